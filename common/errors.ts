@@ -1,0 +1,35 @@
+/**
+ * The stable error codes of the API. The server answers `{ error: { code, message, details?, requestId } }`;
+ * the UI shows the message of its catalogue for `code` (web/i18n), never the server's text.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  AUTH_REQUIRED: 401,
+  AUTH_INVALID_CREDENTIALS: 401,
+  AUTH_SESSION_EXPIRED: 401,
+  CSRF_TOKEN_INVALID: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  AUTH_ACCOUNT_LOCKED: 423,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type ApiErrorBody = {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: Record<string, unknown>;
+    requestId?: string;
+  };
+};
+
+export const LOCALES = ['ru', 'uk', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];

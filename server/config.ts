@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export const ROLES = ['web', 'worker', 'mail'] as const;
+export type ProcessRole = (typeof ROLES)[number];
+export const LOCALES = ['ru', 'uk', 'en'] as const;
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((v) => protocols.some((p) => v.startsWith(p)), {
+      message: `must start with ${protocols.join(' or ')}`,
+    })
+    .optional();
+
+/** Every setting paydesk reads from the environment, with its default. README.md's table mirrors it. */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: intFrom(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: optionalUrl(['postgres://', 'postgresql://']),
+  DATABASE_POOL_SIZE: intFrom(1, 200).default(10),
+  SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional(),
+  SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
+  MAIL_FROM: z.string().min(3).default('paydesk <support@paydesk.local>'),
+  PAYDESK_ROLES: z
+    .string()
+    .default('web,worker,mail')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(ROLES)).min(1, 'name at least one of web, worker, mail')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEFAULT_LOCALE: z.enum(LOCALES).default('ru'),
+  SEED_DEMO: bool.default(true),
+  SESSION_TTL_HOURS: intFrom(1, 24 * 90).default(12),
+  LOGIN_MAX_FAILURES: intFrom(1, 100).default(5),
+  LOGIN_LOCK_MINUTES: intFrom(1, 24 * 60).default(15),
+  LOGIN_IP_MAX_FAILURES: intFrom(1, 10_000).default(50),
+  TRUST_PROXY: bool.default(false),
+});
+
+export type Config = Omit<z.infer<typeof envSchema>, 'SECRET_KEY'> & {
+  SECRET_KEY: string;
+  /** True when no DATABASE_URL is set: PGlite inside DATA_DIR. */
+  embedded: boolean;
+  publicUrl: string;
+};
+
+/** Thrown when the environment is wrong; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type LoadOptions = {
+  env?: Record<string, string | undefined>;
+  /** Called when SECRET_KEY had to be generated. */
+  warn?: (message: string) => void;
+};
+
+/**
+ * Parses the environment into one typed object. Fails fast with a ConfigError naming
+ * each bad variable. With no SECRET_KEY it generates one into DATA_DIR/secret.key once.
+ */
+export function loadConfig({ env = process.env, warn = console.warn }: LoadOptions = {}): Config {
+  // Empty strings mean "unset" (e.g. `DATABASE_URL= npm start`).
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([key, v]) => key in envSchema.shape && v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`),
+    );
+  }
+  const values = parsed.data;
+  const dataDir = path.resolve(values.DATA_DIR);
+  const secret = values.SECRET_KEY ?? readOrCreateSecret(dataDir, warn);
+  const host = values.HOST === '0.0.0.0' || values.HOST === '::' ? 'localhost' : values.HOST;
+  return {
+    ...values,
+    DATA_DIR: dataDir,
+    SECRET_KEY: secret.toLowerCase(),
+    embedded: !values.DATABASE_URL,
+    publicUrl: (values.PUBLIC_URL ?? `http://${host === '127.0.0.1' ? 'localhost' : host}:${values.PORT}`).replace(/\/$/, ''),
+  };
+}
+
+function readOrCreateSecret(dataDir: string, warn: (m: string) => void): string {
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (!/^[0-9a-f]{64}$/i.test(stored)) {
+      throw new ConfigError([`SECRET_KEY: ${file} is damaged (expected 64 hex characters)`]);
+    }
+    return stored;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString('hex');
+  writeFileSync(file, key + '\n', { mode: 0o600, flag: 'wx' });
+  warn(
+    `SECRET_KEY is not set: generated one into ${file}. Keep this file (it decrypts personal data) or set SECRET_KEY.`,
+  );
+  return key;
+}

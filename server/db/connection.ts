@@ -1,0 +1,87 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The Drizzle database, the same type on both engines. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle: everything a command writes goes through one. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Either the database or a transaction: repositories accept both. */
+export type Executor = Database | Tx;
+
+export type Engine = 'pglite' | 'postgres';
+
+export type DbHandle = {
+  engine: Engine;
+  db: Database;
+  /** One parameterised statement; for platform code that speaks SQL directly. */
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  /** Several statements without parameters (pg-boss's schema scripts). */
+  exec(text: string): Promise<void>;
+  pglite?: PGlite;
+  pool?: pg.Pool;
+  url?: string;
+  close(): Promise<void>;
+};
+
+export type OpenOptions = {
+  /** postgres:// URL; absent means the embedded PGlite engine. */
+  url?: string;
+  /** Directory of the embedded database; absent means in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+};
+
+/** Opens PGlite (with pg_trgm and unaccent) or a pg pool, behind one handle. */
+export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    extensions: { pg_trgm, unaccent },
+  });
+  const db = drizzlePglite(pglite, { schema, casing: 'snake_case' }) as unknown as Database;
+  return {
+    engine: 'pglite',
+    db,
+    pglite,
+    async query<Row>(text: string, params?: unknown[]) {
+      const result = await pglite.query<Row>(text, params as never[] | undefined);
+      return { rows: result.rows };
+    },
+    async exec(text: string) {
+      await pglite.exec(text);
+    },
+    async close() {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+function openPostgres(url: string, max: number): DbHandle {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'paydesk' });
+  // An idle client losing its server must not crash the process; the pool replaces it.
+  pool.on('error', () => undefined);
+  const db = drizzleNodePg(pool, { schema, casing: 'snake_case' }) as unknown as Database;
+  return {
+    engine: 'postgres',
+    db,
+    pool,
+    url,
+    async query<Row>(text: string, params?: unknown[]) {
+      const result = await pool.query(text, params);
+      return { rows: result.rows as Row[] };
+    },
+    async exec(text: string) {
+      await pool.query(text);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
