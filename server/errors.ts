@@ -1,0 +1,73 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ERROR_CODES, type ApiErrorBody, type ErrorCode } from '../common/errors';
+
+// Developer-facing default texts; the UI shows its own catalogue's message for the code.
+const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'The request is invalid',
+  BAD_REQUEST: 'Bad request',
+  AUTH_REQUIRED: 'Sign in first',
+  AUTH_INVALID_CREDENTIALS: 'Wrong login or password',
+  AUTH_SESSION_EXPIRED: 'The session has expired; sign in again',
+  CSRF_TOKEN_INVALID: 'Missing or wrong CSRF token',
+  FORBIDDEN: 'Not allowed',
+  NOT_FOUND: 'Not found',
+  CONFLICT: 'Conflict',
+  PAYLOAD_TOO_LARGE: 'Payload too large',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
+  AUTH_ACCOUNT_LOCKED: 'The account is locked after too many failed sign-ins',
+  RATE_LIMITED: 'Too many requests; try again later',
+  INTERNAL: 'Internal error',
+  SERVICE_UNAVAILABLE: 'Service unavailable',
+};
+
+/** An expected failure with a stable code; the only kind of error whose details reach a client. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: Record<string, unknown>,
+    message?: string,
+  ) {
+    super(message ?? DEFAULT_MESSAGES[code]);
+    this.name = 'AppError';
+    this.status = ERROR_CODES[code];
+  }
+}
+
+/** The JSON body of an error answer. */
+export function errorBody(code: ErrorCode, requestId: string, details?: Record<string, unknown>, message?: string): ApiErrorBody {
+  return { error: { code, message: message ?? DEFAULT_MESSAGES[code], ...(details ? { details } : {}), requestId } };
+}
+
+/** The one error handler: codes for expected errors, a bare INTERNAL (logged) for the rest. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    const send = (code: ErrorCode, details?: Record<string, unknown>, message?: string) => {
+      if (details && typeof details.retryAfterSeconds === 'number') {
+        void reply.header('retry-after', String(details.retryAfterSeconds));
+      }
+      return reply.status(ERROR_CODES[code]).send(errorBody(code, request.id, details, message));
+    };
+    if (error instanceof AppError) return send(error.code, error.details, error.message);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues = error.validation.map((v) => ({
+        path: [error.validationContext ?? 'body', ...String(v.instancePath).split('/').filter(Boolean)],
+        code: String(v.keyword),
+        message: v.message ?? 'invalid',
+      }));
+      return send('VALIDATION_FAILED', { issues });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, route: request.routeOptions.url }, 'response failed its schema');
+      return send('INTERNAL');
+    }
+    const fe = error as FastifyError;
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send('PAYLOAD_TOO_LARGE');
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send('UNSUPPORTED_MEDIA_TYPE');
+    if (fe.statusCode === 429) return send('RATE_LIMITED');
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return send('BAD_REQUEST');
+    request.log.error({ err: error }, 'unhandled error');
+    return send('INTERNAL');
+  });
+}

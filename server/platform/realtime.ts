@@ -1,0 +1,127 @@
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+/** What travels on the bus: a room and ids. Receivers re-read rows; nothing personal rides here. */
+export type BusMessage = {
+  room: string;
+  type: string;
+  id?: string;
+  data?: Record<string, string | number | boolean | null>;
+};
+
+export type RealtimeBus = {
+  publish(message: BusMessage): Promise<void>;
+  /** Every message published on any node; returns the unsubscribe function. */
+  subscribe(listener: (message: BusMessage) => void): () => void;
+  /** Called after the bus lost messages (reconnect): clients must re-read. */
+  onResync(listener: () => void): () => void;
+  close(): Promise<void>;
+};
+
+/** One node (embedded PGlite): an in-process emitter. */
+export function createInProcessBus(): RealtimeBus {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return {
+    async publish(message) {
+      emitter.emit('message', message);
+    },
+    subscribe(listener) {
+      emitter.on('message', listener);
+      return () => emitter.off('message', listener);
+    },
+    onResync(listener) {
+      emitter.on('resync', listener);
+      return () => emitter.off('resync', listener);
+    },
+    async close() {
+      emitter.removeAllListeners();
+    },
+  };
+}
+
+const CHANNEL = 'paydesk_realtime';
+
+/**
+ * Many nodes on PostgreSQL: one dedicated LISTEN connection per node, NOTIFY to publish.
+ * After a lost connection it reconnects with backoff and signals a resync.
+ */
+export async function createPgNotifyBus(options: {
+  url: string;
+  pool: pg.Pool;
+  logger?: Pick<Logger, 'warn' | 'info'>;
+}): Promise<RealtimeBus> {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  let client: pg.Client | null = null;
+  let closed = false;
+  let retry = 0;
+
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: options.url, application_name: 'paydesk-realtime' });
+    c.on('notification', (n) => {
+      if (n.channel !== CHANNEL || !n.payload) return;
+      try {
+        emitter.emit('message', JSON.parse(n.payload) as BusMessage);
+      } catch {
+        options.logger?.warn('realtime: dropped a malformed notification');
+      }
+    });
+    const onLost = () => {
+      if (closed || client !== c) return;
+      client = null;
+      c.removeAllListeners();
+      c.end().catch(() => undefined);
+      const delay = Math.min(500 * 2 ** retry++, 10_000);
+      options.logger?.warn({ delay }, 'realtime: LISTEN connection lost; reconnecting');
+      setTimeout(() => {
+        connect()
+          .then(() => emitter.emit('resync'))
+          .catch(() => onLost());
+      }, delay).unref();
+    };
+    c.on('error', onLost);
+    c.on('end', onLost);
+    client = c;
+    await c.connect();
+    await c.query(`LISTEN ${CHANNEL}`);
+    retry = 0;
+  };
+
+  await connect();
+  return {
+    async publish(message) {
+      await options.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(message)]);
+    },
+    subscribe(listener) {
+      emitter.on('message', listener);
+      return () => emitter.off('message', listener);
+    },
+    onResync(listener) {
+      emitter.on('resync', listener);
+      return () => emitter.off('resync', listener);
+    },
+    async close() {
+      closed = true;
+      emitter.removeAllListeners();
+      const c = client;
+      client = null;
+      await c?.end().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Forwards committed events that name rooms (`payload.rooms`) to the bus: ids only, so
+ * receivers re-read the rows they are allowed to see.
+ */
+export function forwardEventsToRooms(
+  outbox: { on(type: string, name: string, handler: (e: { type: string; aggregateId: string; payload: Record<string, unknown> }) => Promise<void>): void },
+  bus: RealtimeBus,
+): void {
+  outbox.on('*', 'realtime', async (event) => {
+    const rooms = Array.isArray(event.payload.rooms) ? event.payload.rooms.filter((r): r is string => typeof r === 'string') : [];
+    for (const room of rooms) await bus.publish({ room, type: event.type, id: event.aggregateId });
+  });
+}
