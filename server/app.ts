@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from './context';
+import { errorBody, registerErrorHandler } from './errors';
+import { authRoutes } from './modules/auth/auth.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { registerAuth } from './platform/auth/plugin';
+import { registerHttpMetrics } from './platform/metrics';
+import { BASE_ROOM_RULES, registerWebSocket, type RoomRule } from './platform/ws';
+
+export const WEB_DIST = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+export type BuildOptions = {
+  /** Serve the built portal and console from dist/web (when it exists). */
+  serveWeb?: boolean;
+  roomRules?: RoomRule[];
+};
+
+/** Builds the HTTP app on a ready context. Never listens: main.ts does, tests use inject(). */
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    // pino's Logger is a FastifyBaseLogger; the cast keeps FastifyInstance's default generics.
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: ctx.config.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'paydesk API', version: '1' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'pd_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuth(app, { db: ctx.db, config: ctx.config });
+  registerHttpMetrics(app, ctx.metrics);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    void reply.header('x-content-type-options', 'nosniff');
+    void reply.header('referrer-policy', 'same-origin');
+    if (!request.url.startsWith('/api/docs')) {
+      void reply.header('x-frame-options', 'DENY');
+      void reply.header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      );
+    }
+  });
+
+  await app.register(healthRoutes(ctx));
+  await app.register(authRoutes(ctx), { prefix: '/api/v1/auth' });
+  registerWebSocket(app, { bus: ctx.bus, config: ctx.config, metrics: ctx.metrics, rules: options.roomRules ?? BASE_ROOM_RULES });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const serveWeb = (options.serveWeb ?? true) && existsSync(`${WEB_DIST}/index.html`);
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && path !== '/ws' && !/\.\w{1,8}$/.test(path);
+    if (serveWeb && wantsPage) {
+      // The single-page app routes / and /console/* itself.
+      void reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('NOT_FOUND', request.id));
+  });
+  return app;
+}

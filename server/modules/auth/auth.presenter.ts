@@ -1,0 +1,24 @@
+import type { Locale } from '../../../common/errors';
+import type { AuthState } from '../../platform/auth/sessions';
+import type { MeResponse } from './auth.schema';
+
+const asLocale = (l: string): Locale => (l === 'uk' || l === 'en' ? l : 'ru');
+
+/** The signed-in person as the client sees them: no hashes, no counters. */
+export function presentMe(auth: AuthState): MeResponse {
+  const { user, session } = auth;
+  return {
+    kind: user.kind,
+    user: {
+      id: user.id,
+      email: user.email,
+      phone: user.phone,
+      name: user.name,
+      roles: [...user.roles],
+      locale: asLocale(user.locale),
+      ...(user.kind === 'customer' ? { priority: user.priority } : {}),
+    },
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt.toISOString(),
+  };
+}

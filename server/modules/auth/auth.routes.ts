@@ -1,0 +1,65 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context';
+import { requireAuth } from '../../platform/auth/guards';
+import { sessionCookieOptions } from '../../platform/auth/plugin';
+import { SESSION_COOKIE } from '../../platform/auth/sessions';
+import { requestMeta } from '../../platform/http';
+import { presentMe } from './auth.presenter';
+import { errorResponse, localeBody, loginBody, meResponse } from './auth.schema';
+import * as service from './auth.service';
+
+/** Sign-in for staff and customers: one session mechanism, `kind` tells which. */
+export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/login',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in (staff or customer)',
+          body: loginBody,
+          response: { 200: meResponse, 400: errorResponse, 401: errorResponse, 423: errorResponse, 429: errorResponse },
+        },
+      },
+      async (request, reply) => {
+        const { token, auth } = await service.login(ctx, request.body, requestMeta(request));
+        void reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx.config, auth.session.expiresAt));
+        return presentMe(auth);
+      },
+    );
+
+    app.post(
+      '/logout',
+      { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), 401: errorResponse, 403: errorResponse } } },
+      async (request, reply) => {
+        const auth = requireAuth(request);
+        await service.logout(ctx, auth, requestMeta(request));
+        void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx.config));
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/me',
+      { schema: { tags: ['auth'], summary: 'The signed-in person', response: { 200: meResponse, 401: errorResponse } } },
+      async (request) => presentMe(requireAuth(request)),
+    );
+
+    app.put(
+      '/me/locale',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Remember the interface language',
+          body: localeBody,
+          response: { 204: z.null(), 400: errorResponse, 401: errorResponse, 403: errorResponse },
+        },
+      },
+      async (request, reply) => {
+        await service.setLocale(ctx, requireAuth(request), request.body.locale);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}

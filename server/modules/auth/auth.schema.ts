@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { LOCALES } from '../../../common/errors';
+
+export const loginBody = z.object({
+  kind: z.enum(['staff', 'customer']),
+  /** E-mail for staff; e-mail or phone for customers. */
+  login: z.string().trim().min(3).max(254),
+  password: z.string().min(1).max(200),
+});
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const localeBody = z.object({ locale: z.enum(LOCALES) });
+
+export const meResponse = z.object({
+  kind: z.enum(['staff', 'customer']),
+  user: z.object({
+    id: z.string().uuid(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    name: z.string(),
+    roles: z.array(z.string()),
+    locale: z.enum(LOCALES),
+    priority: z.boolean().optional(),
+  }),
+  csrfToken: z.string(),
+  expiresAt: z.string(),
+});
+export type MeResponse = z.infer<typeof meResponse>;
+
+export const errorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+    requestId: z.string().optional(),
+  }),
+});

@@ -1,0 +1,96 @@
+import type { AppContext, RequestMeta } from '../../context';
+import { AppError } from '../../errors';
+import { recordAudit, type Actor } from '../../platform/audit';
+import { createSession, deleteSession, loadSession, type AuthState } from '../../platform/auth/sessions';
+import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../platform/crypto';
+import { emit, withTransaction } from '../../platform/outbox';
+import {
+  clearAccountFailures,
+  findAccount,
+  ipFailures,
+  recordAccountFailure,
+  recordIpFailure,
+  setLocale as storeLocale,
+} from './auth.repo';
+import type { LoginBody } from './auth.schema';
+import { canSignIn } from './auth.policy';
+
+const IP_WINDOW_MINUTES = 15;
+
+const secondsUntil = (date: Date) => Math.max(1, Math.ceil((date.getTime() - Date.now()) / 1000));
+
+/**
+ * Checks a login and opens a session. Limits: per client address (RATE_LIMITED) and per
+ * account (AUTH_ACCOUNT_LOCKED after LOGIN_MAX_FAILURES wrong passwords in a row).
+ */
+export async function login(ctx: AppContext, body: LoginBody, meta: RequestMeta): Promise<{ token: string; auth: AuthState }> {
+  const { config } = ctx;
+  const ip = await ipFailures(ctx.db, meta.ip, IP_WINDOW_MINUTES);
+  if (ip && ip.failures >= config.LOGIN_IP_MAX_FAILURES) {
+    const until = new Date(ip.windowStart.getTime() + IP_WINDOW_MINUTES * 60_000);
+    throw new AppError('RATE_LIMITED', { retryAfterSeconds: secondsUntil(until) });
+  }
+
+  const account = await findAccount(ctx.db, body.kind, body.login);
+  if (account?.lockedUntil && account.lockedUntil > new Date()) {
+    throw new AppError('AUTH_ACCOUNT_LOCKED', { retryAfterSeconds: secondsUntil(account.lockedUntil) });
+  }
+  // Verify against a dummy hash when there is no account, so timing does not tell which logins exist.
+  const passwordOk = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
+
+  if (!account || !passwordOk || !canSignIn(account)) {
+    // Written and committed before the error is thrown: the counters must survive it.
+    const lockedUntil = await withTransaction(ctx, async (tx) => {
+      await recordIpFailure(tx, meta.ip, IP_WINDOW_MINUTES);
+      const result = account ? await recordAccountFailure(tx, account, { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES }) : null;
+      await recordAudit(tx, {
+        actor: { kind: 'guest' },
+        action: result?.lockedUntil ? 'auth.account_locked' : 'auth.login_failed',
+        entityType: body.kind,
+        entityId: account?.id ?? null,
+        ip: meta.ip,
+        requestId: meta.requestId,
+        data: { reason: !account ? 'unknown_login' : !passwordOk ? 'wrong_password' : 'inactive' },
+      });
+      return result?.lockedUntil ?? null;
+    });
+    if (lockedUntil) throw new AppError('AUTH_ACCOUNT_LOCKED', { retryAfterSeconds: secondsUntil(lockedUntil) });
+    throw new AppError('AUTH_INVALID_CREDENTIALS');
+  }
+
+  const session = await withTransaction(ctx, async (tx) => {
+    await clearAccountFailures(tx, account);
+    const created = await createSession(tx, {
+      kind: account.kind,
+      userId: account.id,
+      ttlHours: config.SESSION_TTL_HOURS,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+    });
+    const actor: Actor = { kind: account.kind, id: account.id };
+    await recordAudit(tx, { actor, action: 'auth.login', entityType: account.kind, entityId: account.id, ip: meta.ip, requestId: meta.requestId });
+    await emit(tx, { type: 'auth.signed_in', aggregateType: account.kind, aggregateId: account.id });
+    return created;
+  });
+  const loaded = await loadSession(ctx.db, session.token, config.SESSION_TTL_HOURS);
+  if (loaded.state !== 'valid') throw new AppError('INTERNAL');
+  return { token: session.token, auth: loaded.auth };
+}
+
+export async function logout(ctx: AppContext, auth: AuthState, meta: RequestMeta): Promise<void> {
+  await withTransaction(ctx, async (tx) => {
+    await deleteSession(tx, auth.session.id);
+    await recordAudit(tx, {
+      actor: { kind: auth.user.kind, id: auth.user.id },
+      action: 'auth.logout',
+      entityType: auth.user.kind,
+      entityId: auth.user.id,
+      ip: meta.ip,
+      requestId: meta.requestId,
+    });
+  });
+}
+
+export async function setLocale(ctx: AppContext, auth: AuthState, locale: string): Promise<void> {
+  await storeLocale(ctx.db, auth.user.kind, auth.user.id, locale);
+}

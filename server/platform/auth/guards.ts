@@ -1,0 +1,27 @@
+import type { FastifyRequest } from 'fastify';
+import type { StaffRole } from '../../db/schema';
+import { AppError } from '../../errors';
+import type { AuthState, AuthUser } from './sessions';
+
+type Staff = Extract<AuthUser, { kind: 'staff' }>;
+type Customer = Extract<AuthUser, { kind: 'customer' }>;
+
+/** The signed-in person, or AUTH_REQUIRED / AUTH_SESSION_EXPIRED. */
+export function requireAuth(request: FastifyRequest): AuthState {
+  if (request.auth) return request.auth;
+  throw new AppError(request.sessionExpired ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');
+}
+
+/** A staff member holding at least one of `roles` (any staff member when omitted). */
+export function requireStaff(request: FastifyRequest, roles?: readonly StaffRole[]): Staff {
+  const { user } = requireAuth(request);
+  if (user.kind !== 'staff') throw new AppError('FORBIDDEN');
+  if (roles && !roles.some((r) => user.roles.includes(r))) throw new AppError('FORBIDDEN');
+  return user;
+}
+
+export function requireCustomer(request: FastifyRequest): Customer {
+  const { user } = requireAuth(request);
+  if (user.kind !== 'customer') throw new AppError('FORBIDDEN');
+  return user;
+}

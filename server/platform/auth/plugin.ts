@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../../config';
+import type { Database } from '../../db/connection';
+import { AppError } from '../../errors';
+import { safeEqual } from '../crypto';
+import { loadSession, SESSION_COOKIE, type AuthState } from './sessions';
+
+declare module 'fastify' {
+  // Declaration merging needs an interface here.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  interface FastifyRequest {
+    auth: AuthState | null;
+    sessionExpired: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Cookie options of the session cookie (httpOnly, SameSite=Lax, Secure behind https). */
+export function sessionCookieOptions(config: Config, expires?: Date) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.publicUrl.startsWith('https://'),
+    ...(expires ? { expires } : {}),
+  };
+}
+
+/** Whether a request comes from our own origin (for login and WebSocket, where no CSRF token exists yet). */
+export function isSameOrigin(request: FastifyRequest, config: Config): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true; // not a browser cross-site request (browsers send Origin on POST and WS)
+  const allowed = new Set([new URL(config.publicUrl).origin]);
+  const host = request.headers.host;
+  if (host) {
+    allowed.add(`http://${host}`);
+    allowed.add(`https://${host}`);
+  }
+  return allowed.has(origin);
+}
+
+/**
+ * Loads the session of every request, and enforces the CSRF token (header `X-CSRF-Token`,
+ * synchronizer token stored with the session) on cookie-authenticated mutations.
+ */
+export function registerAuth(app: FastifyInstance, deps: { db: Database; config: Config }): void {
+  app.decorateRequest('auth', null);
+  app.decorateRequest('sessionExpired', false);
+  app.addHook('onRequest', async (request, reply) => {
+    request.auth = null;
+    request.sessionExpired = false;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const found = await loadSession(deps.db, token, deps.config.SESSION_TTL_HOURS);
+    if (found.state === 'valid') {
+      request.auth = found.auth;
+      return;
+    }
+    request.sessionExpired = found.state === 'expired';
+    void reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps.config));
+  });
+  app.addHook('preHandler', async (request) => {
+    if (SAFE_METHODS.has(request.method)) return;
+    if (!request.auth) {
+      if (!isSameOrigin(request, deps.config)) throw new AppError('CSRF_TOKEN_INVALID');
+      return;
+    }
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !safeEqual(sent, request.auth.session.csrfToken)) {
+      throw new AppError('CSRF_TOKEN_INVALID');
+    }
+  });
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createTestApp, type TestApp } from '../test/app';
+import { makeCustomer, makeStaff } from '../test/factories';
+import { emit, withTransaction } from './outbox';
+
+let t: TestApp;
+let base: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  base = `ws://127.0.0.1:${address.port}/ws`;
+});
+afterAll(async () => t?.dispose());
+
+type Msg = Record<string, unknown> & { type: string };
+
+/** A client that queues what the server says, so tests can await the next message. */
+async function connect(cookie?: string) {
+  const socket = new WebSocket(base, { headers: cookie ? { cookie } : {} });
+  const inbox: Msg[] = [];
+  const waiters: Array<(m: Msg) => void> = [];
+  socket.on('message', (raw) => {
+    const msg = JSON.parse(raw.toString()) as Msg;
+    const waiter = waiters.shift();
+    if (waiter) waiter(msg);
+    else inbox.push(msg);
+  });
+  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+  const next = () => new Promise<Msg>((resolve) => {
+    const queued = inbox.shift();
+    if (queued) resolve(queued);
+    else waiters.push(resolve);
+  });
+  const send = (m: object) => socket.send(JSON.stringify(m));
+  return { socket, next, send, closed };
+}
+
+describe('/ws', () => {
+  it('refuses a connection without a session', async () => {
+    const c = await connect();
+    expect(await c.next()).toEqual({ type: 'error', code: 'AUTH_REQUIRED' });
+    expect(await c.closed).toBe(4401);
+  });
+
+  it('delivers events of a subscribed room after the transaction commits', async () => {
+    const staff = await makeStaff(t.ctx.db);
+    const s = await t.signIn('staff', staff.email, staff.password);
+    const c = await connect(s.cookie);
+    expect(await c.next()).toEqual({ type: 'ready' });
+    c.send({ type: 'subscribe', room: 'console' });
+    expect(await c.next()).toEqual({ type: 'subscribed', room: 'console' });
+
+    await withTransaction(t.ctx, (tx) =>
+      emit(tx, { type: 'ticket.created', aggregateType: 'ticket', aggregateId: 'T-1001', payload: { rooms: ['console'] } }),
+    );
+    expect(await c.next()).toEqual({ type: 'event', room: 'console', event: { type: 'ticket.created', id: 'T-1001' } });
+    c.socket.close();
+  });
+
+  it("checks each room: a customer may not join the console or another person's room", async () => {
+    const customer = await makeCustomer(t.ctx.db);
+    const other = await makeCustomer(t.ctx.db);
+    const s = await t.signIn('customer', customer.email ?? '', customer.password);
+    const c = await connect(s.cookie);
+    await c.next();
+    c.send({ type: 'subscribe', room: 'console' });
+    expect(await c.next()).toEqual({ type: 'error', code: 'FORBIDDEN', room: 'console' });
+    c.send({ type: 'subscribe', room: `user:customer:${other.id}` });
+    expect(await c.next()).toMatchObject({ type: 'error', code: 'FORBIDDEN' });
+    c.send({ type: 'subscribe', room: `user:customer:${customer.id}` });
+    expect(await c.next()).toEqual({ type: 'subscribed', room: `user:customer:${customer.id}` });
+    c.send({ type: 'nonsense' });
+    expect(await c.next()).toEqual({ type: 'error', code: 'VALIDATION_FAILED' });
+    c.socket.close();
+  });
+
+  it('refuses an upgrade from a foreign origin', async () => {
+    const staff = await makeStaff(t.ctx.db);
+    const s = await t.signIn('staff', staff.email, staff.password);
+    const socket = new WebSocket(base, { headers: { cookie: s.cookie, origin: 'https://evil.example' } });
+    const code = await new Promise<number>((resolve) => socket.on('close', (c) => resolve(c)));
+    expect(code).toBe(4403);
+  });
+});
