@@ -1,0 +1,317 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
+import PgBoss from 'pg-boss';
+import type { z } from 'zod';
+import type { DbHandle } from '../db/connection';
+
+/** pino-compatible: a pino Logger fits, so does anything with these three methods. */
+export type JobLogger = {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+};
+
+export type JobContext = {
+  jobId: string;
+  /** 1 on the first run, 2 on the first retry, ... */
+  attempt: number;
+  /** Logs with the job's name and id attached. Never log the payload: it may carry personal data. */
+  log: JobLogger;
+};
+
+export type QueuePolicy = 'standard' | 'short' | 'singleton' | 'stately';
+
+/**
+ * One kind of job. Delivery is at least once: a handler may run again after a crash, a timeout
+ * or a lost completion, so it must be safe to run twice (check state first, use upserts).
+ */
+export type JobDefinition<P> = {
+  /** Queue name: letters, digits, `_`, `-`, `.`; stable, jobs in the database refer to it. */
+  name: string;
+  /** Validates at send (throws) and again at work (an invalid payload fails without retry). */
+  schema: z.ZodType<P>;
+  /** Retries after the first attempt (pg-boss default 2). */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** Exponential backoff: the n-th retry waits delay * 2^(n-1) .. delay * 2^n seconds. */
+  retryBackoff?: boolean;
+  /** A run longer than this fails (and is retried); pg-boss default 15 minutes. */
+  expireInSeconds?: number;
+  /** pg-boss queue policy; `singletonKey` only dedupes under short, singleton or stately. */
+  policy?: QueuePolicy;
+  /** Must be safe to run twice. Throwing fails this attempt (retried while attempts remain). */
+  handler: (payload: P, ctx: JobContext) => Promise<void>;
+};
+
+export type SendOptions = {
+  /** A moment, or a number of seconds from now. */
+  startAfter?: Date | number;
+  singletonKey?: string;
+};
+
+export type JobsOptions = {
+  logger?: JobLogger;
+  /** How often each queue is polled; pg-boss allows 0.5 at least. Default 2. */
+  pollingIntervalSeconds?: number;
+  /** Whether this process works jobs (and runs pg-boss maintenance and cron). Default true. */
+  worker?: boolean;
+  /** How long stop() waits for running handlers before failing them. Default 15 s. */
+  stopTimeoutMs?: number;
+};
+
+export type Jobs = {
+  start(): Promise<void>;
+  register<P>(def: JobDefinition<P>): Promise<void>;
+  send<P>(def: JobDefinition<P>, payload: P, opts?: SendOptions): Promise<string | null>;
+  stop(): Promise<void>;
+  boss: PgBoss;
+};
+
+/** Thrown by `send` when the payload does not match the job's schema. */
+export class JobPayloadError extends Error {
+  constructor(
+    readonly jobName: string,
+    readonly issues: Array<{ path: string; code: string }>,
+  ) {
+    super(`invalid payload for job ${jobName}: ${issues.map((i) => `${i.path || '(root)'} ${i.code}`).join(', ')}`);
+    this.name = 'JobPayloadError';
+  }
+}
+
+/** The identity function, typed: lets TypeScript infer the payload type from the schema. */
+export function defineJob<P>(def: JobDefinition<P>): JobDefinition<P> {
+  return def;
+}
+
+const SCHEMA = 'pgboss';
+const silentLogger: JobLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+type SqlResult = { rows: unknown[] };
+type RunSql = (text: string, values?: unknown[]) => Promise<SqlResult>;
+
+/** PGlite: one session, one query at a time, `query()` takes exactly one statement. */
+function pgliteRunner(pglite: PGlite): RunSql {
+  return async (text, values) => {
+    if (values && values.length > 0) {
+      const result = await pglite.query(text, values);
+      return { rows: result.rows };
+    }
+    // Without values pg-boss may send a script (`BEGIN; SET LOCAL ...; advisory lock; ...; COMMIT`).
+    // Run it inside PGlite's own transaction: its BEGIN/COMMIT only draw warnings, and when a
+    // statement fails PGlite rolls back while still holding its lock. A bare exec() would leave
+    // the only session in an aborted transaction and the next query queued on it would fail.
+    return pglite.transaction(async (tx) => {
+      const results = await tx.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
+    });
+  };
+}
+
+/** PostgreSQL: the application's pool; a script without values returns one result per statement. */
+function poolRunner(pool: pg.Pool): RunSql {
+  return async (text, values) => {
+    const result: unknown = await pool.query(text, values);
+    const last: unknown = Array.isArray(result) ? result.at(-1) : result;
+    const rows = typeof last === 'object' && last !== null && 'rows' in last ? last.rows : undefined;
+    return { rows: Array.isArray(rows) ? rows : [] };
+  };
+}
+
+/** pg-boss's `db` adapter, tracking what is in flight so stop() can wait for it. */
+function createExecutor(handle: DbHandle) {
+  const run = handle.pglite ? pgliteRunner(handle.pglite) : handle.pool ? poolRunner(handle.pool) : null;
+  if (!run) throw new Error('jobs: the database handle has neither a PGlite instance nor a pool');
+  const inFlight = new Set<Promise<unknown>>();
+  let closed = false;
+  return {
+    inFlight,
+    close() {
+      closed = true;
+    },
+    executeSql(text: string, values?: unknown[]): Promise<SqlResult | undefined> {
+      // Like pg-boss's own Db once closed: resolve nothing. pg-boss fires complete()/fail()
+      // without awaiting them, so rejecting here would become an unhandled rejection.
+      if (closed) return Promise.resolve(undefined);
+      const promise = run(text, values);
+      inFlight.add(promise);
+      promise.then(
+        () => inFlight.delete(promise),
+        () => inFlight.delete(promise),
+      );
+      return promise;
+    },
+  };
+}
+
+function bindLogger(logger: JobLogger, fields: Record<string, unknown>): JobLogger {
+  return {
+    info: (obj, msg) => logger.info({ ...fields, ...obj }, msg),
+    warn: (obj, msg) => logger.warn({ ...fields, ...obj }, msg),
+    error: (obj, msg) => logger.error({ ...fields, ...obj }, msg),
+  };
+}
+
+function issuesOf(error: z.ZodError): Array<{ path: string; code: string }> {
+  // Paths and codes only: zod's messages may quote the (personal) input.
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code }));
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+type RetryOptions = Pick<PgBoss.SendOptions, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'expireInSeconds'>;
+
+type Registered = {
+  name: string;
+  policy: QueuePolicy;
+  /** Defined keys only: pg-boss rejects a present-but-undefined retryLimit. */
+  retry: RetryOptions;
+  run: (job: PgBoss.JobWithMetadata<unknown>) => Promise<void>;
+  workerId?: string;
+};
+
+/**
+ * Durable jobs on pg-boss 10, on either engine: on PostgreSQL through the application's pool,
+ * on PGlite in-process through an adapter (one query at a time, so keep polling modest).
+ * Call `register` for every job this process sends or works, then `start`; `stop` on shutdown.
+ * On PGlite do not `send` inside an open transaction: PGlite queues the send behind it (deadlock).
+ */
+export async function createJobs(handle: DbHandle, options: JobsOptions = {}): Promise<Jobs> {
+  const logger = options.logger ?? silentLogger;
+  const worker = options.worker ?? true;
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+  const stopTimeoutMs = options.stopTimeoutMs ?? 15_000;
+  const executor = createExecutor(handle);
+  // pg-boss's own Db resolves undefined once closed and its callers allow it; its types do not.
+  const db = { executeSql: executor.executeSql } as unknown as PgBoss.Db;
+  const boss = new PgBoss({
+    db,
+    schema: SCHEMA,
+    pollingIntervalSeconds,
+    // Maintenance (expiring stuck jobs, archiving) and cron belong to the worker role.
+    supervise: worker,
+    schedule: worker,
+  });
+  // Without a listener an 'error' event (a failed poll, say) would throw and crash the process.
+  boss.on('error', (err: unknown) => logger.error({ err: errorMessage(err) }, 'pg-boss error'));
+
+  const registered = new Map<string, Registered>();
+  const running = new Set<Promise<void>>();
+  let state: 'new' | 'started' | 'stopped' = 'new';
+
+  async function activate(entry: Registered): Promise<void> {
+    // Settings also travel with every job (see send), so an older queue row does no harm.
+    await boss.createQueue(entry.name, { name: entry.name, policy: entry.policy, ...entry.retry });
+    if (!worker) return;
+    entry.workerId = await boss.work<unknown>(
+      entry.name,
+      { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
+      async ([job]) => {
+        if (!job) return;
+        const promise = entry.run(job);
+        running.add(promise);
+        try {
+          await promise;
+        } finally {
+          running.delete(promise);
+        }
+      },
+    );
+  }
+
+  function wrap<P>(def: JobDefinition<P>): Registered['run'] {
+    return async (job) => {
+      const attempt = job.retryCount + 1;
+      const log = bindLogger(logger, { job: def.name, jobId: job.id });
+      const parsed = def.schema.safeParse(job.data);
+      if (!parsed.success) {
+        log.error({ attempt, issues: issuesOf(parsed.error) }, 'job payload invalid; failing without retry');
+        // pg-boss fails a job for good once retry_count reaches retry_limit.
+        await executor.executeSql(`UPDATE ${SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [
+          def.name,
+          job.id,
+        ]);
+        throw new JobPayloadError(def.name, issuesOf(parsed.error));
+      }
+      try {
+        await def.handler(parsed.data, { jobId: job.id, attempt, log });
+      } catch (err) {
+        const final = attempt > job.retryLimit;
+        log.warn(
+          { attempt, retryLimit: job.retryLimit, err: errorMessage(err) },
+          final ? 'job failed' : 'job failed; will retry',
+        );
+        throw err;
+      }
+    };
+  }
+
+  async function drain(deadline: number): Promise<void> {
+    // Handlers that outlived pg-boss's wait, and complete()/fail() calls it did not await.
+    while (Date.now() < deadline) {
+      if (running.size === 0 && executor.inFlight.size === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (running.size === 0 && executor.inFlight.size === 0) return;
+        continue;
+      }
+      const pending = [...running, ...executor.inFlight];
+      const timeout = new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())).unref());
+      await Promise.race([Promise.allSettled(pending), timeout]);
+    }
+  }
+
+  return {
+    boss,
+    async start() {
+      if (state !== 'new') return;
+      await boss.start();
+      state = 'started';
+      for (const entry of registered.values()) await activate(entry);
+    },
+
+    async register<P>(def: JobDefinition<P>) {
+      if (registered.has(def.name)) throw new Error(`jobs: ${def.name} is registered twice`);
+      const retry: RetryOptions = {};
+      if (def.retryLimit !== undefined) retry.retryLimit = def.retryLimit;
+      if (def.retryDelaySeconds !== undefined) retry.retryDelay = def.retryDelaySeconds;
+      if (def.retryBackoff !== undefined) retry.retryBackoff = def.retryBackoff;
+      if (def.expireInSeconds !== undefined) retry.expireInSeconds = def.expireInSeconds;
+      const entry: Registered = { name: def.name, policy: def.policy ?? 'standard', retry, run: wrap(def) };
+      registered.set(def.name, entry);
+      if (state === 'started') await activate(entry);
+    },
+
+    async send<P>(def: JobDefinition<P>, payload: P, opts: SendOptions = {}) {
+      if (state !== 'started') throw new Error(`jobs: send(${def.name}) before start() or after stop()`);
+      const entry = registered.get(def.name);
+      if (!entry) throw new Error(`jobs: ${def.name} is not registered`);
+      const parsed = def.schema.safeParse(payload);
+      if (!parsed.success) throw new JobPayloadError(def.name, issuesOf(parsed.error));
+      const sendOptions: PgBoss.SendOptions = { ...entry.retry };
+      if (opts.startAfter !== undefined) sendOptions.startAfter = opts.startAfter;
+      if (opts.singletonKey !== undefined) sendOptions.singletonKey = opts.singletonKey;
+      // JSON text, not the value: node-pg would turn a top-level array into a PostgreSQL array
+      // literal, and both engines pass a string to `$3::jsonb` untouched.
+      const data = JSON.stringify(parsed.data ?? null);
+      const id = await boss.send(def.name, data as unknown as object, sendOptions);
+      // This process works the queue: wake its worker instead of waiting for the next poll.
+      if (id && entry.workerId && opts.startAfter === undefined) boss.notifyWorker(entry.workerId);
+      return id;
+    },
+
+    async stop() {
+      if (state !== 'started') {
+        state = 'stopped';
+        return;
+      }
+      state = 'stopped';
+      // pg-boss itself waits up to stopTimeoutMs; a second more lets its last queries land.
+      const deadline = Date.now() + stopTimeoutMs + 1_000;
+      // Stops polling, waits for running handlers (failing those past the timeout).
+      await boss.stop({ graceful: true, wait: true, close: false, timeout: stopTimeoutMs });
+      await drain(deadline);
+      executor.close();
+    },
+  };
+}
