@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { ConfigError, loadConfig } from './config';
+import { STAFF_ROLES } from './db/schema';
+import { runMigrations } from './db/migrate';
+import { DataDirLockedError } from './platform/lockfile';
+import { loggerOptions } from './platform/logger';
+import { openConfiguredDatabase } from './runtime';
+import { seedDemo } from './seed/demo';
+import { createStaff, resetPassword } from './cli/commands';
+import { readPassword } from './cli/prompt';
+
+const USAGE = `Usage: npm run paydesk -- <command> [options]
+
+Commands:
+  migrate                                   apply pending database migrations
+  seed                                      add the demo data that is missing
+  create-staff --email E --role R [--role R2] [--name N] [--password P]
+                                            add a staff member (password prompted when omitted)
+  reset-password --email E [--kind staff|customer] [--password P]
+                                            set a new password and end the person's sessions
+
+Roles: ${STAFF_ROLES.join(', ')}
+On the embedded database the CLI needs the data directory for itself: stop the server first.`;
+
+class UsageError extends Error {}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      kind: { type: 'string', default: 'staff' },
+    },
+    strict: true,
+  });
+  const config = loadConfig();
+  const logger = pino(loggerOptions(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
+  const { handle, release } = await openConfiguredDatabase(config);
+  try {
+    // Every command runs on an up-to-date schema.
+    const migrated = await runMigrations(handle);
+    switch (command) {
+      case 'migrate':
+        process.stdout.write(`Migrations: ${migrated.applied} applied now, ${migrated.total} in total.\n`);
+        return;
+      case 'seed': {
+        const { added } = await seedDemo(handle.db);
+        process.stdout.write(added ? `Demo data: ${added} records added.\n` : 'Demo data: already present, nothing added.\n');
+        return;
+      }
+      case 'create-staff': {
+        if (!values.email || !values.role?.length) throw new UsageError('create-staff needs --email and at least one --role');
+        const password = values.password ?? (await readPassword('Password for the new staff member: '));
+        const user = await createStaff(handle.db, { email: values.email, roles: values.role.flatMap((r) => r.split(',')), name: values.name, password });
+        process.stdout.write(`Staff member ${user.email} created with roles ${user.roles.join(', ')}.\n`);
+        return;
+      }
+      case 'reset-password': {
+        if (!values.email) throw new UsageError('reset-password needs --email');
+        if (values.kind !== 'staff' && values.kind !== 'customer') throw new UsageError('--kind is staff or customer');
+        const password = values.password ?? (await readPassword('New password: '));
+        await resetPassword(handle.db, { kind: values.kind, email: values.email, password });
+        process.stdout.write(`Password of ${values.email} changed; their sessions were ended.\n`);
+        return;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}"`);
+    }
+  } finally {
+    await handle.close();
+    release();
+    logger.flush();
+  }
+}
+
+function fail(message: string, usage = false): never {
+  process.stderr.write(`${message}\n${usage ? `\n${USAGE}\n` : ''}`);
+  process.exit(1);
+}
+
+run(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UsageError) fail(err.message, true);
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) fail(err.message);
+  if (err instanceof Error && err.name === 'CliError') fail(err.message);
+  if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) fail(err.message, true);
+  fail(`Failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+});
+
+

@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, sessions, staffUsers } from '../db/schema';
+import { createSession } from '../platform/auth/sessions';
+import { verifyPassword } from '../platform/crypto';
+import { createTestDb, type TestDb } from '../test/db';
+import { makeCustomer } from '../test/factories';
+import { CliError, createStaff, resetPassword } from './commands';
+
+let db: TestDb;
+beforeAll(async () => {
+  db = await createTestDb();
+});
+afterAll(async () => db?.dispose());
+
+describe('create-staff', () => {
+  it('adds a staff member who can sign in with the given password, and audits it', async () => {
+    const user = await createStaff(db.db, { email: ' New.Operator@Paydesk.test ', roles: ['operator', 'specialist'], password: 'long-enough-pw' });
+    expect(user).toMatchObject({ email: 'new.operator@paydesk.test', roles: ['operator', 'specialist'] });
+    const [row] = await db.db.select().from(staffUsers).where(eq(staffUsers.id, user.id));
+    expect(await verifyPassword('long-enough-pw', row?.passwordHash ?? '')).toBe(true);
+    const audit = await db.db.select().from(auditLog).where(eq(auditLog.entityId, user.id));
+    expect(audit.map((a) => a.action)).toEqual(['staff.created']);
+  });
+
+  it('refuses a taken e-mail, an unknown role and a short password with a message', async () => {
+    await createStaff(db.db, { email: 'taken@paydesk.test', roles: ['admin'], password: 'long-enough-pw' });
+    await expect(createStaff(db.db, { email: 'TAKEN@paydesk.test', roles: ['admin'], password: 'long-enough-pw' })).rejects.toThrow(/already exists/);
+    await expect(createStaff(db.db, { email: 'x@paydesk.test', roles: ['king'], password: 'long-enough-pw' })).rejects.toThrow(/--role: roles are operator/);
+    await expect(createStaff(db.db, { email: 'y@paydesk.test', roles: ['admin'], password: 'short' })).rejects.toThrow(CliError);
+    await expect(createStaff(db.db, { email: 'not-an-email', roles: ['admin'], password: 'long-enough-pw' })).rejects.toThrow(/--email/);
+  });
+});
+
+describe('reset-password', () => {
+  it('sets the new password, lifts a lock-out and ends the sessions', async () => {
+    const customer = await makeCustomer(db.db);
+    await createSession(db.db, { kind: 'customer', userId: customer.id, ttlHours: 1 });
+    await resetPassword(db.db, { kind: 'customer', email: customer.email ?? '', password: 'brand-new-pass' });
+    const left = await db.db.select().from(sessions).where(eq(sessions.userId, customer.id));
+    expect(left).toHaveLength(0);
+    await expect(resetPassword(db.db, { kind: 'staff', email: 'ghost@paydesk.test', password: 'brand-new-pass' })).rejects.toThrow(/No staff account/);
+  });
+});
+
+describe('npm run paydesk', () => {
+  it('runs on the embedded database: migrate, create-staff, then refuses a duplicate with exit 1', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const env = { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'paydesk-cli-')), DATABASE_URL: '', SECRET_KEY: 'd'.repeat(64) };
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'server/cli.ts'), ...args], { env, encoding: 'utf8', timeout: 60_000 });
+    const migrate = cli('migrate');
+    expect(migrate.stdout).toMatch(/Migrations: \d+ applied now/);
+    expect(migrate.status).toBe(0);
+    const created = cli('create-staff', '--email', 'cli@paydesk.test', '--role', 'supervisor', '--password', 'cli-password-1');
+    expect(created.stdout).toContain('cli@paydesk.test created with roles supervisor');
+    const again = cli('create-staff', '--email', 'cli@paydesk.test', '--role', 'supervisor', '--password', 'cli-password-1');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already exists');
+    const noPassword = cli('reset-password', '--email', 'cli@paydesk.test');
+    expect(noPassword.status).toBe(1);
+    expect(noPassword.stderr).toContain('pass --password');
+  });
+});

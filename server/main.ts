@@ -1,0 +1,70 @@
+import { performance } from 'node:perf_hooks';
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { DataDirLockedError } from './platform/lockfile';
+import { createRuntime } from './runtime';
+import { DEMO_CUSTOMERS, DEMO_STAFF } from './seed/demo';
+
+function printBanner(config: Config, seconds: number): void {
+  const lines = [
+    '',
+    `  paydesk is running (${config.embedded ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'PostgreSQL server'}; roles: ${config.PAYDESK_ROLES.join(', ')}; started in ${seconds.toFixed(1)} s)`,
+    '',
+    `  Customer portal:   ${config.publicUrl}/`,
+    `  Operator console:  ${config.publicUrl}/console`,
+    `  API docs:          ${config.publicUrl}/api/docs`,
+  ];
+  if (config.SEED_DEMO) {
+    lines.push('', '  Demo sign-ins (demo data; turn off with SEED_DEMO=false):');
+    for (const s of DEMO_STAFF) lines.push(`    ${s.roles.join(',').padEnd(17)} ${s.email.padEnd(28)} ${s.password}`);
+    for (const c of DEMO_CUSTOMERS) lines.push(`    ${'customer'.padEnd(17)} ${c.email.padEnd(28)} ${c.password}`);
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  let runtime;
+  try {
+    runtime = await createRuntime(config);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const { ctx } = runtime;
+  const app = config.PAYDESK_ROLES.includes('web') ? await buildApp(ctx) : null;
+  if (app) await app.listen({ port: config.PORT, host: config.HOST });
+  printBanner(config, (performance.now() - started) / 1000);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    ctx.logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    await app?.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`paydesk failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { openDatabase, type DbHandle } from './db/connection';
+import { runMigrations } from './db/migrate';
+import { seedDemo } from './seed/demo';
+import { acquireDataDirLock } from './platform/lockfile';
+import { createPiiCipher } from './platform/crypto';
+import { createJobs } from './platform/jobs';
+import { loggerOptions } from './platform/logger';
+import { createMetrics } from './platform/metrics';
+import { Outbox } from './platform/outbox';
+import { createInProcessBus, createPgNotifyBus, forwardEventsToRooms, type RealtimeBus } from './platform/realtime';
+
+export type Runtime = {
+  ctx: AppContext;
+  /** Stops jobs, delivery, the bus and the database, in that order, and releases DATA_DIR. */
+  close(): Promise<void>;
+};
+
+export type RuntimeOptions = {
+  logger?: Logger;
+  /** Apply migrations (default true). */
+  migrate?: boolean;
+  /** Insert demo data when SEED_DEMO is on (default true). */
+  seed?: boolean;
+  /** Start pg-boss and the outbox sweep (default: the process has the worker or web role). */
+  background?: boolean;
+};
+
+/** Opens the embedded database (taking the DATA_DIR lock) or the pg pool. */
+export async function openConfiguredDatabase(config: Config): Promise<{ handle: DbHandle; release: () => void }> {
+  if (!config.embedded) {
+    const handle = await openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+    return { handle, release: () => undefined };
+  }
+  const release = acquireDataDirLock(config.DATA_DIR);
+  try {
+    const handle = await openDatabase({ dataDir: path.join(config.DATA_DIR, 'pgdata') });
+    return { handle, release };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** Everything a paydesk process runs on, per its roles; shared by main.ts and the CLI. */
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = options.logger ?? pino(loggerOptions(config.LOG_LEVEL));
+  const { handle, release } = await openConfiguredDatabase(config);
+  let bus: RealtimeBus | null = null;
+  try {
+    if (options.migrate ?? true) {
+      const { applied, total } = await runMigrations(handle);
+      if (applied > 0) logger.info({ applied, total }, 'database migrated');
+    }
+    if (config.SEED_DEMO && (options.seed ?? true)) {
+      const { added } = await seedDemo(handle.db);
+      if (added > 0) logger.info({ added }, 'demo data added');
+    }
+    bus =
+      handle.engine === 'postgres' && handle.url && handle.pool
+        ? await createPgNotifyBus({ url: handle.url, pool: handle.pool, logger })
+        : createInProcessBus();
+    const outbox = new Outbox({ handle, logger });
+    const background = options.background ?? config.PAYDESK_ROLES.some((r) => r === 'worker' || r === 'web');
+    const jobs = background
+      ? await createJobs(handle, { logger, worker: config.PAYDESK_ROLES.includes('worker') })
+      : null;
+    const realtime = bus;
+    forwardEventsToRooms(outbox, realtime);
+    if (background) outbox.start();
+    const ctx: AppContext = {
+      config,
+      handle,
+      db: handle.db,
+      outbox,
+      bus,
+      jobs,
+      cipher: createPiiCipher(config.SECRET_KEY),
+      metrics: createMetrics({ pendingOutbox: () => outbox.pendingCount() }),
+      logger,
+    };
+    return {
+      ctx,
+      async close() {
+        await jobs?.stop();
+        await outbox.stop();
+        await realtime.close();
+        await handle.close();
+        release();
+      },
+    };
+  } catch (err) {
+    await bus?.close().catch(() => undefined);
+    await handle.close().catch(() => undefined);
+    release();
+    throw err;
+  }
+}
