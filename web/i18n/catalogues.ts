@@ -1,0 +1,26 @@
+import type { Locale } from '../../common/errors';
+import { en } from './en';
+import { ru } from './ru';
+import type { Catalogue, MessageKey } from './ru';
+import { uk } from './uk';
+
+export type { Catalogue, MessageKey };
+export type MessageParams = Record<string, string | number>;
+
+/** Every catalogue by locale; Russian is the source and the fallback. */
+export const CATALOGUES: Record<Locale, Catalogue> = { ru, uk, en };
+
+/** True when `key` names a message (for keys built at run time, e.g. `errors.<CODE>`). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(ru, key);
+}
+
+/** Looks `key` up in the locale's catalogue and fills `{placeholders}` from `params`. */
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template = CATALOGUES[locale][key] ?? ru[key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
