@@ -19,14 +19,9 @@ export type RealtimeBus = {
   close(): Promise<void>;
 };
 
-/** One node (embedded PGlite): an in-process emitter. */
-export function createInProcessBus(): RealtimeBus {
-  const emitter = new EventEmitter();
-  emitter.setMaxListeners(0);
+/** The subscribe side shared by both buses: local listeners of one emitter. */
+function emitterListeners(emitter: EventEmitter): Pick<RealtimeBus, 'subscribe' | 'onResync'> {
   return {
-    async publish(message) {
-      emitter.emit('message', message);
-    },
     subscribe(listener) {
       emitter.on('message', listener);
       return () => emitter.off('message', listener);
@@ -34,6 +29,23 @@ export function createInProcessBus(): RealtimeBus {
     onResync(listener) {
       emitter.on('resync', listener);
       return () => emitter.off('resync', listener);
+    },
+  };
+}
+
+function newEmitter(): EventEmitter {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return emitter;
+}
+
+/** One node (embedded PGlite): an in-process emitter. */
+export function createInProcessBus(): RealtimeBus {
+  const emitter = newEmitter();
+  return {
+    ...emitterListeners(emitter),
+    async publish(message) {
+      emitter.emit('message', message);
     },
     async close() {
       emitter.removeAllListeners();
@@ -52,8 +64,7 @@ export async function createPgNotifyBus(options: {
   pool: pg.Pool;
   logger?: Pick<Logger, 'warn' | 'info'>;
 }): Promise<RealtimeBus> {
-  const emitter = new EventEmitter();
-  emitter.setMaxListeners(0);
+  const emitter = newEmitter();
   let client: pg.Client | null = null;
   let closed = false;
   let retry = 0;
@@ -91,16 +102,9 @@ export async function createPgNotifyBus(options: {
 
   await connect();
   return {
+    ...emitterListeners(emitter),
     async publish(message) {
       await options.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(message)]);
-    },
-    subscribe(listener) {
-      emitter.on('message', listener);
-      return () => emitter.off('message', listener);
-    },
-    onResync(listener) {
-      emitter.on('resync', listener);
-      return () => emitter.off('resync', listener);
     },
     async close() {
       closed = true;
@@ -117,7 +121,13 @@ export async function createPgNotifyBus(options: {
  * receivers re-read the rows they are allowed to see.
  */
 export function forwardEventsToRooms(
-  outbox: { on(type: string, name: string, handler: (e: { type: string; aggregateId: string; payload: Record<string, unknown> }) => Promise<void>): void },
+  outbox: {
+    on(
+      type: string,
+      name: string,
+      handler: (e: { type: string; aggregateId: string; payload: Record<string, unknown> }) => Promise<void>,
+    ): void;
+  },
   bus: RealtimeBus,
 ): void {
   outbox.on('*', 'realtime', async (event) => {

@@ -4,8 +4,8 @@ import { useT } from '../i18n/I18nProvider';
 import { Link, navigate } from '../router';
 import { Alert } from '../ui/Alert';
 import { Brand } from '../ui/Brand';
-import { PasswordField, TextField } from '../ui/FormField';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { LoginForm } from '../ui/LoginForm';
 import { useLoginForm } from '../ui/useLoginForm';
 
 /** Where to go after signing in: the console page the person asked for, else the console. */
@@ -36,32 +36,17 @@ export function ConsoleLoginPage() {
         <div className="auth-card">
           <h1 className="auth-card__title">{t('console.login.title')}</h1>
           <p className="auth-card__lead">{t('console.login.lead')}</p>
-          <form className="form" onSubmit={(e) => void form.onSubmit(e)} noValidate>
-            {signedInCustomer && <Alert tone="info">{t('console.login.customerSession')}</Alert>}
-            {form.formError && <Alert tone="error">{form.formError}</Alert>}
-            <TextField
-              label={t('console.login.email')}
-              name="email"
-              type="email"
-              autoComplete="username"
-              value={form.login}
-              onChange={(e) => form.setLogin(e.target.value)}
-              error={form.loginError}
-              required
-            />
-            <PasswordField
-              label={t('console.login.password')}
-              name="password"
-              autoComplete="current-password"
-              value={form.password}
-              onChange={(e) => form.setPassword(e.target.value)}
-              error={form.passwordError}
-              required
-            />
-            <button type="submit" className="button button--primary button--block" disabled={form.submitting}>
-              {form.submitting ? t('console.login.submitting') : t('console.login.submit')}
-            </button>
-          </form>
+          <LoginForm
+            form={form}
+            labels={{
+              login: t('console.login.email'),
+              password: t('console.login.password'),
+              submit: t('console.login.submit'),
+              submitting: t('console.login.submitting'),
+            }}
+            login={{ name: 'email', type: 'email' }}
+            notice={signedInCustomer && <Alert tone="info">{t('console.login.customerSession')}</Alert>}
+          />
           <Link href="/" className="auth-card__back">
             {t('console.login.toPortal')}
           </Link>
