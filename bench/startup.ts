@@ -25,7 +25,9 @@ async function freePort(): Promise<number> {
 }
 
 function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
   return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
 }
 
@@ -40,7 +42,9 @@ async function startOnce(env: Record<string, string>): Promise<{ seconds: number
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok).catch(() => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/readyz`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ok) break;
       if (performance.now() - started > 120_000) throw new Error('server did not become ready in 120 s');
       await sleep(25);
@@ -80,7 +84,11 @@ for (let i = 0; i < RUNS; i++) {
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const server = { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'paydesk-bench-')), DATABASE_URL: url.toString(), SEED_DEMO: 'true' };
+  const server = {
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'paydesk-bench-')),
+    DATABASE_URL: url.toString(),
+    SEED_DEMO: 'true',
+  };
   record('PostgreSQL server, cold: new database', await startOnce(server));
   record('PostgreSQL server, warm', await startOnce(server));
   await admin(`DROP DATABASE ${name} WITH (FORCE)`);
@@ -88,7 +96,9 @@ for (let i = 0; i < RUNS; i++) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 console.log(`\nStart-up to /readyz and RSS after 5 s idle; median of ${RUNS} runs`);
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
+);
 console.log('| scenario | start-up, s | idle RSS, MiB |');
 console.log('| --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.scenario} | ${median(r.seconds).toFixed(2)} | ${median(r.rss)} |`);

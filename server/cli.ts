@@ -60,7 +60,12 @@ async function run(argv: string[]): Promise<void> {
       case 'create-staff': {
         if (!values.email || !values.role?.length) throw new UsageError('create-staff needs --email and at least one --role');
         const password = values.password ?? (await readPassword('Password for the new staff member: '));
-        const user = await createStaff(handle.db, { email: values.email, roles: values.role.flatMap((r) => r.split(',')), name: values.name, password });
+        const user = await createStaff(handle.db, {
+          email: values.email,
+          roles: values.role.flatMap((r) => r.split(',')),
+          name: values.name,
+          password,
+        });
         process.stdout.write(`Staff member ${user.email} created with roles ${user.roles.join(', ')}.\n`);
         return;
       }
@@ -94,5 +99,3 @@ run(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) fail(err.message, true);
   fail(`Failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
 });
-
-

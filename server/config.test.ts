@@ -83,6 +83,9 @@ describe('loadConfig', () => {
   });
 
   it('accepts a comma-separated role list', () => {
-    expect(loadConfig({ env: { ...base(), PAYDESK_ROLES: 'web, worker' }, warn: silent }).PAYDESK_ROLES).toEqual(['web', 'worker']);
+    expect(loadConfig({ env: { ...base(), PAYDESK_ROLES: 'web, worker' }, warn: silent }).PAYDESK_ROLES).toEqual([
+      'web',
+      'worker',
+    ]);
   });
 });

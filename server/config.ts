@@ -7,9 +7,7 @@ export const ROLES = ['web', 'worker', 'mail'] as const;
 export type ProcessRole = (typeof ROLES)[number];
 export const LOCALES = ['ru', 'uk', 'en'] as const;
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -40,7 +38,12 @@ const envSchema = z.object({
   PAYDESK_ROLES: z
     .string()
     .default('web,worker,mail')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(ROLES)).min(1, 'name at least one of web, worker, mail')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEFAULT_LOCALE: z.enum(LOCALES).default('ru'),
@@ -84,9 +87,7 @@ export function loadConfig({ env = process.env, warn = console.warn }: LoadOptio
   );
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`));
   }
   const values = parsed.data;
   const dataDir = path.resolve(values.DATA_DIR);
@@ -113,8 +114,6 @@ function readOrCreateSecret(dataDir: string, warn: (m: string) => void): string 
   mkdirSync(dataDir, { recursive: true });
   const key = randomBytes(32).toString('hex');
   writeFileSync(file, key + '\n', { mode: 0o600, flag: 'wx' });
-  warn(
-    `SECRET_KEY is not set: generated one into ${file}. Keep this file (it decrypts personal data) or set SECRET_KEY.`,
-  );
+  warn(`SECRET_KEY is not set: generated one into ${file}. Keep this file (it decrypts personal data) or set SECRET_KEY.`);
   return key;
 }

@@ -65,9 +65,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         : createInProcessBus();
     const outbox = new Outbox({ handle, logger });
     const background = options.background ?? config.PAYDESK_ROLES.some((r) => r === 'worker' || r === 'web');
-    const jobs = background
-      ? await createJobs(handle, { logger, worker: config.PAYDESK_ROLES.includes('worker') })
-      : null;
+    const jobs = background ? await createJobs(handle, { logger, worker: config.PAYDESK_ROLES.includes('worker') }) : null;
     const realtime = bus;
     forwardEventsToRooms(outbox, realtime);
     if (background) outbox.start();

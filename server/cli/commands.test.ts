@@ -20,7 +20,11 @@ afterAll(async () => db?.dispose());
 
 describe('create-staff', () => {
   it('adds a staff member who can sign in with the given password, and audits it', async () => {
-    const user = await createStaff(db.db, { email: ' New.Operator@Paydesk.test ', roles: ['operator', 'specialist'], password: 'long-enough-pw' });
+    const user = await createStaff(db.db, {
+      email: ' New.Operator@Paydesk.test ',
+      roles: ['operator', 'specialist'],
+      password: 'long-enough-pw',
+    });
     expect(user).toMatchObject({ email: 'new.operator@paydesk.test', roles: ['operator', 'specialist'] });
     const [row] = await db.db.select().from(staffUsers).where(eq(staffUsers.id, user.id));
     expect(await verifyPassword('long-enough-pw', row?.passwordHash ?? '')).toBe(true);
@@ -30,10 +34,16 @@ describe('create-staff', () => {
 
   it('refuses a taken e-mail, an unknown role and a short password with a message', async () => {
     await createStaff(db.db, { email: 'taken@paydesk.test', roles: ['admin'], password: 'long-enough-pw' });
-    await expect(createStaff(db.db, { email: 'TAKEN@paydesk.test', roles: ['admin'], password: 'long-enough-pw' })).rejects.toThrow(/already exists/);
-    await expect(createStaff(db.db, { email: 'x@paydesk.test', roles: ['king'], password: 'long-enough-pw' })).rejects.toThrow(/--role: roles are operator/);
+    await expect(
+      createStaff(db.db, { email: 'TAKEN@paydesk.test', roles: ['admin'], password: 'long-enough-pw' }),
+    ).rejects.toThrow(/already exists/);
+    await expect(createStaff(db.db, { email: 'x@paydesk.test', roles: ['king'], password: 'long-enough-pw' })).rejects.toThrow(
+      /--role: roles are operator/,
+    );
     await expect(createStaff(db.db, { email: 'y@paydesk.test', roles: ['admin'], password: 'short' })).rejects.toThrow(CliError);
-    await expect(createStaff(db.db, { email: 'not-an-email', roles: ['admin'], password: 'long-enough-pw' })).rejects.toThrow(/--email/);
+    await expect(createStaff(db.db, { email: 'not-an-email', roles: ['admin'], password: 'long-enough-pw' })).rejects.toThrow(
+      /--email/,
+    );
   });
 });
 
@@ -44,15 +54,27 @@ describe('reset-password', () => {
     await resetPassword(db.db, { kind: 'customer', email: customer.email ?? '', password: 'brand-new-pass' });
     const left = await db.db.select().from(sessions).where(eq(sessions.userId, customer.id));
     expect(left).toHaveLength(0);
-    await expect(resetPassword(db.db, { kind: 'staff', email: 'ghost@paydesk.test', password: 'brand-new-pass' })).rejects.toThrow(/No staff account/);
+    await expect(
+      resetPassword(db.db, { kind: 'staff', email: 'ghost@paydesk.test', password: 'brand-new-pass' }),
+    ).rejects.toThrow(/No staff account/);
   });
 });
 
 describe('npm run paydesk', () => {
   it('runs on the embedded database: migrate, create-staff, then refuses a duplicate with exit 1', () => {
     const root = fileURLToPath(new URL('../..', import.meta.url));
-    const env = { ...process.env, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'paydesk-cli-')), DATABASE_URL: '', SECRET_KEY: 'd'.repeat(64) };
-    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'server/cli.ts'), ...args], { env, encoding: 'utf8', timeout: 60_000 });
+    const env = {
+      ...process.env,
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'paydesk-cli-')),
+      DATABASE_URL: '',
+      SECRET_KEY: 'd'.repeat(64),
+    };
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'server/cli.ts'), ...args], {
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
     const migrate = cli('migrate');
     expect(migrate.stdout).toMatch(/Migrations: \d+ applied now/);
     expect(migrate.status).toBe(0);

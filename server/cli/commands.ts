@@ -26,23 +26,45 @@ export async function createStaff(
   input: { email: string; roles: string[]; name?: string; password: string },
 ): Promise<{ id: string; email: string; roles: StaffRole[] }> {
   const email = parse(z.string().trim().toLowerCase().email('not an e-mail address'), input.email, '--email');
-  const roles = parse(z.array(z.enum(STAFF_ROLES, { message: `roles are ${STAFF_ROLES.join(', ')}` })).min(1), input.roles, '--role');
+  const roles = parse(
+    z.array(z.enum(STAFF_ROLES, { message: `roles are ${STAFF_ROLES.join(', ')}` })).min(1),
+    input.roles,
+    '--role',
+  );
   const pass = parse(password, input.password, 'password');
   return db.transaction(async (tx) => {
-    const taken = await tx.select({ id: staffUsers.id }).from(staffUsers).where(sql`lower(${staffUsers.email}) = ${email}`).limit(1);
+    const taken = await tx
+      .select({ id: staffUsers.id })
+      .from(staffUsers)
+      .where(sql`lower(${staffUsers.email}) = ${email}`)
+      .limit(1);
     if (taken.length > 0) throw new CliError(`A staff member with the e-mail ${email} already exists`);
     const [row] = await tx
       .insert(staffUsers)
-      .values({ email, roles: [...new Set(roles)], name: input.name?.trim() || email.split('@')[0] || email, passwordHash: await hashPassword(pass) })
+      .values({
+        email,
+        roles: [...new Set(roles)],
+        name: input.name?.trim() || email.split('@')[0] || email,
+        passwordHash: await hashPassword(pass),
+      })
       .returning({ id: staffUsers.id, email: staffUsers.email, roles: staffUsers.roles });
     if (!row) throw new CliError('insert failed');
-    await recordAudit(tx, { actor: { kind: 'system' }, action: 'staff.created', entityType: 'staff', entityId: row.id, data: { roles: row.roles, via: 'cli' } });
+    await recordAudit(tx, {
+      actor: { kind: 'system' },
+      action: 'staff.created',
+      entityType: 'staff',
+      entityId: row.id,
+      data: { roles: row.roles, via: 'cli' },
+    });
     return row;
   });
 }
 
 /** Sets a new password, clears the lock-out and ends every session of that person. */
-export async function resetPassword(db: Database, input: { kind: 'staff' | 'customer'; email: string; password: string }): Promise<void> {
+export async function resetPassword(
+  db: Database,
+  input: { kind: 'staff' | 'customer'; email: string; password: string },
+): Promise<void> {
   const email = input.email.trim().toLowerCase();
   const pass = parse(password, input.password, 'password');
   const passwordHash = await hashPassword(pass);
@@ -55,7 +77,12 @@ export async function resetPassword(db: Database, input: { kind: 'staff' | 'cust
       .returning({ id: table.id });
     if (!row) throw new CliError(`No ${input.kind} account with the e-mail ${email}`);
     await deleteUserSessions(tx, input.kind, row.id);
-    await recordAudit(tx, { actor: { kind: 'system' }, action: 'auth.password_reset', entityType: input.kind, entityId: row.id, data: { via: 'cli' } });
+    await recordAudit(tx, {
+      actor: { kind: 'system' },
+      action: 'auth.password_reset',
+      entityType: input.kind,
+      entityId: row.id,
+      data: { via: 'cli' },
+    });
   });
 }
-

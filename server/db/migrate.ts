@@ -10,13 +10,9 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.
 const MIGRATION_LOCK = 724_310_001;
 
 async function countApplied(handle: DbHandle): Promise<number> {
-  const exists = await handle.query<{ t: string | null }>(
-    `SELECT to_regclass('drizzle.__drizzle_migrations')::text AS t`,
-  );
+  const exists = await handle.query<{ t: string | null }>(`SELECT to_regclass('drizzle.__drizzle_migrations')::text AS t`);
   if (!exists.rows[0]?.t) return 0;
-  const { rows } = await handle.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations',
-  );
+  const { rows } = await handle.query<{ n: number }>('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
   return rows[0]?.n ?? 0;
 }
 

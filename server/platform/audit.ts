@@ -2,10 +2,7 @@ import type { Executor } from '../db/connection';
 import { auditLog } from '../db/schema';
 
 export type Actor =
-  | { kind: 'staff'; id: string }
-  | { kind: 'customer'; id: string }
-  | { kind: 'guest'; id?: null }
-  | { kind: 'system'; id?: null };
+  { kind: 'staff'; id: string } | { kind: 'customer'; id: string } | { kind: 'guest'; id?: null } | { kind: 'system'; id?: null };
 
 export type AuditEntry = {
   actor: Actor;

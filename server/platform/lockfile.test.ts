@@ -15,7 +15,9 @@ afterEach(() => {
 });
 
 async function holdLock(dir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/test/fixtures/hold-lock.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/test/fixtures/hold-lock.ts'), dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (d: Buffer) => d.toString().includes('locked') && resolve());
     child.on('exit', () => reject(new Error('holder exited')));

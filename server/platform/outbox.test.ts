@@ -66,13 +66,18 @@ describe('outbox', () => {
       calls += 1;
       if (calls === 1) throw new Error('mail server down');
     });
-    await withTransaction({ db: db.db, outbox }, (tx) => emit(tx, { type: 'test.flaky', aggregateType: 'test', aggregateId: 'f1' }));
+    await withTransaction({ db: db.db, outbox }, (tx) =>
+      emit(tx, { type: 'test.flaky', aggregateType: 'test', aggregateId: 'f1' }),
+    );
     await outbox.drain();
     const [failed] = await db.db.select().from(outboxEvents).where(eq(outboxEvents.aggregateId, 'f1'));
     expect(failed).toMatchObject({ deliveredAt: null, attempts: 1, lastError: 'mail server down' });
     expect(failed?.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     // Its retry time comes.
-    await db.db.update(outboxEvents).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outboxEvents.aggregateId, 'f1'));
+    await db.db
+      .update(outboxEvents)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(outboxEvents.aggregateId, 'f1'));
     expect(await outbox.drain()).toBe(1);
     expect(calls).toBe(2);
     await outbox.stop();

@@ -29,11 +29,12 @@ async function connect(cookie?: string) {
     else inbox.push(msg);
   });
   const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-  const next = () => new Promise<Msg>((resolve) => {
-    const queued = inbox.shift();
-    if (queued) resolve(queued);
-    else waiters.push(resolve);
-  });
+  const next = () =>
+    new Promise<Msg>((resolve) => {
+      const queued = inbox.shift();
+      if (queued) resolve(queued);
+      else waiters.push(resolve);
+    });
   const send = (m: object) => socket.send(JSON.stringify(m));
   return { socket, next, send, closed };
 }

@@ -79,10 +79,13 @@ export function registerWebSocket(
     deps.metrics.wsConnections.inc();
     const mine = new Set<string>();
     // The socket ends with its session.
-    const expiry = setTimeout(() => {
-      send(socket, { type: 'error', code: 'AUTH_SESSION_EXPIRED' });
-      socket.close(4401, 'expired');
-    }, Math.min(auth.session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1));
+    const expiry = setTimeout(
+      () => {
+        send(socket, { type: 'error', code: 'AUTH_SESSION_EXPIRED' });
+        socket.close(4401, 'expired');
+      },
+      Math.min(auth.session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1),
+    );
     let alive = true;
     socket.on('pong', () => (alive = true));
     const heartbeat = setInterval(() => {

@@ -12,10 +12,17 @@ export const DEMO_STAFF: ReadonlyArray<{ email: string; name: string; roles: Sta
   { email: 'admin@paydesk.local', name: 'Анна Админова', roles: ['admin'], password: 'demo-admin' },
 ];
 
-export const DEMO_CUSTOMERS: ReadonlyArray<{ email: string; phone: string; name: string; password: string; priority: boolean }> = [
-  { email: 'customer@paydesk.local', phone: '+79001234567', name: 'Иван Клиентов', password: 'demo-customer', priority: false },
-  { email: 'priority@paydesk.local', phone: '+79007654321', name: 'Пётр Приоритетов', password: 'demo-priority', priority: true },
-];
+export const DEMO_CUSTOMERS: ReadonlyArray<{ email: string; phone: string; name: string; password: string; priority: boolean }> =
+  [
+    { email: 'customer@paydesk.local', phone: '+79001234567', name: 'Иван Клиентов', password: 'demo-customer', priority: false },
+    {
+      email: 'priority@paydesk.local',
+      phone: '+79007654321',
+      name: 'Пётр Приоритетов',
+      password: 'demo-priority',
+      priority: true,
+    },
+  ];
 
 /**
  * Adds the demo accounts that are missing; a second run adds nothing and changes nothing
@@ -24,7 +31,11 @@ export const DEMO_CUSTOMERS: ReadonlyArray<{ email: string; phone: string; name:
 export async function seedDemo(db: Database): Promise<{ added: number }> {
   let added = 0;
   for (const s of DEMO_STAFF) {
-    const exists = await db.select({ id: staffUsers.id }).from(staffUsers).where(sql`lower(${staffUsers.email}) = ${s.email}`).limit(1);
+    const exists = await db
+      .select({ id: staffUsers.id })
+      .from(staffUsers)
+      .where(sql`lower(${staffUsers.email}) = ${s.email}`)
+      .limit(1);
     if (exists.length > 0) continue;
     const inserted = await db
       .insert(staffUsers)
@@ -34,11 +45,21 @@ export async function seedDemo(db: Database): Promise<{ added: number }> {
     added += inserted.length;
   }
   for (const c of DEMO_CUSTOMERS) {
-    const exists = await db.select({ id: customers.id }).from(customers).where(sql`lower(${customers.email}) = ${c.email}`).limit(1);
+    const exists = await db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(sql`lower(${customers.email}) = ${c.email}`)
+      .limit(1);
     if (exists.length > 0) continue;
     const inserted = await db
       .insert(customers)
-      .values({ email: c.email, phone: c.phone, name: c.name, priority: c.priority, passwordHash: await hashPassword(c.password) })
+      .values({
+        email: c.email,
+        phone: c.phone,
+        name: c.name,
+        priority: c.priority,
+        passwordHash: await hashPassword(c.password),
+      })
       .onConflictDoNothing()
       .returning({ id: customers.id });
     added += inserted.length;

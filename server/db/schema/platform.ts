@@ -18,7 +18,11 @@ export const outboxEvents = pgTable(
     nextAttemptAt: tz('next_attempt_at').notNull().defaultNow(),
     lastError: text('last_error'),
   },
-  (t) => [index('outbox_events_pending_idx').on(t.nextAttemptAt, t.id).where(sql`delivered_at IS NULL`)],
+  (t) => [
+    index('outbox_events_pending_idx')
+      .on(t.nextAttemptAt, t.id)
+      .where(sql`delivered_at IS NULL`),
+  ],
 );
 
 /** Who did what to which record; append-only. */
@@ -36,8 +40,5 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [
-    index('audit_log_entity_idx').on(t.entityType, t.entityId, t.at),
-    index('audit_log_actor_idx').on(t.actorId, t.at),
-  ],
+  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId, t.at), index('audit_log_actor_idx').on(t.actorId, t.at)],
 );

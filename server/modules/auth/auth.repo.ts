@@ -21,13 +21,28 @@ export function normalizePhone(input: string): string | null {
 export async function findAccount(db: Executor, kind: 'staff' | 'customer', login: string): Promise<Account | null> {
   const email = login.toLowerCase();
   if (kind === 'staff') {
-    const [u] = await db.select().from(staffUsers).where(sql`lower(${staffUsers.email}) = ${email}`).limit(1);
-    return u ? { kind, id: u.id, passwordHash: u.passwordHash, active: u.active, failedLogins: u.failedLogins, lockedUntil: u.lockedUntil } : null;
+    const [u] = await db
+      .select()
+      .from(staffUsers)
+      .where(sql`lower(${staffUsers.email}) = ${email}`)
+      .limit(1);
+    return u
+      ? {
+          kind,
+          id: u.id,
+          passwordHash: u.passwordHash,
+          active: u.active,
+          failedLogins: u.failedLogins,
+          lockedUntil: u.lockedUntil,
+        }
+      : null;
   }
   const phone = login.includes('@') ? null : normalizePhone(login);
   const where = phone ? eq(customers.phone, phone) : sql`lower(${customers.email}) = ${email}`;
   const [c] = await db.select().from(customers).where(where).limit(1);
-  return c ? { kind, id: c.id, passwordHash: c.passwordHash, active: c.active, failedLogins: c.failedLogins, lockedUntil: c.lockedUntil } : null;
+  return c
+    ? { kind, id: c.id, passwordHash: c.passwordHash, active: c.active, failedLogins: c.failedLogins, lockedUntil: c.lockedUntil }
+    : null;
 }
 
 export async function recordAccountFailure(
@@ -56,8 +71,16 @@ export async function setLocale(db: Executor, kind: 'staff' | 'customer', id: st
 }
 
 /** Failures from one address within the window; resets when the window has passed. */
-export async function ipFailures(db: Executor, ip: string, windowMinutes: number): Promise<{ failures: number; windowStart: Date } | null> {
-  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, `ip:${ip}`)).limit(1);
+export async function ipFailures(
+  db: Executor,
+  ip: string,
+  windowMinutes: number,
+): Promise<{ failures: number; windowStart: Date } | null> {
+  const [row] = await db
+    .select()
+    .from(loginThrottle)
+    .where(eq(loginThrottle.key, `ip:${ip}`))
+    .limit(1);
   if (!row || row.windowStart.getTime() < Date.now() - windowMinutes * 60_000) return null;
   return { failures: row.failures, windowStart: row.windowStart };
 }

@@ -42,7 +42,12 @@ export async function login(ctx: AppContext, body: LoginBody, meta: RequestMeta)
     // Written and committed before the error is thrown: the counters must survive it.
     const lockedUntil = await withTransaction(ctx, async (tx) => {
       await recordIpFailure(tx, meta.ip, IP_WINDOW_MINUTES);
-      const result = account ? await recordAccountFailure(tx, account, { maxFailures: config.LOGIN_MAX_FAILURES, lockMinutes: config.LOGIN_LOCK_MINUTES }) : null;
+      const result = account
+        ? await recordAccountFailure(tx, account, {
+            maxFailures: config.LOGIN_MAX_FAILURES,
+            lockMinutes: config.LOGIN_LOCK_MINUTES,
+          })
+        : null;
       await recordAudit(tx, {
         actor: { kind: 'guest' },
         action: result?.lockedUntil ? 'auth.account_locked' : 'auth.login_failed',
@@ -68,7 +73,14 @@ export async function login(ctx: AppContext, body: LoginBody, meta: RequestMeta)
       userAgent: meta.userAgent,
     });
     const actor: Actor = { kind: account.kind, id: account.id };
-    await recordAudit(tx, { actor, action: 'auth.login', entityType: account.kind, entityId: account.id, ip: meta.ip, requestId: meta.requestId });
+    await recordAudit(tx, {
+      actor,
+      action: 'auth.login',
+      entityType: account.kind,
+      entityId: account.id,
+      ip: meta.ip,
+      requestId: meta.requestId,
+    });
     await emit(tx, { type: 'auth.signed_in', aggregateType: account.kind, aggregateId: account.id });
     return created;
   });

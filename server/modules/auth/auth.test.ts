@@ -98,7 +98,9 @@ describe('sign-in', () => {
     expect(limited.json().error.code).toBe('RATE_LIMITED');
     // Another address is not affected.
     const customer = await makeCustomer(t.ctx.db);
-    expect((await login({ kind: 'customer', login: customer.email, password: customer.password }, nextIp())).statusCode).toBe(200);
+    expect((await login({ kind: 'customer', login: customer.email, password: customer.password }, nextIp())).statusCode).toBe(
+      200,
+    );
   });
 
   it('rejects a malformed body with VALIDATION_FAILED naming the field', async () => {
@@ -112,7 +114,9 @@ describe('sign-in', () => {
 
   it('refuses a sign-in posted from a foreign site', async () => {
     const staff = await makeStaff(t.ctx.db);
-    const res = await login({ kind: 'staff', login: staff.email, password: staff.password }, nextIp(), { origin: 'https://evil.example' });
+    const res = await login({ kind: 'staff', login: staff.email, password: staff.password }, nextIp(), {
+      origin: 'https://evil.example',
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_TOKEN_INVALID');
   });
@@ -125,12 +129,20 @@ describe('session', () => {
     const missing = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: s.cookie } });
     expect(missing.statusCode).toBe(403);
     expect(missing.json().error.code).toBe('CSRF_TOKEN_INVALID');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(32) } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'x'.repeat(32) },
+    });
     expect(wrong.statusCode).toBe(403);
     // Still signed in after the refused attempts.
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(200);
 
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+    });
     expect(ok.statusCode).toBe(204);
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: s.cookie } });
     expect(after.statusCode).toBe(401);
@@ -140,7 +152,10 @@ describe('session', () => {
   it('ends an expired session with AUTH_SESSION_EXPIRED and clears the cookie', async () => {
     const customer = await makeCustomer(t.ctx.db);
     const s = await t.signIn('customer', customer.email ?? '', customer.password);
-    await t.ctx.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, customer.id));
+    await t.ctx.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, customer.id));
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: s.cookie } });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('AUTH_SESSION_EXPIRED');

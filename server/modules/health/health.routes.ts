@@ -6,11 +6,9 @@ import { AppError } from '../../errors';
 /** Liveness, readiness and Prometheus metrics (outside /api: for load balancers and scrapers). */
 export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/healthz',
-      { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } },
-      async () => ({ status: 'ok' as const }),
-    );
+    app.get('/healthz', { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
+      status: 'ok' as const,
+    }));
     app.get(
       '/readyz',
       { schema: { hide: true, response: { 200: z.object({ status: z.literal('ready'), engine: z.string() }) } } },

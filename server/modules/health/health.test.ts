@@ -28,7 +28,9 @@ describe('operations endpoints', () => {
     const spec = (await t.app.inject('/api/openapi.json')).json();
     expect(spec.openapi).toMatch(/^3\./);
     const login = spec.paths['/api/v1/auth/login'].post;
-    expect(login.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['kind', 'login', 'password']));
+    expect(login.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['kind', 'login', 'password']),
+    );
     expect(Object.keys(login.responses)).toEqual(expect.arrayContaining(['200', '401', '423', '429']));
     const docs = await t.app.inject('/api/docs/');
     expect(docs.statusCode).toBe(200);

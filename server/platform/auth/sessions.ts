@@ -7,7 +7,16 @@ export const SESSION_COOKIE = 'pd_session';
 
 export type AuthUser =
   | { kind: 'staff'; id: string; email: string; phone: null; name: string; roles: StaffRole[]; locale: string }
-  | { kind: 'customer'; id: string; email: string | null; phone: string | null; name: string; roles: []; locale: string; priority: boolean };
+  | {
+      kind: 'customer';
+      id: string;
+      email: string | null;
+      phone: string | null;
+      name: string;
+      roles: [];
+      locale: string;
+      priority: boolean;
+    };
 
 export type AuthState = {
   session: { id: string; csrfToken: string; expiresAt: Date };
@@ -59,19 +68,39 @@ export async function loadSession(db: Executor, token: string, ttlHours: number)
   let expiresAt = row.expiresAt;
   if (now - row.lastSeenAt.getTime() > 5 * 60_000) {
     expiresAt = new Date(now + ttlHours * 3_600_000);
-    await db.update(sessions).set({ lastSeenAt: new Date(now), expiresAt }).where(eq(sessions.id, id));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now), expiresAt })
+      .where(eq(sessions.id, id));
   }
   return { state: 'valid', auth: { session: { id, csrfToken: row.csrfToken, expiresAt }, user } };
 }
 
 async function loadUser(db: Executor, kind: 'staff' | 'customer', userId: string): Promise<AuthUser | null> {
   if (kind === 'staff') {
-    const [u] = await db.select().from(staffUsers).where(and(eq(staffUsers.id, userId), eq(staffUsers.active, true))).limit(1);
+    const [u] = await db
+      .select()
+      .from(staffUsers)
+      .where(and(eq(staffUsers.id, userId), eq(staffUsers.active, true)))
+      .limit(1);
     return u ? { kind: 'staff', id: u.id, email: u.email, phone: null, name: u.name, roles: u.roles, locale: u.locale } : null;
   }
-  const [c] = await db.select().from(customers).where(and(eq(customers.id, userId), eq(customers.active, true))).limit(1);
+  const [c] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, userId), eq(customers.active, true)))
+    .limit(1);
   return c
-    ? { kind: 'customer', id: c.id, email: c.email, phone: c.phone, name: c.name, roles: [], locale: c.locale, priority: c.priority }
+    ? {
+        kind: 'customer',
+        id: c.id,
+        email: c.email,
+        phone: c.phone,
+        name: c.name,
+        roles: [],
+        locale: c.locale,
+        priority: c.priority,
+      }
     : null;
 }
 
