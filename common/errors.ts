@@ -27,6 +27,8 @@ export type ApiErrorBody = {
     code: ErrorCode;
     message: string;
     details?: Record<string, unknown>;
+    /** Per-field errors of a form: `{ <field key>: { code, message? } }`. */
+    fields?: Record<string, { code: string; message?: string }>;
     requestId?: string;
   };
 };

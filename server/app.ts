@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -11,7 +12,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from './context';
 import { errorBody, registerErrorHandler } from './errors';
 import { authRoutes } from './modules/auth/auth.routes';
+import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { kbRoutes } from './modules/kb/kb.routes';
+import { ticketRoutes } from './modules/tickets/tickets.routes';
 import { registerAuth } from './platform/auth/plugin';
 import { registerHttpMetrics } from './platform/metrics';
 import { BASE_ROOM_RULES, registerWebSocket, type RoomRule } from './platform/ws';
@@ -41,6 +45,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerErrorHandler(app);
 
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: ctx.config.UPLOAD_MAX_MB * 1024 * 1024, files: 10 } });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(fastifySwagger, {
     openapi: {
@@ -73,6 +78,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(healthRoutes(ctx));
   await app.register(authRoutes(ctx), { prefix: '/api/v1/auth' });
+  await app.register(ticketRoutes(ctx), { prefix: '/api/v1/tickets' });
+  await app.register(catalogRoutes(ctx), { prefix: '/api/v1/catalog' });
+  await app.register(kbRoutes(ctx), { prefix: '/api/v1/kb' });
   registerWebSocket(app, { bus: ctx.bus, config: ctx.config, metrics: ctx.metrics, rules: options.roomRules ?? BASE_ROOM_RULES });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -53,6 +53,9 @@ const envSchema = z.object({
   LOGIN_LOCK_MINUTES: intFrom(1, 24 * 60).default(15),
   LOGIN_IP_MAX_FAILURES: intFrom(1, 10_000).default(50),
   TRUST_PROXY: bool.default(false),
+  UPLOAD_MAX_MB: intFrom(1, 100).default(10),
+  TICKETS_PER_IP_HOUR: intFrom(1, 100_000).default(30),
+  TICKETS_PER_EMAIL_HOUR: intFrom(1, 100_000).default(10),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'SECRET_KEY'> & {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import type { Database, DbHandle } from './db/connection';
 import type { PiiCipher } from './platform/crypto';
+import type { FileStorage } from './platform/files/storage';
 import type { Jobs } from './platform/jobs';
 import type { Metrics } from './platform/metrics';
 import type { Outbox } from './platform/outbox';
@@ -17,6 +18,8 @@ export type AppContext = {
   /** Null in a process that neither sends nor works jobs (tests of pure HTTP paths). */
   jobs: Jobs | null;
   cipher: PiiCipher;
+  /** Uploads (receipt scans, attachments): DATA_DIR/files by default. */
+  storage: FileStorage;
   metrics: Metrics;
   logger: Logger;
 };

@@ -35,9 +35,21 @@ export class AppError extends Error {
   }
 }
 
-/** The JSON body of an error answer. */
+/**
+ * The JSON body of an error answer. Per-field errors (`details.fields`) are lifted to
+ * `error.fields` so forms can show each next to its field.
+ */
 export function errorBody(code: ErrorCode, requestId: string, details?: Record<string, unknown>, message?: string): ApiErrorBody {
-  return { error: { code, message: message ?? DEFAULT_MESSAGES[code], ...(details ? { details } : {}), requestId } };
+  const { fields, ...rest } = details ?? {};
+  return {
+    error: {
+      code,
+      message: message ?? DEFAULT_MESSAGES[code],
+      ...(Object.keys(rest).length > 0 ? { details: rest } : {}),
+      ...(fields ? { fields: fields as Record<string, { code: string; message?: string }> } : {}),
+      requestId,
+    },
+  };
 }
 
 /** The one error handler: codes for expected errors, a bare INTERNAL (logged) for the rest. */

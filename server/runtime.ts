@@ -5,8 +5,11 @@ import type { AppContext } from './context';
 import { openDatabase, type DbHandle } from './db/connection';
 import { runMigrations } from './db/migrate';
 import { seedDemo } from './seed/demo';
+import { seedDemoContent, seedReference } from './seed/reference';
 import { acquireDataDirLock } from './platform/lockfile';
 import { createPiiCipher } from './platform/crypto';
+import { createLocalStorage } from './platform/files/storage';
+import { registerBackground } from './modules/register';
 import { createJobs } from './platform/jobs';
 import { loggerOptions } from './platform/logger';
 import { createMetrics } from './platform/metrics';
@@ -55,9 +58,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       const { applied, total } = await runMigrations(handle);
       if (applied > 0) logger.info({ applied, total }, 'database migrated');
     }
-    if (config.SEED_DEMO && (options.seed ?? true)) {
-      const { added } = await seedDemo(handle.db);
-      if (added > 0) logger.info({ added }, 'demo data added');
+    if (options.seed ?? true) {
+      const reference = await seedReference(handle.db);
+      const demo = config.SEED_DEMO ? (await seedDemo(handle.db)).added + (await seedDemoContent(handle.db)).added : 0;
+      if (reference.added + demo > 0) logger.info({ reference: reference.added, demo }, 'reference and demo data added');
     }
     bus =
       handle.engine === 'postgres' && handle.url && handle.pool
@@ -77,9 +81,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       bus,
       jobs,
       cipher: createPiiCipher(config.SECRET_KEY),
+      storage: createLocalStorage(path.join(config.DATA_DIR, 'files')),
       metrics: createMetrics({ pendingOutbox: () => outbox.pendingCount() }),
       logger,
     };
+    await registerBackground(ctx, { worker: config.PAYDESK_ROLES.includes('worker') });
     return {
       ctx,
       async close() {

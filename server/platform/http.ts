@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { RequestMeta } from '../context';
 
@@ -6,3 +7,26 @@ export function requestMeta(request: FastifyRequest): RequestMeta {
   const ua = request.headers['user-agent'];
   return { ip: request.ip, requestId: request.id, ...(ua ? { userAgent: ua } : {}) };
 }
+
+/** The error answer of every route (documented in OpenAPI; see server/errors.ts). */
+export const errorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+    fields: z.record(z.string(), z.object({ code: z.string(), message: z.string().optional() }).passthrough()).optional(),
+    requestId: z.string().optional(),
+  }),
+});
+
+/** The usual error answers of a route, for its `response` schema. */
+export const errorResponses = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+  413: errorResponse,
+  415: errorResponse,
+  429: errorResponse,
+} as const;

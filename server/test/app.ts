@@ -7,9 +7,13 @@ import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import type { AppContext } from '../context';
 import { createPiiCipher } from '../platform/crypto';
+import { createLocalStorage } from '../platform/files/storage';
+import { createJobs } from '../platform/jobs';
+import { registerBackground } from '../modules/register';
 import { createMetrics } from '../platform/metrics';
 import { Outbox } from '../platform/outbox';
 import { createInProcessBus, createPgNotifyBus, forwardEventsToRooms } from '../platform/realtime';
+import { seedDemoContent, seedReference } from '../seed/reference';
 import { createTestDb, type TestDb } from './db';
 
 export const TEST_SECRET_KEY = 'a'.repeat(64);
@@ -30,8 +34,16 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 export type TestContext = { ctx: AppContext; db: TestDb; dispose(): Promise<void> };
 
-/** A full AppContext on a fresh migrated database (PGlite, or PostgreSQL with TEST_DATABASE_URL). No jobs. */
-export async function createTestContext(options: { env?: Record<string, string> } = {}): Promise<TestContext> {
+export type TestContextOptions = {
+  env?: Record<string, string>;
+  /** Run pg-boss (jobs and their outbox handlers) in the test, as a worker. Default off. */
+  jobs?: boolean;
+  /** Add the demo catalogue, SLA policies and articles. Default off. */
+  seed?: boolean;
+};
+
+/** A full AppContext on a fresh migrated database (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
+export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
   const db = await createTestDb();
   const config = testConfig(options.env);
   const logger = pino({ level: 'silent' });
@@ -46,13 +58,23 @@ export async function createTestContext(options: { env?: Record<string, string> 
     bus,
     jobs: null,
     cipher: createPiiCipher(config.SECRET_KEY),
+    storage: createLocalStorage(path.join(config.DATA_DIR, 'files')),
     metrics: createMetrics({ pendingOutbox: () => outbox.pendingCount() }),
     logger,
   };
+  if (options.seed) {
+    await seedReference(db.db);
+    await seedDemoContent(db.db);
+  }
+  if (options.jobs) {
+    ctx.jobs = await createJobs(db, { logger, pollingIntervalSeconds: 0.5, stopTimeoutMs: 2_000 });
+  }
+  await registerBackground(ctx, { worker: Boolean(options.jobs) });
   return {
     ctx,
     db,
     async dispose() {
+      await ctx.jobs?.stop();
       await outbox.stop();
       await bus.close();
       await db.dispose();
@@ -68,7 +90,7 @@ export type TestApp = TestContext & {
   signIn(kind: 'staff' | 'customer', login: string, password: string): Promise<Session>;
 };
 
-export async function createTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(options: TestContextOptions = {}): Promise<TestApp> {
   const base = await createTestContext(options);
   const app = await buildApp(base.ctx, { serveWeb: false });
   await app.ready();

@@ -34,6 +34,8 @@ export const customers = pgTable(
     passwordHash: text('password_hash'),
     locale: text('locale').notNull().default('ru'),
     priority: boolean('priority').notNull().default(false),
+    /** Where answers go by default: e-mail, or the personal section only. */
+    replyChannel: text('reply_channel').$type<'email' | 'portal'>().notNull().default('email'),
     active: boolean('active').notNull().default(true),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: tz('locked_until'),

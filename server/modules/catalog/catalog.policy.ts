@@ -1,0 +1,7 @@
+import type { FastifyRequest } from 'fastify';
+import { requireStaff } from '../../platform/auth/guards';
+
+/** Categories and their forms are edited by admins only. */
+export function requireCatalogAdmin(request: FastifyRequest) {
+  return requireStaff(request, ['admin']);
+}

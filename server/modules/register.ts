@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { defineJob } from '../platform/jobs';
+import { mailSendJob } from '../platform/mail/queue';
+import { createMailTransport } from '../platform/mail/transport';
+import { scheduleChecks, slaCheckJob } from './sla/sla.service';
+import { sweepStale } from './tickets/follow.service';
+
+/**
+ * What runs after commit and in the background, per capability: job definitions and the
+ * outbox handlers that send them. Called once per process by runtime.ts (and by tests).
+ */
+export async function registerBackground(ctx: AppContext, options: { worker: boolean }): Promise<void> {
+  const mailJob = mailSendJob({ db: ctx.db, transport: createMailTransport(ctx.config.SMTP_URL), from: ctx.config.MAIL_FROM });
+  const slaJob = slaCheckJob(ctx);
+  const sweepJob = defineJob({
+    name: 'tickets.sweep',
+    schema: z.object({}).passthrough(),
+    async handler() {
+      await sweepStale(ctx);
+    },
+  });
+
+  ctx.outbox.on('mail.queued', 'mail.send', async (event) => {
+    await ctx.jobs?.send(mailJob, { mailId: event.aggregateId });
+  });
+  ctx.outbox.on('ticket.sla_scheduled', 'sla.schedule', scheduleChecks(ctx, slaJob));
+
+  if (!ctx.jobs) return;
+  for (const job of [mailJob, slaJob, sweepJob]) await ctx.jobs.register(job as Parameters<typeof ctx.jobs.register>[0]);
+  await ctx.jobs.start();
+  // Hourly: expire unconfirmed guests' requests, archive solved ones.
+  if (options.worker) await ctx.jobs.boss.schedule(sweepJob.name, '17 * * * *', {});
+}
