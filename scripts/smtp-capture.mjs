@@ -26,16 +26,20 @@ function splitHead(raw) {
 }
 
 function decodeWords(value) {
-  return (value || '')
-    .replace(/=\?utf-8\?([BQ])\?([^?]*)\?=/gi, (_m, kind, text) =>
+  // White space between encoded words is not text (RFC 2047), and a character may be split
+  // across two words: join each run's bytes before decoding them.
+  const word = /=\?utf-8\?([BQ])\?([^?]*)\?=/gi;
+  return (value || '').replace(/\?=\s+=\?/g, '?==?').replace(/(?:=\?utf-8\?[BQ]\?[^?]*\?=)+/gi, (run) => {
+    const bytes = [...run.matchAll(word)].map(([, kind, text]) =>
       kind.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
+        ? Buffer.from(text, 'base64')
         : Buffer.from(
             text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h) => String.fromCharCode(parseInt(h, 16))),
             'latin1',
-          ).toString('utf8'),
-    )
-    .replace(/\?=\s+=\?/g, '');
+          ),
+    );
+    return Buffer.concat(bytes).toString('utf8');
+  });
 }
 
 /** Text and HTML parts of a MIME message. */

@@ -262,3 +262,12 @@ describe('parseFormDefinition refuses, naming the field', () => {
     expect(errorsOf(form).map((e) => e.path)).toEqual(['fields[1] (Bad).key', 'fields[2] (receipt_scan).maxFiles']);
   });
 });
+
+describe('personal fields', () => {
+  it('accepts the personal flag (passport data is sealed on the server)', () => {
+    const result = parseFormDefinition({
+      fields: [{ key: 'passport_data', type: 'text', personal: true, label: { ru: 'Паспорт', uk: 'Паспорт', en: 'Passport' } }],
+    });
+    expect(result.ok).toBe(true);
+  });
+});

@@ -31,6 +31,7 @@ const base = {
   help: l10n(1000).optional(),
   required: z.boolean().optional(),
   condition: conditionSchema.optional(),
+  personal: z.boolean().optional(),
 };
 
 const count = (min: number, max: number) => z.int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);

@@ -139,16 +139,14 @@ export async function seedDemoContent(db: Database): Promise<{ added: number }> 
       if (slugs.has(article.slug)) continue;
       for (const [locale, variant] of Object.entries(article.variants)) {
         if (!variant) continue;
-        await tx
-          .insert(kbArticles)
-          .values({
-            slug: article.slug,
-            locale,
-            section: article.section,
-            audience: article.audience,
-            tags: article.tags,
-            ...variant,
-          });
+        await tx.insert(kbArticles).values({
+          slug: article.slug,
+          locale,
+          section: article.section,
+          audience: article.audience,
+          tags: article.tags,
+          ...variant,
+        });
         added += 1;
       }
     }

@@ -73,6 +73,7 @@ const passport = (required = true): FieldDef => ({
   key: 'passport_data',
   type: 'text',
   required,
+  personal: true,
   maxLength: 60,
   label: t('Серия и номер паспорта', 'Серія та номер паспорта', 'Passport series and number'),
   help: t(

@@ -183,20 +183,18 @@ export async function reply(
       .returning();
     if (!message) throw new AppError('INTERNAL');
     if (input.uploads.length > 0) {
-      await tx
-        .insert(attachments)
-        .values(
-          input.uploads.map((u) => ({
-            ticketId: ticket.id,
-            messageId: message.id,
-            fieldKey: null,
-            name: u.name,
-            size: u.stored.size,
-            contentType: u.stored.contentType,
-            storageKey: u.stored.key,
-            sha256: u.stored.sha256,
-          })),
-        );
+      await tx.insert(attachments).values(
+        input.uploads.map((u) => ({
+          ticketId: ticket.id,
+          messageId: message.id,
+          fieldKey: null,
+          name: u.name,
+          size: u.stored.size,
+          contentType: u.stored.contentType,
+          storageKey: u.stored.key,
+          sha256: u.stored.sha256,
+        })),
+      );
     }
     if (ticket.status === 'pending_customer') {
       await changeStatus(tx, ticket, 'open', viewer, meta);
@@ -246,15 +244,13 @@ export async function reopen(ctx: AppContext, viewer: Viewer, number: string, me
     const now = new Date();
     const policy = ticket.slaPolicyId ? await loadPolicy(tx, ticket.slaPolicyId) : null;
     const due = policy ? computeDue(policy, now) : null;
-    await tx
-      .insert(ticketMessages)
-      .values({
-        ticketId: ticket.id,
-        authorKind: viewer.kind,
-        authorId: viewer.kind === 'customer' ? viewer.customerId : null,
-        body: message,
-        channel: 'web',
-      });
+    await tx.insert(ticketMessages).values({
+      ticketId: ticket.id,
+      authorKind: viewer.kind,
+      authorId: viewer.kind === 'customer' ? viewer.customerId : null,
+      body: message,
+      channel: 'web',
+    });
     await changeStatus(tx, ticket, 'reopened', viewer, meta, {
       resolvedAt: null,
       archivedAt: null,

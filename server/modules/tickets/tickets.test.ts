@@ -278,3 +278,40 @@ describe('guests', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/tickets/confirm', payload: { token } })).statusCode).toBe(404);
   });
 });
+
+describe('personal data in forms', () => {
+  it('seals passport data at rest and shows it masked, even to its owner', async () => {
+    const { session } = await customerSession();
+    const categoryId = await leafId('wallet-blocked');
+    const form = (await t.app.inject({ url: `/api/v1/catalog/${categoryId}/form` })).json().form as {
+      fields: Array<{ key: string; type: string; required?: boolean; options?: Array<{ value: string }> }>;
+    };
+    const values: Record<string, unknown> = {};
+    for (const f of form.fields.filter((x) => x.required)) {
+      if (f.key === 'passport_data') values[f.key] = '4510 123456';
+      else if (f.type === 'date') values[f.key] = '2026-11-19';
+      else if (f.type === 'datetime') values[f.key] = '2026-11-19T10:00';
+      else if (f.type === 'phone' || f.type === 'wallet') values[f.key] = '+79001112233';
+      else if (f.type === 'select') values[f.key] = f.options?.[0]?.value;
+      else if (f.type === 'checkbox') values[f.key] = true;
+      else values[f.key] = 'Кошелёк заблокировали после входа с нового телефона.';
+    }
+    expect(values.passport_data).toBe('4510 123456');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      headers: auth(session),
+      payload: { categoryId, fields: values },
+      remoteAddress: ip(),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const [row] = await t.ctx.db.select().from(tickets).where(eq(tickets.number, res.json().number));
+    expect(row!.fields.passport_data).toBe('•••• ••••56');
+    expect(JSON.stringify(row!.fields)).not.toContain('123456');
+    expect(row!.sealedFields.passport_data).toMatch(/^v1:/);
+    expect(t.ctx.cipher.decrypt(row!.sealedFields.passport_data!)).toBe('4510 123456');
+    const view = await t.app.inject({ url: `/api/v1/tickets/${row!.number}`, headers: { cookie: session.cookie } });
+    expect(view.body).not.toContain('4510 123456');
+    expect(view.json().fields.find((f: { key: string }) => f.key === 'passport_data').value).toBe('•••• ••••56');
+  });
+});

@@ -1,0 +1,83 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { categories, outboxEvents, tickets } from '../../db/schema';
+import { createTestApp, type TestApp } from '../../test/app';
+import { makeCustomer } from '../../test/factories';
+import { slaCheckJob } from './sla.service';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ seed: true, jobs: true });
+});
+afterAll(async () => t?.dispose());
+
+async function fileUrgent() {
+  const c = await makeCustomer(t.ctx.db);
+  const s = await t.signIn('customer', c.email ?? '', c.password);
+  const [leaf] = await t.ctx.db
+    .select({ id: categories.id })
+    .from(categories)
+    .where(eq(categories.slug, 'security-hacking-attempt'));
+  const form = (await t.app.inject(`/api/v1/catalog/${leaf!.id}/form`)).json().form as {
+    fields: Array<{ key: string; type: string; required?: boolean; options?: Array<{ value: string }> }>;
+  };
+  const fields: Record<string, unknown> = {};
+  for (const f of form.fields.filter((x) => x.required)) {
+    if (f.type === 'datetime') fields[f.key] = '2026-11-20T10:15';
+    else if (f.type === 'date') fields[f.key] = '2026-11-20';
+    else if (f.type === 'phone' || f.type === 'wallet') fields[f.key] = '+79001112233';
+    else if (f.type === 'select') fields[f.key] = f.options?.[0]?.value;
+    else if (f.type === 'checkbox') fields[f.key] = true;
+    else if (f.type === 'money') fields[f.key] = { amount: '100', currency: 'RUB' };
+    else fields[f.key] = 'Кто-то пытался войти в мой кошелёк из другой страны.';
+  }
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/tickets',
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+    payload: { categoryId: leaf!.id, fields },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return (await t.ctx.db.select().from(tickets).where(eq(tickets.number, res.json().number)))[0]!;
+}
+
+describe('SLA timers', () => {
+  it('puts a security report on the urgent 24/7 policy and schedules its at-risk and breach checks', async () => {
+    const ticket = await fileUrgent();
+    expect(ticket.priority).toBe('urgent');
+    const minutes = (ticket.firstResponseDueAt!.getTime() - ticket.createdAt.getTime()) / 60_000;
+    expect(Math.round(minutes)).toBe(60);
+    await t.ctx.outbox.drain();
+    const { rows } = await t.ctx.handle.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'sla.check' AND data->>'ticketId' = $1`,
+      [ticket.id],
+    );
+    expect(rows[0]?.n).toBe(4);
+  });
+
+  it('marks a breach once, ignores a stale timer, and announces it to the console', async () => {
+    const ticket = await fileUrgent();
+    const job = slaCheckJob(t.ctx);
+    const past = new Date(Date.now() - 60_000);
+    await t.ctx.db.update(tickets).set({ firstResponseDueAt: past }).where(eq(tickets.id, ticket.id));
+
+    await job.handler(
+      { ticketId: ticket.id, target: 'first_response', stage: 'breached', dueAt: new Date(past.getTime() - 1).toISOString() },
+      { jobId: 'x', attempt: 1, log: console },
+    );
+    expect((await t.ctx.db.select().from(tickets).where(eq(tickets.id, ticket.id)))[0]?.breachedAt).toBeNull();
+
+    await job.handler(
+      { ticketId: ticket.id, target: 'first_response', stage: 'breached', dueAt: past.toISOString() },
+      { jobId: 'x', attempt: 1, log: console },
+    );
+    await job.handler(
+      { ticketId: ticket.id, target: 'first_response', stage: 'breached', dueAt: past.toISOString() },
+      { jobId: 'x', attempt: 2, log: console },
+    );
+    const [after] = await t.ctx.db.select().from(tickets).where(eq(tickets.id, ticket.id));
+    expect(after?.breachedAt).toBeInstanceOf(Date);
+    const events = await t.ctx.db.select().from(outboxEvents).where(eq(outboxEvents.aggregateId, ticket.id));
+    expect(events.filter((e) => e.type === 'ticket.sla_breached')).toHaveLength(1);
+  });
+});
