@@ -13,6 +13,8 @@ import type { AppContext } from './context';
 import { errorBody, registerErrorHandler } from './errors';
 import { authRoutes } from './modules/auth/auth.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
+import { consoleRoomRules } from './modules/console/console.rooms';
+import { consoleRoutes } from './modules/console/console.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { kbRoutes } from './modules/kb/kb.routes';
 import { ticketRoutes } from './modules/tickets/tickets.routes';
@@ -81,7 +83,13 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(ticketRoutes(ctx), { prefix: '/api/v1/tickets' });
   await app.register(catalogRoutes(ctx), { prefix: '/api/v1/catalog' });
   await app.register(kbRoutes(ctx), { prefix: '/api/v1/kb' });
-  registerWebSocket(app, { bus: ctx.bus, config: ctx.config, metrics: ctx.metrics, rules: options.roomRules ?? BASE_ROOM_RULES });
+  await app.register(consoleRoutes(ctx), { prefix: '/api/v1/console' });
+  registerWebSocket(app, {
+    bus: ctx.bus,
+    config: ctx.config,
+    metrics: ctx.metrics,
+    rules: options.roomRules ?? [...BASE_ROOM_RULES, ...consoleRoomRules(ctx)],
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(`${WEB_DIST}/index.html`);

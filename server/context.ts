@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Database, DbHandle } from './db/connection';
 import type { PiiCipher } from './platform/crypto';
 import type { FileStorage } from './platform/files/storage';
+import type { PaymentCore } from './modules/customers/paycore';
 import type { Jobs } from './platform/jobs';
 import type { Metrics } from './platform/metrics';
 import type { Outbox } from './platform/outbox';
@@ -20,6 +21,8 @@ export type AppContext = {
   cipher: PiiCipher;
   /** Uploads (receipt scans, attachments): DATA_DIR/files by default. */
   storage: FileStorage;
+  /** The payment core's connector (demo adapter unless a real one is configured). */
+  paycore: PaymentCore;
   metrics: Metrics;
   logger: Logger;
 };

@@ -6,9 +6,11 @@ import { openDatabase, type DbHandle } from './db/connection';
 import { runMigrations } from './db/migrate';
 import { seedDemo } from './seed/demo';
 import { seedDemoContent, seedReference } from './seed/reference';
+import { seedWorkday } from './seed/workday';
 import { acquireDataDirLock } from './platform/lockfile';
 import { createPiiCipher } from './platform/crypto';
 import { createLocalStorage } from './platform/files/storage';
+import { createDemoPaymentCore } from './modules/customers/paycore.demo';
 import { registerBackground } from './modules/register';
 import { createJobs } from './platform/jobs';
 import { loggerOptions } from './platform/logger';
@@ -60,7 +62,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     }
     if (options.seed ?? true) {
       const reference = await seedReference(handle.db);
-      const demo = config.SEED_DEMO ? (await seedDemo(handle.db)).added + (await seedDemoContent(handle.db)).added : 0;
+      const demo = config.SEED_DEMO
+        ? (await seedDemo(handle.db)).added +
+          (await seedDemoContent(handle.db)).added +
+          (await seedWorkday(handle.db, config.SECRET_KEY)).added
+        : 0;
       if (reference.added + demo > 0) logger.info({ reference: reference.added, demo }, 'reference and demo data added');
     }
     bus =
@@ -82,6 +88,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       jobs,
       cipher: createPiiCipher(config.SECRET_KEY),
       storage: createLocalStorage(path.join(config.DATA_DIR, 'files')),
+      paycore: createDemoPaymentCore({ db: handle.db, cipher: createPiiCipher(config.SECRET_KEY) }),
       metrics: createMetrics({ pendingOutbox: () => outbox.pendingCount() }),
       logger,
     };

@@ -27,6 +27,8 @@ const clientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('subscribe'), room: z.string().min(1).max(200) }),
   z.object({ type: z.literal('unsubscribe'), room: z.string().min(1).max(200) }),
   z.object({ type: z.literal('ping') }),
+  /** Who is viewing or typing in a room (a request), so two operators don't answer at once. */
+  z.object({ type: z.literal('presence'), room: z.string().min(1).max(200), state: z.enum(['viewing', 'typing', 'left']) }),
 ]);
 
 export type ServerMessage =
@@ -102,6 +104,15 @@ export function registerWebSocket(
         return send(socket, { type: 'error', code: 'VALIDATION_FAILED' });
       }
       if (parsed.type === 'ping') return send(socket, { type: 'pong' });
+      if (parsed.type === 'presence') {
+        if (!mine.has(parsed.room)) return send(socket, { type: 'error', code: 'FORBIDDEN', room: parsed.room });
+        await deps.bus.publish({
+          room: parsed.room,
+          type: 'presence',
+          data: { userId: auth.user.id, kind: auth.user.kind, name: auth.user.name, state: parsed.state },
+        });
+        return;
+      }
       const { room } = parsed;
       if (parsed.type === 'unsubscribe') {
         mine.delete(room);
@@ -117,6 +128,15 @@ export function registerWebSocket(
       send(socket, { type: 'subscribed', room });
     });
     socket.on('close', () => {
+      // Others in a request's room learn that this person left it.
+      for (const room of mine)
+        void deps.bus
+          .publish({
+            room,
+            type: 'presence',
+            data: { userId: auth.user.id, kind: auth.user.kind, name: auth.user.name, state: 'left' },
+          })
+          .catch(() => undefined);
       clearTimeout(expiry);
       clearInterval(heartbeat);
       deps.metrics.wsConnections.dec();

@@ -7,6 +7,7 @@ import { hashPassword } from '../platform/crypto';
 export const DEMO_STAFF: ReadonlyArray<{ email: string; name: string; roles: StaffRole[]; password: string }> = [
   { email: 'operator@paydesk.local', name: 'Ольга Операторова', roles: ['operator'], password: 'demo-operator' },
   { email: 'specialist@paydesk.local', name: 'Сергей Техподдержкин', roles: ['specialist'], password: 'demo-specialist' },
+  { email: 'terminal@paydesk.local', name: 'Тимур Терминалов', roles: ['specialist'], password: 'demo-terminal' },
   { email: 'supervisor@paydesk.local', name: 'Марина Старшая', roles: ['supervisor'], password: 'demo-supervisor' },
   { email: 'security@paydesk.local', name: 'Игорь Безопасов', roles: ['security_officer'], password: 'demo-security' },
   { email: 'admin@paydesk.local', name: 'Анна Админова', roles: ['admin'], password: 'demo-admin' },

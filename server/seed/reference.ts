@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { FormDef, L10n } from '../../common/forms/types';
 import type { Database, Tx } from '../db/connection';
-import { categories, departments, forms, kbArticles, slaCalendars, slaPolicies } from '../db/schema';
+import { categories, departments, forms, kbArticles, resolutionCodes, slaCalendars, slaPolicies } from '../db/schema';
 import { DEMO_CATALOG, type DemoCategory } from '../modules/catalog/demo-catalog';
 import { DEMO_ARTICLES } from '../modules/kb/demo-articles';
 import { DEMO_CALENDARS } from '../modules/sla/calendar';
@@ -67,7 +67,18 @@ export const SLA_POLICIES: ReadonlyArray<{
   },
 ];
 
-/** Departments, calendars and SLA policies: needed by every installation; added when missing. */
+/** How a request ended, picked by the operator when resolving. */
+export const RESOLUTION_CODES: ReadonlyArray<{ code: string; name: L10n }> = [
+  { code: 'answered', name: { ru: 'Дан ответ', uk: 'Надано відповідь', en: 'Answered' } },
+  { code: 'fixed', name: { ru: 'Проблема устранена', uk: 'Проблему усунено', en: 'Fixed' } },
+  { code: 'refunded', name: { ru: 'Деньги возвращены', uk: 'Гроші повернуто', en: 'Refunded' } },
+  { code: 'compensated', name: { ru: 'Выплачена компенсация', uk: 'Виплачено компенсацію', en: 'Compensated' } },
+  { code: 'no_reply', name: { ru: 'Клиент не ответил', uk: 'Клієнт не відповів', en: 'No reply from the customer' } },
+  { code: 'out_of_scope', name: { ru: 'Вне компетенции поддержки', uk: 'Поза компетенцією підтримки', en: 'Out of scope' } },
+  { code: 'merged', name: { ru: 'Объединено с другим обращением', uk: 'Об’єднано з іншим зверненням', en: 'Merged' } },
+];
+
+/** Departments, calendars, SLA policies, resolution codes: needed by every installation; added when missing. */
 export async function seedReference(db: Database): Promise<{ added: number }> {
   let added = 0;
   await db.transaction(async (tx) => {
@@ -77,6 +88,13 @@ export async function seedReference(db: Database): Promise<{ added: number }> {
         .values([...DEPARTMENTS])
         .onConflictDoNothing()
         .returning({ id: departments.id })
+    ).length;
+    added += (
+      await tx
+        .insert(resolutionCodes)
+        .values([...RESOLUTION_CODES])
+        .onConflictDoNothing()
+        .returning()
     ).length;
     const calendarRows = Object.entries(DEMO_CALENDARS).map(([code, definition]) => ({
       code,

@@ -8,6 +8,7 @@ import { loadConfig, type Config } from '../config';
 import type { AppContext } from '../context';
 import { createPiiCipher } from '../platform/crypto';
 import { createLocalStorage } from '../platform/files/storage';
+import { createDemoPaymentCore } from '../modules/customers/paycore.demo';
 import { createJobs } from '../platform/jobs';
 import { registerBackground } from '../modules/register';
 import { createMetrics } from '../platform/metrics';
@@ -59,6 +60,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     jobs: null,
     cipher: createPiiCipher(config.SECRET_KEY),
     storage: createLocalStorage(path.join(config.DATA_DIR, 'files')),
+    paycore: createDemoPaymentCore({ db: db.db, cipher: createPiiCipher(config.SECRET_KEY) }),
     metrics: createMetrics({ pendingOutbox: () => outbox.pendingCount() }),
     logger,
   };

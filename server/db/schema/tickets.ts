@@ -14,7 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { FormValues } from '../../../common/forms/types';
 import type { TicketChannel, TicketStatus } from '../../../common/tickets';
-import { customers } from './auth';
+import { customers, staffUsers } from './auth';
 import { categories, departments, forms, slaPolicies, type Priority } from './catalog';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -35,7 +35,18 @@ export const tickets = pgTable(
       .notNull()
       .references(() => forms.id),
     departmentId: uuid('department_id').references(() => departments.id),
+    /** Tier within the department (1–3); escalation raises it. */
+    tier: integer('tier').notNull().default(1),
+    assigneeId: uuid('assignee_id').references(() => staffUsers.id),
     priority: text('priority').$type<Priority>().notNull(),
+    /** The customer has the paid Priority package: sorted first in every queue. */
+    priorityCustomer: boolean('priority_customer').notNull().default(false),
+    mergedIntoId: uuid('merged_into_id'),
+    resolutionCode: text('resolution_code'),
+    /** Identification of the customer by an operator (S0, S2): result, who, when. */
+    identification: text('identification').$type<'identified' | 'failed'>(),
+    identifiedBy: uuid('identified_by'),
+    identifiedAt: timestamp('identified_at', { withTimezone: true, mode: 'date' }),
     status: text('status').$type<TicketStatus>().notNull(),
     channel: text('channel').$type<TicketChannel>().notNull(),
     subject: text('subject').notNull(),
@@ -73,6 +84,29 @@ export const tickets = pgTable(
     index('tickets_unconfirmed_idx')
       .on(t.createdAt)
       .where(sql`status = 'unconfirmed'`),
+    // Queues (partial indexes over the working statuses), each in queue order: Priority
+    // customers first, then the SLA due time, then id for a stable keyset.
+    index('tickets_q_mine_idx')
+      .on(t.assigneeId, t.priorityCustomer.desc(), t.resolutionDueAt, t.id)
+      .where(sql`status IN ('new', 'open', 'reopened', 'pending_customer')`),
+    index('tickets_q_unassigned_idx')
+      .on(t.departmentId, t.priorityCustomer.desc(), t.resolutionDueAt, t.id)
+      .where(sql`assignee_id IS NULL AND status IN ('new', 'open', 'reopened')`),
+    index('tickets_q_waiting_idx')
+      .on(t.departmentId, t.priorityCustomer.desc(), t.updatedAt, t.id)
+      .where(sql`status = 'pending_customer'`),
+    index('tickets_q_all_idx')
+      .on(t.priorityCustomer.desc(), t.resolutionDueAt, t.id)
+      .where(sql`status IN ('new', 'open', 'reopened', 'pending_customer')`),
+    index('tickets_q_department_idx')
+      .on(t.departmentId, t.priorityCustomer.desc(), t.resolutionDueAt, t.id)
+      .where(sql`status IN ('new', 'open', 'reopened', 'pending_customer')`),
+    index('tickets_q_at_risk_idx')
+      .on(t.priorityCustomer.desc(), t.resolutionDueAt, t.id)
+      .where(sql`at_risk_at IS NOT NULL AND breached_at IS NULL AND status IN ('new', 'open', 'reopened')`),
+    index('tickets_q_breached_idx')
+      .on(t.priorityCustomer.desc(), t.resolutionDueAt, t.id)
+      .where(sql`breached_at IS NOT NULL AND status IN ('new', 'open', 'reopened', 'pending_customer')`),
   ],
 );
 

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../common/errors';
 
 /** Templates of automatic mail, per language. The e-mail issue adds the rest and branding. */
-export type MailTemplate = 'ticket.acknowledgement' | 'ticket.guest_confirmation' | 'ticket.tracking_link';
+export type MailTemplate = 'ticket.acknowledgement' | 'ticket.guest_confirmation' | 'ticket.tracking_link' | 'ticket.new_answer';
 
 type Vars = { number: string; url: string; expectedBy?: Date };
 type Parts = { subject: string; lines: string[]; action: string };
@@ -72,6 +72,23 @@ const TEXTS: Record<MailTemplate, Record<Locale, (v: Vars) => Parts>> = {
         'If you did not write to us, just delete this e-mail.',
       ],
       action: 'Confirm the request',
+    }),
+  },
+  'ticket.new_answer': {
+    ru: (v) => ({
+      subject: `Новый ответ по обращению ${v.number}`,
+      lines: [`Служба поддержки ответила на ваше обращение ${v.number}.`, 'Ответ и вся переписка — по ссылке.'],
+      action: 'Прочитать ответ',
+    }),
+    uk: (v) => ({
+      subject: `Нова відповідь на звернення ${v.number}`,
+      lines: [`Служба підтримки відповіла на ваше звернення ${v.number}.`, 'Відповідь і все листування — за посиланням.'],
+      action: 'Прочитати відповідь',
+    }),
+    en: (v) => ({
+      subject: `New answer to request ${v.number}`,
+      lines: [`Support has answered your request ${v.number}.`, 'The answer and the whole conversation are at the link.'],
+      action: 'Read the answer',
     }),
   },
   'ticket.tracking_link': {

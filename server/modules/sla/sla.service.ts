@@ -5,6 +5,7 @@ import type { Executor } from '../../db/connection';
 import { slaCalendars, slaPolicies, tickets } from '../../db/schema';
 import { defineJob, type JobDefinition } from '../../platform/jobs';
 import { emit } from '../../platform/outbox';
+import { roomsOf } from '../tickets/rooms';
 import { addBusinessMinutes, businessMinutesBetween, calendarSchema, type BusinessCalendar } from './calendar';
 
 export type LoadedPolicy = {
@@ -132,7 +133,7 @@ export function slaCheckJob(ctx: Pick<AppContext, 'db' | 'outbox'>): JobDefiniti
           type: stage === 'at_risk' ? 'ticket.sla_at_risk' : 'ticket.sla_breached',
           aggregateType: 'ticket',
           aggregateId: ticketId,
-          payload: { target, dueAt, rooms: ['console'] },
+          payload: { target, dueAt, rooms: roomsOf(t) },
         });
         return true;
       });

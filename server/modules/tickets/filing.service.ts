@@ -5,7 +5,16 @@ import type { FieldErrors, FileDescriptor, FormDef, FormValues } from '../../../
 import { validateFormValues } from '../../../common/forms/validate';
 import type { AppContext, RequestMeta } from '../../context';
 import type { Tx } from '../../db/connection';
-import { attachments, categories, customers, forms, idempotencyKeys, ticketMessages, tickets } from '../../db/schema';
+import {
+  attachments,
+  categories,
+  customers,
+  forms,
+  idempotencyKeys,
+  slaPolicies,
+  ticketMessages,
+  tickets,
+} from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import type { AuthUser } from '../../platform/auth/sessions';
@@ -17,6 +26,7 @@ import { enforceRateLimit } from '../../platform/ratelimit';
 import { renderMail } from '../mail/templates';
 import { announceDue, computeDue, loadPolicy } from '../sla/sla.service';
 import { formatTicketNumber } from './numbers';
+import { roomsOf } from './rooms';
 import type { FileTicketBody, FiledResponse } from './tickets.schema';
 
 export type { Upload };
@@ -134,7 +144,7 @@ export async function fileTicket(ctx: AppContext, input: FileInput): Promise<Fil
   if (!checked.ok) throw new AppError('VALIDATION_FAILED', { fields: fieldErrorBody(checked.errors, locale) });
 
   const { fields, sealed } = sealPersonal(form.definition as FormDef, checked.values, ctx.cipher);
-  const policy = category.slaPolicyId ? await loadPolicy(ctx.db, category.slaPolicyId) : null;
+  const policy = await policyFor(ctx, category.slaPolicyId, Boolean(customer?.priority));
   const now = new Date();
   const due = policy ? computeDue(policy, now) : null;
   const guest = !customer;
@@ -154,6 +164,7 @@ export async function fileTicket(ctx: AppContext, input: FileInput): Promise<Fil
           formId: form.id,
           departmentId: category.departmentId,
           priority: customer?.priority && category.priority === 'normal' ? 'high' : category.priority,
+          priorityCustomer: Boolean(customer?.priority),
           status: guest ? 'unconfirmed' : 'new',
           channel: 'web',
           subject,
@@ -223,7 +234,15 @@ export async function fileTicket(ctx: AppContext, input: FileInput): Promise<Fil
           { domain },
         );
       } else {
-        await announceEntered(tx, ctx, { id: ticket.id, number, locale, to: email, expectedBy: due?.resolutionDueAt, due });
+        await announceEntered(tx, ctx, {
+          id: ticket.id,
+          number,
+          departmentId: ticket.departmentId,
+          locale,
+          to: email,
+          expectedBy: due?.resolutionDueAt,
+          due,
+        });
       }
       const result = {
         replayed: false,
@@ -257,6 +276,7 @@ export async function announceEntered(
   t: {
     id: string;
     number: string;
+    departmentId: string | null;
     locale: Locale;
     to: string | null | undefined;
     expectedBy?: Date;
@@ -267,7 +287,7 @@ export async function announceEntered(
     type: 'ticket.created',
     aggregateType: 'ticket',
     aggregateId: t.id,
-    payload: { number: t.number, rooms: ['console'] },
+    payload: { rooms: roomsOf(t) },
   });
   if (t.due) await announceDue(tx, t.id, t.due);
   if (t.to) {
@@ -289,6 +309,21 @@ export async function announceEntered(
       { domain: messageIdDomain(ctx.config.publicUrl) },
     );
   }
+}
+
+/**
+ * The leaf's SLA policy; for a customer with the Priority package the `priority` policy
+ * when it is the tighter one (S1: Priority customers are answered first).
+ */
+async function policyFor(ctx: AppContext, policyId: string | null, priorityCustomer: boolean) {
+  const leafPolicy = policyId ? await loadPolicy(ctx.db, policyId) : null;
+  if (!priorityCustomer) return leafPolicy;
+  const [row] = await ctx.db.select({ id: slaPolicies.id }).from(slaPolicies).where(eq(slaPolicies.code, 'priority')).limit(1);
+  const priority = row ? await loadPolicy(ctx.db, row.id) : null;
+  if (!priority) return leafPolicy;
+  if (!leafPolicy) return priority;
+  const now = new Date();
+  return computeDue(priority, now).resolutionDueAt < computeDue(leafPolicy, now).resolutionDueAt ? priority : leafPolicy;
 }
 
 async function nextNumber(tx: Tx): Promise<string> {

@@ -17,6 +17,7 @@ import { announceEntered, type Upload } from './filing.service';
 import { parseTicketNumber } from './numbers';
 import { canView, customerActions, type Viewer } from './tickets.policy';
 import { assertTransition } from './tickets.state';
+import { roomsOf } from './rooms';
 
 export const UNCONFIRMED_TTL_DAYS = 7;
 export const ARCHIVE_AFTER_DAYS = 7;
@@ -98,6 +99,7 @@ export async function confirmGuest(
     await announceEntered(tx, ctx, {
       id: ticket.id,
       number: ticket.number,
+      departmentId: ticket.departmentId,
       locale,
       to: ticket.guestEmail,
       expectedBy: due?.resolutionDueAt,
@@ -205,7 +207,7 @@ export async function reply(
       type: 'ticket.customer_replied',
       aggregateType: 'ticket',
       aggregateId: ticket.id,
-      payload: { messageId: message.id, rooms: ['console', `ticket:${ticket.id}`] },
+      payload: { messageId: message.id, rooms: roomsOf(ticket) },
     });
     await recordAudit(tx, {
       actor: actorOf(viewer),
@@ -314,7 +316,7 @@ export async function changeStatus(
     type: 'ticket.status_changed',
     aggregateType: 'ticket',
     aggregateId: ticket.id,
-    payload: { from: ticket.status, to, rooms: ['console', `ticket:${ticket.id}`] },
+    payload: { from: ticket.status, to, rooms: roomsOf(ticket) },
   });
   if (to === 'pending_customer') await pauseClock(tx, ticket, now);
 }

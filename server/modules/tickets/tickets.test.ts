@@ -315,3 +315,21 @@ describe('personal data in forms', () => {
     expect(view.json().fields.find((f: { key: string }) => f.key === 'passport_data').value).toBe('•••• ••••56');
   });
 });
+
+describe('the Priority package', () => {
+  it('marks the request, raises a normal priority and puts it on the tighter policy', async () => {
+    const { session } = await customerSession({ priority: true });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      headers: auth(session),
+      payload: { categoryId: await leafId('wallet-other'), fields: { description: 'Вопрос по начислению кешбэка за октябрь.' } },
+      remoteAddress: ip(),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const [row] = await t.ctx.db.select().from(tickets).where(eq(tickets.number, res.json().number));
+    expect(row).toMatchObject({ priorityCustomer: true });
+    const hours = (row!.resolutionDueAt!.getTime() - row!.createdAt.getTime()) / 3_600_000;
+    expect(Math.round(hours)).toBe(24);
+  });
+});

@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import type { AppContext } from '../../context';
+import { tickets } from '../../db/schema';
+import type { RoomRule } from '../../platform/ws';
+import { canSee, loadScope, seesSecurity } from '../staff/staff.policy';
+
+/**
+ * Realtime rooms of the console, checked like the HTTP routes: a department's queue room only
+ * for those who may see that department's requests (the security service's for its own people),
+ * a request's room for those who may see it, and for the customer who owns it.
+ */
+export function consoleRoomRules(ctx: AppContext): RoomRule[] {
+  return [
+    {
+      pattern: /^queues:([0-9a-f-]{36})$/,
+      async allow(auth, m) {
+        if (auth.user.kind !== 'staff') return false;
+        const scope = await loadScope(ctx.db, auth.user);
+        return m[1] !== scope.securityDepartmentId || seesSecurity(scope);
+      },
+    },
+    {
+      pattern: /^ticket:([0-9a-f-]{36})$/,
+      async allow(auth, m) {
+        const [t] = await ctx.db
+          .select({ departmentId: tickets.departmentId, assigneeId: tickets.assigneeId, customerId: tickets.customerId })
+          .from(tickets)
+          .where(eq(tickets.id, m[1] ?? ''))
+          .limit(1);
+        if (!t) return false;
+        if (auth.user.kind === 'customer') return t.customerId === auth.user.id;
+        return canSee(await loadScope(ctx.db, auth.user), t);
+      },
+    },
+  ];
+}

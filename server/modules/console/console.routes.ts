@@ -1,0 +1,221 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Locale } from '../../../common/errors';
+import type { AppContext } from '../../context';
+import { requireStaff } from '../../platform/auth/guards';
+import { cleanupUploads, multipartBody } from '../../platform/files/multipart';
+import { errorResponses, requestMeta } from '../../platform/http';
+import { loadScope } from '../staff/staff.policy';
+import * as actions from './console.actions';
+import { browseAudit } from './console.audit';
+import { listQueue, queueCounts } from './console.queries';
+import * as s from './console.schema';
+import { cannedFor, identify, reveal, workspace } from './console.workspace';
+
+/** The operator console API: queues, the request workspace and every action on a request. */
+export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const scopeOf = async (request: FastifyRequest) => loadScope(ctx.db, requireStaff(request));
+    const localeOf = (request: FastifyRequest): Locale => {
+      const l = request.auth?.user.locale;
+      return l === 'uk' || l === 'en' ? l : 'ru';
+    };
+    const ok = (messageId?: string | void) => ({ ok: true as const, ...(messageId ? { messageId } : {}) });
+    const uploads = multipartBody({ storage: ctx.storage, maxFileBytes: ctx.config.UPLOAD_MAX_MB * 1024 * 1024, maxFiles: 5 });
+    app.addHook('onResponse', cleanupUploads(ctx.storage));
+    const tags = ['console'];
+
+    app.get(
+      '/queues',
+      { schema: { tags, summary: 'My queues with counts', response: { 200: s.queuesResponse, ...errorResponses } } },
+      async (request) => ({
+        items: await queueCounts(ctx.db, await scopeOf(request)),
+      }),
+    );
+
+    app.get(
+      '/tickets',
+      {
+        schema: {
+          tags,
+          summary: 'A queue, filtered, by SLA due (Priority customers first)',
+          querystring: s.listQuery,
+          response: { 200: s.listResponse, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { queue, cursor, limit, q, status, department, category, priority, channel, tier, priorityCustomer } =
+          request.query;
+        return listQueue(ctx.db, await scopeOf(request), {
+          queue,
+          limit,
+          ...(cursor ? { cursor } : {}),
+          filters: { q, status, department, categoryId: category, priority, channel, tier, priorityCustomer },
+        });
+      },
+    );
+
+    app.get(
+      '/tickets/:number',
+      {
+        schema: {
+          tags,
+          summary: 'The request workspace',
+          params: s.numberParams,
+          response: { 200: s.workspaceResponse, ...errorResponses },
+        },
+      },
+      async (request) => workspace(ctx, await scopeOf(request), request.params.number, localeOf(request)),
+    );
+
+    const a = async (request: FastifyRequest) => ({ ctx, scope: await scopeOf(request), meta: requestMeta(request) });
+    const post = { tags, params: s.numberParams, response: { 200: s.okResponse, ...errorResponses } };
+
+    app.post('/tickets/:number/take', { schema: { ...post, summary: 'Take the request' } }, async (request) => {
+      await actions.take(await a(request), request.params.number);
+      return ok();
+    });
+    app.post(
+      '/tickets/:number/assign',
+      { schema: { ...post, summary: 'Assign to a member of its department', body: s.assignBody } },
+      async (request) => {
+        await actions.assign(await a(request), request.params.number, request.body.staffId, request.body.reason);
+        return ok();
+      },
+    );
+    app.post(
+      '/tickets/:number/transfer',
+      { schema: { ...post, summary: 'Transfer to another department (reason required)', body: s.transferBody } },
+      async (request) => {
+        await actions.transfer(await a(request), request.params.number, request.body.departmentCode, request.body.reason);
+        return ok();
+      },
+    );
+    app.post(
+      '/tickets/:number/escalate',
+      { schema: { ...post, summary: 'Escalate to the next tier', body: s.reasonBody } },
+      async (request) => {
+        await actions.escalate(await a(request), request.params.number, request.body.reason);
+        return ok();
+      },
+    );
+    app.post(
+      '/tickets/:number/return',
+      { schema: { ...post, summary: 'Return to the first line', body: s.reasonBody } },
+      async (request) => {
+        await actions.returnToFirstLine(await a(request), request.params.number, request.body.reason);
+        return ok();
+      },
+    );
+    app.post(
+      '/tickets/:number/priority',
+      { schema: { ...post, summary: 'Change the priority', body: s.priorityBody } },
+      async (request) => {
+        await actions.setPriority(await a(request), request.params.number, request.body.priority, request.body.reason);
+        return ok();
+      },
+    );
+    app.post(
+      '/tickets/:number/merge',
+      { schema: { ...post, summary: 'Merge this duplicate into another request (the customer is told)', body: s.mergeBody } },
+      async (request) => {
+        await actions.merge(await a(request), request.params.number, request.body.into, request.body.reason);
+        return ok();
+      },
+    );
+    app.post(
+      '/tickets/:number/reply',
+      {
+        preValidation: uploads,
+        schema: {
+          ...post,
+          summary: 'Public answer (JSON, or multipart with `data` and parts named `files`)',
+          consumes: ['application/json', 'multipart/form-data'],
+          body: s.textBody,
+        },
+      },
+      async (request) => {
+        const id = await actions.reply(await a(request), request.params.number, request.body.body, request.uploads);
+        request.keepUploads = true;
+        return ok(id);
+      },
+    );
+    app.post(
+      '/tickets/:number/ask',
+      { schema: { ...post, summary: 'Ask the customer a question (waits for the customer, SLA paused)', body: s.textBody } },
+      async (request) => ok(await actions.reply(await a(request), request.params.number, request.body.body, [], 'ask')),
+    );
+    app.post(
+      '/tickets/:number/notes',
+      { schema: { ...post, summary: 'Internal note (never shown to the customer)', body: s.textBody } },
+      async (request) => ok(await actions.note(await a(request), request.params.number, request.body.body)),
+    );
+    app.post(
+      '/tickets/:number/resolve',
+      { schema: { ...post, summary: 'Resolve with a resolution code', body: s.resolveBody } },
+      async (request) => {
+        await actions.resolve(await a(request), request.params.number, request.body.resolutionCode, request.body.body);
+        return ok();
+      },
+    );
+    app.post('/tickets/:number/reopen', { schema: { ...post, summary: 'Reopen', body: s.reasonBody } }, async (request) => {
+      await actions.reopenByStaff(await a(request), request.params.number, request.body.reason);
+      return ok();
+    });
+    app.post(
+      '/tickets/:number/identification',
+      {
+        schema: {
+          tags,
+          summary: 'Record the identification check of the customer',
+          params: s.numberParams,
+          body: s.identifyBody,
+          response: { 200: s.identifyResponse, ...errorResponses },
+        },
+      },
+      async (request) => identify(ctx, await scopeOf(request), request.params.number, request.body, requestMeta(request)),
+    );
+    app.post(
+      '/tickets/:number/reveal',
+      {
+        schema: {
+          tags,
+          summary: 'Show a personal field once (permission and reason; audited)',
+          params: s.numberParams,
+          body: s.revealBody,
+          response: { 200: s.revealResponse, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { field, reason } = request.body;
+        return reveal(ctx, await scopeOf(request), request.params.number, field, reason, requestMeta(request));
+      },
+    );
+    app.get(
+      '/tickets/:number/canned',
+      {
+        schema: {
+          tags,
+          summary: 'Canned answers for this request, placeholders filled',
+          params: s.numberParams,
+          response: { 200: s.cannedResponse, ...errorResponses },
+        },
+      },
+      async (request) => ({
+        items: await cannedFor(ctx, await scopeOf(request), request.params.number),
+      }),
+    );
+    app.get(
+      '/audit',
+      {
+        schema: {
+          tags,
+          summary: 'The audit log (supervisors, admins)',
+          querystring: s.auditQuery,
+          response: { 200: s.auditResponse, ...errorResponses },
+        },
+      },
+      async (request) => browseAudit(ctx.db, await scopeOf(request), request.query),
+    );
+  };
+}
