@@ -5,6 +5,7 @@ import { I18nProvider } from './i18n/I18nProvider';
 import { usePathname } from './router';
 import { PageLoading } from './ui/PageLoading';
 import './ui/styles.css';
+import './ui/requests.css';
 
 // Portal and console are separate chunks: customers never download the console.
 const PortalApp = lazy(() => import('./portal/PortalApp').then((m) => ({ default: m.PortalApp })));

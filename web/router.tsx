@@ -17,9 +17,23 @@ function getPathname(): string {
   return window.location.pathname;
 }
 
+function getSearch(): string {
+  return window.location.search;
+}
+
 /** The current pathname; re-renders on navigation and on the back/forward buttons. */
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, getPathname, () => '/');
+}
+
+/** The current query string (`?a=b` or ''); re-renders like usePathname. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, getSearch, () => '');
+}
+
+/** One query parameter of the current URL, or null. */
+export function useSearchParam(name: string): string | null {
+  return new URLSearchParams(useSearch()).get(name);
 }
 
 /** Goes to `to` (path, optional #hash) without reloading; `replace` keeps history clean for redirects. */

@@ -351,15 +351,13 @@ export async function seedWorkday(db: Database, secretKey: string): Promise<{ ad
         })
         .returning({ id: tickets.id });
       if (!ticket) continue;
-      await tx
-        .insert(ticketMessages)
-        .values({
-          ticketId: ticket.id,
-          authorKind: d.guest ? 'guest' : 'customer',
-          authorId: customer?.id ?? null,
-          body: d.text,
-          createdAt: created,
-        });
+      await tx.insert(ticketMessages).values({
+        ticketId: ticket.id,
+        authorKind: d.guest ? 'guest' : 'customer',
+        authorId: customer?.id ?? null,
+        body: d.text,
+        createdAt: created,
+      });
       if (d.assignee) {
         await tx.insert(ticketMessages).values({
           ticketId: ticket.id,

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import type { AppContext } from '../context';
@@ -41,13 +41,15 @@ export type TestContextOptions = {
   jobs?: boolean;
   /** Add the demo catalogue, SLA policies and articles. Default off. */
   seed?: boolean;
+  /** A logger to capture what the app logs (default: silent). */
+  logger?: Logger;
 };
 
 /** A full AppContext on a fresh migrated database (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
   const db = await createTestDb();
   const config = testConfig(options.env);
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const bus = db.databaseUrl && db.pool ? await createPgNotifyBus({ url: db.databaseUrl, pool: db.pool }) : createInProcessBus();
   const outbox = new Outbox({ handle: db, logger });
   forwardEventsToRooms(outbox, bus);

@@ -11,6 +11,8 @@ export type SessionUser = {
   name: string;
   roles: string[];
   locale: Locale;
+  /** Where answers go by default (customers; `PUT /auth/me/reply-channel`). */
+  replyChannel?: 'email' | 'portal';
 };
 
 export type Me = { kind: SessionKind; user: SessionUser };
@@ -45,6 +47,7 @@ function readMe(body: unknown): Me {
       name: typeof user.name === 'string' ? user.name : '',
       roles,
       locale: isLocale(user.locale) ? user.locale : 'ru',
+      ...(user.replyChannel === 'email' || user.replyChannel === 'portal' ? { replyChannel: user.replyChannel } : {}),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, apiRequest, invalidFields, retryAfterSeconds, setCsrfToken } from './client';
+import { ApiError, apiDownload, apiRequest, invalidFields, retryAfterSeconds, setCsrfToken } from './client';
 
 type Call = { url: string; init: RequestInit };
 
@@ -74,5 +74,48 @@ describe('apiRequest', () => {
 
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
     await expect(apiRequest('GET', '/x')).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+  });
+
+  it('sends extra headers and a FormData body as multipart (no JSON content type)', async () => {
+    const calls = stubFetch(() => json(201, { number: 'PD-1' }));
+    setCsrfToken('token-1');
+    const form = new FormData();
+    form.append('data', '{}');
+    await apiRequest('POST', '/tickets', form, { headers: { 'Idempotency-Key': 'key-12345', Authorization: 'Bearer t' } });
+    const headers = headersOf(calls[0]);
+    expect(calls[0]?.init.body).toBe(form);
+    expect(headers['Content-Type']).toBeUndefined();
+    expect(headers['Idempotency-Key']).toBe('key-12345');
+    expect(headers.Authorization).toBe('Bearer t');
+    expect(headers['X-CSRF-Token']).toBe('token-1');
+  });
+
+  it('reads per-field errors from error.fields or error.details.fields', async () => {
+    stubFetch(() =>
+      json(400, { error: { code: 'VALIDATION_FAILED', message: 'x', fields: { email: { code: 'required', message: 'm' } } } }),
+    );
+    const a = (await apiRequest('POST', '/tickets', {}).catch((e: unknown) => e)) as ApiError;
+    expect(a.fields).toEqual({ email: { code: 'required', message: 'm' } });
+
+    stubFetch(() =>
+      json(400, {
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'x',
+          details: { fields: { n: { code: 'too_long', params: { max: 5 } }, bad: 1 } },
+        },
+      }),
+    );
+    const b = (await apiRequest('POST', '/tickets', {}).catch((e: unknown) => e)) as ApiError;
+    expect(b.fields).toEqual({ n: { code: 'too_long', params: { max: 5 } } });
+  });
+
+  it('downloads a file as a Blob, and fails like any call', async () => {
+    stubFetch(() => new Response('PNG', { status: 200, headers: { 'content-type': 'image/png' } }));
+    const blob = await apiDownload('/tickets/PD-1/attachments/a', { headers: { Authorization: 'Bearer t' } });
+    expect(await blob.text()).toBe('PNG');
+
+    stubFetch(() => json(404, { error: { code: 'NOT_FOUND', message: 'x' } }));
+    await expect(apiDownload('/tickets/PD-1/attachments/a')).rejects.toMatchObject({ code: 'NOT_FOUND', status: 404 });
   });
 });

@@ -6,12 +6,20 @@ export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR';
 
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** One field's complaint in `error.fields` (the form validator's code, the server's text). */
+export type ApiFieldError = { code: string; message?: string; params?: Record<string, string | number> };
+
+/** Extra per-call settings: headers (e.g. a guest's `Authorization: Bearer`), cancellation. */
+export type RequestOptions = { headers?: Record<string, string>; signal?: AbortSignal };
+
 /** An API failure with the server's stable code; the UI shows `t('errors.' + code)`. */
 export class ApiError extends Error {
   readonly code: ClientErrorCode;
   readonly status: number;
   readonly details: Record<string, unknown>;
   readonly requestId: string | undefined;
+  /** Per-field complaints of a VALIDATION_FAILED / UNSUPPORTED_MEDIA_TYPE answer, by field key. */
+  readonly fields: Record<string, ApiFieldError>;
 
   constructor(options: {
     code: ClientErrorCode;
@@ -19,6 +27,7 @@ export class ApiError extends Error {
     message?: string;
     details?: Record<string, unknown>;
     requestId?: string;
+    fields?: Record<string, ApiFieldError>;
   }) {
     super(options.message ?? options.code);
     this.name = 'ApiError';
@@ -26,6 +35,7 @@ export class ApiError extends Error {
     this.status = options.status;
     this.details = options.details ?? {};
     this.requestId = options.requestId;
+    this.fields = options.fields ?? {};
   }
 }
 
@@ -45,6 +55,20 @@ function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
 }
 
+function readFieldErrors(value: unknown): Record<string, ApiFieldError> | undefined {
+  if (!isRecord(value)) return undefined;
+  const fields: Record<string, ApiFieldError> = {};
+  for (const [key, raw] of Object.entries(value)) {
+    if (!isRecord(raw) || typeof raw.code !== 'string') continue;
+    fields[key] = {
+      code: raw.code,
+      ...(typeof raw.message === 'string' ? { message: raw.message } : {}),
+      ...(isRecord(raw.params) ? { params: raw.params as Record<string, string | number> } : {}),
+    };
+  }
+  return fields;
+}
+
 /** Turns any failed response into an ApiError; unknown shapes become INTERNAL. */
 function toApiError(status: number, body: unknown): ApiError {
   const error = isRecord(body) ? body.error : undefined;
@@ -57,6 +81,8 @@ function toApiError(status: number, body: unknown): ApiError {
     message: typeof error.message === 'string' ? error.message : undefined,
     details: isRecord(error.details) ? error.details : undefined,
     requestId: typeof error.requestId === 'string' ? error.requestId : undefined,
+    // `error.fields` per the contract; `details.fields` tolerated as well.
+    fields: readFieldErrors(error.fields) ?? (isRecord(error.details) ? readFieldErrors(error.details.fields) : undefined),
   });
 }
 
@@ -70,31 +96,52 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/**
- * Calls the API with JSON in and out, same-origin cookies, and the CSRF header on
- * every non-GET request. Resolves with the parsed body (undefined for 204), or
- * rejects with an ApiError.
- */
-export async function apiRequest(method: HttpMethod, path: string, body?: unknown): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+async function send(method: HttpMethod, path: string, body: unknown, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const multipart = typeof FormData !== 'undefined' && body instanceof FormData;
+  // The browser sets the multipart boundary itself.
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-
-  let response: Response;
   try {
-    response = await fetch(API_BASE + path, {
+    return await fetch(API_BASE + path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
+      ...(options.signal ? { signal: options.signal } : {}),
     });
-  } catch {
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({ code: 'NETWORK_ERROR', status: 0 });
   }
+}
 
+/**
+ * Calls the API with JSON (or a FormData, sent as multipart) in and JSON out, same-origin
+ * cookies, and the CSRF header on every non-GET request. Resolves with the parsed body
+ * (undefined for 204), or rejects with an ApiError.
+ */
+export async function apiRequest(
+  method: HttpMethod,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<unknown> {
+  const response = await send(method, path, body, options);
   const parsed = await readJson(response);
   if (!response.ok) throw toApiError(response.status, parsed);
   return parsed;
+}
+
+/** GETs a file (e.g. an attachment behind a Bearer token) as a Blob; errors as in apiRequest. */
+export async function apiDownload(path: string, options: RequestOptions = {}): Promise<Blob> {
+  const response = await send('GET', path, undefined, { ...options, headers: { Accept: '*/*', ...options.headers } });
+  if (!response.ok) throw toApiError(response.status, await readJson(response));
+  try {
+    return await response.blob();
+  } catch {
+    throw new ApiError({ code: 'NETWORK_ERROR', status: 0 });
+  }
 }
 
 /** Reads `details.retryAfterSeconds` of a locked / rate-limited answer, if present. */

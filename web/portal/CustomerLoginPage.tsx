@@ -4,17 +4,19 @@ import { useT } from '../i18n/I18nProvider';
 import { Link, navigate } from '../router';
 import { LoginForm } from '../ui/LoginForm';
 import { useLoginForm } from '../ui/useLoginForm';
+import { safeNextPath } from './nextPath';
 
 /** Customer sign-in with an e-mail or phone and a password. */
 export function CustomerLoginPage() {
   const t = useT();
   const { session } = useSession();
-  const form = useLoginForm('customer', () => navigate('/'));
+  const form = useLoginForm('customer', () => navigate(safeNextPath(window.location.search), { replace: true }));
+  const signedInCustomer = session.status === 'signed-in' && session.me.kind === 'customer';
 
-  // Already signed in (e.g. opened /login from a bookmark): nothing to do here.
+  // Already signed in (e.g. opened /login from a bookmark): go where the person was heading.
   useEffect(() => {
-    if (session.status === 'signed-in') navigate('/', { replace: true });
-  }, [session.status]);
+    if (signedInCustomer) navigate(safeNextPath(window.location.search), { replace: true });
+  }, [signedInCustomer]);
 
   return (
     <div className="container auth-page">

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n/I18nProvider';
+import { Link } from '../router';
 import { Icon } from '../ui/icons';
 import { HotlineBlock } from './HotlineBlock';
 import { PORTAL_SECTIONS } from './sections';
@@ -33,14 +34,22 @@ export function HomePage() {
           </div>
           <ul className="section-cards">
             {PORTAL_SECTIONS.map((section) => (
-              <li key={section.id} id={section.id} className="section-card">
+              <li key={section.id} id={section.id} className={`section-card${section.href ? ' section-card--live' : ''}`}>
                 <span className="section-card__icon">
                   <Icon name={section.icon} />
                 </span>
                 <div className="section-card__body">
                   <div className="section-card__head">
-                    <h3 className="section-card__title">{t(section.title)}</h3>
-                    <span className="badge">{t('portal.home.soon')}</span>
+                    <h3 className="section-card__title">
+                      {section.href ? (
+                        <Link href={section.href} className="section-card__link">
+                          {t(section.title)}
+                        </Link>
+                      ) : (
+                        t(section.title)
+                      )}
+                    </h3>
+                    {!section.href && <span className="badge">{t('portal.home.soon')}</span>}
                   </div>
                   <p className="section-card__text">{t(section.text)}</p>
                 </div>

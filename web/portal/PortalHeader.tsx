@@ -65,7 +65,7 @@ export function PortalHeader() {
         <ul className="container site-nav__list">
           {PORTAL_SECTIONS.map((section) => (
             <li key={section.id}>
-              <Link href={`/#${section.id}`} className="site-nav__link" onClick={() => setMenuOpen(false)}>
+              <Link href={section.href ?? `/#${section.id}`} className="site-nav__link" onClick={() => setMenuOpen(false)}>
                 {t(section.title)}
               </Link>
             </li>

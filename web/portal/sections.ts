@@ -7,13 +7,15 @@ export type PortalSection = {
   title: MessageKey;
   text: MessageKey;
   icon: IconName;
+  /** The section's page once it exists; sections without one are marked "soon". */
+  href?: string;
 };
 
 /** The five sections of the help centre, in the order of the main menu. */
 export const PORTAL_SECTIONS: readonly PortalSection[] = [
   { id: 'help', title: 'portal.nav.help', text: 'portal.home.help.text', icon: 'help' },
-  { id: 'contact', title: 'portal.nav.contact', text: 'portal.home.contact.text', icon: 'chat' },
-  { id: 'requests', title: 'portal.nav.requests', text: 'portal.home.requests.text', icon: 'inbox' },
+  { id: 'contact', title: 'portal.nav.contact', text: 'portal.home.contact.text', icon: 'chat', href: '/contact' },
+  { id: 'requests', title: 'portal.nav.requests', text: 'portal.home.requests.text', icon: 'inbox', href: '/requests' },
   {
     id: 'payment-check',
     title: 'portal.nav.paymentCheck',

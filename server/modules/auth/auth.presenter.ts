@@ -16,7 +16,7 @@ export function presentMe(auth: AuthState): MeResponse {
       name: user.name,
       roles: [...user.roles],
       locale: asLocale(user.locale),
-      ...(user.kind === 'customer' ? { priority: user.priority } : {}),
+      ...(user.kind === 'customer' ? { priority: user.priority, replyChannel: user.replyChannel } : {}),
     },
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt.toISOString(),

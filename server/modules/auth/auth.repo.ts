@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { normalizePhone } from '../../../common/forms/validate';
 import type { Executor } from '../../db/connection';
 import { customers, loginThrottle, staffUsers } from '../../db/schema';
 
@@ -10,13 +11,6 @@ export type Account = {
   failedLogins: number;
   lockedUntil: Date | null;
 };
-
-/** Normalises a phone to +digits so "+7 (900) 123-45-67" and "79001234567" match. */
-export function normalizePhone(input: string): string | null {
-  const digits = input.replace(/[\s()\-.]/g, '');
-  if (!/^\+?\d{10,15}$/.test(digits)) return null;
-  return digits.startsWith('+') ? digits : `+${digits}`;
-}
 
 export async function findAccount(db: Executor, kind: 'staff' | 'customer', login: string): Promise<Account | null> {
   const email = login.toLowerCase();
@@ -63,6 +57,10 @@ export async function clearAccountFailures(db: Executor, account: Account): Prom
   const values = { failedLogins: 0, lockedUntil: null, updatedAt: new Date() };
   if (account.kind === 'staff') await db.update(staffUsers).set(values).where(eq(staffUsers.id, account.id));
   else await db.update(customers).set(values).where(eq(customers.id, account.id));
+}
+
+export async function setReplyChannel(db: Executor, customerId: string, replyChannel: 'email' | 'portal'): Promise<void> {
+  await db.update(customers).set({ replyChannel, updatedAt: new Date() }).where(eq(customers.id, customerId));
 }
 
 export async function setLocale(db: Executor, kind: 'staff' | 'customer', id: string, locale: string): Promise<void> {

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
-import { requireAuth } from '../../platform/auth/guards';
+import { requireAuth, requireCustomer } from '../../platform/auth/guards';
 import { sessionCookieOptions } from '../../platform/auth/plugin';
 import { SESSION_COOKIE } from '../../platform/auth/sessions';
 import { requestMeta } from '../../platform/http';
 import { presentMe } from './auth.presenter';
-import { errorResponse, localeBody, loginBody, meResponse } from './auth.schema';
+import { errorResponse, localeBody, loginBody, meResponse, replyChannelBody } from './auth.schema';
 import * as service from './auth.service';
 
 /** Sign-in for staff and customers: one session mechanism, `kind` tells which. */
@@ -44,6 +44,22 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/me',
       { schema: { tags: ['auth'], summary: 'The signed-in person', response: { 200: meResponse, 401: errorResponse } } },
       async (request) => presentMe(requireAuth(request)),
+    );
+
+    app.put(
+      '/me/reply-channel',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: "A customer's default for where answers go: e-mail or the personal section only",
+          body: replyChannelBody,
+          response: { 204: z.null(), 400: errorResponse, 401: errorResponse, 403: errorResponse },
+        },
+      },
+      async (request, reply) => {
+        await service.setDefaultReplyChannel(ctx, requireCustomer(request), request.body.replyChannel, requestMeta(request));
+        return reply.status(204).send(null);
+      },
     );
 
     app.put(

@@ -10,6 +10,7 @@ export const loginBody = z.object({
 export type LoginBody = z.infer<typeof loginBody>;
 
 export const localeBody = z.object({ locale: z.enum(LOCALES) });
+export const replyChannelBody = z.object({ replyChannel: z.enum(['email', 'portal']) });
 
 export const meResponse = z.object({
   kind: z.enum(['staff', 'customer']),
@@ -21,6 +22,8 @@ export const meResponse = z.object({
     roles: z.array(z.string()),
     locale: z.enum(LOCALES),
     priority: z.boolean().optional(),
+    /** Customers: where answers go by default. */
+    replyChannel: z.enum(['email', 'portal']).optional(),
   }),
   csrfToken: z.string(),
   expiresAt: z.string(),

@@ -11,6 +11,7 @@ import {
   recordAccountFailure,
   recordIpFailure,
   setLocale as storeLocale,
+  setReplyChannel as storeReplyChannel,
 } from './auth.repo';
 import type { LoginBody } from './auth.schema';
 import { canSignIn } from './auth.policy';
@@ -105,4 +106,25 @@ export async function logout(ctx: AppContext, auth: AuthState, meta: RequestMeta
 
 export async function setLocale(ctx: AppContext, auth: AuthState, locale: string): Promise<void> {
   await storeLocale(ctx.db, auth.user.kind, auth.user.id, locale);
+}
+
+/** A customer's default reply channel for new requests (audited). */
+export async function setDefaultReplyChannel(
+  ctx: AppContext,
+  customer: { id: string },
+  replyChannel: 'email' | 'portal',
+  meta: RequestMeta,
+): Promise<void> {
+  await withTransaction(ctx, async (tx) => {
+    await storeReplyChannel(tx, customer.id, replyChannel);
+    await recordAudit(tx, {
+      actor: { kind: 'customer', id: customer.id },
+      action: 'customer.reply_channel_set',
+      entityType: 'customer',
+      entityId: customer.id,
+      ip: meta.ip,
+      requestId: meta.requestId,
+      data: { replyChannel },
+    });
+  });
 }

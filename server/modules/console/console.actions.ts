@@ -175,19 +175,17 @@ export async function reply(a: ActionContext, number: string, body: string, uplo
       .returning();
     if (!message) throw new AppError('INTERNAL');
     if (uploads.length > 0) {
-      await tx
-        .insert(attachments)
-        .values(
-          uploads.map((u) => ({
-            ticketId: t.id,
-            messageId: message.id,
-            name: u.name,
-            size: u.stored.size,
-            contentType: u.stored.contentType,
-            storageKey: u.stored.key,
-            sha256: u.stored.sha256,
-          })),
-        );
+      await tx.insert(attachments).values(
+        uploads.map((u) => ({
+          ticketId: t.id,
+          messageId: message.id,
+          name: u.name,
+          size: u.stored.size,
+          contentType: u.stored.contentType,
+          storageKey: u.stored.key,
+          sha256: u.stored.sha256,
+        })),
+      );
     }
     if (!t.firstRespondedAt) await tx.update(tickets).set({ firstRespondedAt: new Date() }).where(eq(tickets.id, t.id));
     let current = t;

@@ -122,12 +122,10 @@ export type QueueRow = {
   updatedAt: string;
 };
 
-/** One page of a queue, keyset-paginated, sorted by Priority customers then SLA due. */
-export async function listQueue(
-  db: Executor,
-  scope: StaffScope,
-  input: { queue: Queue; filters: QueueFilters; cursor?: string; limit: number },
-) {
+type ListInput = { queue: Queue; filters: QueueFilters; cursor?: string; limit: number };
+
+/** The SQL of one page of a queue (not run): listQueue runs it, tests EXPLAIN it. */
+export async function queueQuery(db: Executor, scope: StaffScope, input: ListInput) {
   const dueColumn = input.queue === 'waiting' ? tickets.updatedAt : tickets.resolutionDueAt;
   const where = and(
     queueCondition(scope, input.queue),
@@ -135,7 +133,8 @@ export async function listQueue(
     ...(await filterConditions(db, input.filters)),
     after(decode(input.cursor), dueColumn),
   );
-  const rows = await db
+  // Wrapped: an async function returning the builder itself would run it (it is thenable).
+  const query = db
     .select({
       t: tickets,
       dep: { code: departments.code, name: departments.name },
@@ -151,6 +150,12 @@ export async function listQueue(
     .where(where)
     .orderBy(sql`${tickets.priorityCustomer} DESC NULLS LAST`, asc(dueColumn), asc(tickets.id))
     .limit(input.limit + 1);
+  return { query };
+}
+
+/** One page of a queue, keyset-paginated, sorted by Priority customers then SLA due. */
+export async function listQueue(db: Executor, scope: StaffScope, input: ListInput) {
+  const rows = await (await queueQuery(db, scope, input)).query;
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   const items: QueueRow[] = page.map(({ t, dep, cat, assignee, cust }) => ({

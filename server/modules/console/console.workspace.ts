@@ -17,7 +17,7 @@ import {
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import { emit, withTransaction } from '../../platform/outbox';
-import { normalizePhone } from '../auth/auth.repo';
+import { normalizePhone } from '../../../common/forms/validate';
 import { categoryPath, displayValue } from '../tickets/tickets.presenter';
 import { canReveal, canWork, type StaffScope } from '../staff/staff.policy';
 import { roomsOf } from '../tickets/rooms';
@@ -175,12 +175,15 @@ export async function identify(
 ) {
   const wallet = normalizePhone(input.walletNumber);
   if (!wallet) throw new AppError('VALIDATION_FAILED', { fields: { walletNumber: { code: 'invalid_wallet' } } });
+  // The payment core is an outside system: ask it before the transaction, never inside one
+  // (and on PGlite a query outside the open transaction would wait for it forever).
+  const before = await loadForWork(ctx.db, scope, number);
+  const check = await ctx.paycore.verifyIdentity({ walletNumber: wallet, passport: input.passport });
   return withTransaction(ctx, async (tx) => {
-    const t = await loadForWork(tx, scope, number, { lock: true });
+    const t = await loadForWork(tx, scope, before.number, { lock: true });
     const [customer] = t.customerId
       ? await tx.select({ phone: customers.phone }).from(customers).where(eq(customers.id, t.customerId)).limit(1)
       : [];
-    const check = await ctx.paycore.verifyIdentity({ walletNumber: wallet, passport: input.passport });
     const phoneMatches = !customer?.phone || customer.phone === wallet;
     const result: 'identified' | 'failed' = check === 'match' && phoneMatches ? 'identified' : 'failed';
     await tx

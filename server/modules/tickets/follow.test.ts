@@ -208,3 +208,43 @@ describe('form versions', () => {
     expect(await t.ctx.db.select().from(forms).where(eq(forms.categoryId, leaf))).toHaveLength(2);
   });
 });
+
+describe('reply channel', () => {
+  // The form-version test above changed the suggestion form; these use another leaf.
+  const other = async () =>
+    (await t.ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, 'wallet-other')))[0]!.id;
+  it('keeps a customer’s default and uses it for new requests', async () => {
+    const c = await makeCustomer(t.ctx.db);
+    const s = await t.signIn('customer', c.email ?? '', c.password);
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/auth/me/reply-channel',
+      headers: auth(s),
+      payload: { replyChannel: 'portal' },
+    });
+    expect(set.statusCode).toBe(204);
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie: s.cookie } })).json().user.replyChannel).toBe(
+      'portal',
+    );
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      headers: auth(s),
+      payload: { categoryId: await other(), fields: { description: 'Ответы только в личный кабинет, пожалуйста.' } },
+      remoteAddress: ip(),
+    });
+    const view = await t.app.inject({ url: `/api/v1/tickets/${filed.json().number}`, headers: { cookie: s.cookie } });
+    expect(view.json().replyChannel).toBe('portal');
+  });
+
+  it('answers form errors at error.fields', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      payload: { categoryId: await other(), email: 'x@example.test', fields: {} },
+      remoteAddress: ip(),
+    });
+    expect(res.json().error.fields.description.code).toBe('required');
+    expect(res.json().error.details?.fields).toBeUndefined();
+  });
+});

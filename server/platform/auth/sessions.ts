@@ -16,6 +16,7 @@ export type AuthUser =
       roles: [];
       locale: string;
       priority: boolean;
+      replyChannel: 'email' | 'portal';
     };
 
 export type AuthState = {
@@ -100,6 +101,7 @@ async function loadUser(db: Executor, kind: 'staff' | 'customer', userId: string
         roles: [],
         locale: c.locale,
         priority: c.priority,
+        replyChannel: c.replyChannel,
       }
     : null;
 }

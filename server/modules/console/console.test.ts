@@ -1,0 +1,402 @@
+import { Writable } from 'node:stream';
+import { and, eq } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { auditLog, categories, demoWallets, tickets } from '../../db/schema';
+import { createTestApp, type Session, type TestApp } from '../../test/app';
+import { makeCustomer } from '../../test/factories';
+import { departmentId, makeMember } from '../../test/staff';
+import { loadScope } from '../staff/staff.policy';
+import { queueQuery, QUEUES } from './console.queries';
+
+const PASSPORT = '4510 987654';
+const logLines: string[] = [];
+let t: TestApp;
+const people: Record<string, Session & { id: string }> = {};
+const numbers: Record<'ts' | 'sec' | 'term', string> = { ts: '', sec: '', term: '' };
+let customer: Session;
+const h = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrfToken });
+
+async function file(slug: string, fields: Record<string, unknown>, session = customer) {
+  const [leaf] = await t.ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, slug));
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/tickets',
+    headers: h(session),
+    payload: { categoryId: leaf!.id, fields },
+  });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return res.json().number as string;
+}
+
+beforeAll(async () => {
+  // Everything the app logs during this file is kept, to prove no passport number reaches a log.
+  const sink = new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) });
+  t = await createTestApp({ seed: true, logger: pino({ level: 'trace' }, sink) });
+  const db = t.ctx.db;
+  const staff = {
+    operator: await makeMember(db, ['operator'], [['first_line', 1]], 'Ольга Первая'),
+    techSpecialist: await makeMember(db, ['specialist'], [['tech_support', 2]], 'Сергей Тех'),
+    terminalSpecialist: await makeMember(db, ['specialist'], [['terminals', 1]], 'Тимур Терм'),
+    securityOfficer: await makeMember(db, ['security_officer'], [['security', 2]], 'Игорь Без'),
+    supervisor: await makeMember(db, ['supervisor'], [], 'Марина Супер'),
+    admin: await makeMember(db, ['admin'], [], 'Анна Адм'),
+  };
+  for (const [key, s] of Object.entries(staff)) people[key] = { ...(await t.signIn('staff', s.email, s.password)), id: s.id };
+  const c = await makeCustomer(db, { phone: '+79001112233', name: 'Клиент Тестов' });
+  customer = await t.signIn('customer', c.email ?? '', c.password);
+  await db.insert(demoWallets).values({
+    customerId: c.id,
+    walletNumber: '+79001112233',
+    passportSealed: t.ctx.cipher.encrypt(PASSPORT),
+    ownerName: 'Клиент Тестов',
+    blocked: true,
+    blockReason: 'Вход с незнакомого IP',
+    unknownIpLogin: true,
+  });
+  numbers.ts = await file('wallet-other', { description: 'Вопрос о кешбэке за октябрь, не начислился.' });
+  numbers.term = await file('terminal-bill-problem', {}).catch(async () => {
+    // Fill whatever the terminal form needs.
+    const [leaf] = await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, 'terminal-not-working'));
+    const form = (await t.app.inject(`/api/v1/catalog/${leaf!.id}/form`)).json().form as {
+      fields: Array<{ key: string; type: string; required?: boolean; options?: Array<{ value: string }> }>;
+    };
+    const v: Record<string, unknown> = {};
+    for (const f of form.fields.filter((x) => x.required)) {
+      v[f.key] =
+        f.type === 'terminal_id'
+          ? '123456'
+          : f.type === 'datetime'
+            ? '2026-11-20T10:00'
+            : f.type === 'select'
+              ? f.options?.[0]?.value
+              : f.type === 'phone'
+                ? '+79001112233'
+                : f.type === 'checkbox'
+                  ? true
+                  : 'Терминал завис на экране оплаты и не отвечает.';
+    }
+    return file('terminal-not-working', v);
+  });
+  const [secLeaf] = await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, 'wallet-blocked'));
+  const secForm = (await t.app.inject(`/api/v1/catalog/${secLeaf!.id}/form`)).json().form as {
+    fields: Array<{ key: string; type: string; required?: boolean; options?: Array<{ value: string }> }>;
+  };
+  const v: Record<string, unknown> = {};
+  for (const f of secForm.fields.filter((x) => x.required)) {
+    v[f.key] =
+      f.key === 'passport_data'
+        ? PASSPORT
+        : f.type === 'date'
+          ? '2026-11-19'
+          : f.type === 'datetime'
+            ? '2026-11-19T10:00'
+            : f.type === 'select'
+              ? f.options?.[0]?.value
+              : f.type === 'phone' || f.type === 'wallet'
+                ? '+79001112233'
+                : f.type === 'checkbox'
+                  ? true
+                  : 'Кошелёк заблокировали, нужна помощь.';
+  }
+  numbers.sec = await file('wallet-blocked', v);
+  // Route the fixtures where this test needs them: one to the security service, one to technical support.
+  await db
+    .update(tickets)
+    .set({ departmentId: await departmentId(db, 'security') })
+    .where(eq(tickets.number, numbers.sec));
+  await db
+    .update(tickets)
+    .set({ departmentId: await departmentId(db, 'tech_support') })
+    .where(eq(tickets.number, numbers.ts));
+});
+afterAll(async () => t?.dispose());
+
+describe('permission matrix', () => {
+  // who → [sees TS, TERM, SEC] and [works TS, TERM, SEC] and may reveal
+  const matrix: Record<string, { see: [boolean, boolean, boolean]; work: [boolean, boolean, boolean]; reveal: boolean }> = {
+    operator: { see: [true, true, false], work: [false, false, false], reveal: false },
+    techSpecialist: { see: [true, true, false], work: [true, false, false], reveal: false },
+    terminalSpecialist: { see: [true, true, false], work: [false, true, false], reveal: false },
+    securityOfficer: { see: [true, true, true], work: [false, false, true], reveal: true },
+    supervisor: { see: [true, true, true], work: [true, true, true], reveal: true },
+    admin: { see: [true, true, true], work: [true, true, true], reveal: true },
+  };
+  it.each(Object.keys(matrix))('%s sees, works and reveals exactly what the policy allows', async (who) => {
+    const s = people[who]!;
+    const expected = matrix[who]!;
+    const keys = ['ts', 'term', 'sec'] as const;
+    for (const [i, key] of keys.entries()) {
+      const view = await t.app.inject({ url: `/api/v1/console/tickets/${numbers[key]}`, headers: h(s) });
+      expect(view.statusCode, `${who} GET ${key}`).toBe(expected.see[i] ? 200 : 404);
+      const note = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/console/tickets/${numbers[key]}/notes`,
+        headers: h(s),
+        payload: { body: `заметка ${who}` },
+      });
+      expect(note.statusCode, `${who} note ${key}`).toBe(!expected.see[i] ? 404 : expected.work[i] ? 200 : 403);
+    }
+    const reveal = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/console/tickets/${numbers.sec}/reveal`,
+      headers: h(s),
+      payload: { field: 'passport_data', reason: 'проверка матрицы прав' },
+    });
+    expect(reveal.statusCode, `${who} reveal`).toBe(expected.reveal ? 200 : expected.see[2] ? 403 : 403);
+  });
+
+  it('keeps the security service’s requests out of other departments’ lists, counts and search', async () => {
+    const op = people.operator!;
+    const search = await t.app.inject({ url: `/api/v1/console/tickets?queue=at_risk&q=${numbers.sec}`, headers: h(op) });
+    expect(search.json().items).toHaveLength(0);
+    const supAll = await t.app.inject({
+      url: `/api/v1/console/tickets?queue=all&q=${numbers.sec}`,
+      headers: h(people.supervisor!),
+    });
+    expect(supAll.json().items.map((i: { number: string }) => i.number)).toEqual([numbers.sec]);
+    expect((await t.app.inject({ url: '/api/v1/console/tickets?queue=all', headers: h(op) })).statusCode).toBe(403);
+    const secCounts = (await t.app.inject({ url: '/api/v1/console/queues', headers: h(people.securityOfficer!) })).json().items;
+    expect(secCounts.find((q: { queue: string }) => q.queue === 'unassigned').count).toBe(1);
+    const techCounts = (await t.app.inject({ url: '/api/v1/console/queues', headers: h(people.techSpecialist!) })).json().items;
+    expect(techCounts.find((q: { queue: string }) => q.queue === 'unassigned').count).toBe(1);
+    expect(techCounts.map((q: { queue: string }) => q.queue)).not.toContain('all');
+  });
+
+  it('keeps them out of realtime rooms too', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const [sec] = await t.ctx.db.select().from(tickets).where(eq(tickets.number, numbers.sec));
+    const ask = (s: Session, room: string) =>
+      new Promise<Record<string, unknown>>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { cookie: s.cookie } });
+        ws.on('message', (raw) => {
+          const m = JSON.parse(String(raw)) as Record<string, unknown>;
+          if (m.type === 'ready') ws.send(JSON.stringify({ type: 'subscribe', room }));
+          else {
+            resolve(m);
+            ws.close();
+          }
+        });
+      });
+    const secDep = await departmentId(t.ctx.db, 'security');
+    expect(await ask(people.operator!, `queues:${secDep}`)).toMatchObject({ type: 'error', code: 'FORBIDDEN' });
+    expect(await ask(people.operator!, `ticket:${sec!.id}`)).toMatchObject({ type: 'error', code: 'FORBIDDEN' });
+    expect(await ask(people.securityOfficer!, `ticket:${sec!.id}`)).toMatchObject({ type: 'subscribed' });
+    expect(await ask(people.operator!, `queues:${await departmentId(t.ctx.db, 'first_line')}`)).toMatchObject({
+      type: 'subscribed',
+    });
+  });
+});
+
+describe('personal data', () => {
+  it('shows passport data masked, reveals it once with a reason and one audit row, and never logs it', async () => {
+    const sup = people.supervisor!;
+    const view = await t.app.inject({ url: `/api/v1/console/tickets/${numbers.sec}`, headers: h(sup) });
+    const field = view.json().fields.find((f: { key: string }) => f.key === 'passport_data');
+    expect(field).toMatchObject({ personal: true, revealable: true });
+    expect(field.value.replace(/\D/g, '').length).toBeLessThanOrEqual(2);
+    expect(view.body).not.toContain('987654');
+    const [row] = await t.ctx.db.select().from(tickets).where(eq(tickets.number, numbers.sec));
+    const before = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, row!.id), eq(auditLog.action, 'pii.revealed')));
+    const noReason = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/console/tickets/${numbers.sec}/reveal`,
+      headers: h(sup),
+      payload: { field: 'passport_data' },
+    });
+    expect(noReason.statusCode).toBe(400);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/console/tickets/${numbers.sec}/reveal`,
+      headers: h(sup),
+      payload: { field: 'passport_data', reason: 'Клиент просит сверить паспорт' },
+    });
+    expect(res.json()).toEqual({ field: 'passport_data', value: PASSPORT });
+    const after = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, row!.id), eq(auditLog.action, 'pii.revealed')));
+    expect(after.length - before.length).toBe(1);
+    expect(after.at(-1)).toMatchObject({
+      actorId: sup.id,
+      data: { field: 'passport_data', reason: 'Клиент просит сверить паспорт' },
+    });
+    expect(JSON.stringify(after)).not.toContain('987654');
+    expect(logLines.length).toBeGreaterThan(10);
+    expect(logLines.join('\n')).not.toMatch(/987654|4510 ?987654/);
+  });
+
+  it('opens account data only after identification, recording only the result', async () => {
+    const s = people.techSpecialist!;
+    const closed = (await t.app.inject({ url: `/api/v1/console/tickets/${numbers.ts}`, headers: h(s) })).json();
+    expect(closed.customer.identification.state).toBe('not_identified');
+    expect(closed.customer.wallets).toEqual([]);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/console/tickets/${numbers.ts}/identification`,
+      headers: h(s),
+      payload: { walletNumber: '+7 900 111-22-33', passport: '4510 000000' },
+    });
+    expect(wrong.json()).toEqual({ result: 'failed', reason: 'mismatch' });
+    const right = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/console/tickets/${numbers.ts}/identification`,
+      headers: h(s),
+      payload: { walletNumber: '8 900 111 22 33', passport: '45 10 987654' },
+    });
+    expect(right.json()).toEqual({ result: 'identified', reason: null });
+    const open = (await t.app.inject({ url: `/api/v1/console/tickets/${numbers.ts}`, headers: h(s) })).json();
+    expect(open.customer.identification).toMatchObject({ state: 'identified', by: 'Сергей Тех' });
+    expect(open.customer.wallets[0]).toMatchObject({
+      walletNumber: '+79001112233',
+      blocked: true,
+      blockReason: 'Вход с незнакомого IP',
+      flags: { unknownIpLogin: true, smsConfirmationOff: false },
+    });
+    const audit = await t.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'customer.identification'));
+    expect(JSON.stringify(audit)).not.toContain('987654');
+  });
+});
+
+describe('working a request', () => {
+  it('takes, answers with a canned reply, transfers, escalates, and records each in the history', async () => {
+    const number = await file('wallet-other', { description: 'Не могу понять, куда пропал кешбэк.' });
+    const op = people.supervisor!;
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/console/tickets/${number}/take`, headers: h(op) })).statusCode,
+    ).toBe(200);
+    const canned = (await t.app.inject({ url: `/api/v1/console/tickets/${number}/canned`, headers: h(op) })).json().items;
+    expect(Array.isArray(canned)).toBe(true);
+    const reply = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/console/tickets/${number}/reply`,
+      headers: h(op),
+      payload: { body: `Здравствуйте! Проверяем обращение ${number}.` },
+    });
+    expect(reply.statusCode).toBe(200);
+    const noReason = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/console/tickets/${number}/transfer`,
+      headers: h(op),
+      payload: { departmentCode: 'terminals' },
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/console/tickets/${number}/transfer`,
+          headers: h(op),
+          payload: { departmentCode: 'terminals', reason: 'Вопрос про терминал' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/console/tickets/${number}/escalate`,
+          headers: h(op),
+          payload: { reason: 'Нужен специалист второй линии' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const ws = (await t.app.inject({ url: `/api/v1/console/tickets/${number}`, headers: h(op) })).json();
+    expect(ws).toMatchObject({ status: 'open', tier: 2, assignee: null, department: { code: 'terminals' } });
+    expect(ws.sla.firstRespondedAt).not.toBeNull();
+    const actions = ws.history.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['ticket.taken', 'ticket.answered', 'ticket.transferred', 'ticket.escalated']),
+    );
+    expect(ws.history.find((e: { action: string }) => e.action === 'ticket.transferred').data.reason).toBe('Вопрос про терминал');
+    // The customer sees the answer in the portal, and no internal note.
+    const portal = (await t.app.inject({ url: `/api/v1/tickets/${number}`, headers: { cookie: customer.cookie } })).json();
+    expect(portal.messages.map((m: { author: { kind: string } }) => m.author.kind)).toEqual(['customer', 'staff']);
+  });
+
+  it('merges a duplicate: it is resolved, the customer is told where to go on, the history keeps the reason', async () => {
+    const a = await file('wallet-other', { description: 'Первое обращение о кешбэке за октябрь.' });
+    const b = await file('wallet-other', { description: 'Повторное обращение о кешбэке за октябрь.' });
+    const sup = people.supervisor!;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/console/tickets/${b}/merge`,
+      headers: h(sup),
+      payload: { into: a, reason: 'Дубликат' },
+    });
+    expect(res.statusCode).toBe(200);
+    const dup = (await t.app.inject({ url: `/api/v1/tickets/${b}`, headers: { cookie: customer.cookie } })).json();
+    expect(dup.status).toBe('resolved');
+    expect(dup.messages.at(-1).body).toContain(a);
+    const history = (await t.app.inject({ url: `/api/v1/console/tickets/${b}`, headers: h(sup) })).json().history;
+    expect(history.find((e: { action: string }) => e.action === 'ticket.merged').data).toMatchObject({
+      intoNumber: a,
+      reason: 'Дубликат',
+    });
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/console/tickets/${a}/merge`,
+          headers: h(sup),
+          payload: { into: a, reason: 'сам в себя' },
+        })
+      ).statusCode,
+    ).toBe(409);
+  });
+
+  it('lets supervisors and admins browse the audit log, and nobody else', async () => {
+    const res = await t.app.inject({ url: `/api/v1/console/audit?action=pii.revealed`, headers: h(people.admin!) });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.every((i: { action: string }) => i.action === 'pii.revealed')).toBe(true);
+    expect((await t.app.inject({ url: '/api/v1/console/audit', headers: h(people.operator!) })).statusCode).toBe(403);
+  });
+});
+
+describe('queue queries', () => {
+  it.each(QUEUES)('the %s queue is served by its index', async (queue) => {
+    const scope = await loadScope(t.ctx.db, {
+      kind: 'staff',
+      id: people.supervisor!.id,
+      email: '',
+      phone: null,
+      name: 'x',
+      roles: ['supervisor'],
+      locale: 'ru',
+    });
+    const { query } = await queueQuery(t.ctx.db, scope, { queue, filters: {}, limit: 25 });
+    const { sql, params } = query.toSQL();
+    const plan = await explain(`EXPLAIN ${sql}`, params);
+    expect(plan).toMatch(/Index Scan|Index Only Scan|Bitmap Index Scan/);
+    expect(plan).toMatch(/tickets_q_\w+_idx/);
+  });
+});
+
+/** EXPLAIN with sequential scans priced out, on one connection (tiny test tables would otherwise be scanned). */
+async function explain(text: string, params: unknown[]): Promise<string> {
+  if (t.ctx.handle.pool) {
+    const client = await t.ctx.handle.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL enable_seqscan = off');
+      const r = await client.query(text, params);
+      await client.query('ROLLBACK');
+      return r.rows.map((x: Record<string, string>) => Object.values(x)[0]).join('\n');
+    } finally {
+      client.release();
+    }
+  }
+  await t.ctx.handle.query('SET enable_seqscan = off');
+  try {
+    const r = await t.ctx.handle.query<Record<string, string>>(text, params);
+    return r.rows.map((x) => Object.values(x)[0]).join('\n');
+  } finally {
+    await t.ctx.handle.query('SET enable_seqscan = on');
+  }
+}

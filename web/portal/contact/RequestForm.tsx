@@ -1,0 +1,96 @@
+import type { Me } from '../../api/auth';
+import type { FiledTicket, LeafForm } from '../../api/requests';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useLocalize } from '../../i18n/useLocalize';
+import { usePathname } from '../../router';
+import { Alert } from '../../ui/Alert';
+import { describeError } from '../../ui/errorMessage';
+import { TextField } from '../../ui/FormField';
+import { formatDuration } from '../../ui/format';
+import { ContactFields } from './ContactFields';
+import { FieldInput } from './FieldInput';
+import { useFileRequest } from './useFileRequest';
+import type { RequestDraft } from './useRequestDraft';
+
+type Props = {
+  leaf: LeafForm;
+  draft: RequestDraft;
+  me: Me | null;
+  onFiled: (ticket: FiledTicket, email: string | null) => void;
+};
+
+/** The leaf's form with the customer's contact, checked in the browser and filed once per fill. */
+export function RequestForm({ leaf, draft, me, onFiled }: Props) {
+  const { t, locale } = useI18n();
+  const l = useLocalize();
+  const path = usePathname();
+  const form = useFileRequest(leaf, draft, me, onFiled);
+  const title = leaf.path.length ? l(leaf.path[leaf.path.length - 1]!.name) : t('portal.form.title');
+  const review = leaf.expectedReview;
+
+  return (
+    <form className="request-form" onSubmit={(e) => void form.submit(e)} noValidate aria-labelledby="request-form-title">
+      <header className="page__head">
+        <p className="page__eyebrow">{t('portal.form.eyebrow')}</p>
+        <h1 id="request-form-title" className="page__title">
+          {title}
+        </h1>
+        <p className="page__lead">{t('portal.form.lead')}</p>
+        {review.resolutionMinutes > 0 && (
+          <p className="request-form__review">
+            {t(review.businessHours ? 'portal.form.reviewBusiness' : 'portal.form.review', {
+              duration: formatDuration(review.resolutionMinutes, locale),
+            })}
+          </p>
+        )}
+      </header>
+
+      <section className="form-section" aria-labelledby="details-title">
+        <h2 id="details-title" className="form-section__title">
+          {t('portal.form.detailsTitle')}
+        </h2>
+        <p className="form-note">{t('portal.form.requiredNote')}</p>
+        <TextField
+          label={t('portal.form.subject')}
+          name="subject"
+          value={draft.subject}
+          maxLength={200}
+          onChange={(e) => draft.setSubject(e.target.value)}
+        />
+        {form.visible.map((field) => (
+          <FieldInput
+            key={field.key}
+            field={field}
+            value={draft.values[field.key]}
+            error={form.errorFor(field.key)}
+            onChange={(value) => form.setValue(field.key, value)}
+            onBlur={() => draft.touch(field.key)}
+          />
+        ))}
+      </section>
+
+      <ContactFields
+        me={me}
+        contact={draft.contact}
+        onChange={form.setContact}
+        onBlur={(key) => draft.touch(key)}
+        errorFor={form.errorFor}
+        returnTo={`${path}?step=form`}
+      />
+
+      {/* Next to the button the customer just pressed. */}
+      {form.failure !== null && (
+        <div id="request-form-error" tabIndex={-1}>
+          <Alert tone="error">{describeError(form.failure, t)}</Alert>
+        </div>
+      )}
+
+      <div className="request-form__actions">
+        <button type="submit" className="button button--primary" disabled={form.submitting}>
+          {form.submitting ? t('portal.form.submitting') : t('portal.form.submit')}
+        </button>
+        {!me && <p className="form-note">{t('portal.form.guestNote')}</p>}
+      </div>
+    </form>
+  );
+}

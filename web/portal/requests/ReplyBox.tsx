@@ -1,0 +1,118 @@
+import { useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { checkFieldValue } from '../../../common/forms/validate';
+import { FILE_TYPES } from '../../../common/forms/types';
+import type { FieldDef } from '../../../common/forms/types';
+import { buildReplyBody } from '../../api/multipart';
+import { postMessage } from '../../api/requests';
+import type { TicketAccess } from '../../api/requests';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Alert } from '../../ui/Alert';
+import { describeError } from '../../ui/errorMessage';
+import { fieldErrorText } from '../../ui/fieldError';
+import { FilesInput } from '../contact/FilesInput';
+import { fileTypeOf } from '../contact/formDraft';
+
+// The limits of `POST /tickets/{number}/messages`: up to 5 files of 10 MB.
+const REPLY_FILES: Extract<FieldDef, { type: 'files' }> = {
+  key: 'files',
+  type: 'files',
+  accept: [...FILE_TYPES],
+  maxFiles: 5,
+  maxSizeMb: 10,
+  label: { ru: '', uk: '', en: '' },
+};
+const MAX_BODY = 5000;
+
+type Props = { number: string; access: TicketAccess; waiting: boolean; onSent: () => void };
+
+/** A reply to support, with attachments. */
+export function ReplyBox({ number, access, waiting, onSent }: Props) {
+  const { t, locale } = useI18n();
+  const [text, setText] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [sending, setSending] = useState(false);
+  const inFlight = useRef(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (inFlight.current) return;
+    const descriptors = files.map((f) => ({ name: f.name, size: f.size, type: fileTypeOf(f) }));
+    const fileCheck = checkFieldValue(REPLY_FILES, descriptors);
+    if (!text.trim()) {
+      setProblem(t('portal.request.replyEmpty'));
+      return;
+    }
+    if (!fileCheck.ok) {
+      setProblem(fieldErrorText(fileCheck.error, locale, t('form.invalid')));
+      return;
+    }
+    setProblem(null);
+    setFailure(null);
+    inFlight.current = true;
+    setSending(true);
+    try {
+      await postMessage(number, buildReplyBody(text.trim(), files), access);
+      setText('');
+      setFiles([]);
+      onSent();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      inFlight.current = false;
+      setSending(false);
+    }
+  };
+
+  return (
+    <form className="reply" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="reply-title">
+      <h2 id="reply-title" className="reply__title">
+        {waiting ? t('portal.request.replyWaiting') : t('portal.request.replyTitle')}
+      </h2>
+      {failure !== null && <Alert tone="error">{describeError(failure, t)}</Alert>}
+      <div className={`field${problem ? ' field--invalid' : ''}`}>
+        <label className="visually-hidden" htmlFor="reply-text">
+          {t('portal.request.replyLabel')}
+        </label>
+        <textarea
+          id="reply-text"
+          className="field__input field__textarea"
+          rows={4}
+          maxLength={MAX_BODY}
+          placeholder={t('portal.request.replyPlaceholder')}
+          value={text}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? 'reply-problem' : undefined}
+          onChange={(e) => {
+            setText(e.target.value);
+            setProblem(null);
+          }}
+        />
+        {problem && (
+          <p className="field__error" id="reply-problem">
+            {problem}
+          </p>
+        )}
+      </div>
+      <div className="reply__bar">
+        <FilesInput
+          id="reply-files"
+          field={REPLY_FILES}
+          files={files}
+          describedBy={undefined}
+          invalid={undefined}
+          ariaLabel={t('portal.request.attach')}
+          onChange={(next) => {
+            setFiles(next);
+            setProblem(null);
+          }}
+        />
+        <button type="submit" className="button button--primary reply__send" disabled={sending}>
+          {sending ? t('portal.request.sending') : t('portal.request.send')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { reopenTicket, resolveTicket, setTicketReplyChannel } from '../../api/requests';
+import type { ReplyChannel, Ticket, TicketAccess } from '../../api/requests';
+import { useT } from '../../i18n/I18nProvider';
+import { Alert } from '../../ui/Alert';
+import { describeError } from '../../ui/errorMessage';
+
+type Props = { ticket: Ticket; access: TicketAccess; onChanged: (ticket: Ticket) => void };
+
+const CHANNELS: ReplyChannel[] = ['email', 'portal'];
+
+/** "Solved", "take out of the archive" (with a message) and where answers go. */
+export function TicketActions({ ticket, access, onChanged }: Props) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [reopening, setReopening] = useState(false);
+  const [message, setMessage] = useState('');
+  const [messageMissing, setMessageMissing] = useState(false);
+  const [savedChannel, setSavedChannel] = useState(false);
+
+  const run = (action: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    action()
+      .catch((error: unknown) => setFailure(error))
+      .finally(() => setBusy(false));
+  };
+
+  const resolve = () => run(async () => onChanged(await resolveTicket(ticket.number, access)));
+
+  const reopen = () => {
+    if (!message.trim()) {
+      setMessageMissing(true);
+      return;
+    }
+    run(async () => {
+      onChanged(await reopenTicket(ticket.number, message.trim(), access));
+      setReopening(false);
+      setMessage('');
+    });
+  };
+
+  const changeChannel = (replyChannel: ReplyChannel) =>
+    run(async () => {
+      setSavedChannel(false);
+      await setTicketReplyChannel(ticket.number, replyChannel, access);
+      onChanged({ ...ticket, replyChannel });
+      setSavedChannel(true);
+    });
+
+  return (
+    <div className="ticket-actions">
+      {failure !== null && <Alert tone="error">{describeError(failure, t)}</Alert>}
+      {ticket.can.resolve && (
+        <div className="ticket-actions__block">
+          <button type="button" className="button button--ghost button--block" disabled={busy} onClick={resolve}>
+            {t('portal.request.resolve')}
+          </button>
+          <p className="form-note">{t('portal.request.resolveHint')}</p>
+        </div>
+      )}
+      {ticket.can.reopen && !reopening && (
+        <div className="ticket-actions__block">
+          <button type="button" className="button button--primary button--block" onClick={() => setReopening(true)}>
+            {t('portal.request.reopen')}
+          </button>
+          <p className="form-note">{t('portal.request.reopenHint')}</p>
+        </div>
+      )}
+      {ticket.can.reopen && reopening && (
+        <form
+          className="ticket-actions__block"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            reopen();
+          }}
+        >
+          <div className={`field${messageMissing ? ' field--invalid' : ''}`}>
+            <label className="field__label" htmlFor="reopen-message">
+              {t('portal.request.reopenLabel')}
+            </label>
+            <textarea
+              id="reopen-message"
+              className="field__input field__textarea"
+              rows={4}
+              maxLength={5000}
+              value={message}
+              aria-invalid={messageMissing ? true : undefined}
+              aria-describedby={messageMissing ? 'reopen-message-error' : undefined}
+              onChange={(e) => {
+                setMessage(e.target.value);
+                setMessageMissing(false);
+              }}
+            />
+            {messageMissing && (
+              <p className="field__error" id="reopen-message-error">
+                {t('portal.request.reopenMissing')}
+              </p>
+            )}
+          </div>
+          <div className="ticket-actions__row">
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('portal.request.reopenSubmit')}
+            </button>
+            <button type="button" className="button button--ghost" onClick={() => setReopening(false)}>
+              {t('portal.common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      <fieldset className="choice ticket-actions__block">
+        <legend className="field__label">{t('portal.form.replyChannel')}</legend>
+        {CHANNELS.map((channel) => (
+          <label key={channel} className="choice__option">
+            <input
+              type="radio"
+              name="ticketReplyChannel"
+              value={channel}
+              checked={ticket.replyChannel === channel}
+              disabled={busy}
+              onChange={() => changeChannel(channel)}
+            />
+            <span>
+              {t(channel === 'portal' && access.token ? 'portal.replyChannel.portalGuest' : `portal.replyChannel.${channel}`)}
+            </span>
+          </label>
+        ))}
+        <span className="form-note" role="status">
+          {savedChannel ? t('portal.request.channelSaved') : ''}
+        </span>
+      </fieldset>
+    </div>
+  );
+}
