@@ -1,0 +1,155 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, categories, tickets } from '../../db/schema';
+import { createTestApp, type Session, type TestApp } from '../../test/app';
+import { makeCustomer } from '../../test/factories';
+import { makeMember } from '../../test/staff';
+
+let t: TestApp;
+let admin: Session;
+let supervisor: Session;
+const h = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrfToken });
+
+beforeAll(async () => {
+  t = await createTestApp({ seed: true });
+  const a = await makeMember(t.ctx.db, ['admin'], []);
+  const s = await makeMember(t.ctx.db, ['supervisor'], []);
+  admin = await t.signIn('staff', a.email, a.password);
+  supervisor = await t.signIn('staff', s.email, s.password);
+});
+afterAll(async () => t?.dispose());
+
+describe('console admin API', () => {
+  it('sets a department’s members and tiers (admins only), and the new member works its requests at once', async () => {
+    const spec = await makeMember(t.ctx.db, ['specialist'], []);
+    const deps = (await t.app.inject({ url: '/api/v1/console/admin/departments', headers: h(admin) })).json().items as Array<{
+      id: string;
+      code: string;
+    }>;
+    const terminals = deps.find((d) => d.code === 'terminals')!;
+    const body = { members: [{ staffId: spec.id, tier: 2 }] };
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: `/api/v1/console/admin/departments/${terminals.id}/members`,
+          headers: h(supervisor),
+          payload: body,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: `/api/v1/console/admin/departments/${terminals.id}/members`,
+          headers: h(admin),
+          payload: body,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const after = (await t.app.inject({ url: '/api/v1/console/admin/departments', headers: h(supervisor) }))
+      .json()
+      .items.find((d: { code: string }) => d.code === 'terminals');
+    expect(after.members).toEqual([expect.objectContaining({ staffId: spec.id, tier: 2 })]);
+    const s = await t.signIn('staff', spec.email, spec.password);
+    const counts = (await t.app.inject({ url: '/api/v1/console/queues', headers: h(s) })).json().items;
+    expect(counts.map((c: { queue: string }) => c.queue)).toContain('unassigned');
+    const twice = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/console/admin/departments/${terminals.id}/members`,
+      headers: h(admin),
+      payload: { members: [...body.members, ...body.members] },
+    });
+    expect(twice.statusCode).toBe(400);
+  });
+
+  it('changes an SLA policy for requests filed from then on, and refuses a broken calendar naming the path', async () => {
+    const sla = (await t.app.inject({ url: '/api/v1/console/admin/sla', headers: h(admin) })).json();
+    const quick = sla.policies.find((p: { code: string }) => p.code === 'quick');
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/console/admin/sla/policies/${quick.id}`,
+          headers: h(admin),
+          payload: { resolutionMinutes: 120 },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const c = await makeCustomer(t.ctx.db);
+    const cs = await t.signIn('customer', c.email ?? '', c.password);
+    const [leaf] = await t.ctx.db.select().from(categories).where(eq(categories.slaPolicyId, quick.id)).limit(1);
+    const form = (await t.app.inject(`/api/v1/catalog/${leaf!.id}/form`)).json().form as {
+      fields: Array<{ key: string; type: string; required?: boolean; options?: Array<{ value: string }> }>;
+    };
+    const fields: Record<string, unknown> = {};
+    for (const f of form.fields.filter((x) => x.required)) {
+      fields[f.key] =
+        f.type === 'datetime'
+          ? '2026-11-20T10:00'
+          : f.type === 'date'
+            ? '2026-11-20'
+            : f.type === 'select'
+              ? f.options?.[0]?.value
+              : f.type === 'phone' || f.type === 'wallet'
+                ? '+79001112233'
+                : f.type === 'checkbox'
+                  ? true
+                  : f.type === 'terminal_id'
+                    ? '123456'
+                    : f.type === 'money'
+                      ? { amount: '100', currency: 'RUB' }
+                      : 'Проверка новой политики SLA после изменения.';
+    }
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      headers: h(cs),
+      payload: { categoryId: leaf!.id, fields },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const [row] = await t.ctx.db.select().from(tickets).where(eq(tickets.number, filed.json().number));
+    expect(Math.round((row!.resolutionDueAt!.getTime() - row!.createdAt.getTime()) / 60_000)).toBe(120);
+
+    const cal = sla.calendars[0];
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/console/admin/sla/calendars/${cal.id}`,
+      headers: h(admin),
+      payload: { definition: { timeZone: 'Mars/Olympus', weekly: {} } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().error.details.issues)).toContain('timeZone');
+    const audit = await t.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'sla.policy_updated'));
+    expect(audit).toHaveLength(1);
+  });
+
+  it('adds a canned answer that operators get with placeholders filled', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/console/admin/canned',
+      headers: h(admin),
+      payload: {
+        title: 'Приветствие',
+        body: 'Здравствуйте, {{customer.name}}! Ваше обращение {{ticket.number}} у нас.',
+        locale: 'ru',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const c = await makeCustomer(t.ctx.db, { name: 'Вера' });
+    const cs = await t.signIn('customer', c.email ?? '', c.password);
+    const [leaf] = await t.ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, 'wallet-other'));
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      headers: h(cs),
+      payload: { categoryId: leaf!.id, fields: { description: 'Вопрос для проверки шаблонов ответа.' } },
+    });
+    const number = filed.json().number as string;
+    const items = (await t.app.inject({ url: `/api/v1/console/tickets/${number}/canned`, headers: h(supervisor) })).json().items;
+    expect(items.find((i: { title: string }) => i.title === 'Приветствие').body).toBe(
+      `Здравствуйте, Вера! Ваше обращение ${number} у нас.`,
+    );
+  });
+});
