@@ -104,6 +104,9 @@ export const tickets = pgTable(
     index('tickets_q_at_risk_idx')
       .on(t.priorityCustomer.desc(), t.resolutionDueAt, t.id)
       .where(sql`at_risk_at IS NOT NULL AND breached_at IS NULL AND status IN ('new', 'open', 'reopened')`),
+    // Console search: words of the subject (trigrams serve ILIKE '%…%'), a guest's e-mail.
+    index('tickets_subject_trgm_idx').using('gin', sql`${t.subject} gin_trgm_ops`),
+    index('tickets_guest_email_idx').on(sql`lower(${t.guestEmail})`),
     index('tickets_q_breached_idx')
       .on(t.priorityCustomer.desc(), t.resolutionDueAt, t.id)
       .where(sql`breached_at IS NOT NULL AND status IN ('new', 'open', 'reopened', 'pending_customer')`),

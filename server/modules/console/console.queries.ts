@@ -75,8 +75,19 @@ async function filterConditions(db: Executor, f: QueueFilters): Promise<SQL[]> {
   }
   if (f.q) {
     const number = parseTicketNumber(f.q);
-    const text = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    out.push(number ? eq(tickets.number, number) : or(ilike(tickets.subject, text), ilike(tickets.guestEmail, text))!);
+    if (number) out.push(eq(tickets.number, number));
+    else if (f.q.includes('@')) {
+      const email = f.q.toLowerCase();
+      out.push(
+        or(
+          sql`lower(${tickets.guestEmail}) = ${email}`,
+          sql`${tickets.customerId} IN (SELECT id FROM customers WHERE lower(email) = ${email})`,
+        )!,
+      );
+    } else {
+      // Words of the subject; the trigram index serves ILIKE '%…%'.
+      out.push(ilike(tickets.subject, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    }
   }
   return out;
 }
@@ -186,16 +197,26 @@ export async function listQueue(db: Executor, scope: StaffScope, input: ListInpu
   return { items, nextCursor };
 }
 
+/** Counting stops here: a queue of more shows "10 000+" (an exact count of a huge queue costs a scan). */
+export const COUNT_CAP = 10_000;
+
 /** The person's queues with their counts (the "all" queue for supervisors only). */
-export async function queueCounts(db: Executor, scope: StaffScope): Promise<Array<{ queue: Queue; count: number }>> {
+export async function queueCounts(
+  db: Executor,
+  scope: StaffScope,
+): Promise<Array<{ queue: Queue; count: number; capped: boolean }>> {
   const queues = QUEUES.filter((q) => q !== 'all' || canSeeAllQueue(scope));
-  const out: Array<{ queue: Queue; count: number }> = [];
+  const out: Array<{ queue: Queue; count: number; capped: boolean }> = [];
   for (const queue of queues) {
-    const [row] = await db
-      .select({ n: sql<number>`count(*)::int` })
+    const inner = db
+      .select({ one: sql`1` })
       .from(tickets)
-      .where(and(queueCondition(scope, queue), visibility(scope)));
-    out.push({ queue, count: row?.n ?? 0 });
+      .where(and(queueCondition(scope, queue), visibility(scope)))
+      .limit(COUNT_CAP + 1)
+      .as('q');
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner);
+    const n = row?.n ?? 0;
+    out.push({ queue, count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP });
   }
   return out;
 }

@@ -8,7 +8,9 @@ const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const numberParams = z.object({ number: z.string().min(3).max(40) });
 
-export const queuesResponse = z.object({ items: z.array(z.object({ queue: z.enum(QUEUES), count: z.number().int() })) });
+export const queuesResponse = z.object({
+  items: z.array(z.object({ queue: z.enum(QUEUES), count: z.number().int(), capped: z.boolean() })),
+});
 
 export const listQuery = z.object({
   queue: z.enum(QUEUES).default('mine'),

@@ -1,0 +1,230 @@
+// Queue benchmark: loads BENCH_TICKETS (default 1,000,000) requests — a realistic mix of
+// statuses, departments, categories, ages, Priority customers and SLA marks — into a fresh
+// PostgreSQL database, then measures the console's queue endpoints, the counts and the
+// request workspace over HTTP at concurrency 8 (p50/p95). Load goes to 127.0.0.1 only.
+// Run: npm run bench:queue   (BENCH_TICKETS=100000 for a quicker run)
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
+const CONCURRENCY = 8;
+const DB = `paydesk_bench_queue_${Date.now()}`;
+const dbUrl = (() => {
+  const u = new URL(adminUrl);
+  u.pathname = `/${DB}`;
+  return u.toString();
+})();
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+async function sql(url: string, text: string): Promise<pg.QueryResult> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function startApp(port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'true',
+      PAYDESK_ROLES: 'web',
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'paydesk-bq-')),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`app exited ${child.exitCode}`);
+    if (
+      await fetch(`http://127.0.0.1:${port}/readyz`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return child;
+    if (Date.now() - started > 120_000) throw new Error('app not ready in 120 s');
+    await sleep(100);
+  }
+}
+
+/** The data generator: one INSERT … SELECT generate_series, mixed like a support desk's year. */
+async function generate(): Promise<void> {
+  // Real request numbers (PD-<n><Luhn digit>), so search by number and the workspace find them.
+  await sql(
+    dbUrl,
+    `CREATE FUNCTION pg_temp_luhn(digits text) RETURNS int LANGUAGE sql IMMUTABLE AS $$
+       SELECT (10 - (sum(CASE WHEN (length(digits) - i) % 2 = 0 THEN (CASE WHEN d * 2 > 9 THEN d * 2 - 9 ELSE d * 2 END) ELSE d END) % 10)) % 10
+         FROM (SELECT i, substr(digits, i, 1)::int d FROM generate_series(1, length(digits)) i) x $$`,
+  );
+  await sql(
+    dbUrl,
+    `
+    WITH leaves AS (SELECT array_agg(id ORDER BY slug) ids, array_agg(current_form_id ORDER BY slug) forms, array_agg(department_id ORDER BY slug) deps, array_agg(sla_policy_id ORDER BY slug) pols FROM categories WHERE is_leaf AND current_form_id IS NOT NULL),
+         staff AS (SELECT array_agg(id ORDER BY email) ids FROM staff_users),
+         g AS (SELECT n, random() r1, random() r2, random() r3, random() r4, random() r5 FROM generate_series(1, ${TICKETS}) n)
+    INSERT INTO tickets (number, category_id, form_id, department_id, tier, assignee_id, priority, priority_customer, status, channel, subject,
+                         guest_email, requester_name, locale, fields, sla_policy_id, first_response_due_at, resolution_due_at,
+                         at_risk_at, breached_at, first_responded_at, resolved_at, created_at, updated_at, confirmed_at)
+    SELECT 'PD-' || (5000000 + n) || pg_temp_luhn((5000000 + n)::text), l.ids[k], l.forms[k], l.deps[k], 1 + (r3 * 10)::int / 8,
+           CASE WHEN st IN ('open', 'pending_customer', 'resolved', 'archived', 'reopened') THEN s.ids[1 + (r4 * (array_length(s.ids, 1) - 1))::int] END,
+           (ARRAY['low', 'normal', 'normal', 'normal', 'high', 'urgent'])[1 + (r5 * 5)::int], r5 < 0.02, st,
+           (ARRAY['web', 'web', 'web', 'email', 'email', 'chat', 'phone', 'social'])[1 + (r2 * 7)::int],
+           'Обращение ' || n, 'user' || (n % 200000) || '@example.com', 'Клиент ' || (n % 200000), 'ru', '{}'::jsonb, l.pols[k],
+           created + interval '8 hours',
+           CASE WHEN st IN ('new', 'open', 'reopened') THEN now() + (r3 * 10 - 2) * interval '1 day' END,
+           CASE WHEN st IN ('new', 'open', 'reopened') AND r4 < 0.05 THEN now() END,
+           CASE WHEN st IN ('new', 'open', 'reopened', 'pending_customer') AND r4 < 0.02 THEN now() END,
+           CASE WHEN st <> 'new' THEN created + interval '1 hour' END,
+           CASE WHEN st IN ('resolved', 'archived') THEN created + interval '1 day' END,
+           created, created + interval '2 hours', created
+      FROM g, leaves l, staff s,
+           LATERAL (SELECT 1 + (g.r1 * (array_length(l.ids, 1) - 1))::int k,
+                           now() - (g.r2 * 365) * interval '1 day' created,
+                           CASE WHEN g.r3 < 0.70 THEN 'archived' WHEN g.r3 < 0.78 THEN 'resolved' WHEN g.r3 < 0.86 THEN 'new'
+                                WHEN g.r3 < 0.93 THEN 'open' WHEN g.r3 < 0.97 THEN 'pending_customer' ELSE 'reopened' END st) x`,
+  );
+  await sql(dbUrl, 'DROP FUNCTION pg_temp_luhn(text)');
+  await sql(dbUrl, 'ANALYZE');
+}
+
+type Session = { cookie: string; csrf: string };
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function get(port: number, url: string, session: Session): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: url, agent, headers: { cookie: session.cookie } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function signIn(port: number, login: string, password: string): Promise<Session> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'staff', login, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in ${login}: ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+}
+
+/** `REQUESTS` GETs at concurrency 8; returns p50/p95 in ms and the error count. */
+async function measure(
+  port: number,
+  session: Session,
+  urls: () => string,
+): Promise<{ p50: number; p95: number; errors: number; rows: number }> {
+  const times: number[] = [];
+  let errors = 0;
+  let rows = 0;
+  let next = 0;
+  const deadline = Date.now() + 120_000;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < REQUESTS && Date.now() < deadline) {
+        next += 1;
+        const t0 = performance.now();
+        const res = await get(port, urls(), session);
+        times.push(performance.now() - t0);
+        if (res.status !== 200) errors += 1;
+        else rows = Math.max(rows, (JSON.parse(res.body) as { items?: unknown[] }).items?.length ?? 1);
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))] ?? 0;
+  return { p50: q(0.5), p95: q(0.95), errors, rows };
+}
+
+async function main() {
+  await sql(adminUrl, `CREATE DATABASE ${DB}`);
+  const port = await freePort();
+  let app: ChildProcess | null = null;
+  try {
+    app = await startApp(port);
+    const t0 = performance.now();
+    await generate();
+    const genSeconds = (performance.now() - t0) / 1000;
+    const counts = await sql(
+      dbUrl,
+      `SELECT count(*)::int n, count(*) FILTER (WHERE status IN ('new','open','reopened','pending_customer'))::int active FROM tickets`,
+    );
+    const supervisor = await signIn(port, 'supervisor@paydesk.local', 'demo-supervisor');
+    const operator = await signIn(port, 'operator@paydesk.local', 'demo-operator');
+    const specialist = await signIn(port, 'specialist@paydesk.local', 'demo-specialist');
+    const numbers = (
+      await sql(dbUrl, `SELECT number FROM tickets WHERE status IN ('new','open') ORDER BY random() LIMIT 500`)
+    ).rows.map((r: { number: string }) => r.number);
+    const pick = () => numbers[Math.floor(Math.random() * numbers.length)] ?? '';
+
+    const cases: Array<[string, Session, () => string]> = [
+      ['mine (specialist)', specialist, () => '/api/v1/console/tickets?queue=mine'],
+      ['unassigned (first line)', operator, () => '/api/v1/console/tickets?queue=unassigned'],
+      ['waiting (specialist)', specialist, () => '/api/v1/console/tickets?queue=waiting'],
+      ['at risk (supervisor)', supervisor, () => '/api/v1/console/tickets?queue=at_risk'],
+      ['breached (supervisor)', supervisor, () => '/api/v1/console/tickets?queue=breached'],
+      ['all (supervisor)', supervisor, () => '/api/v1/console/tickets?queue=all'],
+      ['all, Priority only', supervisor, () => '/api/v1/console/tickets?queue=all&priorityCustomer=true'],
+      ['all, department filter', supervisor, () => '/api/v1/console/tickets?queue=all&department=terminals'],
+      ['search by number', supervisor, () => `/api/v1/console/tickets?queue=all&q=${pick()}`],
+      ['queue counts (supervisor)', supervisor, () => '/api/v1/console/queues'],
+      ['queue counts (first line)', operator, () => '/api/v1/console/queues'],
+      ['workspace', supervisor, () => `/api/v1/console/tickets/${pick()}`],
+    ];
+    const results: Array<[string, Awaited<ReturnType<typeof measure>>]> = [];
+    for (const [name, session, url] of cases) {
+      await measure(port, session, url); // warm-up round
+      results.push([name, await measure(port, session, url)]);
+    }
+    console.log(`\nConsole queues over HTTP at c=${CONCURRENCY}, ${REQUESTS} requests each after a warm-up round`);
+    console.log(
+      `data: ${counts.rows[0].n.toLocaleString('en')} requests (${counts.rows[0].active.toLocaleString('en')} in working statuses), generated in ${genSeconds.toFixed(0)} s`,
+    );
+    console.log(
+      `machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; app, PostgreSQL and the load generator share it\n`,
+    );
+    console.log('| endpoint | p50, ms | p95, ms | rows | errors |');
+    console.log('| --- | --- | --- | --- | --- |');
+    for (const [name, r] of results)
+      console.log(`| ${name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rows} | ${r.errors} |`);
+  } finally {
+    app?.kill('SIGTERM');
+    if (app) await new Promise((r) => app?.once('exit', r));
+    agent.destroy();
+    await sql(adminUrl, `DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+  }
+}
+
+await main();
