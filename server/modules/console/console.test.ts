@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { auditLog, categories, demoWallets, tickets } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { makeCustomer } from '../../test/factories';
+import { fillRequired, leafForm } from '../../test/forms';
 import { departmentId, makeMember } from '../../test/staff';
 import { loadScope } from '../staff/staff.policy';
 import { queueQuery, QUEUES } from './console.queries';
@@ -56,50 +57,8 @@ beforeAll(async () => {
     unknownIpLogin: true,
   });
   numbers.ts = await file('wallet-other', { description: 'Вопрос о кешбэке за октябрь, не начислился.' });
-  numbers.term = await file('terminal-bill-problem', {}).catch(async () => {
-    // Fill whatever the terminal form needs.
-    const [leaf] = await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, 'terminal-not-working'));
-    const form = (await t.app.inject(`/api/v1/catalog/${leaf!.id}/form`)).json().form as {
-      fields: Array<{ key: string; type: string; required?: boolean; options?: Array<{ value: string }> }>;
-    };
-    const v: Record<string, unknown> = {};
-    for (const f of form.fields.filter((x) => x.required)) {
-      v[f.key] =
-        f.type === 'terminal_id'
-          ? '123456'
-          : f.type === 'datetime'
-            ? '2026-11-20T10:00'
-            : f.type === 'select'
-              ? f.options?.[0]?.value
-              : f.type === 'phone'
-                ? '+79001112233'
-                : f.type === 'checkbox'
-                  ? true
-                  : 'Терминал завис на экране оплаты и не отвечает.';
-    }
-    return file('terminal-not-working', v);
-  });
-  const [secLeaf] = await db.select({ id: categories.id }).from(categories).where(eq(categories.slug, 'wallet-blocked'));
-  const secForm = (await t.app.inject(`/api/v1/catalog/${secLeaf!.id}/form`)).json().form as {
-    fields: Array<{ key: string; type: string; required?: boolean; options?: Array<{ value: string }> }>;
-  };
-  const v: Record<string, unknown> = {};
-  for (const f of secForm.fields.filter((x) => x.required)) {
-    v[f.key] =
-      f.key === 'passport_data'
-        ? PASSPORT
-        : f.type === 'date'
-          ? '2026-11-19'
-          : f.type === 'datetime'
-            ? '2026-11-19T10:00'
-            : f.type === 'select'
-              ? f.options?.[0]?.value
-              : f.type === 'phone' || f.type === 'wallet'
-                ? '+79001112233'
-                : f.type === 'checkbox'
-                  ? true
-                  : 'Кошелёк заблокировали, нужна помощь.';
-  }
+  numbers.term = await file('terminal-not-working', fillRequired((await leafForm(db, t.app, 'terminal-not-working')).fields));
+  const v = fillRequired((await leafForm(db, t.app, 'wallet-blocked')).fields, { passport_data: PASSPORT });
   numbers.sec = await file('wallet-blocked', v);
   // Route the fixtures where this test needs them: one to the security service, one to technical support.
   await db

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { categories, outboxEvents, tickets } from '../../db/schema';
+import { outboxEvents, tickets } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../test/app';
 import { makeCustomer } from '../../test/factories';
+import { fillRequired, leafForm } from '../../test/forms';
 import { slaCheckJob } from './sla.service';
 
 let t: TestApp;
@@ -14,28 +15,13 @@ afterAll(async () => t?.dispose());
 async function fileUrgent() {
   const c = await makeCustomer(t.ctx.db);
   const s = await t.signIn('customer', c.email ?? '', c.password);
-  const [leaf] = await t.ctx.db
-    .select({ id: categories.id })
-    .from(categories)
-    .where(eq(categories.slug, 'security-hacking-attempt'));
-  const form = (await t.app.inject(`/api/v1/catalog/${leaf!.id}/form`)).json().form as {
-    fields: Array<{ key: string; type: string; required?: boolean; options?: Array<{ value: string }> }>;
-  };
-  const fields: Record<string, unknown> = {};
-  for (const f of form.fields.filter((x) => x.required)) {
-    if (f.type === 'datetime') fields[f.key] = '2026-11-20T10:15';
-    else if (f.type === 'date') fields[f.key] = '2026-11-20';
-    else if (f.type === 'phone' || f.type === 'wallet') fields[f.key] = '+79001112233';
-    else if (f.type === 'select') fields[f.key] = f.options?.[0]?.value;
-    else if (f.type === 'checkbox') fields[f.key] = true;
-    else if (f.type === 'money') fields[f.key] = { amount: '100', currency: 'RUB' };
-    else fields[f.key] = 'Кто-то пытался войти в мой кошелёк из другой страны.';
-  }
+  const leaf = await leafForm(t.ctx.db, t.app, 'security-hacking-attempt');
+  const fields = fillRequired(leaf.fields);
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/v1/tickets',
     headers: { cookie: s.cookie, 'x-csrf-token': s.csrfToken },
-    payload: { categoryId: leaf!.id, fields },
+    payload: { categoryId: leaf.id, fields },
   });
   expect(res.statusCode, res.body).toBe(201);
   return (await t.ctx.db.select().from(tickets).where(eq(tickets.number, res.json().number)))[0]!;

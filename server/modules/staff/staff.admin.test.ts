@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, categories, tickets } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { makeCustomer } from '../../test/factories';
+import { fillRequired, leafForm } from '../../test/forms';
 import { makeMember } from '../../test/staff';
 
 let t: TestApp;
@@ -80,28 +81,7 @@ describe('console admin API', () => {
     const c = await makeCustomer(t.ctx.db);
     const cs = await t.signIn('customer', c.email ?? '', c.password);
     const [leaf] = await t.ctx.db.select().from(categories).where(eq(categories.slaPolicyId, quick.id)).limit(1);
-    const form = (await t.app.inject(`/api/v1/catalog/${leaf!.id}/form`)).json().form as {
-      fields: Array<{ key: string; type: string; required?: boolean; options?: Array<{ value: string }> }>;
-    };
-    const fields: Record<string, unknown> = {};
-    for (const f of form.fields.filter((x) => x.required)) {
-      fields[f.key] =
-        f.type === 'datetime'
-          ? '2026-11-20T10:00'
-          : f.type === 'date'
-            ? '2026-11-20'
-            : f.type === 'select'
-              ? f.options?.[0]?.value
-              : f.type === 'phone' || f.type === 'wallet'
-                ? '+79001112233'
-                : f.type === 'checkbox'
-                  ? true
-                  : f.type === 'terminal_id'
-                    ? '123456'
-                    : f.type === 'money'
-                      ? { amount: '100', currency: 'RUB' }
-                      : 'Проверка новой политики SLA после изменения.';
-    }
+    const fields = fillRequired((await leafForm(t.ctx.db, t.app, leaf!.slug)).fields);
     const filed = await t.app.inject({
       method: 'POST',
       url: '/api/v1/tickets',

@@ -368,36 +368,22 @@ export async function sweepStale(ctx: AppContext): Promise<{ expired: number; ar
         and(eq(tickets.status, 'resolved'), lt(tickets.resolvedAt, sql`now() - make_interval(days => ${ARCHIVE_AFTER_DAYS})`)),
       )
       .returning({ id: tickets.id });
-    for (const { id } of expired) {
-      await recordAudit(tx, {
-        actor: { kind: 'system' },
-        action: 'ticket.status_changed',
-        entityType: 'ticket',
-        entityId: id,
-        data: { from: 'unconfirmed', to: 'expired' },
-      });
-      await emit(tx, {
-        type: 'ticket.status_changed',
-        aggregateType: 'ticket',
-        aggregateId: id,
-        payload: { from: 'unconfirmed', to: 'expired' },
-      });
-    }
-    for (const { id } of archived) {
-      await recordAudit(tx, {
-        actor: { kind: 'system' },
-        action: 'ticket.status_changed',
-        entityType: 'ticket',
-        entityId: id,
-        data: { from: 'resolved', to: 'archived' },
-      });
-      await emit(tx, {
-        type: 'ticket.status_changed',
-        aggregateType: 'ticket',
-        aggregateId: id,
-        payload: { from: 'resolved', to: 'archived' },
-      });
-    }
+    await recordSystemMoves(tx, expired, 'unconfirmed', 'expired');
+    await recordSystemMoves(tx, archived, 'resolved', 'archived');
     return { expired: expired.length, archived: archived.length };
   });
+}
+
+/** History and events of status moves made by the system (housekeeping), in the caller's transaction. */
+async function recordSystemMoves(tx: Tx, rows: Array<{ id: string }>, from: TicketStatus, to: TicketStatus) {
+  for (const { id } of rows) {
+    await recordAudit(tx, {
+      actor: { kind: 'system' },
+      action: 'ticket.status_changed',
+      entityType: 'ticket',
+      entityId: id,
+      data: { from, to },
+    });
+    await emit(tx, { type: 'ticket.status_changed', aggregateType: 'ticket', aggregateId: id, payload: { from, to } });
+  }
 }

@@ -6,6 +6,7 @@ import { attachments, auditLog, categories, outgoingMail, tickets } from '../../
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { makeCustomer } from '../../test/factories';
 import { EXE_BYTES, multipart, PNG_1x1 } from '../../test/files';
+import { fillRequired, leafForm } from '../../test/forms';
 import { sweepStale } from './follow.service';
 
 let t: TestApp;
@@ -282,20 +283,9 @@ describe('guests', () => {
 describe('personal data in forms', () => {
   it('seals passport data at rest and shows it masked, even to its owner', async () => {
     const { session } = await customerSession();
-    const categoryId = await leafId('wallet-blocked');
-    const form = (await t.app.inject({ url: `/api/v1/catalog/${categoryId}/form` })).json().form as {
-      fields: Array<{ key: string; type: string; required?: boolean; options?: Array<{ value: string }> }>;
-    };
-    const values: Record<string, unknown> = {};
-    for (const f of form.fields.filter((x) => x.required)) {
-      if (f.key === 'passport_data') values[f.key] = '4510 123456';
-      else if (f.type === 'date') values[f.key] = '2026-11-19';
-      else if (f.type === 'datetime') values[f.key] = '2026-11-19T10:00';
-      else if (f.type === 'phone' || f.type === 'wallet') values[f.key] = '+79001112233';
-      else if (f.type === 'select') values[f.key] = f.options?.[0]?.value;
-      else if (f.type === 'checkbox') values[f.key] = true;
-      else values[f.key] = 'Кошелёк заблокировали после входа с нового телефона.';
-    }
+    const leaf = await leafForm(t.ctx.db, t.app, 'wallet-blocked');
+    const categoryId = leaf.id;
+    const values = fillRequired(leaf.fields, { passport_data: '4510 123456' });
     expect(values.passport_data).toBe('4510 123456');
     const res = await t.app.inject({
       method: 'POST',
