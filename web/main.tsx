@@ -6,6 +6,9 @@ import { usePathname } from './router';
 import { PageLoading } from './ui/PageLoading';
 import './ui/styles.css';
 import './ui/requests.css';
+import './ui/console.css';
+import './ui/console-workspace.css';
+import './ui/admin.css';
 
 // Portal and console are separate chunks: customers never download the console.
 const PortalApp = lazy(() => import('./portal/PortalApp').then((m) => ({ default: m.PortalApp })));

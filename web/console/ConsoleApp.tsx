@@ -1,14 +1,35 @@
 import { useEffect } from 'react';
+import type { Me } from '../api/auth';
 import { useSession } from '../api/session';
 import { useT } from '../i18n/I18nProvider';
 import { navigate, usePathname } from '../router';
 import { PageLoading } from '../ui/PageLoading';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { AdminRoute } from './admin/route';
+import { AuditPage } from './audit/AuditPage';
+import { ConsoleDataProvider } from './ConsoleData';
 import { ConsoleLayout } from './ConsoleLayout';
 import { ConsoleLoginPage } from './ConsoleLoginPage';
-import { queueForPath } from './queues';
+import { QueueView } from './queues/QueueView';
+import { RealtimeProvider } from './RealtimeProvider';
+import { routeForPath } from './routes';
+import type { ConsoleRoute } from './routes';
+import { WorkspacePage } from './workspace/WorkspacePage';
 
 const LOGIN_PATH = '/console/login';
+
+function Page({ route, me }: { route: ConsoleRoute; me: Me }) {
+  switch (route.kind) {
+    case 'queue':
+      return <QueueView key={route.queue.id} queue={route.queue} />;
+    case 'ticket':
+      return <WorkspacePage key={route.number} number={route.number} me={me} />;
+    case 'audit':
+      return <AuditPage me={me} />;
+    case 'admin':
+      return <AdminRoute me={me} />;
+  }
+}
 
 /** The operator console: its sign-in page, or the layout for a signed-in staff member. */
 export function ConsoleApp() {
@@ -19,19 +40,27 @@ export function ConsoleApp() {
 
   const isLogin = path.replace(/\/+$/, '') === LOGIN_PATH;
   const staff = session.status === 'signed-in' && session.me.kind === 'staff' ? session.me : null;
-  const queue = queueForPath(path);
+  const route = routeForPath(path);
 
   useEffect(() => {
     if (isLogin || session.status === 'loading') return;
     if (!staff) {
-      const next = path === '/console' ? '' : `?next=${encodeURIComponent(path)}`;
+      const next = path === '/console' ? '' : `?next=${encodeURIComponent(path + window.location.search)}`;
       navigate(LOGIN_PATH + next, { replace: true });
-    } else if (!queue) {
+    } else if (!route) {
       navigate('/console', { replace: true });
     }
-  }, [isLogin, session.status, staff, queue, path]);
+  }, [isLogin, session.status, staff, route, path]);
 
   if (isLogin) return <ConsoleLoginPage />;
-  if (!staff || !queue) return <PageLoading />;
-  return <ConsoleLayout me={staff} queue={queue} />;
+  if (!staff || !route) return <PageLoading />;
+  return (
+    <RealtimeProvider key={staff.user.id}>
+      <ConsoleDataProvider>
+        <ConsoleLayout me={staff} route={route}>
+          <Page route={route} me={staff} />
+        </ConsoleLayout>
+      </ConsoleDataProvider>
+    </RealtimeProvider>
+  );
 }

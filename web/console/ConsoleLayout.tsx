@@ -1,15 +1,15 @@
+import type { ReactNode } from 'react';
 import type { Me } from '../api/auth';
 import { displayName } from '../api/auth';
 import { useSession } from '../api/session';
 import { isMessageKey } from '../i18n/catalogues';
 import { useT } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/I18nProvider';
-import { Link, navigate } from '../router';
+import { navigate } from '../router';
 import { Brand } from '../ui/Brand';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
-import { QueueView } from './QueueView';
-import { QUEUES } from './queues';
-import type { Queue } from './queues';
+import { ConsoleSidebar } from './ConsoleSidebar';
+import type { ConsoleRoute } from './routes';
 
 function roleLabel(role: string, t: Translate): string {
   const key = `roles.${role}`;
@@ -36,8 +36,8 @@ function UserBadge({ me }: { me: Me }) {
   );
 }
 
-/** The console frame: top bar (brand, language, person, sign out), queue sidebar, main area. */
-export function ConsoleLayout({ me, queue }: { me: Me; queue: Queue }) {
+/** The console frame: top bar (brand, language, person, sign out), sidebar, main area. */
+export function ConsoleLayout({ me, route, children }: { me: Me; route: ConsoleRoute; children: ReactNode }) {
   const t = useT();
   const { signOut } = useSession();
   const onSignOut = async () => {
@@ -61,22 +61,9 @@ export function ConsoleLayout({ me, queue }: { me: Me; queue: Queue }) {
         </div>
       </header>
       <div className="console__body">
-        <nav className="console-nav" aria-label={t('console.queues.label')}>
-          <p className="console-nav__heading" aria-hidden="true">
-            {t('console.queues.label')}
-          </p>
-          <ul className="console-nav__list">
-            {QUEUES.map((item) => (
-              <li key={item.id}>
-                <Link href={item.path} className="console-nav__link" aria-current={item.id === queue.id ? 'page' : undefined}>
-                  {t(item.label)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <main id="console-main" className="console__main" tabIndex={-1}>
-          <QueueView queue={queue} />
+        <ConsoleSidebar me={me} route={route} />
+        <main id="console-main" className={`console__main console__main--${route.kind}`} tabIndex={-1}>
+          {children}
         </main>
       </div>
     </div>

@@ -1,3 +1,5 @@
+import { adminEn } from './admin.en';
+import { consoleEn } from './console.en';
 import type { Catalogue } from './ru';
 
 /** The English message catalogue; same keys as `ru.ts`. */
@@ -296,4 +298,6 @@ export const en: Catalogue = {
   'roles.supervisor': 'Supervisor',
   'roles.security_officer': 'Security officer',
   'roles.admin': 'Administrator',
+  ...consoleEn,
+  ...adminEn,
 };

@@ -1,3 +1,6 @@
+import { adminRu } from './admin.ru';
+import { consoleRu } from './console.ru';
+
 /**
  * The Russian message catalogue: the source of every string the web app shows.
  * `uk.ts` and `en.ts` must have exactly these keys (see catalogue.test.ts).
@@ -298,6 +301,8 @@ export const ru = {
   'roles.supervisor': 'Супервизор',
   'roles.security_officer': 'Служба безопасности',
   'roles.admin': 'Администратор',
+  ...consoleRu,
+  ...adminRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -1,3 +1,5 @@
+import { adminUk } from './admin.uk';
+import { consoleUk } from './console.uk';
 import type { Catalogue } from './ru';
 
 /** The Ukrainian message catalogue; same keys as `ru.ts`. */
@@ -299,4 +301,6 @@ export const uk: Catalogue = {
   'roles.supervisor': 'Супервізор',
   'roles.security_officer': 'Служба безпеки',
   'roles.admin': 'Адміністратор',
+  ...consoleUk,
+  ...adminUk,
 };

@@ -1,0 +1,58 @@
+import { createContext, useContext, useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
+import type { ReactNode } from 'react';
+import { RealtimeClient, socketUrl } from './realtime';
+import type { RealtimeEvent } from './realtime';
+
+const RealtimeContext = createContext<RealtimeClient | null>(null);
+
+/** One realtime connection for the signed-in staff member's console tab. */
+export function RealtimeProvider({ children }: { children: ReactNode }) {
+  const [client] = useState(() => new RealtimeClient({ url: socketUrl(window.location) }));
+  useEffect(() => {
+    client.start();
+    return () => client.stop();
+  }, [client]);
+  return <RealtimeContext.Provider value={client}>{children}</RealtimeContext.Provider>;
+}
+
+export function useRealtimeClient(): RealtimeClient | null {
+  return useContext(RealtimeContext);
+}
+
+type Handlers = { onEvent?: (event: RealtimeEvent) => void; onResync?: () => void };
+
+const noop = () => () => undefined;
+
+/**
+ * Joins `rooms` while mounted and calls `onEvent` for their events, `onResync` when everything must
+ * be re-read. Returns `live`: whether at least one of the rooms is joined right now.
+ */
+export function useRooms(rooms: readonly string[], handlers: Handlers): { live: boolean } {
+  const client = useRealtimeClient();
+  const key = [...new Set(rooms)].sort().join('|');
+  const onEvent = useEffectEvent((event: RealtimeEvent) => handlers.onEvent?.(event));
+  const onResync = useEffectEvent(() => handlers.onResync?.());
+
+  useEffect(() => {
+    if (!client || !key) return;
+    const list = key.split('|');
+    const releases = list.map((room) => client.join(room));
+    const mine = new Set(list);
+    const offEvent = client.onEvent((event) => {
+      if (mine.has(event.room)) onEvent(event);
+    });
+    const offResync = client.onResync(() => onResync());
+    return () => {
+      offEvent();
+      offResync();
+      for (const release of releases) release();
+    };
+  }, [client, key]);
+
+  const live = useSyncExternalStore(
+    client ? (listener) => client.onStateChange(listener) : noop,
+    () => Boolean(client && key && key.split('|').some((room) => client.isSubscribed(room))),
+    () => false,
+  );
+  return { live };
+}

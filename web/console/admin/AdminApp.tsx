@@ -1,0 +1,70 @@
+import { useEffect } from 'react';
+import type { Me } from '../../api/auth';
+import { useT } from '../../i18n/I18nProvider';
+import { Link, navigate, usePathname } from '../../router';
+import { PageLoading } from '../../ui/PageLoading';
+import { ADMIN_BASE, ADMIN_TABS, adminAccess, tabForPath } from './access';
+import type { AdminTabId } from './access';
+import { CannedTab } from './canned/CannedTab';
+import { CatalogTab } from './catalog/CatalogTab';
+import { DepartmentsTab } from './departments/DepartmentsTab';
+import { SlaTab } from './sla/SlaTab';
+
+function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
+  switch (id) {
+    case 'catalog':
+      return <CatalogTab canEdit={canEdit} />;
+    case 'departments':
+      return <DepartmentsTab canEdit={canEdit} />;
+    case 'sla':
+      return <SlaTab canEdit={canEdit} />;
+    case 'canned':
+      return <CannedTab canEdit={canEdit} />;
+  }
+}
+
+/**
+ * The admin section inside the console frame: catalogue and forms, departments, SLA, canned answers.
+ * Admins change everything; supervisors read what the API lets them read.
+ */
+export function AdminApp({ me }: { me: Me }) {
+  const t = useT();
+  const path = usePathname();
+  const tab = tabForPath(path);
+  const access = adminAccess(me);
+
+  useEffect(() => {
+    if (tab === null) navigate(ADMIN_BASE, { replace: true });
+  }, [tab]);
+
+  return (
+    <section className="admin" aria-labelledby="admin-title">
+      <header className="admin__head">
+        <h1 id="admin-title" className="admin__title">
+          {t('admin.title')}
+        </h1>
+        {access === 'read' && <span className="badge admin-badge--info">{t('admin.readOnlyBadge')}</span>}
+        {access === 'edit' && <span className="form-note">{t('admin.appliesNow')}</span>}
+      </header>
+      {access === 'none' ? (
+        <div className="admin-empty" role="status">
+          <p className="admin-empty__title">{t('admin.noAccessTitle')}</p>
+          <p className="form-note">{t('admin.noAccessText')}</p>
+        </div>
+      ) : tab === null ? (
+        <PageLoading />
+      ) : (
+        <>
+          <nav className="tabs admin-tabs" aria-label={t('admin.tabsLabel')}>
+            {ADMIN_TABS.map((item) => (
+              <Link key={item.id} href={item.path} className="tabs__tab" aria-current={item.id === tab ? 'page' : undefined}>
+                {t(item.label)}
+              </Link>
+            ))}
+          </nav>
+          <Tab key={tab} id={tab} canEdit={access === 'edit'} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import type { Me } from '../../api/auth';
+
+/** What the admin section lets a staff member do: admins change, supervisors read, others see nothing. */
+export type AdminAccess = 'edit' | 'read' | 'none';
+
+export function adminAccess(me: Me): AdminAccess {
+  if (me.kind !== 'staff') return 'none';
+  if (me.user.roles.includes('admin')) return 'edit';
+  if (me.user.roles.includes('supervisor')) return 'read';
+  return 'none';
+}
+
+export const ADMIN_BASE = '/console/admin';
+
+export const ADMIN_TABS = [
+  { id: 'catalog', path: `${ADMIN_BASE}/catalog`, label: 'admin.tab.catalog' },
+  { id: 'departments', path: `${ADMIN_BASE}/departments`, label: 'admin.tab.departments' },
+  { id: 'sla', path: `${ADMIN_BASE}/sla`, label: 'admin.tab.sla' },
+  { id: 'canned', path: `${ADMIN_BASE}/canned`, label: 'admin.tab.canned' },
+] as const;
+
+export type AdminTabId = (typeof ADMIN_TABS)[number]['id'];
+
+/** True for `/console/admin` and everything below it. */
+export function isAdminPath(path: string): boolean {
+  return path === ADMIN_BASE || path.startsWith(`${ADMIN_BASE}/`);
+}
+
+/** The tab a path shows (`/console/admin` → the catalogue), or null for an unknown sub-path. */
+export function tabForPath(path: string): AdminTabId | null {
+  const clean = path.replace(/\/+$/, '');
+  if (clean === ADMIN_BASE) return 'catalog';
+  return ADMIN_TABS.find((tab) => tab.path === clean)?.id ?? null;
+}

@@ -1,0 +1,176 @@
+import { useId, useRef, useState } from 'react';
+import { LOCALES } from '../../../../common/errors';
+import type { MessageKey } from '../../../i18n/catalogues';
+import { useT } from '../../../i18n/I18nProvider';
+import { useLocalize } from '../../../i18n/useLocalize';
+import { createCanned, updateCanned } from '../api';
+import type { AdminNode, Canned, CannedInput, Department } from '../api';
+import { flatten } from '../catalog/treeUtils';
+import { Errors, SmallField } from '../forms/inputs';
+import { SaveStatus } from '../shared/SaveStatus';
+import { useSave } from '../shared/useSave';
+
+/** What the console fills in when an operator picks the answer. */
+export const PLACEHOLDERS = [
+  { code: '{{customer.name}}', about: 'admin.canned.ph.customerName' },
+  { code: '{{ticket.number}}', about: 'admin.canned.ph.ticketNumber' },
+  { code: '{{ticket.subject}}', about: 'admin.canned.ph.ticketSubject' },
+  { code: '{{operator.name}}', about: 'admin.canned.ph.operatorName' },
+] as const satisfies ReadonlyArray<{ code: string; about: MessageKey }>;
+
+type Props = {
+  canned: Canned | null;
+  categories: AdminNode[];
+  departments: Department[];
+  onSaved: () => void;
+  onClose: () => void;
+};
+
+/** Add or edit a canned answer: title, text with placeholders, language and where it is offered. */
+export function CannedEditor({ canned, categories, departments, onSaved, onClose }: Props) {
+  const t = useT();
+  const l = useLocalize();
+  const id = useId();
+  const body = useRef<HTMLTextAreaElement>(null);
+  const [draft, setDraft] = useState<CannedInput>(() => ({
+    title: canned?.title ?? '',
+    body: canned?.body ?? '',
+    locale: canned && (LOCALES as readonly string[]).includes(canned.locale) ? (canned.locale as CannedInput['locale']) : 'ru',
+    categoryId: canned?.categoryId ?? null,
+    departmentCode: canned?.departmentCode ?? null,
+  }));
+  const [tried, setTried] = useState(false);
+  const save = useSave();
+  const titleErrors = draft.title.trim().length < 2 ? [t('admin.canned.tooShort')] : [];
+  const bodyErrors = draft.body.trim().length < 2 ? [t('admin.canned.tooShort')] : [];
+
+  const insert = (placeholder: string) => {
+    const el = body.current;
+    const start = el?.selectionStart ?? draft.body.length;
+    const end = el?.selectionEnd ?? draft.body.length;
+    setDraft({ ...draft, body: draft.body.slice(0, start) + placeholder + draft.body.slice(end) });
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(start + placeholder.length, start + placeholder.length);
+    });
+  };
+
+  return (
+    <form
+      className="admin-panel admin-stack"
+      aria-labelledby={`${id}-title`}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTried(true);
+        if (titleErrors.length || bodyErrors.length) return;
+        void save.run(async () => {
+          if (canned) await updateCanned(canned.id, draft);
+          else await createCanned(draft);
+          onSaved();
+          if (!canned) onClose();
+          return t('admin.savedNow');
+        });
+      }}
+    >
+      <h3 id={`${id}-title`} className="admin-panel__title">
+        {canned ? t('admin.canned.editTitle') : t('admin.canned.addTitle')}
+      </h3>
+      <SmallField
+        label={t('admin.canned.titleLabel')}
+        value={draft.title}
+        errors={tried ? titleErrors : []}
+        onChange={(title) => setDraft({ ...draft, title })}
+      />
+      <div className={`field${tried && bodyErrors.length ? ' field--invalid' : ''}`}>
+        <label className="field__label" htmlFor={`${id}-body`}>
+          {t('admin.canned.body')}
+        </label>
+        <textarea
+          id={`${id}-body`}
+          ref={body}
+          className="field__input field__textarea"
+          rows={7}
+          maxLength={10000}
+          value={draft.body}
+          aria-describedby={`${id}-placeholders`}
+          onChange={(e) => setDraft({ ...draft, body: e.target.value })}
+        />
+        <div className="admin-placeholders" id={`${id}-placeholders`}>
+          <span className="field__hint">{t('admin.canned.placeholders')}</span>
+          {PLACEHOLDERS.map((p) => (
+            <button key={p.code} type="button" className="admin-chip admin-chip--button" onClick={() => insert(p.code)}>
+              <code>{p.code}</code> <span>{t(p.about)}</span>
+            </button>
+          ))}
+        </div>
+        <Errors errors={tried ? bodyErrors : []} />
+      </div>
+      <div className="admin-field__grid">
+        <div className="field admin-small">
+          <label className="field__label" htmlFor={`${id}-locale`}>
+            {t('admin.canned.locale')}
+          </label>
+          <select
+            id={`${id}-locale`}
+            className="field__input field__select"
+            value={draft.locale}
+            onChange={(e) => setDraft({ ...draft, locale: e.target.value as CannedInput['locale'] })}
+          >
+            {LOCALES.map((loc) => (
+              <option key={loc} value={loc}>
+                {t(`lang.${loc}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field admin-small">
+          <label className="field__label" htmlFor={`${id}-category`}>
+            {t('admin.canned.category')}
+          </label>
+          <select
+            id={`${id}-category`}
+            className="field__input field__select"
+            value={draft.categoryId ?? ''}
+            onChange={(e) => setDraft({ ...draft, categoryId: e.target.value || null })}
+          >
+            <option value="">{t('admin.canned.anyCategory')}</option>
+            {flatten(categories).map(({ node, depth }) => (
+              <option key={node.id} value={node.id}>
+                {`${'\u2003'.repeat(depth)}${l(node.name)}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field admin-small">
+          <label className="field__label" htmlFor={`${id}-department`}>
+            {t('admin.canned.department')}
+          </label>
+          <select
+            id={`${id}-department`}
+            className="field__input field__select"
+            value={draft.departmentCode ?? ''}
+            onChange={(e) => setDraft({ ...draft, departmentCode: e.target.value || null })}
+          >
+            <option value="">{t('admin.canned.anyDepartment')}</option>
+            {departments.map((d) => (
+              <option key={d.code} value={d.code}>
+                {l(d.name)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p className="form-note">{t('admin.appliesNow')}</p>
+      <div className="admin-actions">
+        <button type="submit" className="button button--primary button--small" disabled={save.saving}>
+          {canned ? t('admin.save') : t('admin.canned.create')}
+        </button>
+        <button type="button" className="button button--ghost button--small" onClick={onClose}>
+          {t('admin.close')}
+        </button>
+        <SaveStatus result={save.result} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import { useCallback } from 'react';
+import { useT } from '../../../i18n/I18nProvider';
+import { Alert } from '../../../ui/Alert';
+import { describeError } from '../../../ui/errorMessage';
+import { PageLoading } from '../../../ui/PageLoading';
+import { useLoader } from '../../../ui/useLoader';
+import { fetchDepartments, fetchStaff } from '../api';
+import { DepartmentCard } from './DepartmentCard';
+import { DepartmentCreate } from './DepartmentCreate';
+
+/** "Отделы и сотрудники": every department with its people and their tiers. */
+export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
+  const t = useT();
+  const load = useCallback(async (signal: AbortSignal) => {
+    const [departments, staff] = await Promise.all([fetchDepartments(signal), fetchStaff(signal)]);
+    return { departments, staff };
+  }, []);
+  const { loaded, reload } = useLoader('departments', load);
+
+  if (loaded.status === 'loading') return <PageLoading />;
+  if (loaded.status === 'error') {
+    return (
+      <div className="admin-panel">
+        <Alert tone="error">{describeError(loaded.error, t)}</Alert>
+        <button type="button" className="button button--ghost button--small" onClick={reload}>
+          {t('admin.retry')}
+        </button>
+      </div>
+    );
+  }
+  const { departments, staff } = loaded.data;
+  return (
+    <div className="admin-stack">
+      <p className="admin-note">{canEdit ? t('admin.departments.lead') : t('admin.readOnly')}</p>
+      <div className="admin-cards">
+        {departments.map((d) => (
+          <DepartmentCard key={d.id} department={d} staff={staff} canEdit={canEdit} onSaved={reload} />
+        ))}
+      </div>
+      {canEdit && <DepartmentCreate onCreated={reload} />}
+    </div>
+  );
+}

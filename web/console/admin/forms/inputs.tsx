@@ -1,0 +1,115 @@
+import { useId } from 'react';
+import type { ReactNode } from 'react';
+
+type SmallFieldProps = {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors?: string[];
+  hint?: string;
+  type?: 'text' | 'number';
+  inputMode?: 'numeric' | 'decimal' | 'text';
+  placeholder?: string;
+  className?: string;
+  testId?: string;
+  mono?: boolean;
+};
+
+/** A compact labelled input with its errors under it. */
+export function SmallField({
+  label,
+  value,
+  onChange,
+  errors = [],
+  hint,
+  type = 'text',
+  inputMode,
+  placeholder,
+  className,
+  testId,
+  mono,
+}: SmallFieldProps) {
+  const id = useId();
+  const errorId = errors.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className={`field admin-small${errors.length ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className={`field__input${mono ? ' admin-mono' : ''}`}
+        type={type}
+        inputMode={inputMode}
+        placeholder={placeholder}
+        value={value}
+        data-testid={testId}
+        aria-invalid={errors.length ? true : undefined}
+        aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      <Errors id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+/** Error texts under an input or group (nothing when there are none). */
+export function Errors({ id, errors }: { id?: string | undefined; errors: readonly string[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <p className="field__error" id={id}>
+      {errors.join(' ')}
+    </p>
+  );
+}
+
+type CheckProps = { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; hint?: string };
+
+/** A checkbox with its label after it. */
+export function Check({ label, checked, onChange, hint }: CheckProps) {
+  const id = useId();
+  return (
+    <div className="admin-check">
+      <input id={id} type="checkbox" className="field__checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>
+        {label}
+        {hint && <span className="admin-check__hint">{hint}</span>}
+      </label>
+    </div>
+  );
+}
+
+type ChoiceProps<T extends string> = {
+  legend: string;
+  all: readonly T[];
+  chosen: readonly T[];
+  onChange: (chosen: T[]) => void;
+  name: (value: T) => string;
+  errors?: string[];
+};
+
+/** A group of checkboxes picking several of `all`, kept in `all`'s order. */
+export function MultiChoice<T extends string>({ legend, all, chosen, onChange, name, errors = [] }: ChoiceProps<T>) {
+  return (
+    <fieldset className={`admin-multi${errors.length ? ' field--invalid' : ''}`}>
+      <legend className="field__label">{legend}</legend>
+      <div className="admin-multi__items">
+        {all.map((value) => (
+          <Check
+            key={value}
+            label={name(value)}
+            checked={chosen.includes(value)}
+            onChange={(on) => onChange(all.filter((v) => (v === value ? on : chosen.includes(v))))}
+          />
+        ))}
+      </div>
+      <Errors errors={errors} />
+    </fieldset>
+  );
+}

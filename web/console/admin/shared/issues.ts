@@ -1,0 +1,43 @@
+import { ApiError } from '../../../api/client';
+
+/** One complaint of a VALIDATION_FAILED answer: where (joined path) and the server's text. */
+export type Issue = { path: string[]; message: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The `details.issues` of an API error (empty for anything else). */
+export function issuesOf(error: unknown): Issue[] {
+  if (!(error instanceof ApiError)) return [];
+  const raw = error.details.issues;
+  if (!Array.isArray(raw)) return [];
+  const out: Issue[] = [];
+  for (const item of raw as unknown[]) {
+    if (!isRecord(item) || typeof item.message !== 'string') continue;
+    const path = Array.isArray(item.path) ? (item.path as unknown[]).map(String) : [];
+    out.push({ path, message: item.message });
+  }
+  return out;
+}
+
+/** A path for people: `body.definition.weekly.mon.0` without the `body` / `params` prefix. */
+export function issuePath(issue: Issue): string {
+  const parts = issue.path[0] === 'body' || issue.path[0] === 'params' ? issue.path.slice(1) : issue.path;
+  return parts.join('.');
+}
+
+/** The issues whose path (after `body`) starts with `prefix`, e.g. ['definition', 'weekly', 'mon']. */
+export function issuesUnder(issues: readonly Issue[], prefix: readonly string[]): Issue[] {
+  return issues.filter((issue) => {
+    const parts = issue.path[0] === 'body' ? issue.path.slice(1) : issue.path;
+    return prefix.every((p, i) => parts[i] === p);
+  });
+}
+
+/** `details.reason` of a CONFLICT (e.g. `slug_taken`, `code_taken`), if any. */
+export function conflictReason(error: unknown): string | null {
+  if (!(error instanceof ApiError) || error.code !== 'CONFLICT') return null;
+  const reason = error.details.reason;
+  return typeof reason === 'string' ? reason : null;
+}

@@ -1,0 +1,67 @@
+import type { AuditEntry } from '../../api/console';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Link } from '../../router';
+import { formatShortDateTime } from '../../ui/format';
+import { ticketPath } from '../routes';
+import { actionName } from '../workspace/history';
+import { auditDetails, auditNumber } from './auditQuery';
+
+/** The audit rows: time, who, what, on which object, the details and reason, from where. */
+export function AuditTable({ items }: { items: AuditEntry[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <div className="queue__table-wrap">
+      <table className="queue-table audit-table">
+        <caption className="visually-hidden">{t('console.audit.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('console.audit.at')}</th>
+            <th scope="col">{t('console.audit.actor')}</th>
+            <th scope="col">{t('console.audit.action')}</th>
+            <th scope="col">{t('console.audit.object')}</th>
+            <th scope="col">{t('console.audit.details')}</th>
+            <th scope="col">IP</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((e) => {
+            const number = auditNumber(e);
+            const { reason, pairs } = auditDetails(e);
+            return (
+              <tr key={e.id} data-testid="audit-row" data-action={e.action}>
+                <td className="audit-table__at">{formatShortDateTime(e.at, locale)}</td>
+                <td>
+                  {e.actor.name ??
+                    t(
+                      `console.audit.actorKind.${e.actor.kind === 'staff' || e.actor.kind === 'customer' || e.actor.kind === 'guest' ? e.actor.kind : 'system'}`,
+                    )}
+                </td>
+                <td>
+                  <span className="audit-table__action">{actionName(e.action, t)}</span>
+                  <code className="audit-table__code">{e.action}</code>
+                </td>
+                <td className="audit-table__object">
+                  {number ? (
+                    <Link href={ticketPath(number)}>{number}</Link>
+                  ) : (
+                    <span className="muted">
+                      {e.entityType}
+                      {e.entityId ? ` · ${e.entityId.slice(0, 8)}` : ''}
+                    </span>
+                  )}
+                </td>
+                <td className="audit-table__details">
+                  {reason && <span className="audit-table__reason">«{reason}»</span>}
+                  {pairs.length > 0 && (
+                    <span className="audit-table__pairs">{pairs.map(([k, v]) => `${k}: ${v}`).join(' · ')}</span>
+                  )}
+                </td>
+                <td className="muted">{e.ip ?? '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

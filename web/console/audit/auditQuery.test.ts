@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { apiAuditFilters, auditDetails, auditFormFromSearch, auditNumber, searchFromAuditForm } from './auditQuery';
+
+describe('audit filters', () => {
+  it('keeps valid values in the URL and turns local days into instants', () => {
+    const form = auditFormFromSearch('?action=pii.revealed&number=PD-1&from=2026-05-01&to=2026-05-02&junk=1');
+    expect(form).toEqual({ action: 'pii.revealed', number: 'PD-1', from: '2026-05-01', to: '2026-05-02' });
+    expect(searchFromAuditForm(form)).toBe('?action=pii.revealed&number=PD-1&from=2026-05-01&to=2026-05-02');
+    expect(auditFormFromSearch('?from=yesterday')).toEqual({ action: '', number: '', from: '', to: '' });
+    const api = apiAuditFilters(form);
+    expect(new Date(api.from ?? '').getTime()).toBe(new Date(2026, 4, 1).getTime());
+    expect(new Date(api.to ?? '').getTime()).toBe(new Date(2026, 4, 2, 23, 59, 59, 999).getTime());
+  });
+
+  it('shows the reason apart from the other details and the request number', () => {
+    const entry = {
+      id: 1,
+      at: '',
+      actor: { kind: 'staff', id: 's', name: 'М' },
+      action: 'pii.revealed',
+      entityType: 'ticket',
+      entityId: 't',
+      ip: null,
+      data: { field: 'passport_data', reason: 'проверка', number: 'PD-1', nested: { a: 1 } },
+    };
+    expect(auditDetails(entry)).toEqual({ reason: 'проверка', pairs: [['field', 'passport_data']] });
+    expect(auditNumber(entry)).toBe('PD-1');
+  });
+});

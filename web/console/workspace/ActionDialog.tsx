@@ -1,0 +1,232 @@
+import { useId, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { PRIORITIES, RESOLUTION_CODES, runTicketAction } from '../../api/console';
+import type { Priority, TicketAction, Workspace } from '../../api/console';
+import { useT } from '../../i18n/I18nProvider';
+import type { MessageKey } from '../../i18n/catalogues';
+import { useLocalize } from '../../i18n/useLocalize';
+import { Alert } from '../../ui/Alert';
+import { Dialog } from '../../ui/Dialog';
+import { useConsoleData } from '../ConsoleData';
+import { actionError, reasonProblem } from './actions';
+import type { DialogAction } from './actions';
+import { resolutionName } from './history';
+
+/** Department codes of a standard installation, used when the departments list cannot be read. */
+const KNOWN_DEPARTMENTS = ['first_line', 'tech_support', 'security', 'terminals', 'agent_support'] as const;
+
+const TITLES: Record<DialogAction, MessageKey> = {
+  transfer: 'console.do.transfer',
+  escalate: 'console.do.escalate',
+  return: 'console.do.return',
+  priority: 'console.do.priority',
+  merge: 'console.do.merge',
+  resolve: 'console.do.resolve',
+  reopen: 'console.do.reopen',
+};
+
+const HINTS: Partial<Record<DialogAction, MessageKey>> = {
+  escalate: 'console.do.escalateHint',
+  return: 'console.do.returnHint',
+  merge: 'console.do.mergeHint',
+  resolve: 'console.do.resolveHint',
+};
+
+type Props = { action: DialogAction; ws: Workspace; onClose: () => void; onDone: () => void };
+
+/** The small form of one action: its choice (department, priority, number, code) and the reason. */
+export function ActionDialog({ action, ws, onClose, onDone }: Props) {
+  const t = useT();
+  const l = useLocalize();
+  const id = useId();
+  const { departments } = useConsoleData();
+  const departmentOptions = departments
+    ? departments.filter((d) => d.active && d.code !== ws.department?.code).map((d) => ({ code: d.code, name: l(d.name) }))
+    : KNOWN_DEPARTMENTS.filter((c) => c !== ws.department?.code).map((code) => ({ code, name: t(`console.dept.${code}`) }));
+  const [department, setDepartment] = useState('');
+  const [priority, setPriority] = useState<Priority>(PRIORITIES.find((p) => p !== ws.priority) ?? 'normal');
+  const [into, setInto] = useState('');
+  const [code, setCode] = useState('');
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState('');
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const needsReason = action !== 'resolve';
+
+  const build = (): TicketAction | Record<string, string> => {
+    const found: Record<string, string> = {};
+    const why = reason.trim();
+    if (needsReason) {
+      const p = reasonProblem(reason, t);
+      if (p) found.reason = p;
+    }
+    if (action === 'transfer' && !department) found.department = t('console.do.pickDepartment');
+    if (action === 'merge' && !into.trim()) found.into = t('console.do.pickNumber');
+    if (action === 'resolve' && !code) found.code = t('console.do.pickResolution');
+    if (Object.keys(found).length) return found;
+    switch (action) {
+      case 'transfer':
+        return { kind: 'transfer', departmentCode: department, reason: why };
+      case 'priority':
+        return { kind: 'priority', priority, reason: why };
+      case 'merge':
+        return { kind: 'merge', into: into.trim(), reason: why };
+      case 'resolve':
+        return { kind: 'resolve', resolutionCode: code, ...(message.trim() ? { body: message.trim() } : {}) };
+      default:
+        return { kind: action, reason: why };
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const built = build();
+    if (!('kind' in built)) {
+      setProblems(built);
+      return;
+    }
+    setProblems({});
+    setFailure(null);
+    setBusy(true);
+    try {
+      await runTicketAction(ws.number, built as TicketAction);
+      onDone();
+    } catch (error) {
+      setFailure(actionError(error, t));
+      setBusy(false);
+    }
+  };
+
+  const field = (key: string, label: string, control: ReactNode, hint?: string) => (
+    <div className={`field field--compact${problems[key] ? ' field--invalid' : ''}`}>
+      <label className="field__label" htmlFor={`${id}-${key}`}>
+        {label}
+      </label>
+      {control}
+      {hint && <p className="field__hint">{hint}</p>}
+      {problems[key] && (
+        <p className="field__error" id={`${id}-${key}-error`}>
+          {problems[key]}
+        </p>
+      )}
+    </div>
+  );
+  const described = (key: string) => (problems[key] ? `${id}-${key}-error` : undefined);
+  const hint = HINTS[action];
+
+  return (
+    <Dialog open title={t(TITLES[action])} onClose={onClose}>
+      <form className="dialog-form" onSubmit={(e) => void submit(e)} noValidate>
+        {hint && <p className="dialog-form__hint">{t(hint)}</p>}
+        {failure && <Alert tone="error">{failure}</Alert>}
+        {action === 'transfer' &&
+          field(
+            'department',
+            t('console.do.department'),
+            <select
+              id={`${id}-department`}
+              className="field__input"
+              value={department}
+              aria-describedby={described('department')}
+              onChange={(e) => setDepartment(e.target.value)}
+            >
+              <option value="">{t('console.do.choose')}</option>
+              {departmentOptions.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {d.name}
+                </option>
+              ))}
+            </select>,
+          )}
+        {action === 'priority' &&
+          field(
+            'priority',
+            t('console.do.newPriority'),
+            <select
+              id={`${id}-priority`}
+              className="field__input"
+              value={priority}
+              onChange={(e) => setPriority(e.target.value as Priority)}
+            >
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p} disabled={p === ws.priority}>
+                  {t(`console.priority.${p}`)}
+                </option>
+              ))}
+            </select>,
+          )}
+        {action === 'merge' &&
+          field(
+            'into',
+            t('console.do.mergeInto'),
+            <input
+              id={`${id}-into`}
+              className="field__input"
+              value={into}
+              placeholder="PD-1000000"
+              aria-describedby={described('into')}
+              onChange={(e) => setInto(e.target.value)}
+            />,
+          )}
+        {action === 'resolve' &&
+          field(
+            'code',
+            t('console.do.resolution'),
+            <select
+              id={`${id}-code`}
+              className="field__input"
+              value={code}
+              aria-describedby={described('code')}
+              onChange={(e) => setCode(e.target.value)}
+            >
+              <option value="">{t('console.do.choose')}</option>
+              {RESOLUTION_CODES.map((c) => (
+                <option key={c} value={c}>
+                  {resolutionName(c, t)}
+                </option>
+              ))}
+            </select>,
+          )}
+        {action === 'resolve' &&
+          field(
+            'message',
+            t('console.do.resolveMessage'),
+            <textarea
+              id={`${id}-message`}
+              className="field__input field__textarea"
+              rows={4}
+              value={message}
+              onChange={(e) => setMessage(e.target.value)}
+            />,
+            t('console.do.resolveMessageHint'),
+          )}
+        {needsReason &&
+          field(
+            'reason',
+            t('console.do.reason'),
+            <textarea
+              id={`${id}-reason`}
+              className="field__input field__textarea"
+              rows={3}
+              maxLength={1000}
+              value={reason}
+              aria-invalid={problems.reason ? true : undefined}
+              aria-describedby={described('reason')}
+              onChange={(e) => setReason(e.target.value)}
+            />,
+          )}
+        <div className="dialog-form__buttons">
+          <button type="button" className="button button--ghost button--small" onClick={onClose}>
+            {t('console.cancel')}
+          </button>
+          <button type="submit" className="button button--primary button--small" disabled={busy}>
+            {busy ? t('console.saving') : t(TITLES[action])}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
