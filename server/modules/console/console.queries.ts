@@ -123,7 +123,7 @@ export type QueueRow = {
   priorityCustomer: boolean;
   channel: TicketChannel;
   tier: number;
-  department: { code: string; name: L10n } | null;
+  department: { id: string; code: string; name: L10n } | null;
   category: { id: string; name: L10n };
   assignee: { id: string; name: string } | null;
   customer: { name: string; email: string | null };
@@ -148,7 +148,7 @@ export async function queueQuery(db: Executor, scope: StaffScope, input: ListInp
   const query = db
     .select({
       t: tickets,
-      dep: { code: departments.code, name: departments.name },
+      dep: { id: departments.id, code: departments.code, name: departments.name },
       cat: { id: categories.id, name: categories.name },
       assignee: { id: staffUsers.id, name: staffUsers.name },
       cust: { name: customers.name, email: customers.email },
@@ -177,7 +177,7 @@ export async function listQueue(db: Executor, scope: StaffScope, input: ListInpu
     priorityCustomer: t.priorityCustomer,
     channel: t.channel,
     tier: t.tier,
-    department: dep?.code ? { code: dep.code, name: dep.name } : null,
+    department: dep?.id ? { id: dep.id, code: dep.code, name: dep.name } : null,
     category: cat,
     assignee: assignee?.id ? { id: assignee.id, name: assignee.name } : null,
     customer: { name: cust?.name || t.requesterName, email: cust?.email ?? t.guestEmail },

@@ -10,7 +10,7 @@ import * as actions from './console.actions';
 import { browseAudit } from './console.audit';
 import { listQueue, queueCounts } from './console.queries';
 import * as s from './console.schema';
-import { cannedFor, identify, reveal, workspace } from './console.workspace';
+import { cannedFor, identify, openStaffAttachment, reveal, workspace } from './console.workspace';
 
 /** The operator console API: queues, the request workspace and every action on a request. */
 export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -204,6 +204,18 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => ({
         items: await cannedFor(ctx, await scopeOf(request), request.params.number),
       }),
+    );
+    app.get(
+      '/tickets/:number/attachments/:id',
+      { schema: { tags, summary: 'Download an attachment of a request this person may see', params: s.attachmentParams } },
+      async (request, reply) => {
+        const file = await openStaffAttachment(ctx, await scopeOf(request), request.params.number, request.params.id);
+        void reply.header('content-type', file.contentType);
+        void reply.header('content-length', String(file.size));
+        void reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+        void reply.header('cache-control', 'private, no-store');
+        return reply.send(file.stream);
+      },
     );
     app.get(
       '/audit',

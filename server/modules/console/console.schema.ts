@@ -7,6 +7,7 @@ const l10n = z.object({ ru: z.string(), uk: z.string(), en: z.string() });
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const numberParams = z.object({ number: z.string().min(3).max(40) });
+export const attachmentParams = numberParams.extend({ id: z.string().uuid() });
 
 export const queuesResponse = z.object({
   items: z.array(z.object({ queue: z.enum(QUEUES), count: z.number().int(), capped: z.boolean() })),
@@ -40,7 +41,7 @@ export const listResponse = z.object({
       priorityCustomer: z.boolean(),
       channel: z.enum(TICKET_CHANNELS),
       tier: z.number().int(),
-      department: z.object({ code: z.string(), name: l10n }).nullable(),
+      department: z.object({ id: z.string(), code: z.string(), name: l10n }).nullable(),
       category: z.object({ id: z.string(), name: l10n }),
       assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
       customer: z.object({ name: z.string(), email: z.string().nullable() }),
@@ -70,6 +71,8 @@ const walletInfo = z.object({
 });
 
 export const workspaceResponse = z.object({
+  /** For the realtime room `ticket:<id>` (presence, live updates). */
+  id: z.string().uuid(),
   number: z.string(),
   subject: z.string(),
   status: z.enum(TICKET_STATUSES),
@@ -79,7 +82,7 @@ export const workspaceResponse = z.object({
   tier: z.number().int(),
   locale: z.string(),
   replyChannel: z.enum(['email', 'portal']),
-  department: z.object({ code: z.string(), name: l10n }).nullable(),
+  department: z.object({ id: z.string(), code: z.string(), name: l10n }).nullable(),
   category: z.object({ id: z.string(), slug: z.string(), path: z.array(z.object({ id: z.string(), name: l10n })) }),
   assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
   createdAt: z.string(),

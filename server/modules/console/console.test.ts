@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import { auditLog, categories, demoWallets, tickets } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { makeCustomer } from '../../test/factories';
+import { multipart, PNG_1x1 } from '../../test/files';
 import { fillRequired, leafForm } from '../../test/forms';
 import { departmentId, makeMember } from '../../test/staff';
 import { loadScope } from '../staff/staff.policy';
@@ -359,3 +360,29 @@ async function explain(text: string, params: unknown[]): Promise<string> {
     await t.ctx.handle.query('SET enable_seqscan = on');
   }
 }
+
+describe('attachments in the console', () => {
+  it('lets staff who may see a request download its files, and nobody else', async () => {
+    const sup = people.supervisor!;
+    const body = multipart({ body: 'Скриншот выписки во вложении.' }, [
+      { field: 'files', name: 'выписка.png', type: 'image/png', content: PNG_1x1 },
+    ]);
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/console/tickets/${numbers.sec}/reply`,
+      headers: { ...h(sup), ...body.headers },
+      payload: body.payload,
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const ws = (await t.app.inject({ url: `/api/v1/console/tickets/${numbers.sec}`, headers: h(sup) })).json();
+    expect(ws.id).toMatch(/^[0-9a-f-]{36}$/);
+    const file = ws.messages
+      .flatMap((m: { attachments: Array<{ id: string; name: string }> }) => m.attachments)
+      .find((a: { name: string }) => a.name === 'выписка.png');
+    const url = `/api/v1/console/tickets/${numbers.sec}/attachments/${file.id}`;
+    const ok = await t.app.inject({ url, headers: h(sup) });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.rawPayload.equals(PNG_1x1)).toBe(true);
+    expect((await t.app.inject({ url, headers: h(people.operator!) })).statusCode).toBe(404);
+  });
+});

@@ -85,6 +85,7 @@ export async function workspace(ctx: AppContext, scope: StaffScope, number: stri
         ? [await ctx.paycore.findWallet(walletNumber)].filter((w) => w !== null)
         : [];
   return {
+    id: t.id,
     number: t.number,
     subject: t.subject,
     status: t.status,
@@ -94,7 +95,7 @@ export async function workspace(ctx: AppContext, scope: StaffScope, number: stri
     tier: t.tier,
     locale: t.locale,
     replyChannel: t.replyChannel,
-    department: dep ? { code: dep.code, name: dep.name } : null,
+    department: dep ? { id: dep.id, code: dep.code, name: dep.name } : null,
     category: { id: t.categoryId, slug: category?.slug ?? '', path: await categoryPath(db, t.categoryId) },
     assignee: t.assigneeId ? { id: t.assigneeId, name: nameOf.get(t.assigneeId) ?? '' } : null,
     createdAt: t.createdAt.toISOString(),
@@ -263,4 +264,16 @@ export async function cannedFor(ctx: AppContext, scope: StaffScope, number: stri
 /** `{{customer.name}}` → the value; unknown placeholders stay as written so the operator sees them. */
 export function fillPlaceholders(text: string, vars: Record<string, string>): string {
   return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => vars[key] ?? whole);
+}
+
+/** A request's attachment for staff who may see the request (internal notes' files included). */
+export async function openStaffAttachment(ctx: AppContext, scope: StaffScope, number: string, attachmentId: string) {
+  const t = await loadForWork(ctx.db, scope, number, { work: false });
+  const [file] = await ctx.db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.ticketId, t.id)))
+    .limit(1);
+  if (!file) throw new AppError('NOT_FOUND');
+  return { name: file.name, contentType: file.contentType, size: file.size, stream: ctx.storage.read(file.storageKey) };
 }
