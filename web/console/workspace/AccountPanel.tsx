@@ -62,11 +62,12 @@ export function AccountPanel({ ws }: { ws: Workspace }) {
               {FLAGS.map((f) => (
                 <li key={f.key} className={`flags__item flags__item--${w.flags[f.key] ? 'on' : 'off'}`}>
                   <span className="flags__mark" aria-hidden="true">
-                    {w.flags[f.key] ? '!' : '✓'}
+                    {w.flags[f.key] ? '!' : '–'}
                   </span>
                   <span>{t(f.label)}</span>
-                  <span className="visually-hidden">
-                    : {w.flags[f.key] ? t('console.account.flagOn') : t('console.account.flagOff')}
+                  {/* The state in words, visible: a tick beside "SMS confirmation off" would read as "yes". */}
+                  <span className={`flags__state flags__state--${w.flags[f.key] ? 'on' : 'off'}`}>
+                    {w.flags[f.key] ? t('console.account.flagOn') : t('console.account.flagOff')}
                   </span>
                 </li>
               ))}
