@@ -21,7 +21,7 @@
 //   BENCH_SPREAD_IPS     1: TRUST_PROXY=true and a distinct X-Forwarded-For per request (per-IP limit rows spread)
 //   BENCH_LOG_LEVEL      LOG_LEVEL of the child (warn); BENCH_POOL_SIZE: DATABASE_POOL_SIZE and the baseline's pool (10)
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -51,8 +51,11 @@ const FILING_LIMIT = '100000';
 const COUNT_FILINGS = 100;
 /** Per level: never more requests than this, whatever the duration. */
 const MAX_REQUESTS_PER_LEVEL = 200_000;
-/** The whole run stops starting new levels after this (it must end well under 10 minutes). */
-const DEADLINE = Date.now() + 8 * 60_000;
+/** No level starts after this, and the counting phase not after COUNT_DEADLINE: the run ends well under 10 minutes. */
+const DEADLINE = Date.now() + 6.5 * 60_000;
+const COUNT_DEADLINE = Date.now() + 7.5 * 60_000;
+/** Longest wait for the outbox to catch up after a level, or after the counted filings. */
+const DRAIN_LIMIT_MS = 20_000;
 
 const ALL_SCENARIOS = ['customer-suggestion', 'guest-suggestion', 'customer-receipt', 'guest-receipt', 'baseline', 'count'];
 const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? ALL_SCENARIOS.join(',')).split(',').map((s) => s.trim()));
@@ -115,18 +118,26 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-/** CPU seconds of every PostgreSQL server process (postmaster, backends, walwriter…). */
-function postgresCpuSeconds(): number {
-  let total = 0;
+/**
+ * CPU seconds per PostgreSQL server process that works for the bench database: its backends
+ * (their title names the database) and the shared ones (postmaster, WAL writer, checkpointer,
+ * autovacuum…). Backends of other databases (other people's tests) are left out.
+ */
+function postgresCpu(database: string): Map<number, number> {
+  const byPid = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const backend = /\(\d+\)|\[local\]/.test(title);
+      if (backend && !title.includes(` ${database} `)) continue;
+      byPid.set(Number(entry), cpuSeconds(Number(entry)));
     } catch {
       // gone meanwhile
     }
   }
-  return total;
+  return byPid;
 }
 
 /** Busy CPU seconds of the whole machine (all processes, ours and others'). */
@@ -136,15 +147,18 @@ function machineBusySeconds(): number {
   return (user + nice + system + irq + softirq + steal) / CLK_TCK;
 }
 
-type CpuSnapshot = { at: number; app: number; pg: number; bench: number; machine: number };
+type CpuSnapshot = { at: number; app: number; pg: Map<number, number>; bench: number; machine: number };
 type CpuUse = { app: number; pg: number; bench: number; others: number };
+
+/** The bench database's name (CPU of its backends is PostgreSQL's; other databases' is "others"). */
+const DB_NAME = `paydesk_bench_intake_${Date.now()}`;
 
 function cpuSnapshot(appPid: number): CpuSnapshot {
   const own = process.cpuUsage();
   return {
     at: performance.now(),
     app: appPid ? cpuSeconds(appPid) : 0,
-    pg: postgresCpuSeconds(),
+    pg: postgresCpu(DB_NAME),
     bench: (own.user + own.system) / 1e6,
     machine: machineBusySeconds(),
   };
@@ -154,7 +168,10 @@ function cpuSnapshot(appPid: number): CpuSnapshot {
 function cpuUse(a: CpuSnapshot, b: CpuSnapshot): CpuUse {
   const s = (b.at - a.at) / 1000;
   const app = (b.app - a.app) / s;
-  const pgCores = (b.pg - a.pg) / s;
+  // Processes that ended meanwhile are left out; ones that started count from zero.
+  let pgSeconds = 0;
+  for (const [pid, seconds] of b.pg) pgSeconds += Math.max(0, seconds - (a.pg.get(pid) ?? 0));
+  const pgCores = pgSeconds / s;
   const bench = (b.bench - a.bench) / s;
   return { app, pg: pgCores, bench, others: Math.max(0, (b.machine - a.machine) / s - app - pgCores - bench) };
 }
@@ -180,6 +197,7 @@ async function startApp(url: string, dataDir: string, options: { cpuProfDir?: st
       TICKETS_PER_EMAIL_HOUR: FILING_LIMIT,
       TRUST_PROXY: SPREAD_IPS ? 'true' : 'false',
       NODE_ENV: 'production',
+      SECRET_KEY: randomBytes(32).toString('hex'),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -442,6 +460,7 @@ async function httpLevel(app: App, scenario: Scenario, concurrency: number, offs
 
 async function baselineLevel(url: string, concurrency: number): Promise<Measured> {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  pool.on('error', () => undefined);
   const payload = 'x'.repeat(200);
   const once = async () => {
     const client = await pool.connect();
@@ -471,11 +490,15 @@ async function backlog(client: pg.Client): Promise<{ outbox: number; jobs: numbe
   return rows[0] ?? { outbox: 0, jobs: 0 };
 }
 
-/** Waits (at most 60 s) until the outbox has delivered what the last level wrote; returns the seconds waited. */
-async function drainOutbox(client: pg.Client): Promise<number> {
+/** Waits (at most DRAIN_LIMIT_MS) until the outbox has delivered what the last level wrote; returns the seconds waited. */
+async function drainOutbox(client: pg.Client): Promise<{ seconds: number; left: number }> {
   const started = performance.now();
-  while (performance.now() - started < 60_000 && (await backlog(client)).outbox > 0) await sleep(100);
-  return (performance.now() - started) / 1000;
+  let left = (await backlog(client)).outbox;
+  while (performance.now() - started < DRAIN_LIMIT_MS && left > 0) {
+    await sleep(100);
+    left = (await backlog(client)).outbox;
+  }
+  return { seconds: (performance.now() - started) / 1000, left };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -637,7 +660,8 @@ async function countScenario(
       if (res.status !== 201) throw new Error(`${scenario.name}: filing answered ${res.status}: ${res.body.toString()}`);
     }
     // Let the outbox deliver (and pg-boss take) what the filings announced; stats flush within 1 s.
-    while ((await backlog(stats)).outbox > 0 && performance.now() - started < 60_000) await sleep(100);
+    const filed = performance.now();
+    while ((await backlog(stats)).outbox > 0 && performance.now() - filed < DRAIN_LIMIT_MS) await sleep(100);
     await sleep(1_500);
     const seconds = (performance.now() - started) / 1000;
     const shapes = new Map(counter.shapes);
@@ -683,11 +707,17 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-type Row = { scenario: string; concurrency: number; m: Measured; backlog?: { outbox: number; jobs: number }; drained?: number };
+type Row = {
+  scenario: string;
+  concurrency: number;
+  m: Measured;
+  backlog?: { outbox: number; jobs: number };
+  drained?: { seconds: number; left: number };
+};
 const rows: Row[] = [];
 const counted: Counted[] = [];
 
-const name = `paydesk_bench_intake_${Date.now()}`;
+const name = DB_NAME;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'paydesk-bench-intake-'));
 const load = loadavg();
 let app: App | null = null;
@@ -698,9 +728,21 @@ const stopAll = async () => {
   await counter?.close();
   counter = null;
 };
-process.once('SIGINT', () => {
-  void stopAll().finally(() => process.exit(130));
-});
+// Ctrl-C (npm passes it on as SIGTERM too): stop the app, drop the database, then exit.
+let interrupted = false;
+const onSignal = () => {
+  if (interrupted) return;
+  interrupted = true;
+  void stopAll()
+    .then(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+    .catch((err: unknown) => console.error('cleanup failed:', err))
+    .finally(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(130);
+    });
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 
 await admin(`CREATE DATABASE ${name}`);
 try {
@@ -710,6 +752,8 @@ try {
   const ids = await leafIds(app.port, ['feedback-suggestion', 'terminal-payment-with-receipt']);
   const all = scenarios(ids, session);
   const stats = new pg.Client({ connectionString: url });
+  // Dropping the database on Ctrl-C ends this connection: not a crash.
+  stats.on('error', () => undefined);
   await stats.connect();
   try {
     await stats.query(
@@ -738,7 +782,7 @@ try {
     await app.stop();
     app = null;
 
-    if (SCENARIOS.has('count') && Date.now() < DEADLINE) {
+    if (SCENARIOS.has('count') && Date.now() < COUNT_DEADLINE) {
       const target = new URL(adminUrl);
       counter = new SqlCounter({ host: target.hostname, port: Number(target.port || 5432) });
       const proxyPort = await counter.listen();
@@ -774,7 +818,10 @@ for (const r of rows) {
   const sorted = Float64Array.from(r.m.latencies).sort();
   const answers = [...r.m.statuses].map(([s, n]) => `${s}×${n}`).join(', ');
   const cpu = `${r.m.cpu.app.toFixed(2)} / ${r.m.cpu.pg.toFixed(2)} / ${r.m.cpu.bench.toFixed(2)} / ${r.m.cpu.others.toFixed(2)}`;
-  const outbox = r.backlog ? `${r.backlog.outbox}, ${r.drained?.toFixed(1)} s` : '';
+  const drained =
+    r.drained &&
+    (r.drained.left > 0 ? `${r.drained.left} still after ${DRAIN_LIMIT_MS / 1000} s` : `${r.drained.seconds.toFixed(1)} s`);
+  const outbox = r.backlog ? `${r.backlog.outbox}, ${drained}` : '';
   const rate = r.m.n / r.m.seconds;
   const perRequest = `${r.m.cpu.app > 0 ? ((1000 * r.m.cpu.app) / rate).toFixed(2) : '–'} / ${((1000 * r.m.cpu.pg) / rate).toFixed(2)}`;
   console.log(
