@@ -34,20 +34,23 @@ function queueCondition(scope: StaffScope, queue: Queue): SQL | undefined {
       return and(eq(tickets.assigneeId, scope.id), inArray(tickets.status, WORKING));
     case 'unassigned':
       return and(isNull(tickets.assigneeId), inArray(tickets.status, UNANSWERED), inMyDepartments);
+    // Department queues: one department equality keeps the partial index's order (an OR with
+    // "assigned to me" made the planner sort the whole queue: 0.5 s at 1 M requests). Requests
+    // assigned to a person are in "mine"; assignment needs membership of the department anyway.
     case 'waiting':
-      return and(eq(tickets.status, 'pending_customer'), or(inMyDepartments ?? sql`true`, eq(tickets.assigneeId, scope.id)));
+      return and(eq(tickets.status, 'pending_customer'), inMyDepartments);
     case 'at_risk':
       return and(
         isNotNull(tickets.atRiskAt),
         isNull(tickets.breachedAt),
         inArray(tickets.status, UNANSWERED),
-        or(inMyDepartments ?? sql`true`, eq(tickets.assigneeId, scope.id)),
+        inMyDepartments,
       );
     case 'breached':
       return and(
         isNotNull(tickets.breachedAt),
         inArray(tickets.status, WORKING),
-        or(inMyDepartments ?? sql`true`, eq(tickets.assigneeId, scope.id)),
+        inMyDepartments,
       );
     case 'all':
       if (!canSeeAllQueue(scope)) throw new AppError('FORBIDDEN');
