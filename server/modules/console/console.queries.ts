@@ -40,18 +40,9 @@ function queueCondition(scope: StaffScope, queue: Queue): SQL | undefined {
     case 'waiting':
       return and(eq(tickets.status, 'pending_customer'), inMyDepartments);
     case 'at_risk':
-      return and(
-        isNotNull(tickets.atRiskAt),
-        isNull(tickets.breachedAt),
-        inArray(tickets.status, UNANSWERED),
-        inMyDepartments,
-      );
+      return and(isNotNull(tickets.atRiskAt), isNull(tickets.breachedAt), inArray(tickets.status, UNANSWERED), inMyDepartments);
     case 'breached':
-      return and(
-        isNotNull(tickets.breachedAt),
-        inArray(tickets.status, WORKING),
-        inMyDepartments,
-      );
+      return and(isNotNull(tickets.breachedAt), inArray(tickets.status, WORKING), inMyDepartments);
     case 'all':
       if (!canSeeAllQueue(scope)) throw new AppError('FORBIDDEN');
       return inArray(tickets.status, WORKING);
