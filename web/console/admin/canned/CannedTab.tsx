@@ -1,8 +1,7 @@
 import { Fragment, useCallback, useState } from 'react';
+import { LoadFailure } from '../shared/LoadFailure';
 import { useT } from '../../../i18n/I18nProvider';
 import { useLocalize } from '../../../i18n/useLocalize';
-import { Alert } from '../../../ui/Alert';
-import { describeError } from '../../../ui/errorMessage';
 import { PageLoading } from '../../../ui/PageLoading';
 import { useLoader } from '../../../ui/useLoader';
 import { fetchAdminTree, fetchCanned, fetchDepartments, fetchPublicTree, updateCanned } from '../api';
@@ -40,14 +39,7 @@ export function CannedTab({ canEdit }: { canEdit: boolean }) {
 
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'error') {
-    return (
-      <div className="admin-panel">
-        <Alert tone="error">{describeError(loaded.error, t)}</Alert>
-        <button type="button" className="button button--ghost button--small" onClick={reload}>
-          {t('admin.retry')}
-        </button>
-      </div>
-    );
+    return <LoadFailure error={loaded.error} onRetry={reload} />;
   }
   const { items, departments, categories } = loaded.data;
   const names = new Map(flatten(categories).map(({ node }) => [node.id, l(node.name)]));

@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
+import { LoadFailure } from '../shared/LoadFailure';
 import { useT } from '../../../i18n/I18nProvider';
-import { Alert } from '../../../ui/Alert';
-import { describeError } from '../../../ui/errorMessage';
 import { PageLoading } from '../../../ui/PageLoading';
 import { useLoader } from '../../../ui/useLoader';
 import { fetchAdminTree, fetchPublicTree, reorderNodes } from '../api';
@@ -30,7 +29,7 @@ export function CatalogTab({ canEdit }: { canEdit: boolean }) {
   const order = useSave();
 
   if (reference.loaded.status === 'loading') return <PageLoading />;
-  if (reference.loaded.status === 'error') return <Failure error={reference.loaded.error} onRetry={reference.reload} />;
+  if (reference.loaded.status === 'error') return <LoadFailure error={reference.loaded.error} onRetry={reference.reload} />;
   const nodes = tree.loaded.status === 'ready' ? tree.loaded.data : [];
   const selected = selectedId ? locate(nodes, selectedId) : null;
 
@@ -75,7 +74,7 @@ export function CatalogTab({ canEdit }: { canEdit: boolean }) {
       <div className="admin-split">
         <div className="admin-split__side">
           {tree.loaded.status === 'loading' && <PageLoading />}
-          {tree.loaded.status === 'error' && <Failure error={tree.loaded.error} onRetry={tree.reload} />}
+          {tree.loaded.status === 'error' && <LoadFailure error={tree.loaded.error} onRetry={tree.reload} />}
           <CatalogTree
             nodes={nodes}
             selectedId={creating ? null : selectedId}
@@ -118,18 +117,6 @@ export function CatalogTab({ canEdit }: { canEdit: boolean }) {
           </div>
         )}
       </div>
-    </div>
-  );
-}
-
-function Failure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const t = useT();
-  return (
-    <div className="admin-panel">
-      <Alert tone="error">{describeError(error, t)}</Alert>
-      <button type="button" className="button button--ghost button--small" onClick={onRetry}>
-        {t('admin.retry')}
-      </button>
     </div>
   );
 }

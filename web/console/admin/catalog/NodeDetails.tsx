@@ -2,10 +2,9 @@ import { useCallback, useState } from 'react';
 import { ApiError } from '../../../api/client';
 import { fetchLeafForm } from '../../../api/requests';
 import type { LeafForm } from '../../../api/requests';
+import { LoadFailure } from '../shared/LoadFailure';
 import { useT } from '../../../i18n/I18nProvider';
 import { useLocalize } from '../../../i18n/useLocalize';
-import { Alert } from '../../../ui/Alert';
-import { describeError } from '../../../ui/errorMessage';
 import { PageLoading } from '../../../ui/PageLoading';
 import { useLoader } from '../../../ui/useLoader';
 import type { AdminNode } from '../api';
@@ -66,14 +65,7 @@ export function NodeDetails({ node, tree, reference, canEdit, onChanged }: Props
         {canEdit && <ActiveToggle node={node} onSaved={onChanged} />}
 
         {node.isLeaf && leaf.loaded.status === 'loading' && <PageLoading />}
-        {node.isLeaf && leaf.loaded.status === 'error' && (
-          <div className="admin-panel">
-            <Alert tone="error">{describeError(leaf.loaded.error, t)}</Alert>
-            <button type="button" className="button button--ghost button--small" onClick={leaf.reload}>
-              {t('admin.retry')}
-            </button>
-          </div>
-        )}
+        {node.isLeaf && leaf.loaded.status === 'error' && <LoadFailure error={leaf.loaded.error} onRetry={leaf.reload} />}
         {node.isLeaf && leaf.loaded.status === 'ready' && canEdit && (
           <RoutingEditor
             leafId={node.id}

@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
+import { LoadFailure } from '../shared/LoadFailure';
 import { useT } from '../../../i18n/I18nProvider';
-import { Alert } from '../../../ui/Alert';
-import { describeError } from '../../../ui/errorMessage';
 import { PageLoading } from '../../../ui/PageLoading';
 import { useLoader } from '../../../ui/useLoader';
 import { fetchDepartments, fetchStaff } from '../api';
@@ -19,14 +18,7 @@ export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
 
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'error') {
-    return (
-      <div className="admin-panel">
-        <Alert tone="error">{describeError(loaded.error, t)}</Alert>
-        <button type="button" className="button button--ghost button--small" onClick={reload}>
-          {t('admin.retry')}
-        </button>
-      </div>
-    );
+    return <LoadFailure error={loaded.error} onRetry={reload} />;
   }
   const { departments, staff } = loaded.data;
   return (

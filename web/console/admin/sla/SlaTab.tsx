@@ -1,8 +1,7 @@
 import { useState } from 'react';
+import { LoadFailure } from '../shared/LoadFailure';
 import { useT } from '../../../i18n/I18nProvider';
 import { useLocalize } from '../../../i18n/useLocalize';
-import { Alert } from '../../../ui/Alert';
-import { describeError } from '../../../ui/errorMessage';
 import { PageLoading } from '../../../ui/PageLoading';
 import { useLoader } from '../../../ui/useLoader';
 import { fetchSla } from '../api';
@@ -27,14 +26,7 @@ export function SlaTab({ canEdit }: { canEdit: boolean }) {
 
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'error') {
-    return (
-      <div className="admin-panel">
-        <Alert tone="error">{describeError(loaded.error, t)}</Alert>
-        <button type="button" className="button button--ghost button--small" onClick={reload}>
-          {t('admin.retry')}
-        </button>
-      </div>
-    );
+    return <LoadFailure error={loaded.error} onRetry={reload} />;
   }
   const { policies, calendars } = loaded.data;
   return (
