@@ -1,6 +1,7 @@
 import type { L10n } from '../../common/forms/types';
 import type { TicketChannel, TicketStatus } from '../../common/tickets';
 import { apiRequest } from './client';
+import type { WalletInfo } from '../../common/paycore';
 
 // Types and calls of the console API (docs/API-console.md). Bodies are trusted to match the
 // contract; the server's OpenAPI schemas serialise them.
@@ -54,23 +55,7 @@ export type QueueFilters = {
 
 export type AttachmentInfo = { id: string; name: string; size: number; type: string };
 
-export type SecurityFlags = {
-  smsConfirmationOff: boolean;
-  unknownIpLogin: boolean;
-  cardWithdrawalsBypassing: boolean;
-  transfersFromComplainedAccount: boolean;
-  weeklyLimitExceeded: boolean;
-};
-
-export type WalletInfo = {
-  walletNumber: string;
-  ownerName: string;
-  blocked: boolean;
-  blockReason: string | null;
-  flags: SecurityFlags;
-  /** Decimal string in roubles. */
-  balance: string;
-};
+export type { SecurityFlags, WalletInfo } from '../../common/paycore';
 
 export type IdentificationState = 'identified' | 'failed' | 'not_identified';
 

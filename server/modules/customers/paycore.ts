@@ -1,25 +1,12 @@
+import type { SecurityFlags, WalletInfo } from '../../../common/paycore';
+
+export type { SecurityFlags, WalletInfo };
+
 /**
  * The payment core is outside the support system: paydesk reads wallets, blocks and security
  * flags through this connector. `paycore.demo.ts` is the built-in demo adapter over demo tables;
  * a real adapter implements the same type against the core's API.
  */
-export type SecurityFlags = {
-  smsConfirmationOff: boolean;
-  unknownIpLogin: boolean;
-  cardWithdrawalsBypassing: boolean;
-  transfersFromComplainedAccount: boolean;
-  weeklyLimitExceeded: boolean;
-};
-
-export type WalletInfo = {
-  walletNumber: string;
-  ownerName: string;
-  blocked: boolean;
-  blockReason: string | null;
-  flags: SecurityFlags;
-  /** Decimal string in roubles. */
-  balance: string;
-};
 
 export type IdentityCheck = 'match' | 'mismatch' | 'unknown_wallet';
 
