@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+const l10n = (max: number) =>
+  z.object({
+    ru: z.string().trim().min(1).max(max),
+    uk: z.string().trim().min(1).max(max),
+    en: z.string().trim().min(1).max(max),
+  });
+const optionalL10n = (max: number) =>
+  z.object({ ru: z.string().trim().max(max), uk: z.string().trim().max(max), en: z.string().trim().max(max) });
+
+/** How the company presents itself in mail and on the portal. */
+export const brandingSchema = z.object({
+  productName: z.string().trim().min(1).max(80),
+  legalName: z.string().trim().min(1).max(160),
+  /** An absolute https URL or a path on this site; null: the text logo. */
+  logoUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^(https:\/\/|\/)[^\s<>"']*$/, 'https URL or a path starting with /')
+    .nullable(),
+  /** Footer of every mail and the portal: a line or two. */
+  footer: optionalL10n(500),
+});
+export type Branding = z.infer<typeof brandingSchema>;
+
+export const HOTLINE_AUDIENCES = ['customers', 'terminals', 'agents', 'city'] as const;
+export type HotlineAudience = (typeof HOTLINE_AUDIENCES)[number];
+export const SOCIAL_NETWORKS = ['telegram', 'vk', 'ok', 'facebook', 'instagram', 'x', 'youtube'] as const;
+
+/** The contacts page: hotlines by audience, addresses by case, the office, social networks. */
+export const contactsSchema = z.object({
+  hotlines: z
+    .array(
+      z.object({
+        audience: z.enum(HOTLINE_AUDIENCES),
+        label: l10n(120),
+        /** As printed, e.g. "8 800 000-00-01". */
+        display: z.string().trim().min(3).max(40),
+        /** For the tel: link: + and digits. */
+        tel: z
+          .string()
+          .trim()
+          .regex(/^\+?\d{5,15}$/, 'digits with an optional leading +'),
+        hours: optionalL10n(120),
+        free: z.boolean(),
+      }),
+    )
+    .max(20),
+  emails: z
+    .array(
+      z.object({
+        topic: l10n(160),
+        address: z.string().trim().email().max(200),
+        audience: z.enum(['customer', 'agent', 'all']),
+      }),
+    )
+    .max(20),
+  office: z.object({ address: optionalL10n(300), hours: optionalL10n(200) }).nullable(),
+  social: z
+    .array(z.object({ network: z.enum(SOCIAL_NETWORKS), url: z.string().trim().url().startsWith('https://').max(300) }))
+    .max(10),
+});
+export type Contacts = z.infer<typeof contactsSchema>;
+
+export const SETTING_SCHEMAS = { branding: brandingSchema, contacts: contactsSchema } as const;
+export type SettingKey = keyof typeof SETTING_SCHEMAS;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTING_SCHEMAS)[K]>;
+export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];

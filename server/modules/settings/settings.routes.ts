@@ -1,0 +1,101 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SETTING_KEYS, brandingSchema, contactsSchema, type SettingKey } from '../../../common/settings';
+import type { AppContext } from '../../context';
+import { AppError } from '../../errors';
+import { requireStaff } from '../../platform/auth/guards';
+import { errorResponses, requestMeta } from '../../platform/http';
+import { getSettings, putSetting, resetSetting, storedKeys } from './settings.service';
+
+const keyParams = z.object({ key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]]) });
+const anySetting = z.union([brandingSchema, contactsSchema]);
+
+/** Public: what the portal shows (branding, contacts). Nothing here is secret. */
+export function publicSettingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/public',
+      {
+        schema: {
+          tags: ['settings'],
+          summary: 'Branding and contacts for the portal',
+          response: { 200: z.object({ branding: brandingSchema, contacts: contactsSchema }) },
+        },
+      },
+      async (_request, reply) => {
+        reply.header('cache-control', 'public, max-age=60');
+        return getSettings(ctx.db, ['branding', 'contacts'] as const);
+      },
+    );
+  };
+}
+
+/** Admin: read every setting (supervisors too), replace or reset one (admins). Audited. */
+export function adminSettingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['console admin'];
+    app.get(
+      '/',
+      {
+        schema: {
+          tags,
+          summary: 'All settings with whether each is still the default',
+          response: {
+            200: z.object({
+              branding: brandingSchema,
+              contacts: contactsSchema,
+              customised: z.array(z.string()),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireStaff(request, ['admin', 'supervisor']);
+        const values = await getSettings(ctx.db, SETTING_KEYS);
+        return { ...values, customised: [...(await storedKeys(ctx.db))] };
+      },
+    );
+    app.put(
+      '/:key',
+      {
+        schema: {
+          tags,
+          summary: 'Replace one setting',
+          params: keyParams,
+          body: anySetting,
+          response: { 200: anySetting, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const staff = requireStaff(request, ['admin']);
+        const { key } = request.params;
+        // The union accepted the body; check it against this key's own schema so a contacts
+        // body cannot be stored as branding.
+        const schema = key === 'branding' ? brandingSchema : contactsSchema;
+        const parsed = schema.safeParse(request.body);
+        if (!parsed.success) {
+          throw new AppError('VALIDATION_FAILED', {
+            issues: parsed.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)], code: i.code, message: i.message })),
+          });
+        }
+        return putSetting(ctx, { key, value: parsed.data, actorId: staff.id, meta: requestMeta(request) });
+      },
+    );
+    app.delete(
+      '/:key',
+      {
+        schema: {
+          tags,
+          summary: 'Reset one setting to its default',
+          params: keyParams,
+          response: { 200: anySetting, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const staff = requireStaff(request, ['admin']);
+        return resetSetting(ctx, { key: request.params.key, actorId: staff.id, meta: requestMeta(request) });
+      },
+    );
+  };
+}
