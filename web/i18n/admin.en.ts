@@ -83,10 +83,7 @@ export const adminEn: Record<keyof typeof adminRu, string> = {
   'admin.routing.articles': 'Articles offered before the form',
   'admin.routing.articlesHint': 'Slugs of help-centre articles, one per line; up to 10.',
   'admin.routing.choose': 'Choose…',
-  'admin.routing.keep': 'Keep as is',
   'admin.routing.save': 'Save routing',
-  'admin.routing.unknownNote':
-    'The server does not report the current department and priority of a category: “Keep as is” leaves them unchanged. The SLA policy and articles are shown from the published form.',
 
   'admin.form.title': 'Form',
   'admin.form.version': 'Version {version}',

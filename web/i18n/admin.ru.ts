@@ -84,10 +84,7 @@ export const adminRu = {
   'admin.routing.articles': 'Статьи, предлагаемые перед формой',
   'admin.routing.articlesHint': 'Адреса (slug) статей центра помощи, по одному в строке; до 10.',
   'admin.routing.choose': 'Выберите…',
-  'admin.routing.keep': 'Не менять',
   'admin.routing.save': 'Сохранить маршрутизацию',
-  'admin.routing.unknownNote':
-    'Сервер не сообщает текущие отдел и приоритет категории: «Не менять» оставляет их как есть. Политика SLA и статьи показаны по опубликованной форме.',
 
   'admin.form.title': 'Форма',
   'admin.form.version': 'Версия {version}',

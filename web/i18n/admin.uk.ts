@@ -83,10 +83,7 @@ export const adminUk: Record<keyof typeof adminRu, string> = {
   'admin.routing.articles': 'Статті, що пропонуються перед формою',
   'admin.routing.articlesHint': 'Адреси (slug) статей центру допомоги, по одній у рядку; до 10.',
   'admin.routing.choose': 'Оберіть…',
-  'admin.routing.keep': 'Не змінювати',
   'admin.routing.save': 'Зберегти маршрутизацію',
-  'admin.routing.unknownNote':
-    'Сервер не повідомляє поточні відділ і пріоритет категорії: «Не змінювати» залишає їх як є. Політика SLA та статті показані за опублікованою формою.',
 
   'admin.form.title': 'Форма',
   'admin.form.version': 'Версія {version}',

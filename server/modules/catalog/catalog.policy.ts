@@ -5,3 +5,8 @@ import { requireStaff } from '../../platform/auth/guards';
 export function requireCatalogAdmin(request: FastifyRequest) {
   return requireStaff(request, ['admin']);
 }
+
+/** Supervisors read the editor (inactive nodes, routing, forms) without changing anything. */
+export function requireCatalogReader(request: FastifyRequest) {
+  return requireStaff(request, ['admin', 'supervisor']);
+}

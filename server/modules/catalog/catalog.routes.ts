@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { errorResponses, requestMeta } from '../../platform/http';
-import { requireCatalogAdmin } from './catalog.policy';
+import { requireCatalogAdmin, requireCatalogReader } from './catalog.policy';
 import {
   adminTreeQuery,
   createNodeBody,
@@ -77,13 +77,30 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        requireCatalogAdmin(request);
+        requireCatalogReader(request);
         return {
           items: await service.catalogTree(ctx.db, {
             ...(request.query.audience ? { audience: request.query.audience } : {}),
             includeInactive: true,
           }),
         };
+      },
+    );
+
+    app.get(
+      '/admin/nodes/:id/form',
+      {
+        schema: {
+          tags: ['catalog admin'],
+          summary: "A leaf's current form, also when the leaf or a parent is inactive",
+          params: idParams,
+          querystring: formQuery,
+          response: { 200: formResponse, ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireCatalogReader(request);
+        return service.leafForm(ctx.db, request.params.id, request.query.locale, { admin: true });
       },
     );
 

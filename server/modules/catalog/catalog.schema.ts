@@ -16,8 +16,26 @@ export type CatalogNodeDto = {
   audience: (typeof AUDIENCES)[number];
   isLeaf: boolean;
   active?: boolean;
+  /** Admin tree only, on leaves: where requests go and the form version new ones use. */
+  routing?: LeafRoutingDto;
   children: CatalogNodeDto[];
 };
+
+export type LeafRoutingDto = {
+  departmentCode: string | null;
+  priority: (typeof PRIORITIES)[number];
+  slaCode: string | null;
+  articleSlugs: string[];
+  formVersion: number | null;
+};
+
+const leafRouting = z.object({
+  departmentCode: z.string().nullable(),
+  priority: z.enum(PRIORITIES),
+  slaCode: z.string().nullable(),
+  articleSlugs: z.array(z.string()),
+  formVersion: z.number().int().nullable(),
+});
 
 export const catalogNode: z.ZodType<CatalogNodeDto> = z.lazy(() =>
   z.object({
@@ -28,6 +46,7 @@ export const catalogNode: z.ZodType<CatalogNodeDto> = z.lazy(() =>
     audience: z.enum(AUDIENCES),
     isLeaf: z.boolean(),
     active: z.boolean().optional(),
+    routing: leafRouting.optional(),
     children: z.array(catalogNode),
   }),
 );

@@ -11,7 +11,7 @@ import { withTransaction } from '../../platform/outbox';
 import { enforceRateLimit } from '../../platform/ratelimit';
 import { categoryPath } from '../tickets/tickets.presenter';
 import { loadPolicy } from '../sla/sla.service';
-import type { CatalogNodeDto, createNodeBody, updateNodeBody } from './catalog.schema';
+import type { CatalogNodeDto, LeafRoutingDto, createNodeBody, updateNodeBody } from './catalog.schema';
 import type { z } from 'zod';
 
 type Category = typeof categories.$inferSelect;
@@ -28,6 +28,7 @@ export async function catalogTree(
     .orderBy(asc(categories.position), asc(categories.slug));
   const byParent = new Map<string | null, Category[]>();
   for (const r of rows) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), r]);
+  const routing = options.includeInactive ? await routingOf(db, rows) : null;
   const build = (parentId: string | null): CatalogNodeDto[] =>
     (byParent.get(parentId) ?? [])
       .filter((c) => options.includeInactive || (c.active && (!c.isLeaf || c.currentFormId)))
@@ -39,6 +40,7 @@ export async function catalogTree(
         audience: c.audience,
         isLeaf: c.isLeaf,
         ...(options.includeInactive ? { active: c.active } : {}),
+        ...(routing && c.isLeaf ? { routing: routing(c) } : {}),
         children: build(c.id),
       }))
       // A branch whose every leaf is hidden is hidden too.
@@ -46,13 +48,38 @@ export async function catalogTree(
   return build(null);
 }
 
-/** A leaf's current form with what the wizard shows before it: the path, linked answers, the review time. */
-export async function leafForm(db: Executor, categoryId: string, locale: Locale) {
+/** For the admin tree: each leaf's department, SLA policy and form version by code (three small lookups). */
+async function routingOf(db: Executor, rows: Category[]): Promise<(c: Category) => LeafRoutingDto> {
+  const formIds = rows.flatMap((r) => (r.currentFormId ? [r.currentFormId] : []));
+  const [deps, policies, versions] = await Promise.all([
+    db.select({ id: departments.id, code: departments.code }).from(departments),
+    db.select({ id: slaPolicies.id, code: slaPolicies.code }).from(slaPolicies),
+    formIds.length
+      ? db.select({ id: forms.id, version: forms.version }).from(forms).where(inArray(forms.id, formIds))
+      : Promise.resolve([]),
+  ]);
+  const code = (list: Array<{ id: string; code: string }>, id: string | null) => list.find((x) => x.id === id)?.code ?? null;
+  return (c) => ({
+    departmentCode: code(deps, c.departmentId),
+    priority: c.priority,
+    slaCode: code(policies, c.slaPolicyId),
+    articleSlugs: c.articleSlugs,
+    formVersion: versions.find((v) => v.id === c.currentFormId)?.version ?? null,
+  });
+}
+
+/**
+ * A leaf's current form with what the wizard shows before it: the path, linked answers, the
+ * review time. `admin` serves inactive leaves too (the editor opens them to change and revive).
+ */
+export async function leafForm(db: Executor, categoryId: string, locale: Locale, options: { admin?: boolean } = {}) {
   const [row] = await db
     .select({ category: categories, form: forms })
     .from(categories)
     .innerJoin(forms, eq(forms.id, categories.currentFormId))
-    .where(and(eq(categories.id, categoryId), eq(categories.isLeaf, true), eq(categories.active, true)))
+    .where(
+      and(eq(categories.id, categoryId), eq(categories.isLeaf, true), options.admin ? undefined : eq(categories.active, true)),
+    )
     .limit(1);
   if (!row) throw new AppError('NOT_FOUND');
   const path = await categoryPath(db, categoryId);
@@ -65,7 +92,7 @@ export async function leafForm(db: Executor, categoryId: string, locale: Locale)
         path.map((p) => p.id),
       ),
     );
-  if (ancestors.some((a) => !a.active)) throw new AppError('NOT_FOUND');
+  if (!options.admin && ancestors.some((a) => !a.active)) throw new AppError('NOT_FOUND');
   const slugs = row.category.articleSlugs;
   const found = slugs.length
     ? await db

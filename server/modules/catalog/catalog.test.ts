@@ -56,11 +56,27 @@ describe('public catalogue', () => {
 });
 
 describe('catalogue admin API', () => {
-  it('is for admins only', async () => {
-    const op = await makeStaff(t.ctx.db, { roles: ['operator', 'supervisor'] });
+  it('is changed by admins only; supervisors read it with the routing, operators not at all', async () => {
+    const op = await makeStaff(t.ctx.db, { roles: ['operator'] });
     const s = await t.signIn('staff', op.email, op.password);
     expect((await t.app.inject({ url: '/api/v1/catalog/admin/tree', headers: auth(s) })).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/v1/catalog/admin/tree' })).statusCode).toBe(401);
+    const sup = await makeStaff(t.ctx.db, { roles: ['supervisor'] });
+    const sv = await t.signIn('staff', sup.email, sup.password);
+    const read = await t.app.inject({ url: '/api/v1/catalog/admin/tree?audience=customer', headers: auth(sv) });
+    expect(read.statusCode).toBe(200);
+    const find = (nodes: Node[], slug: string): Node | undefined =>
+      nodes.reduce<Node | undefined>((hit, n) => hit ?? (n.slug === slug ? n : find(n.children, slug)), undefined);
+    const leaf = find(read.json().items, 'wallet-sms-code') as Node & { routing?: Record<string, unknown> };
+    expect(leaf.routing).toMatchObject({ departmentCode: 'tech_support', slaCode: 'quick', formVersion: 1 });
+    expect(leaf.routing?.articleSlugs).toContain('sms-code-not-received');
+    const change = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/catalog/admin/nodes/${leaf.id}`,
+      headers: auth(sv),
+      payload: { priority: 'high' },
+    });
+    expect(change.statusCode).toBe(403);
   });
 
   it('refuses a bad form definition with an error naming the field', async () => {
@@ -160,6 +176,10 @@ describe('catalogue admin API', () => {
     expect((await t.app.inject(`/api/v1/catalog/${id}/form`)).statusCode).toBe(404);
     const adminTree = (await t.app.inject({ url: '/api/v1/catalog/admin/tree', headers: auth(admin) })).json().items as Node[];
     expect(slugs(adminTree)).toContain('wallet-cashback');
+    // The editor still opens the inactive leaf's form, to change it and turn it back on.
+    const form = await t.app.inject({ url: `/api/v1/catalog/admin/nodes/${id}/form`, headers: auth(admin) });
+    expect(form.statusCode).toBe(200);
+    expect(form.json().version).toBeGreaterThanOrEqual(1);
     const audit = await t.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, id));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['catalog.created', 'catalog.deactivated']));
   });

@@ -1,6 +1,6 @@
 import type { L10n } from '../../../common/forms/types';
-import { apiRequest } from '../../api/client';
-import type { Audience } from '../../api/requests';
+import { ApiError, apiRequest } from '../../api/client';
+import type { Audience, LeafForm } from '../../api/requests';
 
 // Types and calls of the admin API: docs/API-console.md "Admin" (`/console/admin/*`) and the
 // catalogue editor (`/catalog/admin/*`, docs/API-requests.md). Bodies are trusted to match the
@@ -19,7 +19,17 @@ export type AdminNode = {
   isLeaf: boolean;
   /** Present in the admin tree; the public tree (what supervisors read) lists only active nodes. */
   active?: boolean;
+  /** Leaves in the admin tree: where requests go and the current form version. */
+  routing?: AdminLeafRouting;
   children: AdminNode[];
+};
+
+export type AdminLeafRouting = {
+  departmentCode: string | null;
+  priority: Priority;
+  slaCode: string | null;
+  articleSlugs: string[];
+  formVersion: number | null;
 };
 
 export type Member = { staffId: string; name: string; email: string; roles: string[]; tier: number };
@@ -82,17 +92,9 @@ const CATALOG = '/catalog/admin';
 
 // Catalogue
 
-/** The whole tree of one audience, inactive nodes included (admins). */
+/** The whole tree of one audience, inactive nodes and leaves' routing included (admins, supervisors). */
 export async function fetchAdminTree(audience: Audience, signal?: AbortSignal): Promise<AdminNode[]> {
   const body = (await apiRequest('GET', `${CATALOG}/tree?audience=${audience}`, undefined, signal ? { signal } : {})) as {
-    items: AdminNode[];
-  };
-  return body.items;
-}
-
-/** The public tree (active nodes only): what a supervisor may read. */
-export async function fetchPublicTree(audience: Audience, signal?: AbortSignal): Promise<AdminNode[]> {
-  const body = (await apiRequest('GET', `/catalog?audience=${audience}`, undefined, signal ? { signal } : {})) as {
     items: AdminNode[];
   };
   return body.items;
@@ -109,6 +111,21 @@ export async function updateNode(id: string, input: UpdateNodeInput): Promise<vo
 
 export async function reorderNodes(parentId: string | null, order: string[]): Promise<void> {
   await apiRequest('PUT', `${CATALOG}/order`, { parentId, order });
+}
+
+/** A leaf's current form, also when it is inactive; null when it has none. */
+export async function fetchAdminLeafForm(id: string, signal?: AbortSignal): Promise<LeafForm | null> {
+  try {
+    return (await apiRequest(
+      'GET',
+      `${CATALOG}/nodes/${enc(id)}/form?locale=ru`,
+      undefined,
+      signal ? { signal } : {},
+    )) as LeafForm;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
 }
 
 /** Publishes a new version of a leaf's form; requests filed earlier keep theirs. */

@@ -4,17 +4,16 @@ import { useT } from '../../../i18n/I18nProvider';
 import { useLocalize } from '../../../i18n/useLocalize';
 import { PageLoading } from '../../../ui/PageLoading';
 import { useLoader } from '../../../ui/useLoader';
-import { fetchAdminTree, fetchCanned, fetchDepartments, fetchPublicTree, updateCanned } from '../api';
+import { fetchAdminTree, fetchCanned, fetchDepartments, updateCanned } from '../api';
 import type { AdminNode, Canned } from '../api';
 import { flatten } from '../catalog/treeUtils';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useSave } from '../shared/useSave';
 import { CannedEditor } from './CannedEditor';
 
-/** Both audiences' trees: the admin tree for admins, the public one (active only) for supervisors. */
-async function loadCategories(canEdit: boolean, signal: AbortSignal): Promise<AdminNode[]> {
-  const fetch = canEdit ? fetchAdminTree : fetchPublicTree;
-  const [customer, agent] = await Promise.all([fetch('customer', signal), fetch('agent', signal)]);
+/** Both audiences' trees, inactive categories included (canned answers may still name them). */
+async function loadCategories(signal: AbortSignal): Promise<AdminNode[]> {
+  const [customer, agent] = await Promise.all([fetchAdminTree('customer', signal), fetchAdminTree('agent', signal)]);
   return [...customer, ...agent];
 }
 
@@ -27,7 +26,7 @@ export function CannedTab({ canEdit }: { canEdit: boolean }) {
       const [items, departments, categories] = await Promise.all([
         fetchCanned(signal),
         fetchDepartments(signal),
-        loadCategories(canEdit, signal),
+        loadCategories(signal),
       ]);
       return { items, departments, categories };
     },

@@ -3,7 +3,7 @@ import { LoadFailure } from '../shared/LoadFailure';
 import { useT } from '../../../i18n/I18nProvider';
 import { PageLoading } from '../../../ui/PageLoading';
 import { useLoader } from '../../../ui/useLoader';
-import { fetchAdminTree, fetchPublicTree, reorderNodes } from '../api';
+import { fetchAdminTree, reorderNodes } from '../api';
 import type { AdminNode, Audience } from '../api';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useReference } from '../shared/useReference';
@@ -19,11 +19,8 @@ export function CatalogTab({ canEdit }: { canEdit: boolean }) {
   const [audience, setAudience] = useState<Audience>('customer');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  // Supervisors cannot read the admin tree: they see the public one (active nodes), read-only.
-  const load = useCallback(
-    (signal: AbortSignal) => (canEdit ? fetchAdminTree(audience, signal) : fetchPublicTree(audience, signal)),
-    [audience, canEdit],
-  );
+  // Supervisors read the same tree (inactive nodes and routing included); only admins change it.
+  const load = useCallback((signal: AbortSignal) => fetchAdminTree(audience, signal), [audience]);
   const tree = useLoader<AdminNode[]>(`${audience}:${canEdit}`, load);
   const reference = useReference();
   const order = useSave();

@@ -1,13 +1,10 @@
 import { useCallback, useState } from 'react';
-import { ApiError } from '../../../api/client';
-import { fetchLeafForm } from '../../../api/requests';
-import type { LeafForm } from '../../../api/requests';
 import { LoadFailure } from '../shared/LoadFailure';
 import { useT } from '../../../i18n/I18nProvider';
 import { useLocalize } from '../../../i18n/useLocalize';
 import { PageLoading } from '../../../ui/PageLoading';
 import { useLoader } from '../../../ui/useLoader';
-import type { AdminNode } from '../api';
+import { fetchAdminLeafForm, type AdminNode } from '../api';
 import { LeafFormPanel } from '../forms/LeafFormPanel';
 import type { Reference } from '../shared/useReference';
 import { ActiveToggle } from './ActiveToggle';
@@ -23,23 +20,13 @@ type Props = {
   onChanged: () => void;
 };
 
-/** The current form of a leaf, or null when the public API does not serve it (inactive, no form yet). */
-async function loadLeaf(id: string): Promise<LeafForm | null> {
-  try {
-    return await fetchLeafForm(id, 'ru');
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  }
-}
-
 /** One category: texts, state, and for a leaf its routing and form. */
 export function NodeDetails({ node, tree, reference, canEdit, onChanged }: Props) {
   const t = useT();
   const l = useLocalize();
   const active = node.active ?? true;
   const crumbs = pathTo(tree, node.id);
-  const load = useCallback(() => (node.isLeaf ? loadLeaf(node.id) : Promise.resolve(null)), [node.id, node.isLeaf]);
+  const load = useCallback(() => (node.isLeaf ? fetchAdminLeafForm(node.id) : Promise.resolve(null)), [node.id, node.isLeaf]);
   const leaf = useLoader(`leaf:${node.id}`, load);
   const [version, setVersion] = useState<number | null>(null);
 
@@ -66,15 +53,14 @@ export function NodeDetails({ node, tree, reference, canEdit, onChanged }: Props
 
         {node.isLeaf && leaf.loaded.status === 'loading' && <PageLoading />}
         {node.isLeaf && leaf.loaded.status === 'error' && <LoadFailure error={leaf.loaded.error} onRetry={leaf.reload} />}
-        {node.isLeaf && leaf.loaded.status === 'ready' && canEdit && (
+        {node.isLeaf && node.routing && (
           <RoutingEditor
+            key={`${node.id}:${JSON.stringify(node.routing)}`}
             leafId={node.id}
             reference={reference}
             canEdit={canEdit}
-            known={{
-              slaCode: leaf.loaded.data?.expectedReview?.slaCode ?? null,
-              articleSlugs: leaf.loaded.data ? leaf.loaded.data.articles.map((a) => a.slug) : null,
-            }}
+            known={node.routing}
+            onSaved={onChanged}
           />
         )}
       </div>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../../../i18n/I18nProvider';
 import { updateNode } from '../api';
-import type { UpdateNodeInput } from '../api';
+import type { AdminLeafRouting as LeafRouting, UpdateNodeInput } from '../api';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useSave } from '../shared/useSave';
 import type { Reference } from '../shared/useReference';
@@ -10,29 +10,30 @@ import type { RoutingDraft } from './RoutingFields';
 
 type Props = {
   leafId: string;
-  /** What the public form API reveals of the routing (the admin tree does not return it). */
-  known: { slaCode: string | null; articleSlugs: string[] | null };
+  /** The leaf's routing as the admin tree returns it. */
+  known: LeafRouting;
   reference: Reference;
   canEdit: boolean;
+  onSaved: () => void;
 };
 
 /** The routing of an existing leaf: only what the admin changes is sent. */
-export function RoutingEditor({ leafId, known, reference, canEdit }: Props) {
+export function RoutingEditor({ leafId, known, reference, canEdit, onSaved }: Props) {
   const t = useT();
   const initial: RoutingDraft = {
-    departmentCode: '',
-    priority: '',
+    departmentCode: known.departmentCode ?? '',
+    priority: known.priority,
     slaCode: known.slaCode ?? '',
-    articles: (known.articleSlugs ?? []).join('\n'),
+    articles: known.articleSlugs.join('\n'),
   };
   const [draft, setDraft] = useState<RoutingDraft>(initial);
   const save = useSave();
 
   const changes = (): UpdateNodeInput => {
     const out: UpdateNodeInput = {};
-    if (draft.departmentCode) out.departmentCode = draft.departmentCode;
-    if (draft.priority) out.priority = draft.priority;
-    if (draft.slaCode && draft.slaCode !== known.slaCode) out.slaCode = draft.slaCode;
+    if (draft.departmentCode && draft.departmentCode !== initial.departmentCode) out.departmentCode = draft.departmentCode;
+    if (draft.priority && draft.priority !== initial.priority) out.priority = draft.priority;
+    if (draft.slaCode && draft.slaCode !== initial.slaCode) out.slaCode = draft.slaCode;
     if (draft.articles !== initial.articles) out.articleSlugs = parseSlugs(draft.articles);
     return out;
   };
@@ -40,7 +41,6 @@ export function RoutingEditor({ leafId, known, reference, canEdit }: Props) {
 
   return (
     <section className="admin-panel">
-      <p className="admin-note">{t('admin.routing.unknownNote')}</p>
       <RoutingFields
         value={draft}
         onChange={(next) => {
@@ -48,7 +48,7 @@ export function RoutingEditor({ leafId, known, reference, canEdit }: Props) {
           save.clear();
         }}
         reference={reference}
-        emptyLabel={t('admin.routing.keep')}
+        emptyLabel={t('admin.routing.choose')}
         disabled={!canEdit}
       />
       {canEdit && (
@@ -60,6 +60,7 @@ export function RoutingEditor({ leafId, known, reference, canEdit }: Props) {
             onClick={() =>
               void save.run(async () => {
                 await updateNode(leafId, changes());
+                onSaved();
                 return t('admin.savedNow');
               })
             }
