@@ -67,7 +67,7 @@ describe('catalogue admin API', () => {
     expect(read.statusCode).toBe(200);
     const find = (nodes: Node[], slug: string): Node | undefined =>
       nodes.reduce<Node | undefined>((hit, n) => hit ?? (n.slug === slug ? n : find(n.children, slug)), undefined);
-    const leaf = find(read.json().items, 'wallet-sms-code') as Node & { routing?: Record<string, unknown> };
+    const leaf = find(read.json().items, 'wallet-sms-code') as Node & { id: string; routing?: Record<string, unknown> };
     expect(leaf.routing).toMatchObject({ departmentCode: 'tech_support', slaCode: 'quick', formVersion: 1 });
     expect(leaf.routing?.articleSlugs).toContain('sms-code-not-received');
     const change = await t.app.inject({

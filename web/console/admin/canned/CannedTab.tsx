@@ -1,4 +1,4 @@
-import { Fragment, useCallback, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { LoadFailure } from '../shared/LoadFailure';
 import { useT } from '../../../i18n/I18nProvider';
 import { useLocalize } from '../../../i18n/useLocalize';
@@ -17,22 +17,20 @@ async function loadCategories(signal: AbortSignal): Promise<AdminNode[]> {
   return [...customer, ...agent];
 }
 
+async function loadCanned(signal: AbortSignal) {
+  const [items, departments, categories] = await Promise.all([
+    fetchCanned(signal),
+    fetchDepartments(signal),
+    loadCategories(signal),
+  ]);
+  return { items, departments, categories };
+}
+
 /** "Шаблоны ответов": the canned answers operators insert, with add, edit and deactivate. */
 export function CannedTab({ canEdit }: { canEdit: boolean }) {
   const t = useT();
   const l = useLocalize();
-  const load = useCallback(
-    async (signal: AbortSignal) => {
-      const [items, departments, categories] = await Promise.all([
-        fetchCanned(signal),
-        fetchDepartments(signal),
-        loadCategories(signal),
-      ]);
-      return { items, departments, categories };
-    },
-    [canEdit],
-  );
-  const { loaded, reload } = useLoader(`canned:${canEdit}`, load);
+  const { loaded, reload } = useLoader('canned', loadCanned);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const toggle = useSave();
 
