@@ -113,7 +113,7 @@ export type Workspace = {
     identification: { state: IdentificationState; by: string | null; at: string | null };
     wallets: WalletInfo[];
   };
-  can: { work: boolean; reveal: boolean };
+  can: { work: boolean; reveal: boolean; assign: boolean };
 };
 
 export type CannedAnswer = { id: string; title: string; body: string; scope: 'category' | 'department' | 'general' };
@@ -142,6 +142,7 @@ export type AuditPage = { items: AuditEntry[]; nextCursor: number | null };
 /** One staff action on a request: its path segment and JSON body. */
 export type TicketAction =
   | { kind: 'take' }
+  | { kind: 'assign'; staffId: string; reason?: string }
   | { kind: 'transfer'; departmentCode: string; reason: string }
   | { kind: 'escalate'; reason: string }
   | { kind: 'return'; reason: string }
@@ -198,6 +199,16 @@ export async function runTicketAction(number: string, action: TicketAction): Pro
 /** A public answer, a question to the customer or an internal note; replies may carry files (multipart). */
 export async function postComposed(number: string, mode: ComposerMode, body: { body: string } | FormData): Promise<void> {
   await apiRequest('POST', `${BASE}/tickets/${enc(number)}/${mode}`, body);
+}
+
+export type Assignee = { id: string; name: string; tier: number; roles: string[]; current: boolean };
+
+/** The request's department members it may be assigned to (for those who may assign). */
+export async function fetchAssignees(number: string, signal?: AbortSignal): Promise<Assignee[]> {
+  const body = (await apiRequest('GET', `${BASE}/tickets/${enc(number)}/assignees`, undefined, signal ? { signal } : {})) as {
+    items: Assignee[];
+  };
+  return body.items;
 }
 
 export async function fetchCanned(number: string): Promise<CannedAnswer[]> {

@@ -10,7 +10,7 @@ import * as actions from './console.actions';
 import { browseAudit } from './console.audit';
 import { listQueue, queueCounts } from './console.queries';
 import * as s from './console.schema';
-import { cannedFor, identify, openStaffAttachment, reveal, workspace } from './console.workspace';
+import { assignees, cannedFor, identify, openStaffAttachment, reveal, workspace } from './console.workspace';
 
 /** The operator console API: queues, the request workspace and every action on a request. */
 export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -66,6 +66,19 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => workspace(ctx, await scopeOf(request), request.params.number, localeOf(request)),
+    );
+
+    app.get(
+      '/tickets/:number/assignees',
+      {
+        schema: {
+          tags,
+          summary: "Members of the request's department it can be assigned to",
+          params: s.numberParams,
+          response: { 200: s.assigneesResponse, ...errorResponses },
+        },
+      },
+      async (request) => ({ items: await assignees(ctx, await scopeOf(request), request.params.number) }),
     );
 
     const a = async (request: FastifyRequest) => ({ ctx, scope: await scopeOf(request), meta: requestMeta(request) });

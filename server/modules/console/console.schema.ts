@@ -135,7 +135,12 @@ export const workspaceResponse = z.object({
     }),
     wallets: z.array(walletInfo),
   }),
-  can: z.object({ work: z.boolean(), reveal: z.boolean() }),
+  can: z.object({
+    work: z.boolean(),
+    reveal: z.boolean(),
+    /** May assign the request to a named colleague (supervisors, tier 2+ of its department). */
+    assign: z.boolean(),
+  }),
 });
 
 const reason = z.string().trim().min(3, 'give a reason').max(1000);
@@ -187,4 +192,10 @@ export const auditResponse = z.object({
     }),
   ),
   nextCursor: z.number().nullable(),
+});
+
+export const assigneesResponse = z.object({
+  items: z.array(
+    z.object({ id: z.string(), name: z.string(), tier: z.number().int(), roles: z.array(z.string()), current: z.boolean() }),
+  ),
 });

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { auditLog, categories, demoWallets, tickets } from '../../db/schema';
+import { auditLog, categories, demoWallets, outboxEvents, tickets } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { makeCustomer } from '../../test/factories';
 import { multipart, PNG_1x1 } from '../../test/files';
@@ -384,5 +384,57 @@ describe('attachments in the console', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.rawPayload.equals(PNG_1x1)).toBe(true);
     expect((await t.app.inject({ url, headers: h(people.operator!) })).statusCode).toBe(404);
+  });
+});
+
+describe('assigning to a named colleague', () => {
+  it('lists the department’s members to those who may assign, and assigns with a history entry', async () => {
+    const db = t.ctx.db;
+    const junior = await makeMember(db, ['specialist'], [['tech_support', 1]], 'Юлия Младшая');
+    const juniorSession = await t.signIn('staff', junior.email, junior.password);
+    const url = `/api/v1/console/tickets/${numbers.ts}/assignees`;
+    const list = await t.app.inject({ url, headers: h(people.techSpecialist!) });
+    expect(list.statusCode).toBe(200);
+    const names = list.json().items.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['Сергей Тех', 'Юлия Младшая']));
+    expect(names).not.toContain('Ольга Первая');
+    // Tier 1 works the request but may not hand it to others; another department may not either.
+    expect((await t.app.inject({ url, headers: h(juniorSession) })).statusCode).toBe(403);
+    expect((await t.app.inject({ url, headers: h(people.terminalSpecialist!) })).statusCode).toBe(403);
+    // The security service's request does not exist for technical support.
+    expect(
+      (await t.app.inject({ url: `/api/v1/console/tickets/${numbers.sec}/assignees`, headers: h(people.techSpecialist!) }))
+        .statusCode,
+    ).toBe(404);
+    const ws = (await t.app.inject({ url: `/api/v1/console/tickets/${numbers.ts}`, headers: h(people.techSpecialist!) })).json();
+    expect(ws.can.assign).toBe(true);
+
+    const done = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/console/tickets/${numbers.ts}/assign`,
+      headers: h(people.techSpecialist!),
+      payload: { staffId: junior.id, reason: 'её тема' },
+    });
+    expect(done.statusCode).toBe(200);
+    const after = (await t.app.inject({ url: `/api/v1/console/tickets/${numbers.ts}`, headers: h(juniorSession) })).json();
+    expect(after.assignee).toEqual({ id: junior.id, name: 'Юлия Младшая' });
+    expect(after.can.assign).toBe(false);
+    const mine = await t.app.inject({ url: '/api/v1/console/tickets?queue=mine', headers: h(juniorSession) });
+    expect(mine.json().items.map((i: { number: string }) => i.number)).toContain(numbers.ts);
+    const marked = (await t.app.inject({ url, headers: h(people.supervisor!) })).json().items;
+    expect(marked.find((p: { id: string }) => p.id === junior.id).current).toBe(true);
+  });
+
+  it('announces a reveal to the others on the request (the event names the rooms, never the value)', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/console/tickets/${numbers.sec}/reveal`,
+      headers: h(people.securityOfficer!),
+      payload: { field: 'passport_data', reason: 'сверка паспорта по звонку' },
+    });
+    expect(res.statusCode).toBe(200);
+    const events = await t.ctx.db.select().from(outboxEvents).where(eq(outboxEvents.type, 'ticket.pii_revealed'));
+    expect(events.length).toBeGreaterThan(0);
+    expect(JSON.stringify(events)).not.toContain('987654');
   });
 });

@@ -8,6 +8,7 @@ import {
   cannedAnswers,
   categories,
   customers,
+  departmentMembers,
   departments,
   forms,
   staffUsers,
@@ -19,7 +20,7 @@ import { recordAudit } from '../../platform/audit';
 import { emit, withTransaction } from '../../platform/outbox';
 import { normalizePhone } from '../../../common/forms/validate';
 import { categoryPath, displayValue } from '../tickets/tickets.presenter';
-import { canReveal, canWork, type StaffScope } from '../staff/staff.policy';
+import { canAssignOthers, canReveal, canWork, type StaffScope } from '../staff/staff.policy';
 import { roomsOf } from '../tickets/rooms';
 import { loadForWork } from './console.actions';
 
@@ -159,7 +160,7 @@ export async function workspace(ctx: AppContext, scope: StaffScope, number: stri
       },
       wallets,
     },
-    can: { work: canWork(scope, t), reveal: canReveal(scope) },
+    can: { work: canWork(scope, t), reveal: canReveal(scope), assign: canWork(scope, t) && canAssignOthers(scope, t) },
   };
 }
 
@@ -229,8 +230,33 @@ export async function reveal(
       requestId: meta.requestId,
       data: { field, reason, number: t.number },
     });
+    // Others on the request see the reveal in its history at once (ids only on the bus).
+    // Only the request's own room: the queues do not change.
+    await emit(tx, {
+      type: 'ticket.pii_revealed',
+      aggregateType: 'ticket',
+      aggregateId: t.id,
+      payload: { rooms: [`ticket:${t.id}`] },
+    });
     return { field, value };
   });
+}
+
+/**
+ * Whom the request can be assigned to: the active members of its department with their tiers,
+ * for those who may assign others (supervisors, tier 2+ of the department).
+ */
+export async function assignees(ctx: AppContext, scope: StaffScope, number: string) {
+  const t = await loadForWork(ctx.db, scope, number, { work: false });
+  if (!canAssignOthers(scope, t)) throw new AppError('FORBIDDEN');
+  if (!t.departmentId) return [];
+  const rows = await ctx.db
+    .select({ id: staffUsers.id, name: staffUsers.name, tier: departmentMembers.tier, roles: staffUsers.roles })
+    .from(departmentMembers)
+    .innerJoin(staffUsers, eq(staffUsers.id, departmentMembers.staffId))
+    .where(and(eq(departmentMembers.departmentId, t.departmentId), eq(staffUsers.active, true)))
+    .orderBy(asc(departmentMembers.tier), asc(staffUsers.name));
+  return rows.map((r) => ({ ...r, current: r.id === t.assigneeId }));
 }
 
 /** Canned answers for a request: its category's, its department's and the general ones, with placeholders filled. */

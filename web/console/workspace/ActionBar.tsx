@@ -10,6 +10,7 @@ import { actionError, availableActions } from './actions';
 import type { DialogAction } from './actions';
 
 const BUTTONS: ReadonlyArray<{ action: DialogAction; label: MessageKey; tone?: 'primary' }> = [
+  { action: 'assign', label: 'console.do.assign' },
   { action: 'transfer', label: 'console.do.transfer' },
   { action: 'escalate', label: 'console.do.escalate' },
   { action: 'return', label: 'console.do.return' },

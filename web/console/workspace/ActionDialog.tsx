@@ -1,7 +1,7 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
-import { PRIORITIES, RESOLUTION_CODES, runTicketAction } from '../../api/console';
-import type { Priority, TicketAction, Workspace } from '../../api/console';
+import { fetchAssignees, PRIORITIES, RESOLUTION_CODES, runTicketAction } from '../../api/console';
+import type { Assignee, Priority, TicketAction, Workspace } from '../../api/console';
 import { useT } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/catalogues';
 import { useLocalize } from '../../i18n/useLocalize';
@@ -16,6 +16,7 @@ import { resolutionName } from './history';
 const KNOWN_DEPARTMENTS = ['first_line', 'tech_support', 'security', 'terminals', 'agent_support'] as const;
 
 const TITLES: Record<DialogAction, MessageKey> = {
+  assign: 'console.do.assign',
   transfer: 'console.do.transfer',
   escalate: 'console.do.escalate',
   return: 'console.do.return',
@@ -26,11 +27,31 @@ const TITLES: Record<DialogAction, MessageKey> = {
 };
 
 const HINTS: Partial<Record<DialogAction, MessageKey>> = {
+  assign: 'console.do.assignHint',
   escalate: 'console.do.escalateHint',
   return: 'console.do.returnHint',
   merge: 'console.do.mergeHint',
   resolve: 'console.do.resolveHint',
 };
+
+type People = { status: 'idle' | 'loading' | 'error' } | { status: 'ready'; items: Assignee[] };
+
+/** The colleagues a request can be assigned to, loaded when the assign dialog opens. */
+function useAssignees(number: string | null): People {
+  const [people, setPeople] = useState<People>({ status: number ? 'loading' : 'idle' });
+  useEffect(() => {
+    if (!number) return;
+    const controller = new AbortController();
+    fetchAssignees(number, controller.signal).then(
+      (items) => setPeople({ status: 'ready', items }),
+      () => {
+        if (!controller.signal.aborted) setPeople({ status: 'error' });
+      },
+    );
+    return () => controller.abort();
+  }, [number]);
+  return people;
+}
 
 type Props = { action: DialogAction; ws: Workspace; onClose: () => void; onDone: () => void };
 
@@ -53,7 +74,10 @@ export function ActionDialog({ action, ws, onClose, onDone }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const needsReason = action !== 'resolve';
+  // Assigning within the department needs no reason (it is optional); resolving has a code instead.
+  const needsReason = action !== 'resolve' && action !== 'assign';
+  const people = useAssignees(action === 'assign' ? ws.number : null);
+  const [assignee, setAssignee] = useState('');
 
   const build = (): TicketAction | Record<string, string> => {
     const found: Record<string, string> = {};
@@ -63,10 +87,13 @@ export function ActionDialog({ action, ws, onClose, onDone }: Props) {
       if (p) found.reason = p;
     }
     if (action === 'transfer' && !department) found.department = t('console.do.pickDepartment');
+    if (action === 'assign' && !assignee) found.assignee = t('console.do.pickPerson');
     if (action === 'merge' && !into.trim()) found.into = t('console.do.pickNumber');
     if (action === 'resolve' && !code) found.code = t('console.do.pickResolution');
     if (Object.keys(found).length) return found;
     switch (action) {
+      case 'assign':
+        return { kind: 'assign', staffId: assignee, ...(why ? { reason: why } : {}) };
       case 'transfer':
         return { kind: 'transfer', departmentCode: department, reason: why };
       case 'priority':
@@ -122,6 +149,33 @@ export function ActionDialog({ action, ws, onClose, onDone }: Props) {
       <form className="dialog-form" onSubmit={(e) => void submit(e)} noValidate>
         {hint && <p className="dialog-form__hint">{t(hint)}</p>}
         {failure && <Alert tone="error">{failure}</Alert>}
+        {action === 'assign' &&
+          field(
+            'assignee',
+            t('console.do.person'),
+            <select
+              id={`${id}-assignee`}
+              className="field__input"
+              value={assignee}
+              aria-describedby={described('assignee')}
+              disabled={people.status !== 'ready'}
+              onChange={(e) => setAssignee(e.target.value)}
+            >
+              <option value="">{people.status === 'loading' ? t('console.do.loadingPeople') : t('console.do.choose')}</option>
+              {people.status === 'ready' &&
+                people.items.map((p) => (
+                  <option key={p.id} value={p.id} disabled={p.current}>
+                    {t('console.do.personOption', { name: p.name, tier: p.tier })}
+                    {p.current ? ` — ${t('console.do.personCurrent')}` : ''}
+                  </option>
+                ))}
+            </select>,
+            people.status === 'error'
+              ? t('console.do.peopleFailed')
+              : people.status === 'ready' && people.items.length === 0
+                ? t('console.do.noPeople')
+                : undefined,
+          )}
         {action === 'transfer' &&
           field(
             'department',
@@ -203,10 +257,10 @@ export function ActionDialog({ action, ws, onClose, onDone }: Props) {
             />,
             t('console.do.resolveMessageHint'),
           )}
-        {needsReason &&
+        {(needsReason || action === 'assign') &&
           field(
             'reason',
-            t('console.do.reason'),
+            needsReason ? t('console.do.reason') : t('console.do.reasonOptional'),
             <textarea
               id={`${id}-reason`}
               className="field__input field__textarea"

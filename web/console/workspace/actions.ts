@@ -5,7 +5,7 @@ import type { Translate } from '../../i18n/I18nProvider';
 import { describeError } from '../../ui/errorMessage';
 
 /** The actions that open a dialog (take runs at once). */
-export type DialogAction = 'transfer' | 'escalate' | 'return' | 'priority' | 'merge' | 'resolve' | 'reopen';
+export type DialogAction = 'assign' | 'transfer' | 'escalate' | 'return' | 'priority' | 'merge' | 'resolve' | 'reopen';
 
 export const FIRST_LINE = 'first_line';
 export const MIN_REASON = 3;
@@ -24,6 +24,7 @@ export function availableActions(ws: Workspace, selfId: string): Available {
   if (!ws.can.work) {
     return {
       take: false,
+      assign: false,
       transfer: false,
       escalate: false,
       return: false,
@@ -37,6 +38,7 @@ export function availableActions(ws: Workspace, selfId: string): Available {
   const open = !closed;
   return {
     take: open && ws.assignee?.id !== selfId,
+    assign: open && ws.can.assign,
     transfer: open,
     escalate: open && ws.tier < 3,
     return: open && !(ws.department?.code === FIRST_LINE && ws.tier === 1),

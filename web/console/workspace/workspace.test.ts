@@ -16,7 +16,7 @@ function ws(patch: Partial<Workspace>): Workspace {
     tier: 1,
     department: { code: 'first_line', name: { ru: 'Первая линия', uk: '', en: '' } },
     assignee: null,
-    can: { work: true, reveal: false },
+    can: { work: true, reveal: false, assign: false },
     ...patch,
   } as Workspace;
 }
@@ -26,6 +26,8 @@ describe('availableActions', () => {
     const open = availableActions(ws({}), 'me');
     expect(open).toMatchObject({ take: true, transfer: true, escalate: true, return: false, resolve: true, reopen: false });
     expect(availableActions(ws({ assignee: { id: 'me', name: 'Я' } }), 'me').take).toBe(false);
+    expect(open.assign).toBe(false);
+    expect(availableActions(ws({ can: { work: true, reveal: false, assign: true } }), 'me').assign).toBe(true);
     expect(
       availableActions(ws({ tier: 3, department: { code: 'tech_support', name: { ru: '', uk: '', en: '' } } }), 'me'),
     ).toMatchObject({
@@ -34,7 +36,9 @@ describe('availableActions', () => {
     });
     const solved = availableActions(ws({ status: 'resolved' }), 'me');
     expect(solved).toMatchObject({ take: false, transfer: false, resolve: false, reopen: true });
-    expect(Object.values(availableActions(ws({ can: { work: false, reveal: true } }), 'me')).some(Boolean)).toBe(false);
+    expect(Object.values(availableActions(ws({ can: { work: false, reveal: true, assign: true } }), 'me')).some(Boolean)).toBe(
+      false,
+    );
   });
 });
 
