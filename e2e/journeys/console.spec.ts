@@ -241,6 +241,17 @@ test('a supervisor reveals a passport with a reason, identifies the customer and
   await expect(account).toContainText('Превышен недельный лимит вывода');
   await page.screenshot({ path: testInfo.outputPath('11-supervisor-identified.png'), fullPage: true });
 
+  // The supervisor hands the request to a named colleague of its department.
+  await page.getByRole('toolbar', { name: 'Действия с обращением' }).getByRole('button', { name: 'Назначить' }).click();
+  const assign = page.getByRole('dialog', { name: 'Назначить' });
+  await assign.getByRole('button', { name: 'Назначить' }).click();
+  await expect(assign.getByText('Выберите сотрудника.')).toBeVisible();
+  await assign.getByLabel('Сотрудник').selectOption({ label: 'Сергей Техподдержкин, уровень 2' });
+  await page.screenshot({ path: testInfo.outputPath('11b-assign-dialog.png') });
+  await assign.getByRole('button', { name: 'Назначить' }).click();
+  await expect(assign).toBeHidden();
+  await expect(page.getByTestId('ws-assignee')).toHaveText('Сергей Техподдержкин');
+
   // The view is in the audit log with its reason.
   await page.getByRole('link', { name: 'Журнал аудита' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Журнал аудита' })).toBeVisible();
@@ -255,6 +266,16 @@ test('a supervisor reveals a passport with a reason, identifies the customer and
   await expect(entry).toContainText('«Клиент просит сверить паспорт для разблокировки»');
   await expect(entry).toContainText('passport_data');
   await page.screenshot({ path: testInfo.outputPath('12-audit-log.png'), fullPage: true });
+
+  // Everything one person did: a click on their name filters by them.
+  await page.getByRole('button', { name: 'Сбросить фильтры' }).click();
+  await page.getByTestId('audit-row').getByRole('button', { name: 'Марина Старшая' }).first().click();
+  await expect(page).toHaveURL(/actor=/);
+  await expect(page.getByLabel('Кто')).toHaveValue(/[0-9a-f-]{36}/);
+  const rows = page.getByTestId('audit-row');
+  await expect(rows.filter({ hasText: 'Назначен исполнитель' })).toHaveCount(1);
+  await expect(rows.filter({ hasNotText: 'Марина Старшая' })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('13-audit-by-person.png'), fullPage: true });
 });
 
 test('an operator sees neither the audit log nor administration, and a closed page says so', async ({ page }) => {

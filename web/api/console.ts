@@ -136,7 +136,7 @@ export type AuditEntry = {
   data: Record<string, unknown>;
 };
 
-export type AuditFilters = { action?: string; number?: string; from?: string; to?: string };
+export type AuditFilters = { action?: string; actor?: string; number?: string; from?: string; to?: string };
 export type AuditPage = { items: AuditEntry[]; nextCursor: number | null };
 
 /** One staff action on a request: its path segment and JSON body. */
@@ -242,6 +242,7 @@ export async function fetchAudit(
 ): Promise<AuditPage> {
   const params = new URLSearchParams();
   if (filters.action) params.set('action', filters.action);
+  if (filters.actor) params.set('actor', filters.actor);
   if (filters.number) params.set('number', filters.number);
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);

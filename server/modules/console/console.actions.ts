@@ -68,7 +68,8 @@ async function act<T>(
       entityId: ticket.id,
       ip: a.meta.ip,
       requestId: a.meta.requestId,
-      data: out.data ?? {},
+      // The number makes the audit entry a link to the request.
+      data: { number: ticket.number, ...out.data },
     });
     await emit(tx, {
       type: action,
@@ -94,7 +95,7 @@ export async function assign(a: ActionContext, number: string, staffId: string, 
   await act(a, number, 'ticket.assigned', async (tx, t) => {
     if (!canAssignOthers(a.scope, t)) throw new AppError('FORBIDDEN');
     const [member] = await tx
-      .select({ id: staffUsers.id })
+      .select({ id: staffUsers.id, name: staffUsers.name })
       .from(staffUsers)
       .innerJoin(departmentMembers, eq(departmentMembers.staffId, staffUsers.id))
       .where(
@@ -110,7 +111,7 @@ export async function assign(a: ActionContext, number: string, staffId: string, 
         issues: [{ path: ['body', 'staffId'], message: 'not an active member of the request’s department' }],
       });
     await tx.update(tickets).set({ assigneeId: staffId }).where(eq(tickets.id, t.id));
-    return { data: { from: t.assigneeId, to: staffId, reason: reason ?? null } };
+    return { data: { from: t.assigneeId, to: staffId, toName: member.name, reason: reason ?? null } };
   });
 }
 

@@ -316,6 +316,16 @@ describe('working a request', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().items.every((i: { action: string }) => i.action === 'pii.revealed')).toBe(true);
     expect((await t.app.inject({ url: '/api/v1/console/audit', headers: h(people.operator!) })).statusCode).toBe(403);
+    // By person: only what that colleague did.
+    const byOne = await t.app.inject({
+      url: `/api/v1/console/audit?actor=${people.securityOfficer!.id}`,
+      headers: h(people.supervisor!),
+    });
+    expect(byOne.statusCode).toBe(200);
+    const items = byOne.json().items as Array<{ actor: { id: string; name: string } }>;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.actor.id === people.securityOfficer!.id && i.actor.name === 'Игорь Без')).toBe(true);
+    expect((await t.app.inject({ url: '/api/v1/console/audit?actor=robert', headers: h(people.admin!) })).statusCode).toBe(400);
   });
 });
 

@@ -199,7 +199,7 @@ export async function identify(
       entityId: t.id,
       ip: meta.ip,
       requestId: meta.requestId,
-      data: { result, check, phoneMatches, wallet: `…${wallet.slice(-4)}` },
+      data: { number: t.number, result, check, phoneMatches, wallet: `…${wallet.slice(-4)}` },
     });
     await emit(tx, { type: 'ticket.identification', aggregateType: 'ticket', aggregateId: t.id, payload: { rooms: roomsOf(t) } });
     return { result, reason: result === 'identified' ? null : check !== 'match' ? check : 'phone_mismatch' };

@@ -16,6 +16,22 @@ import { actionName } from '../workspace/history';
 import { AUDIT_ACTIONS, apiAuditFilters, auditFormFromSearch, searchFromAuditForm } from './auditQuery';
 import type { AuditForm } from './auditQuery';
 import { AuditTable } from './AuditTable';
+import { fetchStaff, type StaffMember } from '../admin/api';
+
+/** Staff for the person filter; an empty list when it cannot be read (the filter still works from the table). */
+function useStaffList(allowed: boolean): StaffMember[] {
+  const [staff, setStaff] = useState<StaffMember[]>([]);
+  useEffect(() => {
+    if (!allowed) return;
+    const controller = new AbortController();
+    fetchStaff(controller.signal).then(
+      (items) => setStaff([...items].sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name))),
+      () => setStaff([]),
+    );
+    return () => controller.abort();
+  }, [allowed]);
+  return staff;
+}
 
 type State = {
   key: string;
@@ -40,6 +56,7 @@ export function AuditPage({ me }: { me: Me }) {
   }
   const [state, setState] = useState<State>({ key: '', status: 'loading', items: [], next: null, error: null, more: false });
   const allowed = readsAudit(me);
+  const staff = useStaffList(allowed);
 
   useEffect(() => {
     if (!allowed) return;
@@ -97,6 +114,20 @@ export function AuditPage({ me }: { me: Me }) {
           </select>
         </label>
         <label className="filters__field">
+          <span className="filters__label">{t('console.audit.actor')}</span>
+          <select value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })}>
+            <option value="">{t('console.audit.anyone')}</option>
+            {draft.actor && !staff.some((s) => s.id === draft.actor) && (
+              <option value={draft.actor}>{t('console.audit.someone')}</option>
+            )}
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.active ? s.name : `${s.name} — ${t('console.audit.inactivePerson')}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filters__field">
           <span className="filters__label">{t('console.audit.number')}</span>
           <input
             className="filters__input filters__input--short"
@@ -140,7 +171,12 @@ export function AuditPage({ me }: { me: Me }) {
             <p className="empty-state__title">{t('console.audit.empty')}</p>
           </div>
         )}
-        {view.status === 'ready' && view.items.length > 0 && <AuditTable items={view.items} />}
+        {view.status === 'ready' && view.items.length > 0 && (
+          <AuditTable
+            items={view.items}
+            onActor={(actor) => navigate(`${AUDIT_PATH}${searchFromAuditForm({ ...form, actor })}`, { replace: true })}
+          />
+        )}
         {view.status === 'ready' && view.next !== null && (
           <div className="queue__more">
             {view.error !== null && <Alert tone="error">{describeError(view.error, t)}</Alert>}

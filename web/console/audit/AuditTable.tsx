@@ -7,7 +7,7 @@ import { actionName } from '../workspace/history';
 import { auditDetails, auditNumber } from './auditQuery';
 
 /** The audit rows: time, who, what, on which object, the details and reason, from where. */
-export function AuditTable({ items }: { items: AuditEntry[] }) {
+export function AuditTable({ items, onActor }: { items: AuditEntry[]; onActor?: (staffId: string) => void }) {
   const { t, locale } = useI18n();
   return (
     <div className="queue__table-wrap">
@@ -31,10 +31,21 @@ export function AuditTable({ items }: { items: AuditEntry[] }) {
               <tr key={e.id} data-testid="audit-row" data-action={e.action}>
                 <td className="audit-table__at">{formatShortDateTime(e.at, locale)}</td>
                 <td>
-                  {e.actor.name ??
+                  {e.actor.kind === 'staff' && e.actor.id && e.actor.name && onActor ? (
+                    <button
+                      type="button"
+                      className="link-button"
+                      title={t('console.audit.byThisPerson')}
+                      onClick={() => onActor(e.actor.id as string)}
+                    >
+                      {e.actor.name}
+                    </button>
+                  ) : (
+                    (e.actor.name ??
                     t(
                       `console.audit.actorKind.${e.actor.kind === 'staff' || e.actor.kind === 'customer' || e.actor.kind === 'guest' ? e.actor.kind : 'system'}`,
-                    )}
+                    ))
+                  )}
                 </td>
                 <td>
                   <span className="audit-table__action">{actionName(e.action, t)}</span>

@@ -3,10 +3,12 @@ import { apiAuditFilters, auditDetails, auditFormFromSearch, auditNumber, search
 
 describe('audit filters', () => {
   it('keeps valid values in the URL and turns local days into instants', () => {
-    const form = auditFormFromSearch('?action=pii.revealed&number=PD-1&from=2026-05-01&to=2026-05-02&junk=1');
-    expect(form).toEqual({ action: 'pii.revealed', number: 'PD-1', from: '2026-05-01', to: '2026-05-02' });
-    expect(searchFromAuditForm(form)).toBe('?action=pii.revealed&number=PD-1&from=2026-05-01&to=2026-05-02');
-    expect(auditFormFromSearch('?from=yesterday')).toEqual({ action: '', number: '', from: '', to: '' });
+    const actor = '0b9c3a52-5f38-4c8e-9a51-1d2e3f4a5b6c';
+    const form = auditFormFromSearch(`?action=pii.revealed&actor=${actor}&number=PD-1&from=2026-05-01&to=2026-05-02&junk=1`);
+    expect(form).toEqual({ action: 'pii.revealed', actor, number: 'PD-1', from: '2026-05-01', to: '2026-05-02' });
+    expect(searchFromAuditForm(form)).toBe(`?action=pii.revealed&actor=${actor}&number=PD-1&from=2026-05-01&to=2026-05-02`);
+    expect(auditFormFromSearch('?from=yesterday&actor=robert')).toEqual({ action: '', actor: '', number: '', from: '', to: '' });
+    expect(apiAuditFilters(form).actor).toBe(actor);
     const api = apiAuditFilters(form);
     expect(new Date(api.from ?? '').getTime()).toBe(new Date(2026, 4, 1).getTime());
     expect(new Date(api.to ?? '').getTime()).toBe(new Date(2026, 4, 2, 23, 59, 59, 999).getTime());

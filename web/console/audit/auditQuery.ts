@@ -24,7 +24,9 @@ export const AUDIT_ACTIONS = [
 ] as const;
 
 /** Filters as the page keeps them in its URL: dates as `YYYY-MM-DD` (the person's local days). */
-export type AuditForm = { action: string; number: string; from: string; to: string };
+export type AuditForm = { action: string; actor: string; number: string; from: string; to: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,6 +35,7 @@ export function auditFormFromSearch(search: string): AuditForm {
   const day = (v: string | null) => (v && DAY.test(v) ? v : '');
   return {
     action: (p.get('action') ?? '').trim().slice(0, 80),
+    actor: UUID.test(p.get('actor') ?? '') ? (p.get('actor') as string).toLowerCase() : '',
     number: (p.get('number') ?? '').trim().slice(0, 40),
     from: day(p.get('from')),
     to: day(p.get('to')),
@@ -41,7 +44,7 @@ export function auditFormFromSearch(search: string): AuditForm {
 
 export function searchFromAuditForm(form: AuditForm): string {
   const p = new URLSearchParams();
-  for (const key of ['action', 'number', 'from', 'to'] as const) if (form[key]) p.set(key, form[key]);
+  for (const key of ['action', 'actor', 'number', 'from', 'to'] as const) if (form[key]) p.set(key, form[key]);
   const text = p.toString();
   return text ? `?${text}` : '';
 }
@@ -50,6 +53,7 @@ export function searchFromAuditForm(form: AuditForm): string {
 export function apiAuditFilters(form: AuditForm): AuditFilters {
   const out: AuditFilters = {};
   if (form.action) out.action = form.action;
+  if (form.actor) out.actor = form.actor;
   if (form.number) out.number = form.number;
   if (form.from) out.from = new Date(`${form.from}T00:00:00`).toISOString();
   if (form.to) out.to = new Date(`${form.to}T23:59:59.999`).toISOString();
@@ -64,6 +68,8 @@ export function auditDetails(entry: AuditEntry): { reason: string | null; pairs:
   const pairs: Array<[string, string]> = [];
   for (const [key, value] of Object.entries(entry.data)) {
     if (HIDDEN.has(key) || value === null || value === undefined) continue;
+    // Bare record ids tell a reader nothing; names and numbers are shown instead.
+    if (typeof value === 'string' && UUID.test(value)) continue;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') pairs.push([key, String(value)]);
   }
   return { reason, pairs };

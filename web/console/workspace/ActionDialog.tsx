@@ -159,7 +159,10 @@ export function ActionDialog({ action, ws, onClose, onDone }: Props) {
               value={assignee}
               aria-describedby={described('assignee')}
               disabled={people.status !== 'ready'}
-              onChange={(e) => setAssignee(e.target.value)}
+              onChange={(e) => {
+                setAssignee(e.target.value);
+                setProblems(({ assignee: _gone, ...rest }) => rest);
+              }}
             >
               <option value="">{people.status === 'loading' ? t('console.do.loadingPeople') : t('console.do.choose')}</option>
               {people.status === 'ready' &&

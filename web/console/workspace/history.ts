@@ -75,6 +75,9 @@ export function describeHistory(entry: HistoryEntry, { t, departmentName, fieldL
     case 'ticket.resolved':
       detail = str(d.resolutionCode) ? resolutionName(str(d.resolutionCode) ?? '', t) : null;
       break;
+    case 'ticket.assigned':
+      detail = str(d.toName);
+      break;
     case 'ticket.merged':
       detail = str(d.intoNumber) ? t('console.history.mergedInto', { number: str(d.intoNumber) ?? '' }) : null;
       break;
