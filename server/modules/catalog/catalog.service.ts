@@ -6,6 +6,7 @@ import type { AppContext, RequestMeta } from '../../context';
 import type { Executor, Tx } from '../../db/connection';
 import { categories, deflections, departments, forms, kbArticles, slaPolicies, type Audience } from '../../db/schema';
 import { AppError } from '../../errors';
+import { referenceChanged } from '../../platform/refcache';
 import { recordAudit } from '../../platform/audit';
 import { withTransaction } from '../../platform/outbox';
 import { enforceRateLimit } from '../../platform/ratelimit';
@@ -171,7 +172,7 @@ type Actor = { id: string };
 
 export async function createNode(ctx: AppContext, actor: Actor, input: z.infer<typeof createNodeBody>, meta: RequestMeta) {
   const form = input.leaf ? parseForm(input.leaf.form) : null;
-  return withTransaction(ctx, async (tx) => {
+  const id = await withTransaction(ctx, async (tx) => {
     await assertParent(tx, input.parentId, input.audience);
     const [taken] = await tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.slug)).limit(1);
     if (taken) throw new AppError('CONFLICT', { reason: 'slug_taken', slug: input.slug });
@@ -204,6 +205,8 @@ export async function createNode(ctx: AppContext, actor: Actor, input: z.infer<t
     });
     return row.id;
   });
+  await referenceChanged(ctx);
+  return id;
 }
 
 export async function updateNode(
@@ -237,6 +240,7 @@ export async function updateNode(
       data: { changed: Object.keys(input) },
     });
   });
+  await referenceChanged(ctx);
 }
 
 /** Sets the order of a parent's children (ids not listed keep their place after the listed ones). */
@@ -264,12 +268,13 @@ export async function reorder(ctx: AppContext, actor: Actor, parentId: string | 
       data: { order },
     });
   });
+  await referenceChanged(ctx);
 }
 
 /** A new form version of a leaf; requests filed earlier keep theirs. */
 export async function publishForm(ctx: AppContext, actor: Actor, categoryId: string, input: unknown, meta: RequestMeta) {
   const form = parseForm(input);
-  return withTransaction(ctx, async (tx) => {
+  const published = await withTransaction(ctx, async (tx) => {
     const [node] = await tx.select().from(categories).where(eq(categories.id, categoryId)).for('update').limit(1);
     if (!node) throw new AppError('NOT_FOUND');
     if (!node.isLeaf)
@@ -286,6 +291,8 @@ export async function publishForm(ctx: AppContext, actor: Actor, categoryId: str
     });
     return version;
   });
+  await referenceChanged(ctx);
+  return published;
 }
 
 async function publishFormIn(tx: Tx, categoryId: string, form: FormDef, actorId: string): Promise<number> {
