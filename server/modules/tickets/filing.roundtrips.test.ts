@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   attachments,
@@ -36,13 +37,14 @@ const suggestion = async () => ({
 /**
  * Counts the statements the app sends to the database while `fn` runs (outbox delivery, which
  * runs after the answer, is held back). PGlite: every query/exec/transaction of the one
- * connection; PostgreSQL: every pool query and client checkout (a transaction).
+ * connection; PostgreSQL: every statement any pg client sends (BEGIN and COMMIT included).
  */
 async function countStatements(fn: () => Promise<unknown>): Promise<number> {
+  await t.ctx.outbox.drain();
   const kick = vi.spyOn(t.ctx.outbox, 'kick').mockImplementation(() => undefined);
   const spies = t.db.pglite
     ? [vi.spyOn(t.db.pglite, 'query'), vi.spyOn(t.db.pglite, 'exec'), vi.spyOn(t.db.pglite, 'transaction')]
-    : [vi.spyOn(t.db.pool!, 'query'), vi.spyOn(t.db.pool!, 'connect')];
+    : [vi.spyOn(pg.Client.prototype, 'query')];
   try {
     await fn();
     return spies.reduce((n, s) => n + s.mock.calls.length, 0);
