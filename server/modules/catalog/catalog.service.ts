@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit';
 import { withTransaction } from '../../platform/outbox';
 import { enforceRateLimit } from '../../platform/ratelimit';
 import { categoryPath } from '../tickets/tickets.presenter';
+import { workingDayMinutes } from '../sla/calendar';
 import { loadPolicy } from '../sla/sla.service';
 import type { CatalogNodeDto, createNodeBody, updateNodeBody } from './catalog.schema';
 import type { z } from 'zod';
@@ -89,7 +90,12 @@ export async function leafForm(db: Executor, categoryId: string, locale: Locale)
     form: row.form.definition as unknown as { fields: Array<Record<string, unknown>> },
     articles,
     expectedReview: policy
-      ? { slaCode: policy.code, resolutionMinutes: policy.resolutionMinutes, businessHours: !policy.calendar.alwaysOpen }
+      ? {
+          slaCode: policy.code,
+          resolutionMinutes: policy.resolutionMinutes,
+          businessHours: !policy.calendar.alwaysOpen,
+          businessDayMinutes: workingDayMinutes(policy.calendar),
+        }
       : null,
   };
 }
