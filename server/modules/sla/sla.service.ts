@@ -172,13 +172,19 @@ export function scheduleChecks(ctx: Pick<AppContext, 'jobs'>, job: JobDefinition
       ['resolution', 'at_risk', p.resolutionAtRiskAt, p.resolutionDueAt],
       ['resolution', 'breached', p.resolutionDueAt, p.resolutionDueAt],
     ];
-    for (const [target, stage, runAt, dueAt] of plan) {
-      if (!runAt || !dueAt) continue;
-      await ctx.jobs.send(
-        job,
-        { ticketId: event.aggregateId, target, stage, dueAt },
-        { startAfter: new Date(runAt), singletonKey: `${event.aggregateId}:${target}:${stage}:${dueAt}` },
-      );
-    }
+    // One statement for all the timers of a request (pg-boss insert), not one per timer.
+    await ctx.jobs.sendMany(
+      job,
+      plan.flatMap(([target, stage, runAt, dueAt]) =>
+        runAt && dueAt
+          ? [
+              {
+                payload: { ticketId: event.aggregateId, target, stage, dueAt },
+                opts: { startAfter: new Date(runAt), singletonKey: `${event.aggregateId}:${target}:${stage}:${dueAt}` },
+              },
+            ]
+          : [],
+      ),
+    );
   };
 }
