@@ -20,8 +20,12 @@ export type Engine = 'pglite' | 'postgres';
 export type DbHandle = {
   engine: Engine;
   db: Database;
-  /** One parameterised statement; for platform code that speaks SQL directly. */
-  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+  /**
+   * One parameterised statement; for platform code that speaks SQL directly. `name` makes it a
+   * named prepared statement on PostgreSQL (parsed and planned once per connection; the hot
+   * paths use it). PGlite ignores it.
+   */
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[], options?: { name?: string }): Promise<{ rows: Row[] }>;
   /** Several statements without parameters (pg-boss's schema scripts). */
   exec(text: string): Promise<void>;
   pglite?: PGlite;
@@ -73,8 +77,10 @@ function openPostgres(url: string, max: number): DbHandle {
     db,
     pool,
     url,
-    async query<Row>(text: string, params?: unknown[]) {
-      const result = await pool.query(text, params);
+    async query<Row>(text: string, params?: unknown[], options?: { name?: string }) {
+      const result = options?.name
+        ? await pool.query({ name: options.name, text, values: params })
+        : await pool.query(text, params);
       return { rows: result.rows as Row[] };
     },
     async exec(text: string) {

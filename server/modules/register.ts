@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import { defineJob } from '../platform/jobs';
 import { mailSendJob } from '../platform/mail/queue';
 import { createMailTransport } from '../platform/mail/transport';
+import { listenForReferenceChanges } from '../platform/refcache';
 import { scheduleChecks, slaCheckJob } from './sla/sla.service';
 import { sweepStale } from './tickets/follow.service';
 
@@ -20,6 +21,8 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
       await sweepStale(ctx);
     },
   });
+
+  listenForReferenceChanges(ctx);
 
   ctx.outbox.on('mail.queued', 'mail.send', async (event) => {
     await ctx.jobs?.send(mailJob, { mailId: event.aggregateId });

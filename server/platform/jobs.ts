@@ -63,6 +63,8 @@ export type Jobs = {
   start(): Promise<void>;
   register<P>(def: JobDefinition<P>): Promise<void>;
   send<P>(def: JobDefinition<P>, payload: P, opts?: SendOptions): Promise<string | null>;
+  /** Several jobs of one kind in one statement (pg-boss `insert`); same validation and settings as send. */
+  sendMany<P>(def: JobDefinition<P>, jobs: Array<{ payload: P; opts?: SendOptions }>): Promise<void>;
   stop(): Promise<void>;
   boss: PgBoss;
 };
@@ -298,6 +300,36 @@ export async function createJobs(handle: DbHandle, options: JobsOptions = {}): P
       // This process works the queue: wake its worker instead of waiting for the next poll.
       if (id && entry.workerId && opts.startAfter === undefined) boss.notifyWorker(entry.workerId);
       return id;
+    },
+
+    async sendMany<P>(def: JobDefinition<P>, jobs: Array<{ payload: P; opts?: SendOptions }>) {
+      if (state !== 'started') throw new Error(`jobs: sendMany(${def.name}) before start() or after stop()`);
+      const entry = registered.get(def.name);
+      if (!entry) throw new Error(`jobs: ${def.name} is not registered`);
+      if (jobs.length === 0) return;
+      const rows = jobs.map(({ payload, opts = {} }) => {
+        const parsed = def.schema.safeParse(payload);
+        if (!parsed.success) throw new JobPayloadError(def.name, issuesOf(parsed.error));
+        const startAfter =
+          opts.startAfter === undefined
+            ? undefined
+            : opts.startAfter instanceof Date
+              ? opts.startAfter.toISOString()
+              : `${opts.startAfter} seconds`;
+        return {
+          name: def.name,
+          // Inside pg-boss's JSON array the payload travels as a value (no array-literal issue here).
+          data: parsed.data ?? null,
+          ...(startAfter !== undefined ? { startAfter } : {}),
+          ...(opts.singletonKey !== undefined ? { singletonKey: opts.singletonKey } : {}),
+          ...(entry.retry.retryLimit !== undefined ? { retryLimit: entry.retry.retryLimit } : {}),
+          ...(entry.retry.retryDelay !== undefined ? { retryDelay: entry.retry.retryDelay } : {}),
+          ...(entry.retry.retryBackoff !== undefined ? { retryBackoff: entry.retry.retryBackoff } : {}),
+          ...(entry.retry.expireInSeconds !== undefined ? { expireInSeconds: entry.retry.expireInSeconds } : {}),
+        };
+      });
+      await boss.insert(rows as PgBoss.JobInsert[]);
+      if (entry.workerId && jobs.some((j) => j.opts?.startAfter === undefined)) boss.notifyWorker(entry.workerId);
     },
 
     async stop() {

@@ -30,7 +30,7 @@ export type LeafForm = {
   path: Array<{ id: string; name: L10n }>;
   form: FormDef;
   articles: ArticleRef[];
-  expectedReview: { slaCode: string; resolutionMinutes: number; businessHours: boolean };
+  expectedReview: { slaCode: string; resolutionMinutes: number; businessHours: boolean; businessDayMinutes: number | null };
 };
 
 export type Article = { slug: string; title: string; summary: string; body: string };

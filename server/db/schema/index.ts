@@ -7,3 +7,4 @@ export * from './platform';
 export * from './staff';
 export * from './tickets';
 export * from './settings';
+export * from './queuecounts';

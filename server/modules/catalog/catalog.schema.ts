@@ -64,7 +64,15 @@ export const formResponse = z.object({
   /** FormDef (common/forms/types.ts). */
   form: z.object({ fields: z.array(z.record(z.string(), z.unknown())) }),
   articles: z.array(z.object({ slug: z.string(), title: z.string(), summary: z.string() })),
-  expectedReview: z.object({ slaCode: z.string(), resolutionMinutes: z.number(), businessHours: z.boolean() }).nullable(),
+  expectedReview: z
+    .object({
+      slaCode: z.string(),
+      resolutionMinutes: z.number(),
+      businessHours: z.boolean(),
+      /** Working minutes of the calendar's longest day; null for 24/7 calendars. */
+      businessDayMinutes: z.number().nullable(),
+    })
+    .nullable(),
 });
 
 export const deflectionBody = z.object({ articleSlug: z.string().max(120).optional(), query: z.string().max(300).optional() });

@@ -6,10 +6,12 @@ import type { AppContext, RequestMeta } from '../../context';
 import type { Executor, Tx } from '../../db/connection';
 import { categories, deflections, departments, forms, kbArticles, slaPolicies, type Audience } from '../../db/schema';
 import { AppError } from '../../errors';
+import { referenceChanged } from '../../platform/refcache';
 import { recordAudit } from '../../platform/audit';
 import { withTransaction } from '../../platform/outbox';
 import { enforceRateLimit } from '../../platform/ratelimit';
 import { categoryPath } from '../tickets/tickets.presenter';
+import { workingDayMinutes } from '../sla/calendar';
 import { loadPolicy } from '../sla/sla.service';
 import type { CatalogNodeDto, LeafRoutingDto, createNodeBody, updateNodeBody } from './catalog.schema';
 import type { z } from 'zod';
@@ -115,7 +117,12 @@ export async function leafForm(db: Executor, categoryId: string, locale: Locale,
     form: row.form.definition as unknown as { fields: Array<Record<string, unknown>> },
     articles,
     expectedReview: policy
-      ? { slaCode: policy.code, resolutionMinutes: policy.resolutionMinutes, businessHours: !policy.calendar.alwaysOpen }
+      ? {
+          slaCode: policy.code,
+          resolutionMinutes: policy.resolutionMinutes,
+          businessHours: !policy.calendar.alwaysOpen,
+          businessDayMinutes: workingDayMinutes(policy.calendar),
+        }
       : null,
   };
 }
@@ -198,7 +205,7 @@ type Actor = { id: string };
 
 export async function createNode(ctx: AppContext, actor: Actor, input: z.infer<typeof createNodeBody>, meta: RequestMeta) {
   const form = input.leaf ? parseForm(input.leaf.form) : null;
-  return withTransaction(ctx, async (tx) => {
+  const id = await withTransaction(ctx, async (tx) => {
     await assertParent(tx, input.parentId, input.audience);
     const [taken] = await tx.select({ id: categories.id }).from(categories).where(eq(categories.slug, input.slug)).limit(1);
     if (taken) throw new AppError('CONFLICT', { reason: 'slug_taken', slug: input.slug });
@@ -231,6 +238,8 @@ export async function createNode(ctx: AppContext, actor: Actor, input: z.infer<t
     });
     return row.id;
   });
+  await referenceChanged(ctx);
+  return id;
 }
 
 export async function updateNode(
@@ -264,6 +273,7 @@ export async function updateNode(
       data: { changed: Object.keys(input) },
     });
   });
+  await referenceChanged(ctx);
 }
 
 /** Sets the order of a parent's children (ids not listed keep their place after the listed ones). */
@@ -291,12 +301,13 @@ export async function reorder(ctx: AppContext, actor: Actor, parentId: string | 
       data: { order },
     });
   });
+  await referenceChanged(ctx);
 }
 
 /** A new form version of a leaf; requests filed earlier keep theirs. */
 export async function publishForm(ctx: AppContext, actor: Actor, categoryId: string, input: unknown, meta: RequestMeta) {
   const form = parseForm(input);
-  return withTransaction(ctx, async (tx) => {
+  const published = await withTransaction(ctx, async (tx) => {
     const [node] = await tx.select().from(categories).where(eq(categories.id, categoryId)).for('update').limit(1);
     if (!node) throw new AppError('NOT_FOUND');
     if (!node.isLeaf)
@@ -313,6 +324,8 @@ export async function publishForm(ctx: AppContext, actor: Actor, categoryId: str
     });
     return version;
   });
+  await referenceChanged(ctx);
+  return published;
 }
 
 async function publishFormIn(tx: Tx, categoryId: string, form: FormDef, actorId: string): Promise<number> {

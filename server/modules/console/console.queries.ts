@@ -191,26 +191,51 @@ export async function listQueue(db: Executor, scope: StaffScope, input: ListInpu
   return { items, nextCursor };
 }
 
-/** Counting stops here: a queue of more shows "10 000+" (an exact count of a huge queue costs a scan). */
+/** Counting "mine" stops here: a queue of more shows "10 000+" (an exact count of a huge queue costs a scan). */
 export const COUNT_CAP = 10_000;
 
-/** The person's queues with their counts (the "all" queue for supervisors only). */
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+/**
+ * The person's queues with their counts (the "all" queue for supervisors only), in one
+ * statement. Department queues are summed from ticket_queue_counts (exact, kept by triggers in
+ * the same transaction as every change to a request, see db/schema/queuecounts.ts); "mine" is
+ * counted on its partial index. Same conditions as queueCondition and visibility.
+ */
 export async function queueCounts(
   db: Executor,
   scope: StaffScope,
 ): Promise<Array<{ queue: Queue; count: number; capped: boolean }>> {
   const queues = QUEUES.filter((q) => q !== 'all' || canSeeAllQueue(scope));
-  const out: Array<{ queue: Queue; count: number; capped: boolean }> = [];
-  for (const queue of queues) {
-    const inner = db
-      .select({ one: sql`1` })
-      .from(tickets)
-      .where(and(queueCondition(scope, queue), visibility(scope)))
-      .limit(COUNT_CAP + 1)
-      .as('q');
-    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(inner);
-    const n = row?.n ?? 0;
-    out.push({ queue, count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP });
-  }
-  return out;
+  const mine = [...scope.departments.keys()];
+  const inMine = mine.length > 0 ? sql`c.department_key IN (${list(mine)})` : isSupervisor(scope) ? sql`true` : sql`false`;
+  const visible =
+    seesSecurity(scope) || !scope.securityDepartmentId ? sql`true` : sql`c.department_key <> ${scope.securityDepartmentId}`;
+  const mineInner = db
+    .select({ one: sql`1` })
+    .from(tickets)
+    .where(and(queueCondition(scope, 'mine'), visibility(scope)))
+    .limit(COUNT_CAP + 1)
+    .as('m');
+  const result = await db.execute(sql`
+    SELECT
+      (SELECT count(*)::int FROM ${mineInner}) AS mine,
+      coalesce(sum(c.n) FILTER (WHERE NOT c.assigned AND c.status IN (${list(UNANSWERED)}) AND ${inMine}), 0)::int AS unassigned,
+      coalesce(sum(c.n) FILTER (WHERE c.status = 'pending_customer' AND ${inMine}), 0)::int AS waiting,
+      coalesce(sum(c.n) FILTER (WHERE c.at_risk AND NOT c.breached AND c.status IN (${list(UNANSWERED)}) AND ${inMine}), 0)::int AS at_risk,
+      coalesce(sum(c.n) FILTER (WHERE c.breached AND ${inMine}), 0)::int AS breached,
+      coalesce(sum(c.n), 0)::int AS "all"
+    FROM ticket_queue_counts c
+    WHERE ${visible}`);
+  const row = (result as unknown as { rows: Array<Record<Queue, number>> }).rows[0];
+  return queues.map((queue) => {
+    const n = Number(row?.[queue] ?? 0);
+    return queue === 'mine'
+      ? { queue, count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP }
+      : { queue, count: n, capped: false };
+  });
 }

@@ -15,7 +15,7 @@ export function consoleRoomRules(ctx: AppContext): RoomRule[] {
       pattern: /^queues:([0-9a-f-]{36})$/,
       async allow(auth, m) {
         if (auth.user.kind !== 'staff') return false;
-        const scope = await loadScope(ctx.db, auth.user);
+        const scope = await loadScope(ctx.db, auth.user, { reload: true });
         return m[1] !== scope.securityDepartmentId || seesSecurity(scope);
       },
     },
@@ -29,7 +29,7 @@ export function consoleRoomRules(ctx: AppContext): RoomRule[] {
           .limit(1);
         if (!t) return false;
         if (auth.user.kind === 'customer') return t.customerId === auth.user.id;
-        return canSee(await loadScope(ctx.db, auth.user), t);
+        return canSee(await loadScope(ctx.db, auth.user, { reload: true }), t);
       },
     },
   ];

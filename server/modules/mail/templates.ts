@@ -6,13 +6,25 @@ export type MailTemplate = 'ticket.acknowledgement' | 'ticket.guest_confirmation
 type Vars = { number: string; url: string; expectedBy?: Date };
 type Parts = { subject: string; lines: string[]; action: string };
 
+/** One formatter per locale: building an Intl.DateTimeFormat costs more than formatting with it. */
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale): Intl.DateTimeFormat {
+  let f = dateFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === 'uk' ? 'uk-UA' : locale === 'en' ? 'en-GB' : 'ru-RU', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'Europe/Moscow',
+    });
+    dateFormats.set(locale, f);
+  }
+  return f;
+}
+
 const fmt = (locale: Locale, date: Date | undefined) =>
   date
-    ? new Intl.DateTimeFormat(locale === 'uk' ? 'uk-UA' : locale === 'en' ? 'en-GB' : 'ru-RU', {
-        dateStyle: 'long',
-        timeStyle: 'short',
-        timeZone: 'Europe/Moscow',
-      }).format(date) + (locale === 'en' ? ' (Moscow time)' : locale === 'uk' ? ' (за московським часом)' : ' (мск)')
+    ? dateFormat(locale).format(date) +
+      (locale === 'en' ? ' (Moscow time)' : locale === 'uk' ? ' (за московським часом)' : ' (мск)')
     : '';
 
 const TEXTS: Record<MailTemplate, Record<Locale, (v: Vars) => Parts>> = {

@@ -131,6 +131,24 @@ function minutesOf([s, e]: [string, string]): [number, number] | null {
   return [Number(s.slice(0, 2)) * 60 + Number(s.slice(3)), Number(e.slice(0, 2)) * 60 + Number(e.slice(3))];
 }
 
+/**
+ * The working minutes of the calendar's longest weekday (9 h = 540 for 09:00–18:00): what a
+ * "business day" means when a review time is shown in days. Null for 24/7 calendars.
+ */
+export function workingDayMinutes(calendar: BusinessCalendar): number | null {
+  if (calendar.alwaysOpen) return null;
+  let longest = 0;
+  for (const day of WEEKDAYS) {
+    let total = 0;
+    for (const pair of calendar.weekly[day] ?? []) {
+      const m = minutesOf(pair);
+      if (m) total += m[1] - m[0];
+    }
+    longest = Math.max(longest, total);
+  }
+  return longest > 0 ? longest : null;
+}
+
 /** Whether an "HH:MM" pair is well formed with its start before its end. */
 function isWorkingInterval(pair: [string, string]): boolean {
   const m = minutesOf(pair);

@@ -5,6 +5,7 @@ import type { Executor } from '../../db/connection';
 import { slaCalendars, slaPolicies, tickets } from '../../db/schema';
 import { defineJob, type JobDefinition } from '../../platform/jobs';
 import { emit } from '../../platform/outbox';
+import { referenceCache } from '../../platform/refcache';
 import { roomsOf } from '../tickets/rooms';
 import { addBusinessMinutes, businessMinutesBetween, calendarSchema, type BusinessCalendar } from './calendar';
 
@@ -40,6 +41,22 @@ export async function loadPolicy(db: Executor, policyId: string): Promise<Loaded
     atRiskPercent: row.policy.atRiskPercent,
     calendar: calendarSchema.parse(row.calendar.definition),
   };
+}
+
+/**
+ * A policy from the reference cache (platform/refcache.ts): the hot path of filing reads it
+ * without a query, and reuses the compiled calendar. Cleared on admin edits.
+ */
+export function cachedPolicy(ctx: Pick<AppContext, 'db'>, policyId: string): Promise<LoadedPolicy | null> {
+  return referenceCache(ctx.db).get(`sla.policy:${policyId}`, () => loadPolicy(ctx.db, policyId));
+}
+
+/** The policy with this code (e.g. `priority`), cached like cachedPolicy. */
+export function cachedPolicyByCode(ctx: Pick<AppContext, 'db'>, code: string): Promise<LoadedPolicy | null> {
+  return referenceCache(ctx.db).get(`sla.code:${code}`, async () => {
+    const [row] = await ctx.db.select({ id: slaPolicies.id }).from(slaPolicies).where(eq(slaPolicies.code, code)).limit(1);
+    return row ? loadPolicy(ctx.db, row.id) : null;
+  });
 }
 
 /** Due times of both targets counted in the policy's business minutes from `start`. */
@@ -155,13 +172,19 @@ export function scheduleChecks(ctx: Pick<AppContext, 'jobs'>, job: JobDefinition
       ['resolution', 'at_risk', p.resolutionAtRiskAt, p.resolutionDueAt],
       ['resolution', 'breached', p.resolutionDueAt, p.resolutionDueAt],
     ];
-    for (const [target, stage, runAt, dueAt] of plan) {
-      if (!runAt || !dueAt) continue;
-      await ctx.jobs.send(
-        job,
-        { ticketId: event.aggregateId, target, stage, dueAt },
-        { startAfter: new Date(runAt), singletonKey: `${event.aggregateId}:${target}:${stage}:${dueAt}` },
-      );
-    }
+    // One statement for all the timers of a request (pg-boss insert), not one per timer.
+    await ctx.jobs.sendMany(
+      job,
+      plan.flatMap(([target, stage, runAt, dueAt]) =>
+        runAt && dueAt
+          ? [
+              {
+                payload: { ticketId: event.aggregateId, target, stage, dueAt },
+                opts: { startAfter: new Date(runAt), singletonKey: `${event.aggregateId}:${target}:${stage}:${dueAt}` },
+              },
+            ]
+          : [],
+      ),
+    );
   };
 }

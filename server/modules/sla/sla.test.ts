@@ -39,6 +39,17 @@ describe('SLA timers', () => {
       [ticket.id],
     );
     expect(rows[0]?.n).toBe(4);
+    // Written in one insert: each timer keeps its due time, the job's retry limit and its key.
+    const breach = await t.ctx.handle.query<{ start_after: Date; retry_limit: number; singleton_key: string }>(
+      `SELECT start_after, retry_limit, singleton_key FROM pgboss.job
+        WHERE name = 'sla.check' AND data->>'ticketId' = $1 AND data->>'target' = 'first_response' AND data->>'stage' = 'breached'`,
+      [ticket.id],
+    );
+    expect(new Date(breach.rows[0]!.start_after).getTime()).toBe(ticket.firstResponseDueAt!.getTime());
+    expect(breach.rows[0]).toMatchObject({
+      retry_limit: 5,
+      singleton_key: `${ticket.id}:first_response:breached:${ticket.firstResponseDueAt!.toISOString()}`,
+    });
   });
 
   it('marks a breach once, ignores a stale timer, and announces it to the console', async () => {

@@ -11,6 +11,7 @@ import {
   slaPolicies,
   staffUsers,
 } from '../../db/schema';
+import { referenceChanged } from '../../platform/refcache';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import { requireStaff } from '../../platform/auth/guards';
@@ -340,6 +341,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .returning({ id: slaPolicies.id });
         if (updated.length === 0) throw new AppError('NOT_FOUND');
         await audit(staff.id, 'sla.policy_updated', 'sla_policy', request.params.id, requestMeta(request), request.body);
+        await referenceChanged(ctx);
         return { ok: true as const };
       },
     );
@@ -369,6 +371,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .returning({ id: slaCalendars.id });
         if (updated.length === 0) throw new AppError('NOT_FOUND');
         await audit(staff.id, 'sla.calendar_updated', 'sla_calendar', request.params.id, requestMeta(request), {});
+        await referenceChanged(ctx);
         return { ok: true as const };
       },
     );

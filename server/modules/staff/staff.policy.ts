@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { StaffRole } from '../../db/schema';
 import { departmentMembers, departments } from '../../db/schema';
 import type { Executor } from '../../db/connection';
-import type { AuthUser } from '../../platform/auth/sessions';
+import { SECURITY_DEPARTMENT_CODE, type AuthUser } from '../../platform/auth/sessions';
 
-export const SECURITY_DEPARTMENT = 'security';
+export const SECURITY_DEPARTMENT = SECURITY_DEPARTMENT_CODE;
 export const FIRST_LINE = 'first_line';
 
 /** What a staff member is, loaded once per request: roles and department memberships with tiers. */
@@ -17,7 +17,24 @@ export type StaffScope = {
   securityDepartmentId: string | null;
 };
 
-export async function loadScope(db: Executor, user: Extract<AuthUser, { kind: 'staff' }>): Promise<StaffScope> {
+/**
+ * The scope of a staff member. Uses the memberships read with the session (no query) unless
+ * `reload` asks for a fresh read (long-lived WebSocket connections check rooms with it).
+ */
+export async function loadScope(
+  db: Executor,
+  user: Extract<AuthUser, { kind: 'staff' }>,
+  options: { reload?: boolean } = {},
+): Promise<StaffScope> {
+  if (user.scope && !options.reload) {
+    return {
+      id: user.id,
+      name: user.name,
+      roles: user.roles,
+      departments: new Map(user.scope.departments.map((r) => [r.departmentId, { code: r.code, tier: r.tier }])),
+      securityDepartmentId: user.scope.securityDepartmentId,
+    };
+  }
   const rows = await db
     .select({ departmentId: departmentMembers.departmentId, tier: departmentMembers.tier, code: departments.code })
     .from(departmentMembers)

@@ -1,30 +1,23 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import { fieldErrorMessage } from '../../../common/forms/messages';
 import type { FieldErrors, FileDescriptor, FormDef, FormValues } from '../../../common/forms/types';
 import { validateFormValues } from '../../../common/forms/validate';
 import type { AppContext, RequestMeta } from '../../context';
 import type { Tx } from '../../db/connection';
-import {
-  attachments,
-  categories,
-  customers,
-  forms,
-  idempotencyKeys,
-  slaPolicies,
-  ticketMessages,
-  tickets,
-} from '../../db/schema';
+import { categories, forms, idempotencyKeys } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import type { AuthUser } from '../../platform/auth/sessions';
 import { randomToken, sha256 } from '../../platform/crypto';
 import type { Upload } from '../../platform/files/multipart';
 import { queueMail, messageIdDomain } from '../../platform/mail/queue';
-import { emit, withTransaction } from '../../platform/outbox';
-import { enforceRateLimit } from '../../platform/ratelimit';
+import { emit } from '../../platform/outbox';
+import type { RateLimit } from '../../platform/ratelimit';
+import { referenceCache } from '../../platform/refcache';
 import { renderMail } from '../mail/templates';
-import { announceDue, computeDue, loadPolicy } from '../sla/sla.service';
+import { announceDue, cachedPolicy, cachedPolicyByCode, computeDue } from '../sla/sla.service';
 import { formatTicketNumber } from './numbers';
 import { roomsOf } from './rooms';
 import type { FileTicketBody, FiledResponse } from './tickets.schema';
@@ -72,6 +65,11 @@ export async function loadLeaf(db: AppContext['db'], categoryId: string) {
     .limit(1);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'category' });
   return row;
+}
+
+/** loadLeaf through the reference cache (cleared when an admin edits the catalogue). */
+export function cachedLeaf(ctx: Pick<AppContext, 'db'>, categoryId: string): ReturnType<typeof loadLeaf> {
+  return referenceCache(ctx.db).get(`leaf:${categoryId}`, () => loadLeaf(ctx.db, categoryId));
 }
 
 /** The per-field errors as the API answers them: code plus a message in the request's language. */
@@ -125,20 +123,19 @@ export async function fileTicket(ctx: AppContext, input: FileInput): Promise<Fil
     });
   }
 
-  // A replay of the same Idempotency-Key answers what the first request got.
+  // One round trip: a replay of the same Idempotency-Key answers what the first request got;
+  // otherwise both filing limits are counted and, when allowed, a request number is drawn.
   const scope = customer ? `c:${customer.id}` : `ip:${meta.ip}`;
   const idemKey = input.idempotencyKey ? `${scope}:${input.idempotencyKey}` : null;
   const requestHash = sha256(JSON.stringify({ body, files: uploads.map((u) => [u.fieldKey, u.stored.sha256]) }));
-  if (idemKey) {
-    const replay = await findReplay(ctx, idemKey, requestHash);
-    if (replay) return replay;
-  }
-
   const limits = filingLimits(ctx.config);
-  await enforceRateLimit(ctx.db, limits.perIp, meta.ip);
-  await enforceRateLimit(ctx.db, limits.perEmail, customer ? customer.id : (email ?? ''));
+  const gate = await admit(ctx, idemKey, requestHash, [
+    { limit: limits.perIp, subject: meta.ip },
+    { limit: limits.perEmail, subject: customer ? customer.id : (email ?? '') },
+  ]);
+  if (gate.replay) return gate.replay;
 
-  const { category, form } = await loadLeaf(ctx.db, body.categoryId);
+  const { category, form } = await cachedLeaf(ctx, body.categoryId);
   const values = { ...body.fields, ...describeUploads(uploads) };
   const checked = validateFormValues(form.definition as FormDef, values, { now: new Date() });
   if (!checked.ok) throw new AppError('VALIDATION_FAILED', { fields: fieldErrorBody(checked.errors, locale) });
@@ -152,113 +149,116 @@ export async function fileTicket(ctx: AppContext, input: FileInput): Promise<Fil
   const description = typeof checked.values.description === 'string' ? checked.values.description : subject;
   const confirmToken = guest ? randomToken(32) : null;
   const domain = messageIdDomain(ctx.config.publicUrl);
+  const number = gate.number;
+  const ticketId = randomUUID();
+  const status = guest ? 'unconfirmed' : 'new';
 
-  try {
-    return await withTransaction(ctx, async (tx) => {
-      const number = await nextNumber(tx);
-      const [ticket] = await tx
-        .insert(tickets)
-        .values({
-          number,
-          categoryId: category.id,
-          formId: form.id,
-          departmentId: category.departmentId,
-          priority: customer?.priority && category.priority === 'normal' ? 'high' : category.priority,
-          priorityCustomer: Boolean(customer?.priority),
-          status: guest ? 'unconfirmed' : 'new',
-          channel: 'web',
-          subject,
-          customerId: customer?.id ?? null,
-          guestEmail: guest ? (email ?? null) : null,
-          requesterName: body.name ?? customer?.name ?? '',
-          locale,
-          replyChannel: body.replyChannel ?? (customer ? await defaultReplyChannel(tx, customer.id) : 'email'),
-          fields,
-          sealedFields: sealed,
-          slaPolicyId: policy?.id ?? null,
-          // A guest's clock starts when the address is confirmed.
-          firstResponseDueAt: guest ? null : (due?.firstResponseDueAt ?? null),
-          resolutionDueAt: guest ? null : (due?.resolutionDueAt ?? null),
-          confirmTokenHash: confirmToken ? sha256(confirmToken) : null,
-        })
-        .returning();
-      if (!ticket) throw new AppError('INTERNAL');
-      const [message] = await tx
-        .insert(ticketMessages)
-        .values({
-          ticketId: ticket.id,
-          authorKind: guest ? 'guest' : 'customer',
-          authorId: customer?.id ?? null,
-          body: description,
-          channel: 'web',
-        })
-        .returning({ id: ticketMessages.id });
-      if (uploads.length > 0) {
-        await tx.insert(attachments).values(
-          uploads.map((u) => ({
-            ticketId: ticket.id,
-            messageId: message?.id ?? null,
-            fieldKey: u.fieldKey,
-            name: u.name,
-            size: u.stored.size,
-            contentType: u.stored.contentType,
-            storageKey: u.stored.key,
-            sha256: u.stored.sha256,
-          })),
-        );
-      }
-      await recordAudit(tx, {
-        actor: customer ? { kind: 'customer', id: customer.id } : { kind: 'guest' },
-        action: 'ticket.filed',
-        entityType: 'ticket',
-        entityId: ticket.id,
-        ip: meta.ip,
-        requestId: meta.requestId,
-        data: { number, categoryId: category.id, formVersion: form.version, status: ticket.status },
-      });
-      if (guest) {
-        const mail = renderMail('ticket.guest_confirmation', locale, {
-          number,
-          url: `${ctx.config.publicUrl}/requests/confirm?token=${confirmToken}`,
-        });
-        await queueMail(
-          tx,
-          {
-            dedupeKey: `ticket:${ticket.id}:confirm`,
-            template: 'ticket.guest_confirmation',
-            locale,
-            to: email ?? '',
-            ticketId: ticket.id,
-            ...mail,
-          },
-          { domain },
-        );
-      } else {
-        await announceEntered(tx, ctx, {
-          id: ticket.id,
-          number,
-          departmentId: ticket.departmentId,
-          locale,
-          to: email,
-          expectedBy: due?.resolutionDueAt,
-          due,
-        });
-      }
-      const result = {
-        replayed: false,
-        status: 201,
-        body: {
-          number,
-          status: ticket.status,
-          expectedBy: due?.resolutionDueAt.toISOString() ?? null,
-          confirmationRequired: guest,
-        },
-      };
-      if (idemKey) {
-        await tx.insert(idempotencyKeys).values({ key: idemKey, requestHash, statusCode: result.status, response: result.body });
-      }
-      return result;
+  // The mail: a confirmation link for guests, an acknowledgement for customers (when they have an address).
+  const to = guest ? (email ?? '') : email;
+  const mail = to
+    ? guest
+      ? {
+          dedupeKey: `ticket:${ticketId}:confirm`,
+          template: 'ticket.guest_confirmation' as const,
+          ...renderMail('ticket.guest_confirmation', locale, {
+            number,
+            url: `${ctx.config.publicUrl}/requests/confirm?token=${confirmToken}`,
+          }),
+        }
+      : {
+          dedupeKey: `ticket:${ticketId}:ack`,
+          template: 'ticket.acknowledgement' as const,
+          ...renderMail('ticket.acknowledgement', locale, {
+            number,
+            url: `${ctx.config.publicUrl}/requests/${number}`,
+            expectedBy: due?.resolutionDueAt,
+          }),
+        }
+    : null;
+  const mailId = mail ? randomUUID() : null;
+  // The same events, in the same order, as announceEntered writes for a customer's request.
+  const events: Array<{ type: string; aggregate_type: string; aggregate_id: string; payload: Record<string, unknown> }> = [];
+  if (!guest) {
+    events.push({
+      type: 'ticket.created',
+      aggregate_type: 'ticket',
+      aggregate_id: ticketId,
+      payload: { rooms: roomsOf({ id: ticketId, departmentId: category.departmentId }) },
     });
+    if (due) {
+      events.push({
+        type: 'ticket.sla_scheduled',
+        aggregate_type: 'ticket',
+        aggregate_id: ticketId,
+        payload: Object.fromEntries(Object.entries(due).map(([k, v]) => [k, v.toISOString()])),
+      });
+    }
+  }
+  if (mailId) events.push({ type: 'mail.queued', aggregate_type: 'mail', aggregate_id: mailId, payload: {} });
+
+  const response: FiledResponse = {
+    number,
+    status,
+    expectedBy: due?.resolutionDueAt.toISOString() ?? null,
+    confirmationRequired: guest,
+  };
+  const result: Filed = { replayed: false, status: 201, body: response };
+  const messageId = randomUUID();
+  const params: unknown[] = [
+    ticketId, // $1
+    number,
+    category.id,
+    form.id,
+    category.departmentId,
+    customer?.priority && category.priority === 'normal' ? 'high' : category.priority, // $6
+    Boolean(customer?.priority),
+    status,
+    subject,
+    customer?.id ?? null, // $10
+    guest ? (email ?? null) : null,
+    body.name ?? customer?.name ?? '',
+    locale,
+    body.replyChannel ?? customer?.replyChannel ?? 'email',
+    JSON.stringify(fields), // $15
+    JSON.stringify(sealed),
+    policy?.id ?? null,
+    // A guest's clock starts when the address is confirmed.
+    guest ? null : (due?.firstResponseDueAt.toISOString() ?? null),
+    guest ? null : (due?.resolutionDueAt.toISOString() ?? null),
+    confirmToken ? sha256(confirmToken) : null, // $20
+    messageId,
+    guest ? 'guest' : 'customer',
+    description,
+    JSON.stringify(
+      uploads.map((u) => ({
+        field_key: u.fieldKey,
+        name: u.name,
+        size: u.stored.size,
+        content_type: u.stored.contentType,
+        storage_key: u.stored.key,
+        sha256: u.stored.sha256,
+      })),
+    ),
+    customer ? 'customer' : 'guest', // $25 audit
+    meta.ip ?? null,
+    meta.requestId ?? null,
+    JSON.stringify({ number, categoryId: category.id, formVersion: form.version, status }),
+    JSON.stringify(events.map((e, n) => ({ n, ...e }))),
+    mailId, // $30
+    mail?.dedupeKey ?? null,
+    mail?.template ?? null,
+    to ?? null,
+    mail?.subject ?? null,
+    mail?.text ?? null, // $35
+    mail?.html ?? null,
+    mailId ? `<${randomUUID()}@${domain}>` : null,
+    idemKey,
+    requestHash,
+    result.status, // $40
+    JSON.stringify(response),
+  ];
+  try {
+    await ctx.handle.query(FILE_SQL, params, { name: 'paydesk_file_ticket' });
   } catch (err) {
     // Two identical requests at once: the second lost the race on the key; answer as the first.
     if (idemKey && isUniqueViolation(err)) {
@@ -267,7 +267,105 @@ export async function fileTicket(ctx: AppContext, input: FileInput): Promise<Fil
     }
     throw err;
   }
+  ctx.outbox.kick();
+  return result;
 }
+
+/**
+ * The whole filing as ONE statement (atomic on its own, so no BEGIN/COMMIT round trips): the
+ * request, its first message, its files, the audit row, the outbox events, the mail and the
+ * idempotency key. Ids are drawn in the app, so every row is known before it is written; the
+ * foreign keys are checked at the end of the statement. A named prepared statement on
+ * PostgreSQL: parsed and planned once per connection. Keep in step with the Drizzle schema
+ * (server/db/schema); filing.service.test.ts checks every row it writes.
+ */
+const FILE_SQL = `
+WITH t AS (
+  INSERT INTO tickets (id, number, category_id, form_id, department_id, priority, priority_customer, status, channel,
+    subject, customer_id, guest_email, requester_name, locale, reply_channel, fields, sealed_fields, sla_policy_id,
+    first_response_due_at, resolution_due_at, confirm_token_hash)
+  VALUES ($1::uuid, $2::text, $3::uuid, $4::uuid, $5::uuid, $6::text, $7::boolean, $8::text, 'web',
+    $9::text, $10::uuid, $11::text, $12::text, $13::text, $14::text, $15::jsonb, $16::jsonb, $17::uuid,
+    $18::timestamptz, $19::timestamptz, $20::text)
+  RETURNING id
+), m AS (
+  INSERT INTO ticket_messages (id, ticket_id, author_kind, author_id, body, channel)
+  VALUES ($21::uuid, $1::uuid, $22::text, $10::uuid, $23::text, 'web')
+), f AS (
+  INSERT INTO attachments (ticket_id, message_id, field_key, name, size, content_type, storage_key, sha256)
+  SELECT $1::uuid, $21::uuid, a.field_key, a.name, a.size, a.content_type, a.storage_key, a.sha256
+    FROM jsonb_to_recordset($24::jsonb) AS a(field_key text, name text, size bigint, content_type text, storage_key text, sha256 text)
+), au AS (
+  INSERT INTO audit_log (actor_kind, actor_id, action, entity_type, entity_id, ip, request_id, data)
+  VALUES ($25::text, $10::uuid, 'ticket.filed', 'ticket', $1::text, $26::text, $27::text, $28::jsonb)
+), e AS (
+  INSERT INTO outbox_events (type, aggregate_type, aggregate_id, payload)
+  SELECT e.type, e.aggregate_type, e.aggregate_id, e.payload
+    FROM jsonb_to_recordset($29::jsonb) AS e(n integer, type text, aggregate_type text, aggregate_id text, payload jsonb)
+   ORDER BY e.n
+), ml AS (
+  INSERT INTO outgoing_mail (id, dedupe_key, template, locale, to_address, subject, text_body, html_body, ticket_id, message_id)
+  SELECT $30::uuid, $31::text, $32::text, $13::text, $33::text, $34::text, $35::text, $36::text, $1::uuid, $37::text
+   WHERE $30::uuid IS NOT NULL
+), k AS (
+  INSERT INTO idempotency_keys (key, request_hash, status_code, response)
+  SELECT $38::text, $39::text, $40::integer, $41::jsonb WHERE $38::text IS NOT NULL
+)
+SELECT id FROM t`;
+
+/**
+ * The replay check, both filing limits (one upsert of two rows) and the request number, in one
+ * round trip. A replay counts against no limit; a request over a limit draws no number.
+ */
+async function admit(
+  ctx: AppContext,
+  idemKey: string | null,
+  requestHash: string,
+  hits: Array<{ limit: RateLimit; subject: string }>,
+): Promise<{ replay: Filed; number: string } | { replay: null; number: string }> {
+  const windowSeconds = hits[0]?.limit.windowSeconds ?? 3600;
+  if (hits.some((h) => h.limit.windowSeconds !== windowSeconds)) throw new Error('admit: the limits must share a window');
+  const keys = hits.map((h) => `${h.limit.name}:${h.subject}`);
+  const { rows } = await ctx.handle.query<{
+    replay: { hash: string; status: number; response: FiledResponse } | null;
+    hits: Array<{ key: string; count: number; window_start: string }> | null;
+    n: string | null;
+  }>(ADMIT_SQL, [idemKey, keys, windowSeconds, hits.map((h) => h.limit.limit)], { name: 'paydesk_file_admit' });
+  const row = rows[0];
+  if (row?.replay) {
+    if (row.replay.hash !== requestHash) throw new AppError('CONFLICT', { reason: 'idempotency_key_reused' });
+    return { replay: { status: row.replay.status, body: row.replay.response, replayed: true }, number: '' };
+  }
+  for (const [i, h] of hits.entries()) {
+    const hit = row?.hits?.find((x) => x.key === keys[i]);
+    if (!hit || hit.count <= h.limit.limit) continue;
+    const windowEnd = new Date(hit.window_start).getTime() + windowSeconds * 1000;
+    throw new AppError('RATE_LIMITED', {
+      retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - Date.now()) / 1000)),
+      limit: h.limit.name,
+    });
+  }
+  if (!row?.n) throw new AppError('INTERNAL');
+  return { replay: null, number: formatTicketNumber(BigInt(row.n)) };
+}
+
+const ADMIT_SQL = `
+WITH k AS (
+  SELECT request_hash, status_code, response FROM idempotency_keys WHERE key = $1::text
+), h AS (
+  INSERT INTO rate_counters AS rc (key, window_start, count)
+  SELECT u.key, now(), 1 FROM unnest($2::text[]) AS u(key) WHERE NOT EXISTS (SELECT 1 FROM k)
+  ON CONFLICT (key) DO UPDATE SET
+    count = CASE WHEN rc.window_start <= now() - make_interval(secs => $3::integer) THEN 1 ELSE rc.count + 1 END,
+    window_start = CASE WHEN rc.window_start <= now() - make_interval(secs => $3::integer) THEN now() ELSE rc.window_start END
+  RETURNING key, count, window_start
+)
+SELECT
+  (SELECT json_build_object('hash', request_hash, 'status', status_code, 'response', response) FROM k) AS replay,
+  (SELECT json_agg(json_build_object('key', h.key, 'count', h.count, 'window_start', h.window_start)) FROM h) AS hits,
+  CASE WHEN NOT EXISTS (SELECT 1 FROM k)
+        AND NOT EXISTS (SELECT 1 FROM h JOIN unnest($2::text[], $4::integer[]) AS l(key, lim) ON l.key = h.key WHERE h.count > l.lim)
+       THEN nextval('ticket_number_seq')::text END AS n`;
 
 /** What happens when a request enters the queue (filed by a customer, or a guest confirmed). */
 export async function announceEntered(
@@ -316,30 +414,13 @@ export async function announceEntered(
  * when it is the tighter one (S1: Priority customers are answered first).
  */
 async function policyFor(ctx: AppContext, policyId: string | null, priorityCustomer: boolean) {
-  const leafPolicy = policyId ? await loadPolicy(ctx.db, policyId) : null;
+  const leafPolicy = policyId ? await cachedPolicy(ctx, policyId) : null;
   if (!priorityCustomer) return leafPolicy;
-  const [row] = await ctx.db.select({ id: slaPolicies.id }).from(slaPolicies).where(eq(slaPolicies.code, 'priority')).limit(1);
-  const priority = row ? await loadPolicy(ctx.db, row.id) : null;
+  const priority = await cachedPolicyByCode(ctx, 'priority');
   if (!priority) return leafPolicy;
   if (!leafPolicy) return priority;
   const now = new Date();
   return computeDue(priority, now).resolutionDueAt < computeDue(leafPolicy, now).resolutionDueAt ? priority : leafPolicy;
-}
-
-async function nextNumber(tx: Tx): Promise<string> {
-  const result = await tx.execute<{ n: string }>(sql`SELECT nextval('ticket_number_seq')::text AS n`);
-  const n = (result as unknown as { rows: Array<{ n: string }> }).rows[0]?.n;
-  if (!n) throw new AppError('INTERNAL');
-  return formatTicketNumber(BigInt(n));
-}
-
-async function defaultReplyChannel(tx: Tx, customerId: string): Promise<'email' | 'portal'> {
-  const [c] = await tx
-    .select({ replyChannel: customers.replyChannel })
-    .from(customers)
-    .where(eq(customers.id, customerId))
-    .limit(1);
-  return c?.replyChannel ?? 'email';
 }
 
 async function findReplay(ctx: AppContext, key: string, requestHash: string): Promise<Filed | null> {

@@ -1,12 +1,35 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection';
-import { customers, sessions, staffUsers, type StaffRole } from '../../db/schema';
+import { sessions, type StaffRole } from '../../db/schema';
 import { randomToken, sha256 } from '../crypto';
+
+/** The department of the security service (its requests are invisible outside it). */
+export const SECURITY_DEPARTMENT_CODE = 'security';
+
+/**
+ * A staff member's department memberships and the security service's department, read with the
+ * session in the same statement (so every request sees the current membership without a query
+ * of its own). `loadScope` builds the StaffScope from it.
+ */
+export type PreloadedScope = {
+  departments: Array<{ departmentId: string; code: string; tier: number }>;
+  securityDepartmentId: string | null;
+};
 
 export const SESSION_COOKIE = 'pd_session';
 
 export type AuthUser =
-  | { kind: 'staff'; id: string; email: string; phone: null; name: string; roles: StaffRole[]; locale: string }
+  | {
+      kind: 'staff';
+      id: string;
+      email: string;
+      phone: null;
+      name: string;
+      roles: StaffRole[];
+      locale: string;
+      /** Present when loaded with the session (see PreloadedScope). */
+      scope?: PreloadedScope;
+    }
   | {
       kind: 'customer';
       id: string;
@@ -47,63 +70,87 @@ export async function createSession(
 
 export type SessionLookup = { state: 'valid'; auth: AuthState } | { state: 'expired' } | { state: 'none' };
 
+type SessionRow = {
+  kind: 'staff' | 'customer';
+  csrf_token: string;
+  expires_at: Date | string;
+  last_seen_at: Date | string;
+  /** The active user as JSON, null when missing or deactivated. */
+  u: Record<string, unknown> | null;
+};
+
 /**
- * Finds the session of a cookie token with its (active) user. Expired sessions are deleted.
+ * Finds the session of a cookie token with its (active) user — for staff with their department
+ * memberships — in one statement. Expired sessions are deleted.
  * Sliding expiry: a session used after a fifth of its lifetime is extended, at most one write per 5 minutes.
  */
 export async function loadSession(db: Executor, token: string, ttlHours: number): Promise<SessionLookup> {
   if (token.length < 20 || token.length > 100) return { state: 'none' };
   const id = sha256(token);
-  const [row] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
+  const result = await db.execute(sql`
+    SELECT s.kind, s.csrf_token, s.expires_at, s.last_seen_at,
+      CASE WHEN s.kind = 'staff' THEN (
+        SELECT json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'roles', u.roles, 'locale', u.locale,
+          'departments', (SELECT coalesce(json_agg(json_build_object('departmentId', m.department_id, 'code', d.code, 'tier', m.tier)), '[]'::json)
+                            FROM department_members m JOIN departments d ON d.id = m.department_id WHERE m.staff_id = u.id),
+          'securityDepartmentId', (SELECT d.id FROM departments d WHERE d.code = ${SECURITY_DEPARTMENT_CODE} LIMIT 1))
+        FROM staff_users u WHERE u.id = s.user_id AND u.active)
+      ELSE (
+        SELECT json_build_object('id', c.id, 'email', c.email, 'phone', c.phone, 'name', c.name, 'locale', c.locale,
+          'priority', c.priority, 'replyChannel', c.reply_channel)
+        FROM customers c WHERE c.id = s.user_id AND c.active)
+      END AS u
+    FROM sessions s WHERE s.id = ${id}`);
+  const row = (result as unknown as { rows: SessionRow[] }).rows[0];
   if (!row) return { state: 'none' };
   const now = Date.now();
-  if (row.expiresAt.getTime() <= now) {
+  let expiresAt = new Date(row.expires_at);
+  if (expiresAt.getTime() <= now) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { state: 'expired' };
   }
-  const user = await loadUser(db, row.kind, row.userId);
+  const user = row.u ? toUser(row.kind, row.u) : null;
   if (!user) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return { state: 'none' };
   }
-  let expiresAt = row.expiresAt;
-  if (now - row.lastSeenAt.getTime() > 5 * 60_000) {
+  if (now - new Date(row.last_seen_at).getTime() > 5 * 60_000) {
     expiresAt = new Date(now + ttlHours * 3_600_000);
     await db
       .update(sessions)
       .set({ lastSeenAt: new Date(now), expiresAt })
       .where(eq(sessions.id, id));
   }
-  return { state: 'valid', auth: { session: { id, csrfToken: row.csrfToken, expiresAt }, user } };
+  return { state: 'valid', auth: { session: { id, csrfToken: row.csrf_token, expiresAt }, user } };
 }
 
-async function loadUser(db: Executor, kind: 'staff' | 'customer', userId: string): Promise<AuthUser | null> {
+function toUser(kind: 'staff' | 'customer', u: Record<string, unknown>): AuthUser {
   if (kind === 'staff') {
-    const [u] = await db
-      .select()
-      .from(staffUsers)
-      .where(and(eq(staffUsers.id, userId), eq(staffUsers.active, true)))
-      .limit(1);
-    return u ? { kind: 'staff', id: u.id, email: u.email, phone: null, name: u.name, roles: u.roles, locale: u.locale } : null;
+    return {
+      kind: 'staff',
+      id: u.id as string,
+      email: u.email as string,
+      phone: null,
+      name: u.name as string,
+      roles: u.roles as StaffRole[],
+      locale: u.locale as string,
+      scope: {
+        departments: u.departments as PreloadedScope['departments'],
+        securityDepartmentId: (u.securityDepartmentId as string | null) ?? null,
+      },
+    };
   }
-  const [c] = await db
-    .select()
-    .from(customers)
-    .where(and(eq(customers.id, userId), eq(customers.active, true)))
-    .limit(1);
-  return c
-    ? {
-        kind: 'customer',
-        id: c.id,
-        email: c.email,
-        phone: c.phone,
-        name: c.name,
-        roles: [],
-        locale: c.locale,
-        priority: c.priority,
-        replyChannel: c.replyChannel,
-      }
-    : null;
+  return {
+    kind: 'customer',
+    id: u.id as string,
+    email: (u.email as string | null) ?? null,
+    phone: (u.phone as string | null) ?? null,
+    name: u.name as string,
+    roles: [],
+    locale: u.locale as string,
+    priority: Boolean(u.priority),
+    replyChannel: u.replyChannel as 'email' | 'portal',
+  };
 }
 
 export async function deleteSession(db: Executor, id: string): Promise<void> {

@@ -2,7 +2,8 @@ import type { FiledTicket, LeafForm } from '../../api/requests';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router';
 import { CopyButton } from '../../ui/CopyButton';
-import { formatDateTime, formatDuration } from '../../ui/format';
+import { formatDateTime } from '../../ui/format';
+import { reviewMessage } from './review';
 
 type Props = {
   ticket: FiledTicket;
@@ -41,9 +42,7 @@ export function ConfirmationScreen({ ticket, email, base, review }: Props) {
           review &&
           review.resolutionMinutes > 0 && (
             <p className="done-card__expected" data-testid="ticket-expected">
-              {t(review.businessHours ? 'portal.done.afterConfirmBusiness' : 'portal.done.afterConfirm', {
-                duration: formatDuration(review.resolutionMinutes, locale),
-              })}
+              {reviewMessage(review, locale, t, 'afterConfirm')}
             </p>
           )
         )}

@@ -6,7 +6,7 @@ import { usePathname } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { TextField } from '../../ui/FormField';
-import { formatDuration } from '../../ui/format';
+import { reviewMessage } from './review';
 import { ContactFields } from './ContactFields';
 import { FieldInput } from './FieldInput';
 import { useFileRequest } from './useFileRequest';
@@ -36,13 +36,7 @@ export function RequestForm({ leaf, draft, me, onFiled }: Props) {
           {title}
         </h1>
         <p className="page__lead">{t('portal.form.lead')}</p>
-        {review.resolutionMinutes > 0 && (
-          <p className="request-form__review">
-            {t(review.businessHours ? 'portal.form.reviewBusiness' : 'portal.form.review', {
-              duration: formatDuration(review.resolutionMinutes, locale),
-            })}
-          </p>
-        )}
+        {review.resolutionMinutes > 0 && <p className="request-form__review">{reviewMessage(review, locale, t, 'form')}</p>}
       </header>
 
       <section className="form-section" aria-labelledby="details-title">
