@@ -20,10 +20,9 @@ import { recordAudit } from '../../platform/audit';
 import type { AuthUser } from '../../platform/auth/sessions';
 import { randomToken, sha256 } from '../../platform/crypto';
 import type { Upload } from '../../platform/files/multipart';
-import { queueMail, messageIdDomain } from '../../platform/mail/queue';
 import { emit, withTransaction } from '../../platform/outbox';
 import { enforceRateLimit } from '../../platform/ratelimit';
-import { renderMail } from '../mail/templates';
+import { queueTemplateMail } from '../mail/mail.service';
 import { announceDue, computeDue, loadPolicy } from '../sla/sla.service';
 import { formatTicketNumber } from './numbers';
 import { roomsOf } from './rooms';
@@ -151,7 +150,6 @@ export async function fileTicket(ctx: AppContext, input: FileInput): Promise<Fil
   const subject = body.subject?.trim() || category.name[locale];
   const description = typeof checked.values.description === 'string' ? checked.values.description : subject;
   const confirmToken = guest ? randomToken(32) : null;
-  const domain = messageIdDomain(ctx.config.publicUrl);
 
   try {
     return await withTransaction(ctx, async (tx) => {
@@ -217,22 +215,14 @@ export async function fileTicket(ctx: AppContext, input: FileInput): Promise<Fil
         data: { number, categoryId: category.id, formVersion: form.version, status: ticket.status },
       });
       if (guest) {
-        const mail = renderMail('ticket.guest_confirmation', locale, {
-          number,
-          url: `${ctx.config.publicUrl}/requests/confirm?token=${confirmToken}`,
+        await queueTemplateMail(tx, ctx.config, {
+          dedupeKey: `ticket:${ticket.id}:confirm`,
+          template: 'ticket.guest_confirmation',
+          locale,
+          to: email ?? '',
+          ticketId: ticket.id,
+          vars: { number, url: `${ctx.config.publicUrl}/requests/confirm?token=${confirmToken}` },
         });
-        await queueMail(
-          tx,
-          {
-            dedupeKey: `ticket:${ticket.id}:confirm`,
-            template: 'ticket.guest_confirmation',
-            locale,
-            to: email ?? '',
-            ticketId: ticket.id,
-            ...mail,
-          },
-          { domain },
-        );
       } else {
         await announceEntered(tx, ctx, {
           id: ticket.id,
@@ -291,23 +281,14 @@ export async function announceEntered(
   });
   if (t.due) await announceDue(tx, t.id, t.due);
   if (t.to) {
-    const mail = renderMail('ticket.acknowledgement', t.locale, {
-      number: t.number,
-      url: `${ctx.config.publicUrl}/requests/${t.number}`,
-      expectedBy: t.expectedBy,
+    await queueTemplateMail(tx, ctx.config, {
+      dedupeKey: `ticket:${t.id}:ack`,
+      template: 'ticket.acknowledgement',
+      locale: t.locale,
+      to: t.to,
+      ticketId: t.id,
+      vars: { number: t.number, url: `${ctx.config.publicUrl}/requests/${t.number}`, expectedBy: t.expectedBy },
     });
-    await queueMail(
-      tx,
-      {
-        dedupeKey: `ticket:${t.id}:ack`,
-        template: 'ticket.acknowledgement',
-        locale: t.locale,
-        to: t.to,
-        ticketId: t.id,
-        ...mail,
-      },
-      { domain: messageIdDomain(ctx.config.publicUrl) },
-    );
   }
 }
 
