@@ -17,6 +17,7 @@ export type AuthUser =
       locale: string;
       priority: boolean;
       replyChannel: 'email' | 'portal';
+      answerNotices: boolean;
     };
 
 export type AuthState = {
@@ -102,6 +103,7 @@ async function loadUser(db: Executor, kind: 'staff' | 'customer', userId: string
         locale: c.locale,
         priority: c.priority,
         replyChannel: c.replyChannel,
+        answerNotices: c.answerNotices,
       }
     : null;
 }
