@@ -1,3 +1,4 @@
+import { adminMailRoutes } from './modules/mail/mail.routes';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +90,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(staffAdminRoutes(ctx), { prefix: '/api/v1/console/admin' });
   await app.register(publicSettingsRoutes(ctx), { prefix: '/api/v1/settings' });
   await app.register(adminSettingsRoutes(ctx), { prefix: '/api/v1/console/admin/settings' });
+  await app.register(adminMailRoutes(ctx), { prefix: '/api/v1/console/admin/mail' });
   registerWebSocket(app, {
     bus: ctx.bus,
     config: ctx.config,

@@ -13,6 +13,8 @@ export type SessionUser = {
   locale: Locale;
   /** Where answers go by default (customers; `PUT /auth/me/reply-channel`). */
   replyChannel?: 'email' | 'portal';
+  /** With the personal-section channel: still e-mail a short notice of a new answer (`PUT /auth/me/answer-notices`). */
+  answerNotices?: boolean;
 };
 
 export type Me = { kind: SessionKind; user: SessionUser };
@@ -48,6 +50,7 @@ function readMe(body: unknown): Me {
       roles,
       locale: isLocale(user.locale) ? user.locale : 'ru',
       ...(user.replyChannel === 'email' || user.replyChannel === 'portal' ? { replyChannel: user.replyChannel } : {}),
+      ...(typeof user.answerNotices === 'boolean' ? { answerNotices: user.answerNotices } : {}),
     },
   };
 }
@@ -87,4 +90,9 @@ export async function saveMyLocale(locale: Locale): Promise<void> {
 /** What to call the person in the UI: their name, else their e-mail or phone. */
 export function displayName(user: SessionUser): string {
   return user.name.trim() || user.email || user.phone || '';
+}
+
+/** A customer's switch for the short "new answer" e-mail on personal-section-only requests. */
+export async function setAnswerNotices(answerNotices: boolean): Promise<void> {
+  await apiRequest('PUT', '/auth/me/answer-notices', { answerNotices });
 }

@@ -1,5 +1,6 @@
 import { reviewEn } from './review.en';
 import { adminEn } from './admin.en';
+import { mailEn } from './mail.en';
 import { consoleEn } from './console.en';
 import type { Catalogue } from './ru';
 
@@ -302,4 +303,5 @@ export const en: Catalogue = {
   ...consoleEn,
   ...adminEn,
   ...reviewEn,
+  ...mailEn,
 };

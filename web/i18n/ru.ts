@@ -1,5 +1,6 @@
 import { reviewRu } from './review.ru';
 import { adminRu } from './admin.ru';
+import { mailRu } from './mail.ru';
 import { consoleRu } from './console.ru';
 
 /**
@@ -305,6 +306,7 @@ export const ru = {
   ...consoleRu,
   ...adminRu,
   ...reviewRu,
+  ...mailRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

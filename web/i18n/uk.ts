@@ -1,5 +1,6 @@
 import { reviewUk } from './review.uk';
 import { adminUk } from './admin.uk';
+import { mailUk } from './mail.uk';
 import { consoleUk } from './console.uk';
 import type { Catalogue } from './ru';
 
@@ -305,4 +306,5 @@ export const uk: Catalogue = {
   ...consoleUk,
   ...adminUk,
   ...reviewUk,
+  ...mailUk,
 };

@@ -36,6 +36,8 @@ export const customers = pgTable(
     priority: boolean('priority').notNull().default(false),
     /** Where answers go by default: e-mail, or the personal section only. */
     replyChannel: text('reply_channel').$type<'email' | 'portal'>().notNull().default('email'),
+    /** With the personal-section channel: still mail a short "you have a new answer" notice. */
+    answerNotices: boolean('answer_notices').notNull().default(true),
     active: boolean('active').notNull().default(true),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: tz('locked_until'),

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -21,6 +21,10 @@ export const outgoingMail = pgTable(
     ticketId: uuid('ticket_id'),
     messageId: text('message_id').notNull(),
     inReplyTo: text('in_reply_to'),
+    /** Earlier Message-IDs of the request's thread, oldest first, space-separated (capped). */
+    references: text('references_ids'),
+    /** Extra headers sent as they are (Auto-Submitted, X-Auto-Response-Suppress). */
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
     /** queued → sent | failed; `stored` when no SMTP is configured. */
     status: text('status').$type<'queued' | 'sent' | 'failed' | 'stored'>().notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
@@ -32,5 +36,8 @@ export const outgoingMail = pgTable(
     uniqueIndex('outgoing_mail_dedupe_uq').on(t.dedupeKey),
     index('outgoing_mail_ticket_idx').on(t.ticketId),
     index('outgoing_mail_created_idx').on(t.createdAt),
+    // The admin list: newest first, keyset on (created_at, id).
+    index('outgoing_mail_list_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('outgoing_mail_status_idx').on(t.status, t.createdAt.desc()),
   ],
 );

@@ -16,7 +16,9 @@ export function presentMe(auth: AuthState): MeResponse {
       name: user.name,
       roles: [...user.roles],
       locale: asLocale(user.locale),
-      ...(user.kind === 'customer' ? { priority: user.priority, replyChannel: user.replyChannel } : {}),
+      ...(user.kind === 'customer'
+        ? { priority: user.priority, replyChannel: user.replyChannel, answerNotices: user.answerNotices }
+        : {}),
     },
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt.toISOString(),

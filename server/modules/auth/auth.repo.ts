@@ -63,6 +63,10 @@ export async function setReplyChannel(db: Executor, customerId: string, replyCha
   await db.update(customers).set({ replyChannel, updatedAt: new Date() }).where(eq(customers.id, customerId));
 }
 
+export async function setAnswerNotices(db: Executor, customerId: string, answerNotices: boolean): Promise<void> {
+  await db.update(customers).set({ answerNotices, updatedAt: new Date() }).where(eq(customers.id, customerId));
+}
+
 export async function setLocale(db: Executor, kind: 'staff' | 'customer', id: string, locale: string): Promise<void> {
   if (kind === 'staff') await db.update(staffUsers).set({ locale, updatedAt: new Date() }).where(eq(staffUsers.id, id));
   else await db.update(customers).set({ locale, updatedAt: new Date() }).where(eq(customers.id, id));

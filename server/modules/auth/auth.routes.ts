@@ -6,7 +6,7 @@ import { sessionCookieOptions } from '../../platform/auth/plugin';
 import { SESSION_COOKIE } from '../../platform/auth/sessions';
 import { requestMeta } from '../../platform/http';
 import { presentMe } from './auth.presenter';
-import { errorResponse, localeBody, loginBody, meResponse, replyChannelBody } from './auth.schema';
+import { answerNoticesBody, errorResponse, localeBody, loginBody, meResponse, replyChannelBody } from './auth.schema';
 import * as service from './auth.service';
 
 /** Sign-in for staff and customers: one session mechanism, `kind` tells which. */
@@ -58,6 +58,22 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         await service.setDefaultReplyChannel(ctx, requireCustomer(request), request.body.replyChannel, requestMeta(request));
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.put(
+      '/me/answer-notices',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'A personal-section-only customer: whether to still get a short mail about each new answer',
+          body: answerNoticesBody,
+          response: { 204: z.null(), 400: errorResponse, 401: errorResponse, 403: errorResponse },
+        },
+      },
+      async (request, reply) => {
+        await service.setAnswerNotices(ctx, requireCustomer(request), request.body.answerNotices, requestMeta(request));
         return reply.status(204).send(null);
       },
     );

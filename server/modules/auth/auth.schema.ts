@@ -10,6 +10,7 @@ export const loginBody = z.object({
 export type LoginBody = z.infer<typeof loginBody>;
 
 export const localeBody = z.object({ locale: z.enum(LOCALES) });
+export const answerNoticesBody = z.object({ answerNotices: z.boolean() });
 export const replyChannelBody = z.object({ replyChannel: z.enum(['email', 'portal']) });
 
 export const meResponse = z.object({
@@ -24,6 +25,8 @@ export const meResponse = z.object({
     priority: z.boolean().optional(),
     /** Customers: where answers go by default. */
     replyChannel: z.enum(['email', 'portal']).optional(),
+    /** Customers: with the personal-section channel, still mail a short notice of a new answer. */
+    answerNotices: z.boolean().optional(),
   }),
   csrfToken: z.string(),
   expiresAt: z.string(),

@@ -12,6 +12,7 @@ import {
   recordIpFailure,
   setLocale as storeLocale,
   setReplyChannel as storeReplyChannel,
+  setAnswerNotices as storeAnswerNotices,
 } from './auth.repo';
 import type { LoginBody } from './auth.schema';
 import { canSignIn } from './auth.policy';
@@ -125,6 +126,27 @@ export async function setDefaultReplyChannel(
       ip: meta.ip,
       requestId: meta.requestId,
       data: { replyChannel },
+    });
+  });
+}
+
+/** Whether a personal-section-only customer still gets a short mail about a new answer (audited). */
+export async function setAnswerNotices(
+  ctx: AppContext,
+  customer: { id: string },
+  answerNotices: boolean,
+  meta: RequestMeta,
+): Promise<void> {
+  await withTransaction(ctx, async (tx) => {
+    await storeAnswerNotices(tx, customer.id, answerNotices);
+    await recordAudit(tx, {
+      actor: { kind: 'customer', id: customer.id },
+      action: 'customer.answer_notices_set',
+      entityType: 'customer',
+      entityId: customer.id,
+      ip: meta.ip,
+      requestId: meta.requestId,
+      data: { answerNotices },
     });
   });
 }

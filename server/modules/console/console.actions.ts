@@ -1,9 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import type { AppContext, RequestMeta } from '../../context';
 import type { Tx } from '../../db/connection';
 import {
   attachments,
+  customers,
   departmentMembers,
   departments,
   resolutionCodes,
@@ -15,9 +16,9 @@ import {
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import type { Upload } from '../../platform/files/multipart';
-import { messageIdDomain, queueMail } from '../../platform/mail/queue';
 import { emit, withTransaction } from '../../platform/outbox';
-import { renderMail } from '../mail/templates';
+import { queueTemplateMail } from '../mail/mail.service';
+import type { MailTemplate } from '../mail/templates';
 import { announceDue, computeDue, loadPolicy } from '../sla/sla.service';
 import { FIRST_LINE, canAssignOthers, canSee, canWork, type StaffScope } from '../staff/staff.policy';
 import { changeStatus } from '../tickets/follow.service';
@@ -196,7 +197,11 @@ export async function reply(a: ActionContext, number: string, body: string, uplo
     }
     if (kind === 'ask' && current.status !== 'pending_customer')
       await changeStatus(tx, current, 'pending_customer', null, a.meta);
-    await notifyCustomer(a.ctx, tx, t, message.id);
+    await notifyCustomer(a.ctx, tx, t, {
+      kind: kind === 'ask' ? 'question' : 'answer',
+      key: `message:${message.id}`,
+      body,
+    });
     return { data: { messageId: message.id }, result: message.id };
   });
 }
@@ -222,14 +227,21 @@ export async function resolve(a: ActionContext, number: string, resolutionCode: 
       throw new AppError('VALIDATION_FAILED', {
         issues: [{ path: ['body', 'resolutionCode'], message: 'unknown resolution code' }],
       });
+    let finalMessageId: string | null = null;
     if (body) {
       const [m] = await tx
         .insert(ticketMessages)
         .values({ ticketId: t.id, authorKind: 'staff', authorId: a.scope.id, body })
         .returning({ id: ticketMessages.id });
-      if (m) await notifyCustomer(a.ctx, tx, t, m.id);
+      finalMessageId = m?.id ?? null;
     }
     const now = new Date();
+    // One mail: "resolved" with the final answer in it (a portal-only customer gets the short notice when there is an answer).
+    await notifyCustomer(a.ctx, tx, t, {
+      kind: 'resolved',
+      key: finalMessageId ? `message:${finalMessageId}` : `ticket:${t.id}:resolved:${now.toISOString()}`,
+      body: body ?? null,
+    });
     await changeStatus(tx, t, 'resolved', null, a.meta, {
       resolvedAt: now,
       resolutionCode,
@@ -254,6 +266,12 @@ export async function reopenByStaff(a: ActionContext, number: string, reason: st
       resolutionDueAt: due?.resolutionDueAt ?? null,
     });
     if (due) await announceDue(tx, t.id, { resolutionDueAt: due.resolutionDueAt, resolutionAtRiskAt: due.resolutionAtRiskAt });
+    // The reason is for staff (history); the customer hears only that work goes on, and by when.
+    await notifyCustomer(a.ctx, tx, t, {
+      kind: 'reopened',
+      key: `ticket:${t.id}:reopened:${new Date().toISOString()}`,
+      expectedBy: due?.resolutionDueAt ?? null,
+    });
     return { data: { reason } };
   });
 }
@@ -283,20 +301,57 @@ export async function merge(a: ActionContext, number: string, intoNumber: string
   });
 }
 
-/** Mails "you have a new answer" unless the customer chose the personal section only. */
-async function notifyCustomer(ctx: AppContext, tx: Tx, t: Ticket, messageId: string) {
-  if (t.replyChannel !== 'email') return;
-  const to =
-    t.guestEmail ??
-    (await tx
-      .execute<{ email: string | null }>(sql`SELECT email FROM customers WHERE id = ${t.customerId}`)
-      .then((r) => (r as unknown as { rows: Array<{ email: string | null }> }).rows[0]?.email ?? null));
-  if (!to) return;
-  const locale = t.locale as Locale;
-  const mail = renderMail('ticket.new_answer', locale, { number: t.number, url: `${ctx.config.publicUrl}/requests/${t.number}` });
-  await queueMail(
-    tx,
-    { dedupeKey: `message:${messageId}`, template: 'ticket.new_answer', locale, to, ticketId: t.id, ...mail },
-    { domain: messageIdDomain(ctx.config.publicUrl) },
-  );
+type CustomerNotice = {
+  kind: 'answer' | 'question' | 'resolved' | 'reopened';
+  /** Dedupe key of the mail (the message id for texts). */
+  key: string;
+  /** The operator's text, when there is one. */
+  body?: string | null;
+  expectedBy?: Date | null;
+};
+
+const FULL_TEMPLATE: Record<CustomerNotice['kind'], MailTemplate> = {
+  answer: 'ticket.new_answer',
+  question: 'ticket.question',
+  resolved: 'ticket.resolved',
+  reopened: 'ticket.reopened',
+};
+
+/**
+ * Tells the customer by mail, honouring the request's reply channel (docs/MAIL.md):
+ * `email` → the whole text (answer, question, final answer) or the status change;
+ * `portal` → only a short "new answer in your personal section" notice for a text, unless the
+ * customer turned those notices off (guests cannot: their mail is their only way back).
+ * Internal notes never come here.
+ */
+async function notifyCustomer(ctx: AppContext, tx: Tx, t: Ticket, notice: CustomerNotice) {
+  let to = t.guestEmail;
+  let notices = true;
+  if (!to && t.customerId) {
+    const [c] = await tx
+      .select({ email: customers.email, answerNotices: customers.answerNotices })
+      .from(customers)
+      .where(eq(customers.id, t.customerId))
+      .limit(1);
+    to = c?.email ?? null;
+    notices = c?.answerNotices ?? true;
+  }
+  if (!to) return; // a customer known by phone only: the personal section is the channel
+  let template: MailTemplate;
+  if (t.replyChannel === 'email') template = FULL_TEMPLATE[notice.kind];
+  else if (notice.body && (notices || !t.customerId)) template = 'ticket.answer_notice';
+  else return;
+  await queueTemplateMail(tx, ctx.config, {
+    template,
+    locale: t.locale as Locale,
+    to,
+    ticketId: t.id,
+    dedupeKey: template === 'ticket.answer_notice' ? `${notice.key}:notice` : notice.key,
+    vars: {
+      number: t.number,
+      url: `${ctx.config.publicUrl}/requests/${t.number}`,
+      body: template === 'ticket.answer_notice' ? null : (notice.body ?? null),
+      expectedBy: notice.expectedBy ?? null,
+    },
+  });
 }

@@ -5,6 +5,7 @@ import type { Executor } from '../../db/connection';
 import { settings } from '../../db/schema';
 import { recordAudit } from '../../platform/audit';
 import { emit, withTransaction } from '../../platform/outbox';
+import { referenceChanged } from '../../platform/refcache';
 import { SETTING_DEFAULTS } from './settings.defaults';
 
 function parseOr<K extends SettingKey>(key: K, value: unknown): SettingValue<K> {
@@ -70,6 +71,8 @@ export async function putSetting<K extends SettingKey>(
     });
     await emit(tx, { type: 'settings.changed', aggregateType: 'settings', aggregateId: input.key });
   });
+  // Mail branding is cached with the reference data: every node drops it now.
+  await referenceChanged(ctx);
   return value;
 }
 
@@ -88,6 +91,7 @@ export async function resetSetting(ctx: AppContext, input: { key: SettingKey; ac
     });
     await emit(tx, { type: 'settings.changed', aggregateType: 'settings', aggregateId: input.key });
   });
+  await referenceChanged(ctx);
   return SETTING_DEFAULTS[input.key];
 }
 

@@ -12,11 +12,12 @@ import { recordAudit } from '../../platform/audit';
 import type { AuthUser } from '../../platform/auth/sessions';
 import { randomToken, sha256 } from '../../platform/crypto';
 import type { Upload } from '../../platform/files/multipart';
-import { queueMail, messageIdDomain } from '../../platform/mail/queue';
+import { messageIdDomain } from '../../platform/mail/queue';
 import { emit } from '../../platform/outbox';
 import type { RateLimit } from '../../platform/ratelimit';
 import { referenceCache } from '../../platform/refcache';
-import { renderMail } from '../mail/templates';
+import { loadBrand, queueTemplateMail } from '../mail/mail.service';
+import { AUTO_SUBMITTED, renderMail } from '../mail/templates';
 import { announceDue, cachedPolicy, cachedPolicyByCode, computeDue } from '../sla/sla.service';
 import { formatTicketNumber } from './numbers';
 import { roomsOf } from './rooms';
@@ -154,25 +155,30 @@ export async function fileTicket(ctx: AppContext, input: FileInput): Promise<Fil
   const status = guest ? 'unconfirmed' : 'new';
 
   // The mail: a confirmation link for guests, an acknowledgement for customers (when they have an address).
+  // Branding comes from settings, cached like the other reference data (settings edits clear it).
   const to = guest ? (email ?? '') : email;
+  const brand = to ? await referenceCache(ctx.db).get('mail.brand', () => loadBrand(ctx.db, ctx.config.publicUrl)) : null;
   const mail = to
     ? guest
       ? {
           dedupeKey: `ticket:${ticketId}:confirm`,
           template: 'ticket.guest_confirmation' as const,
-          ...renderMail('ticket.guest_confirmation', locale, {
-            number,
-            url: `${ctx.config.publicUrl}/requests/confirm?token=${confirmToken}`,
-          }),
+          ...renderMail(
+            'ticket.guest_confirmation',
+            locale,
+            { number, url: `${ctx.config.publicUrl}/requests/confirm?token=${confirmToken}` },
+            brand ?? undefined,
+          ),
         }
       : {
           dedupeKey: `ticket:${ticketId}:ack`,
           template: 'ticket.acknowledgement' as const,
-          ...renderMail('ticket.acknowledgement', locale, {
-            number,
-            url: `${ctx.config.publicUrl}/requests/${number}`,
-            expectedBy: due?.resolutionDueAt,
-          }),
+          ...renderMail(
+            'ticket.acknowledgement',
+            locale,
+            { number, url: `${ctx.config.publicUrl}/requests/${number}`, expectedBy: due?.resolutionDueAt },
+            brand ?? undefined,
+          ),
         }
     : null;
   const mailId = mail ? randomUUID() : null;
@@ -256,6 +262,7 @@ export async function fileTicket(ctx: AppContext, input: FileInput): Promise<Fil
     requestHash,
     result.status, // $40
     JSON.stringify(response),
+    mail ? JSON.stringify(mailHeaders(mail.template)) : null,
   ];
   try {
     await ctx.handle.query(FILE_SQL, params, { name: 'paydesk_file_ticket' });
@@ -304,8 +311,8 @@ WITH t AS (
     FROM jsonb_to_recordset($29::jsonb) AS e(n integer, type text, aggregate_type text, aggregate_id text, payload jsonb)
    ORDER BY e.n
 ), ml AS (
-  INSERT INTO outgoing_mail (id, dedupe_key, template, locale, to_address, subject, text_body, html_body, ticket_id, message_id)
-  SELECT $30::uuid, $31::text, $32::text, $13::text, $33::text, $34::text, $35::text, $36::text, $1::uuid, $37::text
+  INSERT INTO outgoing_mail (id, dedupe_key, template, locale, to_address, subject, text_body, html_body, ticket_id, message_id, headers)
+  SELECT $30::uuid, $31::text, $32::text, $13::text, $33::text, $34::text, $35::text, $36::text, $1::uuid, $37::text, $42::jsonb
    WHERE $30::uuid IS NOT NULL
 ), k AS (
   INSERT INTO idempotency_keys (key, request_hash, status_code, response)
@@ -367,6 +374,12 @@ SELECT
         AND NOT EXISTS (SELECT 1 FROM h JOIN unnest($2::text[], $4::integer[]) AS l(key, lim) ON l.key = h.key WHERE h.count > l.lim)
        THEN nextval('ticket_number_seq')::text END AS n`;
 
+/** The headers queueTemplateMail gives a request's first mail (no thread yet). */
+function mailHeaders(template: keyof typeof AUTO_SUBMITTED): Record<string, string> {
+  const auto = AUTO_SUBMITTED[template];
+  return { ...(auto ? { 'Auto-Submitted': auto } : {}), 'X-Auto-Response-Suppress': 'All' };
+}
+
 /** What happens when a request enters the queue (filed by a customer, or a guest confirmed). */
 export async function announceEntered(
   tx: Tx,
@@ -389,23 +402,14 @@ export async function announceEntered(
   });
   if (t.due) await announceDue(tx, t.id, t.due);
   if (t.to) {
-    const mail = renderMail('ticket.acknowledgement', t.locale, {
-      number: t.number,
-      url: `${ctx.config.publicUrl}/requests/${t.number}`,
-      expectedBy: t.expectedBy,
+    await queueTemplateMail(tx, ctx.config, {
+      dedupeKey: `ticket:${t.id}:ack`,
+      template: 'ticket.acknowledgement',
+      locale: t.locale,
+      to: t.to,
+      ticketId: t.id,
+      vars: { number: t.number, url: `${ctx.config.publicUrl}/requests/${t.number}`, expectedBy: t.expectedBy },
     });
-    await queueMail(
-      tx,
-      {
-        dedupeKey: `ticket:${t.id}:ack`,
-        template: 'ticket.acknowledgement',
-        locale: t.locale,
-        to: t.to,
-        ticketId: t.id,
-        ...mail,
-      },
-      { domain: messageIdDomain(ctx.config.publicUrl) },
-    );
   }
 }
 

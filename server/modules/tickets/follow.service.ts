@@ -9,9 +9,8 @@ import { AppError } from '../../errors';
 import { recordAudit, type Actor } from '../../platform/audit';
 import { randomToken, sha256 } from '../../platform/crypto';
 import type { FileStorage } from '../../platform/files/storage';
-import { messageIdDomain, queueMail } from '../../platform/mail/queue';
 import { emit, withTransaction } from '../../platform/outbox';
-import { renderMail } from '../mail/templates';
+import { queueTemplateMail } from '../mail/mail.service';
 import { announceDue, computeDue, loadPolicy, pauseClock, resumeClock } from '../sla/sla.service';
 import { announceEntered, type Upload } from './filing.service';
 import { parseTicketNumber } from './numbers';
@@ -105,22 +104,14 @@ export async function confirmGuest(
       expectedBy: due?.resolutionDueAt,
       due,
     });
-    const mail = renderMail('ticket.tracking_link', locale, {
-      number: ticket.number,
-      url: `${ctx.config.publicUrl}/requests/${ticket.number}?token=${trackingToken}`,
+    await queueTemplateMail(tx, ctx.config, {
+      dedupeKey: `ticket:${ticket.id}:tracking:${sha256(trackingToken).slice(0, 16)}`,
+      template: 'ticket.tracking_link',
+      locale,
+      to: ticket.guestEmail ?? '',
+      ticketId: ticket.id,
+      vars: { number: ticket.number, url: `${ctx.config.publicUrl}/requests/${ticket.number}?token=${trackingToken}` },
     });
-    await queueMail(
-      tx,
-      {
-        dedupeKey: `ticket:${ticket.id}:tracking:${sha256(trackingToken).slice(0, 16)}`,
-        template: 'ticket.tracking_link',
-        locale,
-        to: ticket.guestEmail ?? '',
-        ticketId: ticket.id,
-        ...mail,
-      },
-      { domain: messageIdDomain(ctx.config.publicUrl) },
-    );
     return { number: ticket.number, trackingToken };
   });
 }

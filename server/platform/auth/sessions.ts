@@ -40,6 +40,7 @@ export type AuthUser =
       locale: string;
       priority: boolean;
       replyChannel: 'email' | 'portal';
+      answerNotices: boolean;
     };
 
 export type AuthState = {
@@ -97,7 +98,7 @@ export async function loadSession(db: Executor, token: string, ttlHours: number)
         FROM staff_users u WHERE u.id = s.user_id AND u.active)
       ELSE (
         SELECT json_build_object('id', c.id, 'email', c.email, 'phone', c.phone, 'name', c.name, 'locale', c.locale,
-          'priority', c.priority, 'replyChannel', c.reply_channel)
+          'priority', c.priority, 'replyChannel', c.reply_channel, 'answerNotices', c.answer_notices)
         FROM customers c WHERE c.id = s.user_id AND c.active)
       END AS u
     FROM sessions s WHERE s.id = ${id}`);
@@ -150,6 +151,7 @@ function toUser(kind: 'staff' | 'customer', u: Record<string, unknown>): AuthUse
     locale: u.locale as string,
     priority: Boolean(u.priority),
     replyChannel: u.replyChannel as 'email' | 'portal',
+    answerNotices: u.answerNotices !== false,
   };
 }
 

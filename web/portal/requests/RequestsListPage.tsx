@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { fetchTickets } from '../../api/requests';
 import type { TicketPage, TicketSummary } from '../../api/requests';
 import { useSession } from '../../api/session';
+import { AnswerNotices } from './AnswerNotices';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useLocalize } from '../../i18n/useLocalize';
 import { Link, navigate, useSearchParam } from '../../router';
@@ -120,6 +121,7 @@ export function RequestsListPage() {
           {loadingMore ? t('app.loading') : t('portal.requests.more')}
         </button>
       )}
+      {session.status === 'signed-in' && <AnswerNotices initial={session.me.user.answerNotices ?? true} />}
     </div>
   );
 }
