@@ -7,3 +7,5 @@ export * from './platform';
 export * from './staff';
 export * from './tickets';
 export * from './settings';
+export * from './notices';
+export * from './wiki';
