@@ -1,4 +1,5 @@
 import { adminEn } from './admin.en';
+import { wikiNoticesEn } from './wikiNotices.en';
 import { consoleEn } from './console.en';
 import type { Catalogue } from './ru';
 
@@ -303,4 +304,5 @@ export const en: Catalogue = {
   'roles.admin': 'Administrator',
   ...consoleEn,
   ...adminEn,
+  ...wikiNoticesEn,
 };

@@ -1,4 +1,5 @@
 import { adminRu } from './admin.ru';
+import { wikiNoticesRu } from './wikiNotices.ru';
 import { consoleRu } from './console.ru';
 
 /**
@@ -306,6 +307,7 @@ export const ru = {
   'roles.admin': 'Администратор',
   ...consoleRu,
   ...adminRu,
+  ...wikiNoticesRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -1,4 +1,5 @@
 import { adminUk } from './admin.uk';
+import { wikiNoticesUk } from './wikiNotices.uk';
 import { consoleUk } from './console.uk';
 import type { Catalogue } from './ru';
 
@@ -306,4 +307,5 @@ export const uk: Catalogue = {
   'roles.admin': 'Адміністратор',
   ...consoleUk,
   ...adminUk,
+  ...wikiNoticesUk,
 };
