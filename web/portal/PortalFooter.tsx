@@ -16,15 +16,17 @@ export function PortalFooter() {
           {footer && <p className="site-footer__tagline">{footer}</p>}
         </div>
         <div className="site-footer__meta">
-          <Link href="/contacts" className="site-footer__link">
-            {t('portal.nav.contacts')}
-          </Link>
-          <Link href="/notices" className="site-footer__link">
-            {t('notices.title')}
-          </Link>
-          <Link href="/console" className="site-footer__link">
-            {t('portal.footer.staff')}
-          </Link>
+          <p className="site-footer__links">
+            <Link href="/contacts" className="site-footer__link">
+              {t('portal.nav.contacts')}
+            </Link>
+            <Link href="/notices" className="site-footer__link">
+              {t('notices.title')}
+            </Link>
+            <Link href="/console" className="site-footer__link">
+              {t('portal.footer.staff')}
+            </Link>
+          </p>
           <p>{t('portal.footer.copyright', { year: new Date().getFullYear() })}</p>
         </div>
       </div>

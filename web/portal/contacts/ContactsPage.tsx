@@ -70,24 +70,20 @@ export function ContactsPage() {
           <p className="contacts__empty">{t('contacts.noPhones')}</p>
         ) : (
           <div className="contacts__grid">
-            {groups.map((g) => (
-              <div key={g.audience} className="contacts__card">
-                <h3 className="contacts__card-title">{t(AUDIENCE_TITLE[g.audience])}</h3>
-                <ul className="contacts__list">
-                  {g.lines.map((line) => (
-                    <li key={line.tel}>
-                      <span className="contacts__label">{l(line.label)}</span>
-                      <a className="contacts__phone" href={`tel:${line.tel}`}>
-                        {line.display}
-                      </a>
-                      <span className="contacts__meta">
-                        {[l(line.hours), line.free ? t('contacts.free') : ''].filter(Boolean).join(' · ')}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
+            {groups.flatMap((g) =>
+              g.lines.map((line) => (
+                <div key={`${g.audience}-${line.tel}`} className="contacts__card">
+                  <p className="contacts__card-title">{t(AUDIENCE_TITLE[g.audience])}</p>
+                  <h3 className="contacts__label">{l(line.label)}</h3>
+                  <a className="contacts__phone" href={`tel:${line.tel}`}>
+                    {line.display}
+                  </a>
+                  <p className="contacts__meta">
+                    {[l(line.hours), line.free ? t('contacts.free') : ''].filter(Boolean).join(' · ')}
+                  </p>
+                </div>
+              )),
+            )}
           </div>
         )}
         <p className="contacts__note">
