@@ -84,4 +84,61 @@ test('a level-3 member edits a wiki page while a level-1 member can only propose
   await newcomer.getByRole('link', { name: 'Мои предложения' }).first().click();
   await expect(newcomer.getByText('на проверке')).toBeVisible();
   await newcomer.screenshot({ path: '/tmp/wiki-notices-mine.png', fullPage: true });
+
+  // A moderator accepts it in the console: the page gets revision 3, authored by the newcomer.
+  const context = await browser.newContext({
+    baseURL: baseUrl(testInfo),
+    locale: 'ru-RU',
+    viewport: { width: 1280, height: 900 },
+  });
+  const moderator = await context.newPage();
+  await moderator.goto('/console/login');
+  await moderator.getByLabel('Рабочая электронная почта').fill('supervisor@paydesk.local');
+  await moderator.getByLabel('Пароль', { exact: true }).fill('demo-supervisor');
+  await moderator.getByRole('button', { name: 'Войти' }).click();
+  await expect(moderator).toHaveURL(/\/console$/);
+  await moderator.goto('/console/admin/wiki');
+  await expect(moderator.getByRole('heading', { name: 'Предложения на проверке: 1' })).toBeVisible();
+  await expect(moderator.getByRole('group', { name: 'Изменения по строкам' })).toContainText('приложении оператора терминала');
+  await moderator.screenshot({ path: '/tmp/wiki-notices-console-queue.png', fullPage: true });
+  await moderator.getByRole('button', { name: 'Принять' }).click();
+  await expect(moderator.getByRole('heading', { name: 'Предложения на проверке: 0' })).toBeVisible();
+  await newcomer.goto(`/wiki/${SLUG}/history`);
+  await expect(newcomer.getByRole('listitem').filter({ hasText: 'Версия 3' })).toContainText(
+    'Дмитрий Новиков (принято модератором)',
+  );
+
+  // The contacts and notices tabs (admins edit contacts; screenshots only).
+  await moderator.goto('/console/admin/notices');
+  await expect(moderator.getByRole('cell', { name: 'Обновление SMS-уведомлений' })).toBeVisible();
+  await moderator.screenshot({ path: '/tmp/wiki-notices-console-notices.png', fullPage: true });
+});
+
+test('an admin edits the contacts in the console: errors beside the field, then the portal shows the new number', async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({
+    baseURL: baseUrl(testInfo),
+    locale: 'ru-RU',
+    viewport: { width: 1280, height: 900 },
+  });
+  const admin = await context.newPage();
+  await admin.goto('/console/login');
+  await admin.getByLabel('Рабочая электронная почта').fill('admin@paydesk.local');
+  await admin.getByLabel('Пароль', { exact: true }).fill('demo-admin');
+  await admin.getByRole('button', { name: 'Войти' }).click();
+  await expect(admin).toHaveURL(/\/console$/);
+  await admin.goto('/console/admin/contacts');
+  const tel = admin.getByLabel('Номер для звонка (+ и цифры)').first();
+  await tel.fill('8-800-abc');
+  await admin.getByRole('button', { name: 'Сохранить' }).first().click();
+  await expect(admin.getByText('digits with an optional leading +').first()).toBeVisible();
+  await admin.screenshot({ path: '/tmp/wiki-notices-console-contacts.png', fullPage: true });
+  await tel.fill('+78005553535');
+  await admin.getByLabel('Номер, как печатается').first().fill('8 800 555-35-35');
+  await admin.getByRole('button', { name: 'Сохранить' }).first().click();
+  await expect(admin.getByText('Сохранено. Изменения действуют сразу.').first()).toBeVisible();
+  const portal = await context.newPage();
+  await portal.goto('/contacts');
+  await expect(portal.getByRole('link', { name: '8 800 555-35-35' })).toHaveAttribute('href', 'tel:+78005553535');
 });

@@ -9,6 +9,9 @@ import { CannedTab } from './canned/CannedTab';
 import { CatalogTab } from './catalog/CatalogTab';
 import { DepartmentsTab } from './departments/DepartmentsTab';
 import { SlaTab } from './sla/SlaTab';
+import { ContactsTab } from './contacts/ContactsTab';
+import { NoticesTab } from './notices/NoticesTab';
+import { WikiTab } from './wiki/WikiTab';
 
 function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
   switch (id) {
@@ -20,6 +23,13 @@ function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
       return <SlaTab canEdit={canEdit} />;
     case 'canned':
       return <CannedTab canEdit={canEdit} />;
+    // Supervisors moderate the wiki and write notices; levels and contacts are admins' (canEdit).
+    case 'wiki':
+      return <WikiTab isAdmin={canEdit} />;
+    case 'notices':
+      return <NoticesTab />;
+    case 'contacts':
+      return <ContactsTab canEdit={canEdit} />;
   }
 }
 
