@@ -64,7 +64,19 @@ export const contactsSchema = z.object({
 });
 export type Contacts = z.infer<typeof contactsSchema>;
 
-export const SETTING_SCHEMAS = { branding: brandingSchema, contacts: contactsSchema } as const;
+/** The members' wiki: the level needed to edit directly, and to propose an edit (S4). */
+export const wikiSettingsSchema = z
+  .object({
+    editLevel: z.number().int().min(1).max(4),
+    proposeLevel: z.number().int().min(0).max(4),
+  })
+  .refine((v) => v.proposeLevel <= v.editLevel, {
+    path: ['proposeLevel'],
+    message: 'the propose level cannot be above the edit level',
+  });
+export type WikiSettings = z.infer<typeof wikiSettingsSchema>;
+
+export const SETTING_SCHEMAS = { branding: brandingSchema, contacts: contactsSchema, wiki: wikiSettingsSchema } as const;
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTING_SCHEMAS)[K]>;
 export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];

@@ -18,6 +18,8 @@ import { consoleRoomRules } from './modules/console/console.rooms';
 import { consoleRoutes } from './modules/console/console.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { kbRoutes } from './modules/kb/kb.routes';
+import { publicNoticeRoutes, staffNoticeRoutes } from './modules/notices/notices.routes';
+import { consoleWikiRoutes, wikiRoutes } from './modules/wiki/wiki.routes';
 import { adminSettingsRoutes, publicSettingsRoutes } from './modules/settings/settings.routes';
 import { staffAdminRoutes } from './modules/staff/staff.admin';
 import { ticketRoutes } from './modules/tickets/tickets.routes';
@@ -91,6 +93,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(publicSettingsRoutes(ctx), { prefix: '/api/v1/settings' });
   await app.register(adminSettingsRoutes(ctx), { prefix: '/api/v1/console/admin/settings' });
   await app.register(adminMailRoutes(ctx), { prefix: '/api/v1/console/admin/mail' });
+  await app.register(publicNoticeRoutes(ctx));
+  await app.register(staffNoticeRoutes(ctx), { prefix: '/api/v1/console/notices' });
+  await app.register(wikiRoutes(ctx), { prefix: '/api/v1/wiki' });
+  await app.register(consoleWikiRoutes(ctx), { prefix: '/api/v1/console/wiki' });
   registerWebSocket(app, {
     bus: ctx.bus,
     config: ctx.config,

@@ -7,6 +7,7 @@ import { DataDirLockedError } from './platform/lockfile';
 import { loggerOptions } from './platform/logger';
 import { openConfiguredDatabase } from './runtime';
 import { seedDemo } from './seed/demo';
+import { seedWikiAndNotices } from './seed/wiki';
 import { createStaff, resetPassword } from './cli/commands';
 import { readPassword } from './cli/prompt';
 
@@ -53,7 +54,7 @@ async function run(argv: string[]): Promise<void> {
         process.stdout.write(`Migrations: ${migrated.applied} applied now, ${migrated.total} in total.\n`);
         return;
       case 'seed': {
-        const { added } = await seedDemo(handle.db);
+        const added = (await seedDemo(handle.db)).added + (await seedWikiAndNotices(handle.db)).added;
         process.stdout.write(added ? `Demo data: ${added} records added.\n` : 'Demo data: already present, nothing added.\n');
         return;
       }

@@ -6,6 +6,7 @@ import { openDatabase, type DbHandle } from './db/connection';
 import { runMigrations } from './db/migrate';
 import { seedDemo } from './seed/demo';
 import { seedDemoContent, seedReference } from './seed/reference';
+import { seedWikiAndNotices } from './seed/wiki';
 import { seedWorkday } from './seed/workday';
 import { acquireDataDirLock } from './platform/lockfile';
 import { createPiiCipher } from './platform/crypto';
@@ -65,7 +66,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       const demo = config.SEED_DEMO
         ? (await seedDemo(handle.db)).added +
           (await seedDemoContent(handle.db)).added +
-          (await seedWorkday(handle.db, config.SECRET_KEY)).added
+          (await seedWorkday(handle.db, config.SECRET_KEY)).added +
+          (await seedWikiAndNotices(handle.db)).added
         : 0;
       if (reference.added + demo > 0) logger.info({ reference: reference.added, demo }, 'reference and demo data added');
     }

@@ -28,5 +28,6 @@ export const errorResponses = {
   409: errorResponse,
   413: errorResponse,
   415: errorResponse,
+  423: errorResponse,
   429: errorResponse,
 } as const;

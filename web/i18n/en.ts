@@ -1,6 +1,7 @@
 import { reviewEn } from './review.en';
 import { adminEn } from './admin.en';
 import { mailEn } from './mail.en';
+import { wikiNoticesEn } from './wikiNotices.en';
 import { consoleEn } from './console.en';
 import type { Catalogue } from './ru';
 
@@ -41,6 +42,9 @@ export const en: Catalogue = {
   'errors.PAYLOAD_TOO_LARGE': 'The file or message is too large.',
   'errors.UNSUPPORTED_MEDIA_TYPE': 'This file type is not supported.',
   'errors.AUTH_ACCOUNT_LOCKED': 'Sign-in is temporarily blocked after several failed attempts.',
+  'errors.WIKI_LEVEL_TOO_LOW': 'This needs a higher wiki member level.',
+  'errors.WIKI_PAGE_LOCKED': 'The moderators have locked this page.',
+  'errors.STALE_REVISION': 'The page changed while you were editing it. Reload it and make your edit again.',
   'errors.RATE_LIMITED': 'Too many attempts in a row.',
   'errors.INTERNAL': 'Something went wrong. Please try again a little later.',
   'errors.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable. Please try later.',
@@ -304,4 +308,5 @@ export const en: Catalogue = {
   ...adminEn,
   ...reviewEn,
   ...mailEn,
+  ...wikiNoticesEn,
 };

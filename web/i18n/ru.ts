@@ -1,6 +1,7 @@
 import { reviewRu } from './review.ru';
 import { adminRu } from './admin.ru';
 import { mailRu } from './mail.ru';
+import { wikiNoticesRu } from './wikiNotices.ru';
 import { consoleRu } from './console.ru';
 
 /**
@@ -44,6 +45,9 @@ export const ru = {
   'errors.PAYLOAD_TOO_LARGE': 'Файл или сообщение слишком большого размера.',
   'errors.UNSUPPORTED_MEDIA_TYPE': 'Этот тип файла не поддерживается.',
   'errors.AUTH_ACCOUNT_LOCKED': 'Вход временно заблокирован после нескольких неудачных попыток.',
+  'errors.WIKI_LEVEL_TOO_LOW': 'Для этого действия нужен более высокий уровень участника вики.',
+  'errors.WIKI_PAGE_LOCKED': 'Страница закрыта модераторами для правок.',
+  'errors.STALE_REVISION': 'Страницу успели изменить, пока вы её редактировали. Обновите её и внесите правку заново.',
   'errors.RATE_LIMITED': 'Слишком много попыток подряд.',
   'errors.INTERNAL': 'Что-то пошло не так. Попробуйте ещё раз чуть позже.',
   'errors.SERVICE_UNAVAILABLE': 'Сервис временно недоступен. Попробуйте позже.',
@@ -307,6 +311,7 @@ export const ru = {
   ...adminRu,
   ...reviewRu,
   ...mailRu,
+  ...wikiNoticesRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -1,6 +1,7 @@
 import { reviewUk } from './review.uk';
 import { adminUk } from './admin.uk';
 import { mailUk } from './mail.uk';
+import { wikiNoticesUk } from './wikiNotices.uk';
 import { consoleUk } from './console.uk';
 import type { Catalogue } from './ru';
 
@@ -41,6 +42,9 @@ export const uk: Catalogue = {
   'errors.PAYLOAD_TOO_LARGE': 'Файл або повідомлення завеликого розміру.',
   'errors.UNSUPPORTED_MEDIA_TYPE': 'Цей тип файлу не підтримується.',
   'errors.AUTH_ACCOUNT_LOCKED': 'Вхід тимчасово заблоковано після кількох невдалих спроб.',
+  'errors.WIKI_LEVEL_TOO_LOW': 'Для цієї дії потрібен вищий рівень учасника вікі.',
+  'errors.WIKI_PAGE_LOCKED': 'Сторінку закрито модераторами для правок.',
+  'errors.STALE_REVISION': 'Сторінку встигли змінити, поки ви її редагували. Оновіть її та внесіть правку знову.',
   'errors.RATE_LIMITED': 'Забагато спроб поспіль.',
   'errors.INTERNAL': 'Щось пішло не так. Спробуйте ще раз трохи пізніше.',
   'errors.SERVICE_UNAVAILABLE': 'Сервіс тимчасово недоступний. Спробуйте пізніше.',
@@ -307,4 +311,5 @@ export const uk: Catalogue = {
   ...adminUk,
   ...reviewUk,
   ...mailUk,
+  ...wikiNoticesUk,
 };

@@ -11,7 +11,7 @@ export type PortalSection = {
   href?: string;
 };
 
-/** The five sections of the help centre, in the order of the main menu. */
+/** The sections of the help centre, in the order of the main menu. */
 export const PORTAL_SECTIONS: readonly PortalSection[] = [
   { id: 'help', title: 'portal.nav.help', text: 'portal.home.help.text', icon: 'help' },
   { id: 'contact', title: 'portal.nav.contact', text: 'portal.home.contact.text', icon: 'chat', href: '/contact' },
@@ -22,5 +22,6 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     text: 'portal.home.paymentCheck.text',
     icon: 'receipt',
   },
-  { id: 'contacts', title: 'portal.nav.contacts', text: 'portal.home.contacts.text', icon: 'phone' },
+  { id: 'wiki', title: 'portal.nav.wiki', text: 'portal.home.wiki.text', icon: 'help', href: '/wiki' },
+  { id: 'contacts', title: 'portal.nav.contacts', text: 'portal.home.contacts.text', icon: 'phone', href: '/contacts' },
 ];

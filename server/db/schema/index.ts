@@ -8,3 +8,5 @@ export * from './staff';
 export * from './tickets';
 export * from './settings';
 export * from './queuecounts';
+export * from './notices';
+export * from './wiki';

@@ -1,4 +1,4 @@
-import type { Branding, Contacts, SettingKey, SettingValue } from '../../../common/settings';
+import type { Branding, Contacts, SettingKey, SettingValue, WikiSettings } from '../../../common/settings';
 
 // Demo values, fictional but of the seeds' shape (S0–S3): a free customer hotline, a line for
 // terminal owners, one for agents, a city number; addresses by case. Admins replace them.
@@ -93,4 +93,7 @@ const contacts: Contacts = {
   ],
 };
 
-export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = { branding, contacts };
+// Members edit from level 3 (like Discourse's "regular"); from level 1 they may propose.
+const wiki: WikiSettings = { editLevel: 3, proposeLevel: 1 };
+
+export const SETTING_DEFAULTS: { [K in SettingKey]: SettingValue<K> } = { branding, contacts, wiki };

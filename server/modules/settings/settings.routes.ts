@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SETTING_KEYS, brandingSchema, contactsSchema, type SettingKey } from '../../../common/settings';
+import {
+  SETTING_KEYS,
+  SETTING_SCHEMAS,
+  brandingSchema,
+  contactsSchema,
+  wikiSettingsSchema,
+  type SettingKey,
+} from '../../../common/settings';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import { requireStaff } from '../../platform/auth/guards';
@@ -8,7 +15,7 @@ import { errorResponses, requestMeta } from '../../platform/http';
 import { getSettings, putSetting, resetSetting, storedKeys } from './settings.service';
 
 const keyParams = z.object({ key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]]) });
-const anySetting = z.union([brandingSchema, contactsSchema]);
+const anySetting = z.union([brandingSchema, contactsSchema, wikiSettingsSchema]);
 
 /** Public: what the portal shows (branding, contacts). Nothing here is secret. */
 export function publicSettingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -44,6 +51,7 @@ export function adminSettingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             200: z.object({
               branding: brandingSchema,
               contacts: contactsSchema,
+              wiki: wikiSettingsSchema,
               customised: z.array(z.string()),
             }),
             ...errorResponses,
@@ -72,7 +80,7 @@ export function adminSettingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { key } = request.params;
         // The union accepted the body; check it against this key's own schema so a contacts
         // body cannot be stored as branding.
-        const schema = key === 'branding' ? brandingSchema : contactsSchema;
+        const schema = SETTING_SCHEMAS[key];
         const parsed = schema.safeParse(request.body);
         if (!parsed.success) {
           throw new AppError('VALIDATION_FAILED', {

@@ -10,6 +10,9 @@ import { CatalogTab } from './catalog/CatalogTab';
 import { DepartmentsTab } from './departments/DepartmentsTab';
 import { MailTab } from './mail/MailTab';
 import { SlaTab } from './sla/SlaTab';
+import { ContactsTab } from './contacts/ContactsTab';
+import { NoticesTab } from './notices/NoticesTab';
+import { WikiTab } from './wiki/WikiTab';
 
 function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
   switch (id) {
@@ -23,6 +26,13 @@ function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
       return <CannedTab canEdit={canEdit} />;
     case 'mail':
       return <MailTab canEdit={canEdit} />;
+    // Supervisors moderate the wiki and write notices; levels and contacts are admins' (canEdit).
+    case 'wiki':
+      return <WikiTab isAdmin={canEdit} />;
+    case 'notices':
+      return <NoticesTab />;
+    case 'contacts':
+      return <ContactsTab canEdit={canEdit} />;
   }
 }
 

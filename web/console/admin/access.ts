@@ -18,6 +18,9 @@ export const ADMIN_TABS = [
   { id: 'sla', path: `${ADMIN_BASE}/sla`, label: 'admin.tab.sla' },
   { id: 'canned', path: `${ADMIN_BASE}/canned`, label: 'admin.tab.canned' },
   { id: 'mail', path: `${ADMIN_BASE}/mail`, label: 'admin.tab.mail' },
+  { id: 'wiki', path: `${ADMIN_BASE}/wiki`, label: 'admin.tab.wiki' },
+  { id: 'notices', path: `${ADMIN_BASE}/notices`, label: 'admin.tab.notices' },
+  { id: 'contacts', path: `${ADMIN_BASE}/contacts`, label: 'admin.tab.contacts' },
 ] as const;
 
 export type AdminTabId = (typeof ADMIN_TABS)[number]['id'];

@@ -2,10 +2,8 @@ import type { Audience, CatalogNode } from '../../api/requests';
 import { useT } from '../../i18n/I18nProvider';
 import { useLocalize } from '../../i18n/useLocalize';
 import { Link } from '../../router';
-import { HOTLINES } from '../hotline';
+import { useHotlines } from '../contacts/useContacts';
 import { contactBase, trailHref } from './catalogPath';
-
-const agentLine = HOTLINES.find((line) => line.audience === 'portal.hotline.agents');
 
 type Props = { audience: Audience; base: string; trail: CatalogNode[]; nodes: CatalogNode[]; title: string };
 
@@ -14,6 +12,7 @@ export function CatalogLevel({ audience, base, trail, nodes, title }: Props) {
   const t = useT();
   const l = useLocalize();
   const current = trail[trail.length - 1];
+  const [agentLine] = useHotlines(['agents']);
   return (
     <>
       <header className="page__head">

@@ -1,0 +1,161 @@
+import type { Locale } from '../../common/errors';
+import type { Branding, Contacts, WikiSettings } from '../../common/settings';
+import type { DiffLine } from '../../common/wiki';
+import { apiRequest, type RequestOptions } from './client';
+
+// ---- settings ----
+export type PublicSettings = { branding: Branding; contacts: Contacts };
+export const fetchPublicSettings = (o?: RequestOptions) =>
+  apiRequest('GET', '/settings/public', undefined, o) as Promise<PublicSettings>;
+
+// ---- notices ----
+export type NoticeSeverity = 'info' | 'maintenance' | 'outage' | 'critical';
+export type NoticeState = 'upcoming' | 'current' | 'past';
+export type PublicNotice = {
+  id: string;
+  severity: NoticeSeverity;
+  audience: 'customer' | 'agent' | 'all';
+  startsAt: string;
+  endsAt: string | null;
+  title: string;
+  body: string;
+  state: NoticeState;
+};
+export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
+
+export const fetchActiveNotices = (locale: Locale, o?: RequestOptions) =>
+  apiRequest('GET', `/notices/active?locale=${locale}`, undefined, o) as Promise<{ items: PublicNotice[] }>;
+export const fetchNotices = (locale: Locale, state: NoticeState, page: number, o?: RequestOptions) =>
+  apiRequest('GET', `/notices?locale=${locale}&state=${state}&page=${page}&pageSize=10`, undefined, o) as Promise<
+    Paged<PublicNotice>
+  >;
+
+// ---- wiki ----
+export type WikiViewer = {
+  kind: 'anonymous' | 'customer' | 'staff';
+  level: number | null;
+  editLevel: number;
+  proposeLevel: number;
+  canEdit: boolean;
+  canPropose: boolean;
+  canModerate: boolean;
+};
+export type WikiPageSummary = {
+  slug: string;
+  locale: string;
+  title: string;
+  excerpt: string;
+  revision: number;
+  locked: boolean;
+  updatedAt: string;
+};
+export type WikiPage = {
+  slug: string;
+  locale: string;
+  title: string;
+  body: string;
+  revision: number;
+  locked: boolean;
+  lockReason: string | null;
+  updatedAt: string;
+};
+export type WikiRevision = {
+  number: number;
+  title: string;
+  kind: 'create' | 'edit' | 'proposal' | 'revert';
+  summary: string;
+  createdAt: string;
+  author: string | null;
+  byModerator: boolean;
+};
+export type WikiProposal = {
+  id: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  page: { slug: string; title: string; revision: number };
+  baseRevision: number;
+  title: string;
+  summary: string;
+  author: string;
+  reason: string | null;
+  revisionNumber: number | null;
+  createdAt: string;
+  decidedAt: string | null;
+  diff: DiffLine[];
+};
+export type WikiStanding = {
+  level: number;
+  computedLevel: number;
+  override: number | null;
+  overrideReason: string | null;
+  identityVerified: boolean;
+  strikes: number;
+  acceptedEdits: number;
+  accountAgeDays: number;
+};
+export type WikiMember = WikiStanding & { customerId: string; name: string; email: string | null };
+export type WikiDraft = { title: string; body: string; summary: string; baseRevision: number };
+
+const enc = encodeURIComponent;
+export const fetchWikiPages = (q: string, page: number, o?: RequestOptions) =>
+  apiRequest('GET', `/wiki/pages?pageSize=20&page=${page}${q ? `&q=${enc(q)}` : ''}`, undefined, o) as Promise<
+    Paged<WikiPageSummary>
+  >;
+export const fetchWikiPage = (slug: string, o?: RequestOptions) =>
+  apiRequest('GET', `/wiki/pages/${enc(slug)}`, undefined, o) as Promise<{ page: WikiPage; viewer: WikiViewer }>;
+export const fetchWikiHistory = (slug: string, o?: RequestOptions) =>
+  apiRequest('GET', `/wiki/pages/${enc(slug)}/revisions`, undefined, o) as Promise<{ items: WikiRevision[] }>;
+export const fetchWikiRevision = (slug: string, n: number, o?: RequestOptions) =>
+  apiRequest('GET', `/wiki/pages/${enc(slug)}/revisions/${n}`, undefined, o) as Promise<{
+    revision: WikiRevision & { body: string };
+    diff: DiffLine[];
+    current: number;
+  }>;
+export const fetchWikiMe = (o?: RequestOptions) =>
+  apiRequest('GET', '/wiki/me', undefined, o) as Promise<{ viewer: WikiViewer; standing: WikiStanding | null }>;
+export const saveWikiPage = (slug: string, draft: WikiDraft) =>
+  apiRequest('PUT', `/wiki/pages/${enc(slug)}`, draft) as Promise<WikiPage>;
+export const proposeWikiEdit = (slug: string, draft: WikiDraft) =>
+  apiRequest('POST', `/wiki/pages/${enc(slug)}/proposals`, draft) as Promise<{ id: string; status: 'pending' }>;
+export const fetchMyProposals = (page: number, o?: RequestOptions) =>
+  apiRequest('GET', `/wiki/proposals/mine?page=${page}&pageSize=20`, undefined, o) as Promise<Paged<WikiProposal>>;
+
+// ---- console ----
+export const fetchProposalQueue = (status: WikiProposal['status'], page: number, o?: RequestOptions) =>
+  apiRequest('GET', `/console/wiki/proposals?status=${status}&page=${page}&pageSize=10`, undefined, o) as Promise<
+    Paged<WikiProposal>
+  >;
+export const acceptProposal = (id: string) => apiRequest('POST', `/console/wiki/proposals/${id}/accept`, {});
+export const rejectProposal = (id: string, reason: string, strike: boolean) =>
+  apiRequest('POST', `/console/wiki/proposals/${id}/reject`, { reason, strike });
+export const revertWikiPage = (slug: string, toRevision: number, reason: string) =>
+  apiRequest('POST', `/console/wiki/pages/${enc(slug)}/revert`, { toRevision, reason }) as Promise<WikiPage>;
+export const lockWikiPage = (slug: string, locked: boolean, reason: string | null) =>
+  apiRequest('POST', `/console/wiki/pages/${enc(slug)}/lock`, { locked, reason }) as Promise<WikiPage>;
+export const fetchWikiMembers = (q: string, page: number, o?: RequestOptions) =>
+  apiRequest('GET', `/console/wiki/members?page=${page}&pageSize=20${q ? `&q=${enc(q)}` : ''}`, undefined, o) as Promise<
+    Paged<WikiMember>
+  >;
+export const updateWikiMember = (
+  id: string,
+  body: { levelOverride: number | null; identityVerified: boolean; strikes: number; reason: string },
+) => apiRequest('PUT', `/console/wiki/members/${id}`, body) as Promise<WikiStanding>;
+
+export type StaffNotice = Omit<PublicNotice, 'title' | 'body'> & {
+  title: { ru: string; uk: string; en: string };
+  body: { ru: string; uk: string; en: string };
+  updatedAt: string;
+};
+export type NoticeInput = Omit<StaffNotice, 'id' | 'state' | 'updatedAt'>;
+export const fetchStaffNotices = (page: number, o?: RequestOptions) =>
+  apiRequest('GET', `/console/notices?page=${page}&pageSize=20`, undefined, o) as Promise<Paged<StaffNotice>>;
+export const createNotice = (n: NoticeInput) => apiRequest('POST', '/console/notices', n) as Promise<StaffNotice>;
+export const updateNotice = (id: string, n: NoticeInput) =>
+  apiRequest('PUT', `/console/notices/${id}`, n) as Promise<StaffNotice>;
+export const deleteNotice = (id: string) => apiRequest('DELETE', `/console/notices/${id}`);
+
+export type AdminSettings = { branding: Branding; contacts: Contacts; wiki: WikiSettings; customised: string[] };
+export const fetchAdminSettings = (o?: RequestOptions) =>
+  apiRequest('GET', '/console/admin/settings', undefined, o) as Promise<AdminSettings>;
+export const putSetting = (key: 'branding' | 'contacts' | 'wiki', value: unknown) =>
+  apiRequest('PUT', `/console/admin/settings/${key}`, value);
+export const resetSetting = (key: 'branding' | 'contacts' | 'wiki') => apiRequest('DELETE', `/console/admin/settings/${key}`);

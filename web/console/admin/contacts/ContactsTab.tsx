@@ -1,0 +1,474 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import type { Locale } from '../../../../common/errors';
+import { HOTLINE_AUDIENCES, SOCIAL_NETWORKS, type Branding, type Contacts } from '../../../../common/settings';
+import { fetchAdminSettings, putSetting, resetSetting } from '../../../api/help';
+import type { MessageKey } from '../../../i18n/catalogues';
+import { useT } from '../../../i18n/I18nProvider';
+import { PageLoading } from '../../../ui/PageLoading';
+import { useLoader } from '../../../ui/useLoader';
+import { issuesOf, issuesUnder, type Issue } from '../shared/issues';
+import { L10nInputs } from '../shared/L10nInputs';
+import { LoadFailure } from '../shared/LoadFailure';
+import { SaveStatus } from '../shared/SaveStatus';
+import { useSave } from '../shared/useSave';
+
+const EMPTY = { ru: '', uk: '', en: '' };
+const HOTLINE_AUDIENCE_LABEL: Record<(typeof HOTLINE_AUDIENCES)[number], MessageKey> = {
+  customers: 'contacts.audience.customers',
+  terminals: 'contacts.audience.terminals',
+  agents: 'contacts.audience.agents',
+  city: 'contacts.audience.city',
+};
+
+/** Errors under a path, the messages only, and per language for L10n values. */
+const messages = (issues: readonly Issue[], path: (string | number)[]) =>
+  issuesUnder(issues, path.map(String)).map((i) => i.message);
+function perLocale(issues: readonly Issue[], path: (string | number)[]): Partial<Record<Locale, string[]>> {
+  return { ru: messages(issues, [...path, 'ru']), uk: messages(issues, [...path, 'uk']), en: messages(issues, [...path, 'en']) };
+}
+
+function FieldError({ list, id }: { list: string[]; id?: string }) {
+  if (list.length === 0) return null;
+  return (
+    <p className="field__error" id={id}>
+      {list.join(' ')}
+    </p>
+  );
+}
+
+function ContactsForm({
+  initial,
+  customised,
+  canEdit,
+  onSaved,
+}: {
+  initial: Contacts;
+  customised: boolean;
+  canEdit: boolean;
+  onSaved(): void;
+}) {
+  const t = useT();
+  const [draft, setDraft] = useState<Contacts>(initial);
+  // A fresh value from the server (after a save or reset) replaces the draft.
+  const [shown, setShown] = useState(initial);
+  if (shown !== initial) {
+    setShown(initial);
+    setDraft(initial);
+  }
+  const save = useSave();
+  const issues = save.result?.kind === 'error' ? issuesOf(save.result.error) : [];
+  const set = <K extends keyof Contacts>(key: K, value: Contacts[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.run(async () => {
+      await putSetting('contacts', draft);
+      onSaved();
+      return t('admin.savedNow');
+    });
+  };
+  const reset = () => {
+    if (!window.confirm(t('settingsAdmin.resetConfirm'))) return;
+    void save.run(async () => {
+      await resetSetting('contacts');
+      onSaved();
+      return t('settingsAdmin.resetDone');
+    });
+  };
+  return (
+    <form className="admin-panel admin-stack" onSubmit={submit} noValidate aria-labelledby="contacts-form-title">
+      <h2 id="contacts-form-title" className="admin-panel__title">
+        {t('settingsAdmin.contactsTitle')} {customised ? '' : <span className="badge">{t('settingsAdmin.default')}</span>}
+      </h2>
+      <fieldset className="admin-stack" disabled={!canEdit}>
+        <legend className="field__label">{t('settingsAdmin.hotlines')}</legend>
+        {draft.hotlines.map((h, i) => {
+          const update = (patch: Partial<typeof h>) =>
+            set(
+              'hotlines',
+              draft.hotlines.map((x, j) => (j === i ? { ...x, ...patch } : x)),
+            );
+          const base = ['hotlines', i];
+          return (
+            <div key={i} className="settings-row">
+              <div className="admin-field__grid">
+                <div className="field admin-small">
+                  <label className="field__label" htmlFor={`hl-aud-${i}`}>
+                    {t('settingsAdmin.audience')}
+                  </label>
+                  <select
+                    id={`hl-aud-${i}`}
+                    className="field__input field__select"
+                    value={h.audience}
+                    onChange={(e) => update({ audience: e.target.value as typeof h.audience })}
+                  >
+                    {HOTLINE_AUDIENCES.map((a) => (
+                      <option key={a} value={a}>
+                        {t(HOTLINE_AUDIENCE_LABEL[a])}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className={`field admin-small${messages(issues, [...base, 'display']).length ? ' field--invalid' : ''}`}>
+                  <label className="field__label" htmlFor={`hl-display-${i}`}>
+                    {t('settingsAdmin.display')}
+                  </label>
+                  <input
+                    id={`hl-display-${i}`}
+                    className="field__input"
+                    value={h.display}
+                    onChange={(e) => update({ display: e.target.value })}
+                  />
+                  <FieldError list={messages(issues, [...base, 'display'])} />
+                </div>
+                <div className={`field admin-small${messages(issues, [...base, 'tel']).length ? ' field--invalid' : ''}`}>
+                  <label className="field__label" htmlFor={`hl-tel-${i}`}>
+                    {t('settingsAdmin.tel')}
+                  </label>
+                  <input
+                    id={`hl-tel-${i}`}
+                    className="field__input"
+                    value={h.tel}
+                    inputMode="tel"
+                    aria-invalid={messages(issues, [...base, 'tel']).length ? true : undefined}
+                    onChange={(e) => update({ tel: e.target.value })}
+                  />
+                  <FieldError list={messages(issues, [...base, 'tel'])} />
+                </div>
+                <label className="settings-check">
+                  <input type="checkbox" checked={h.free} onChange={(e) => update({ free: e.target.checked })} />{' '}
+                  {t('settingsAdmin.free')}
+                </label>
+              </div>
+              <L10nInputs
+                legend={t('settingsAdmin.label')}
+                value={h.label}
+                onChange={(label) => update({ label })}
+                errors={perLocale(issues, [...base, 'label'])}
+              />
+              <L10nInputs
+                legend={t('settingsAdmin.hours')}
+                value={h.hours}
+                onChange={(hours) => update({ hours })}
+                errors={perLocale(issues, [...base, 'hours'])}
+              />
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={() =>
+                  set(
+                    'hotlines',
+                    draft.hotlines.filter((_, j) => j !== i),
+                  )
+                }
+              >
+                {t('settingsAdmin.removeHotline')}
+              </button>
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          onClick={() =>
+            set('hotlines', [
+              ...draft.hotlines,
+              { audience: 'customers', label: EMPTY, display: '', tel: '', hours: EMPTY, free: true },
+            ])
+          }
+        >
+          {t('settingsAdmin.addHotline')}
+        </button>
+      </fieldset>
+
+      <fieldset className="admin-stack" disabled={!canEdit}>
+        <legend className="field__label">{t('settingsAdmin.emails')}</legend>
+        {draft.emails.map((m, i) => {
+          const update = (patch: Partial<typeof m>) =>
+            set(
+              'emails',
+              draft.emails.map((x, j) => (j === i ? { ...x, ...patch } : x)),
+            );
+          const base = ['emails', i];
+          return (
+            <div key={i} className="settings-row">
+              <div className="admin-field__grid">
+                <div className={`field${messages(issues, [...base, 'address']).length ? ' field--invalid' : ''}`}>
+                  <label className="field__label" htmlFor={`em-addr-${i}`}>
+                    {t('settingsAdmin.address')}
+                  </label>
+                  <input
+                    id={`em-addr-${i}`}
+                    className="field__input"
+                    type="email"
+                    value={m.address}
+                    aria-invalid={messages(issues, [...base, 'address']).length ? true : undefined}
+                    onChange={(e) => update({ address: e.target.value })}
+                  />
+                  <FieldError list={messages(issues, [...base, 'address'])} />
+                </div>
+                <div className="field admin-small">
+                  <label className="field__label" htmlFor={`em-aud-${i}`}>
+                    {t('settingsAdmin.audience')}
+                  </label>
+                  <select
+                    id={`em-aud-${i}`}
+                    className="field__input field__select"
+                    value={m.audience}
+                    onChange={(e) => update({ audience: e.target.value as typeof m.audience })}
+                  >
+                    <option value="customer">{t('contacts.emailAudience.customer')}</option>
+                    <option value="agent">{t('contacts.emailAudience.agent')}</option>
+                    <option value="all">{t('contacts.emailAudience.all')}</option>
+                  </select>
+                </div>
+              </div>
+              <L10nInputs
+                legend={t('settingsAdmin.topic')}
+                value={m.topic}
+                onChange={(topic) => update({ topic })}
+                errors={perLocale(issues, [...base, 'topic'])}
+              />
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={() =>
+                  set(
+                    'emails',
+                    draft.emails.filter((_, j) => j !== i),
+                  )
+                }
+              >
+                {t('settingsAdmin.removeEmail')}
+              </button>
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          onClick={() => set('emails', [...draft.emails, { topic: EMPTY, address: '', audience: 'customer' }])}
+        >
+          {t('settingsAdmin.addEmail')}
+        </button>
+      </fieldset>
+
+      <fieldset className="admin-stack" disabled={!canEdit}>
+        <legend className="field__label">{t('contacts.office')}</legend>
+        <L10nInputs
+          legend={t('settingsAdmin.officeAddress')}
+          value={draft.office?.address ?? EMPTY}
+          onChange={(address) => set('office', { address, hours: draft.office?.hours ?? EMPTY })}
+          errors={perLocale(issues, ['office', 'address'])}
+        />
+        <L10nInputs
+          legend={t('settingsAdmin.officeHours')}
+          value={draft.office?.hours ?? EMPTY}
+          onChange={(hours) => set('office', { hours, address: draft.office?.address ?? EMPTY })}
+          errors={perLocale(issues, ['office', 'hours'])}
+        />
+      </fieldset>
+
+      <fieldset className="admin-stack" disabled={!canEdit}>
+        <legend className="field__label">{t('contacts.social')}</legend>
+        {draft.social.map((s, i) => {
+          const update = (patch: Partial<typeof s>) =>
+            set(
+              'social',
+              draft.social.map((x, j) => (j === i ? { ...x, ...patch } : x)),
+            );
+          const errs = messages(issues, ['social', i, 'url']);
+          return (
+            <div key={i} className="admin-field__grid settings-row">
+              <div className="field admin-small">
+                <label className="field__label" htmlFor={`so-net-${i}`}>
+                  {t('settingsAdmin.network')}
+                </label>
+                <select
+                  id={`so-net-${i}`}
+                  className="field__input field__select"
+                  value={s.network}
+                  onChange={(e) => update({ network: e.target.value as typeof s.network })}
+                >
+                  {SOCIAL_NETWORKS.map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className={`field${errs.length ? ' field--invalid' : ''}`}>
+                <label className="field__label" htmlFor={`so-url-${i}`}>
+                  {t('settingsAdmin.url')}
+                </label>
+                <input
+                  id={`so-url-${i}`}
+                  className="field__input"
+                  value={s.url}
+                  onChange={(e) => update({ url: e.target.value })}
+                />
+                <FieldError list={errs} />
+              </div>
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={() =>
+                  set(
+                    'social',
+                    draft.social.filter((_, j) => j !== i),
+                  )
+                }
+              >
+                {t('settingsAdmin.remove')}
+              </button>
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          onClick={() => set('social', [...draft.social, { network: 'telegram', url: 'https://' }])}
+        >
+          {t('settingsAdmin.addSocial')}
+        </button>
+      </fieldset>
+
+      {canEdit && (
+        <div className="admin-actions">
+          <button type="submit" className="button button--primary button--small" disabled={save.saving}>
+            {t('settingsAdmin.save')}
+          </button>
+          <button type="button" className="button button--ghost button--small" onClick={() => setDraft(initial)}>
+            {t('settingsAdmin.discard')}
+          </button>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={reset}
+            disabled={!customised || save.saving}
+          >
+            {t('settingsAdmin.reset')}
+          </button>
+        </div>
+      )}
+      <SaveStatus result={save.result} />
+    </form>
+  );
+}
+
+function BrandingForm({
+  initial,
+  customised,
+  canEdit,
+  onSaved,
+}: {
+  initial: Branding;
+  customised: boolean;
+  canEdit: boolean;
+  onSaved(): void;
+}) {
+  const t = useT();
+  const [draft, setDraft] = useState<Branding>(initial);
+  // A fresh value from the server (after a save or reset) replaces the draft.
+  const [shown, setShown] = useState(initial);
+  if (shown !== initial) {
+    setShown(initial);
+    setDraft(initial);
+  }
+  const save = useSave();
+  const issues = save.result?.kind === 'error' ? issuesOf(save.result.error) : [];
+  const text = (key: 'productName' | 'legalName', label: string) => (
+    <div className={`field${messages(issues, [key]).length ? ' field--invalid' : ''}`}>
+      <label className="field__label" htmlFor={`br-${key}`}>
+        {label}
+      </label>
+      <input
+        id={`br-${key}`}
+        className="field__input"
+        value={draft[key]}
+        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+      />
+      <FieldError list={messages(issues, [key])} />
+    </div>
+  );
+  return (
+    <form
+      className="admin-panel admin-stack"
+      noValidate
+      aria-labelledby="branding-form-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save.run(async () => {
+          await putSetting('branding', draft);
+          onSaved();
+          return t('admin.savedNow');
+        });
+      }}
+    >
+      <h2 id="branding-form-title" className="admin-panel__title">
+        {t('settingsAdmin.brandingTitle')} {customised ? '' : <span className="badge">{t('settingsAdmin.default')}</span>}
+      </h2>
+      <fieldset className="admin-stack" disabled={!canEdit}>
+        {text('productName', t('settingsAdmin.productName'))}
+        {text('legalName', t('settingsAdmin.legalName'))}
+        <div className={`field${messages(issues, ['logoUrl']).length ? ' field--invalid' : ''}`}>
+          <label className="field__label" htmlFor="br-logo">
+            {t('settingsAdmin.logoUrl')}
+          </label>
+          <input
+            id="br-logo"
+            className="field__input"
+            value={draft.logoUrl ?? ''}
+            placeholder="https://… / /logo.svg"
+            onChange={(e) => setDraft({ ...draft, logoUrl: e.target.value.trim() ? e.target.value : null })}
+          />
+          <FieldError list={messages(issues, ['logoUrl'])} />
+        </div>
+        <L10nInputs
+          legend={t('settingsAdmin.footer')}
+          value={draft.footer}
+          multiline
+          onChange={(footer) => setDraft({ ...draft, footer })}
+          errors={perLocale(issues, ['footer'])}
+        />
+      </fieldset>
+      {canEdit && (
+        <div className="admin-actions">
+          <button type="submit" className="button button--primary button--small" disabled={save.saving}>
+            {t('settingsAdmin.save')}
+          </button>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            disabled={!customised || save.saving}
+            onClick={() => {
+              if (!window.confirm(t('settingsAdmin.resetConfirm'))) return;
+              void save.run(async () => {
+                await resetSetting('branding');
+                onSaved();
+                return t('settingsAdmin.resetDone');
+              });
+            }}
+          >
+            {t('settingsAdmin.reset')}
+          </button>
+        </div>
+      )}
+      <SaveStatus result={save.result} />
+    </form>
+  );
+}
+
+/** "Контакты и оформление": the contacts page and the branding, edited by admins (supervisors read). */
+export function ContactsTab({ canEdit }: { canEdit: boolean }) {
+  const load = useCallback((signal: AbortSignal) => fetchAdminSettings({ signal }), []);
+  const { loaded, reload } = useLoader('settings', load);
+  if (loaded.status === 'loading') return <PageLoading />;
+  if (loaded.status === 'error') return <LoadFailure error={loaded.error} onRetry={reload} />;
+  const { contacts, branding, customised } = loaded.data;
+  return (
+    <div className="admin-stack">
+      <ContactsForm initial={contacts} customised={customised.includes('contacts')} canEdit={canEdit} onSaved={reload} />
+      <BrandingForm initial={branding} customised={customised.includes('branding')} canEdit={canEdit} onSaved={reload} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useCallback, useState, type FormEvent } from 'react';
+import { fetchWikiPages } from '../../api/help';
+import { useSession } from '../../api/session';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Link, navigate, useSearchParam } from '../../router';
+import { Alert } from '../../ui/Alert';
+import { describeError } from '../../ui/errorMessage';
+import { formatShortDateTime } from '../../ui/format';
+import { PageLoading } from '../../ui/PageLoading';
+import { useLoader } from '../../ui/useLoader';
+
+const plain = (markdown: string) =>
+  markdown
+    .replace(/[#*_`>[\]]|\(\/?[^)]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** The members' wiki: search and the list of pages, newest change first. */
+export function WikiListPage() {
+  const { t, locale } = useI18n();
+  const { session } = useSession();
+  const q = useSearchParam('q') ?? '';
+  const page = Math.max(1, Number(useSearchParam('page')) || 1);
+  const [text, setText] = useState(q);
+  const load = useCallback((signal: AbortSignal) => fetchWikiPages(q, page, { signal }), [q, page]);
+  const { loaded, reload } = useLoader(`${q}:${page}`, load);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    navigate(text.trim() ? `/wiki?q=${encodeURIComponent(text.trim())}` : '/wiki');
+  };
+  const pages = loaded.status === 'ready' ? Math.max(1, Math.ceil(loaded.data.total / loaded.data.pageSize)) : 1;
+  const qs = (p: number) => `/wiki?${q ? `q=${encodeURIComponent(q)}&` : ''}page=${p}`;
+  return (
+    <div className="container page wiki">
+      <header className="page__head page__head--row">
+        <div>
+          <h1 className="page__title">{t('wiki.title')}</h1>
+          <p className="page__lead">{t('wiki.lead')}</p>
+        </div>
+        {session.status === 'signed-in' && session.me.kind === 'customer' && (
+          <Link href="/wiki/mine" className="button button--ghost button--small">
+            {t('wiki.mine.title')}
+          </Link>
+        )}
+      </header>
+      <form className="wiki-search" role="search" onSubmit={submit}>
+        <label className="visually-hidden" htmlFor="wiki-q">
+          {t('wiki.search')}
+        </label>
+        <input
+          id="wiki-q"
+          className="field__input"
+          type="search"
+          value={text}
+          maxLength={200}
+          placeholder={t('wiki.searchPlaceholder')}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" className="button button--primary">
+          {t('wiki.search')}
+        </button>
+      </form>
+      {loaded.status === 'loading' && <PageLoading />}
+      {loaded.status === 'error' && (
+        <>
+          <Alert tone="error">{describeError(loaded.error, t)}</Alert>
+          <button type="button" className="button" onClick={reload}>
+            {t('contacts.retry')}
+          </button>
+        </>
+      )}
+      {loaded.status === 'ready' &&
+        (loaded.data.items.length === 0 ? (
+          <p className="empty-state__text">{q ? t('wiki.noResults', { q }) : t('wiki.empty')}</p>
+        ) : (
+          <ul className="wiki-list">
+            {loaded.data.items.map((p) => (
+              <li key={p.slug} className="wiki-list__item">
+                <Link href={`/wiki/${p.slug}`} className="wiki-list__title">
+                  {p.title}
+                </Link>
+                {p.locked && <span className="badge">{t('wiki.locked')}</span>}
+                <p className="wiki-list__excerpt">{plain(p.excerpt)}…</p>
+                <p className="wiki-list__meta">
+                  {t('wiki.updated', { date: formatShortDateTime(p.updatedAt, locale), revision: p.revision })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ))}
+      {pages > 1 && (
+        <nav className="pager" aria-label={t('notices.pager')}>
+          {page > 1 && <Link href={qs(page - 1)}>{t('notices.prev')}</Link>}
+          <span>{t('notices.pageOf', { page, pages })}</span>
+          {page < pages && <Link href={qs(page + 1)}>{t('notices.next')}</Link>}
+        </nav>
+      )}
+      <p className="page__aside">{t('wiki.officialNote')}</p>
+    </div>
+  );
+}

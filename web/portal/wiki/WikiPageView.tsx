@@ -1,0 +1,170 @@
+import { useCallback } from 'react';
+import { fetchWikiHistory, fetchWikiPage, fetchWikiRevision, type WikiViewer } from '../../api/help';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Link, useSearchParam } from '../../router';
+import { Alert } from '../../ui/Alert';
+import { describeError } from '../../ui/errorMessage';
+import { formatShortDateTime } from '../../ui/format';
+import { Markdown } from '../../ui/Markdown';
+import { PageLoading } from '../../ui/PageLoading';
+import { useDocumentTitle } from '../../ui/useDocumentTitle';
+import { useLoader } from '../../ui/useLoader';
+import { NotFoundPage } from '../NotFoundPage';
+import { ApiError } from '../../api/client';
+import { DiffView, REVISION_KIND, revisionAuthor } from './wikiShared';
+
+function Failure({ error, reload }: { error: unknown; reload(): void }) {
+  const { t } = useI18n();
+  if (error instanceof ApiError && error.code === 'NOT_FOUND') return <NotFoundPage />;
+  return (
+    <div className="container page">
+      <Alert tone="error">{describeError(error, t)}</Alert>
+      <button type="button" className="button" onClick={reload}>
+        {t('contacts.retry')}
+      </button>
+    </div>
+  );
+}
+
+/** Why this viewer sees which button, in words. */
+function WriteAction({ slug, viewer, locked }: { slug: string; viewer: WikiViewer; locked: boolean }) {
+  const { t } = useI18n();
+  if (viewer.canEdit) {
+    return (
+      <Link href={`/wiki/${slug}/edit`} className="button button--primary">
+        {t('wiki.edit')}
+      </Link>
+    );
+  }
+  if (locked && viewer.kind !== 'staff') return <p className="wiki-aside__note">{t('wiki.lockedNote')}</p>;
+  if (viewer.canPropose) {
+    return (
+      <>
+        <Link href={`/wiki/${slug}/edit`} className="button button--primary">
+          {t('wiki.propose')}
+        </Link>
+        <p className="wiki-aside__note">{t('wiki.proposeNote', { level: viewer.level ?? 0, editLevel: viewer.editLevel })}</p>
+      </>
+    );
+  }
+  if (viewer.kind === 'anonymous') {
+    return (
+      <p className="wiki-aside__note">
+        <Link href={`/login?next=${encodeURIComponent(`/wiki/${slug}`)}`}>{t('wiki.signInToEdit')}</Link>
+      </p>
+    );
+  }
+  if (viewer.kind === 'customer') {
+    return (
+      <p className="wiki-aside__note">{t('wiki.levelTooLow', { level: viewer.level ?? 0, proposeLevel: viewer.proposeLevel })}</p>
+    );
+  }
+  return null;
+}
+
+/** A wiki page: the rendered text, its revision and who may change it. */
+export function WikiPageView({ slug }: { slug: string }) {
+  const { t, locale } = useI18n();
+  const saved = useSearchParam('saved');
+  const load = useCallback((signal: AbortSignal) => fetchWikiPage(slug, { signal }), [slug]);
+  const { loaded, reload } = useLoader(slug, load);
+  useDocumentTitle(loaded.status === 'ready' ? loaded.data.page.title : t('wiki.title'));
+  if (loaded.status === 'loading') return <PageLoading />;
+  if (loaded.status === 'error') return <Failure error={loaded.error} reload={reload} />;
+  const { page, viewer } = loaded.data;
+  return (
+    <div className="container page wiki">
+      <nav className="breadcrumbs" aria-label={t('wiki.breadcrumbs')}>
+        <Link href="/wiki">{t('wiki.title')}</Link>
+      </nav>
+      {saved === 'edit' && <Alert tone="info">{t('wiki.savedNotice', { revision: page.revision })}</Alert>}
+      {saved === 'proposal' && (
+        <Alert tone="info">
+          {t('wiki.proposedNotice')} <Link href="/wiki/mine">{t('wiki.mine.title')}</Link>
+        </Alert>
+      )}
+      <div className="wiki-layout">
+        <article className="wiki-article">
+          <h1 className="page__title">{page.title}</h1>
+          <Markdown source={page.body} className="wiki-article__body" />
+        </article>
+        <aside className="wiki-aside" aria-label={t('wiki.aboutPage')}>
+          <p className="wiki-aside__meta" data-testid="wiki-revision">
+            {t('wiki.revision', { revision: page.revision })}
+            <br />
+            {t('wiki.updatedAt', { date: formatShortDateTime(page.updatedAt, locale) })}
+          </p>
+          {page.locked && (
+            <p className="badge">
+              {t('wiki.locked')}
+              {page.lockReason ? `: ${page.lockReason}` : ''}
+            </p>
+          )}
+          <WriteAction slug={page.slug} viewer={viewer} locked={page.locked} />
+          <Link href={`/wiki/${page.slug}/history`} className="button button--ghost button--small">
+            {t('wiki.history')}
+          </Link>
+          <p className="wiki-aside__note">{t('wiki.memberWritten')}</p>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+/** The history of a page: every revision, newest first, each linking to its text and diff. */
+export function WikiHistoryPage({ slug }: { slug: string }) {
+  const { t, locale } = useI18n();
+  const load = useCallback((signal: AbortSignal) => fetchWikiHistory(slug, { signal }), [slug]);
+  const { loaded, reload } = useLoader(slug, load);
+  if (loaded.status === 'loading') return <PageLoading />;
+  if (loaded.status === 'error') return <Failure error={loaded.error} reload={reload} />;
+  return (
+    <div className="container page wiki">
+      <nav className="breadcrumbs" aria-label={t('wiki.breadcrumbs')}>
+        <Link href="/wiki">{t('wiki.title')}</Link> › <Link href={`/wiki/${slug}`}>{loaded.data.items[0]?.title ?? slug}</Link>
+      </nav>
+      <h1 className="page__title">{t('wiki.historyTitle')}</h1>
+      <ol className="wiki-history">
+        {loaded.data.items.map((r) => (
+          <li key={r.number} className="wiki-history__item">
+            <Link href={`/wiki/${slug}/revisions/${r.number}`}>{t('wiki.revision', { revision: r.number })}</Link>{' '}
+            <span className="badge">{t(REVISION_KIND[r.kind])}</span>{' '}
+            <span className="wiki-history__meta">
+              {formatShortDateTime(r.createdAt, locale)} · {revisionAuthor(r, t)}
+            </span>
+            {r.summary && <p className="wiki-history__summary">{r.summary}</p>}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** One revision: its changes against the previous one, and its text. */
+export function WikiRevisionPage({ slug, number }: { slug: string; number: number }) {
+  const { t, locale } = useI18n();
+  const load = useCallback((signal: AbortSignal) => fetchWikiRevision(slug, number, { signal }), [slug, number]);
+  const { loaded, reload } = useLoader(`${slug}:${number}`, load);
+  if (loaded.status === 'loading') return <PageLoading />;
+  if (loaded.status === 'error') return <Failure error={loaded.error} reload={reload} />;
+  const { revision, diff, current } = loaded.data;
+  return (
+    <div className="container page wiki">
+      <nav className="breadcrumbs" aria-label={t('wiki.breadcrumbs')}>
+        <Link href="/wiki">{t('wiki.title')}</Link> › <Link href={`/wiki/${slug}`}>{revision.title}</Link> ›{' '}
+        <Link href={`/wiki/${slug}/history`}>{t('wiki.history')}</Link>
+      </nav>
+      <h1 className="page__title">{t('wiki.revision', { revision: revision.number })}</h1>
+      <p className="wiki-history__meta">
+        <span className="badge">{t(REVISION_KIND[revision.kind])}</span> {formatShortDateTime(revision.createdAt, locale)} ·{' '}
+        {revisionAuthor(revision, t)}
+        {revision.number !== current && <> · {t('wiki.notCurrent', { current })}</>}
+      </p>
+      {revision.summary && <p>{revision.summary}</p>}
+      <h2 className="wiki-subtitle">{t('wiki.changes')}</h2>
+      <DiffView diff={diff} />
+      <h2 className="wiki-subtitle">{t('wiki.textOfRevision')}</h2>
+      <Markdown source={revision.body} className="wiki-article__body" />
+    </div>
+  );
+}

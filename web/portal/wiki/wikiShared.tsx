@@ -1,0 +1,37 @@
+import type { DiffLine } from '../../../common/wiki';
+import type { WikiRevision } from '../../api/help';
+import type { MessageKey } from '../../i18n/catalogues';
+import { useT } from '../../i18n/I18nProvider';
+
+export const REVISION_KIND: Record<WikiRevision['kind'], MessageKey> = {
+  create: 'wiki.kind.create',
+  edit: 'wiki.kind.edit',
+  proposal: 'wiki.kind.proposal',
+  revert: 'wiki.kind.revert',
+};
+
+/** A line diff: removed lines struck through in red, added ones in green. */
+export function DiffView({ diff }: { diff: DiffLine[] }) {
+  const t = useT();
+  const changed = diff.some((d) => d.op !== 'same');
+  if (!changed) return <p className="wiki-diff__none">{t('wiki.diff.none')}</p>;
+  return (
+    <div className="wiki-diff" role="group" aria-label={t('wiki.diff.label')}>
+      {diff.map((d, i) => (
+        <div key={i} className={`wiki-diff__line wiki-diff__line--${d.op}`}>
+          <span className="wiki-diff__sign" aria-hidden="true">
+            {d.op === 'add' ? '+' : d.op === 'del' ? '−' : ' '}
+          </span>
+          {d.op === 'add' && <span className="visually-hidden">{t('wiki.diff.added')} </span>}
+          {d.op === 'del' && <span className="visually-hidden">{t('wiki.diff.removed')} </span>}
+          {d.op === 'del' ? <del>{d.text || ' '}</del> : d.op === 'add' ? <ins>{d.text || ' '}</ins> : d.text || ' '}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function revisionAuthor(r: Pick<WikiRevision, 'author' | 'byModerator' | 'kind'>, t: ReturnType<typeof useT>) {
+  if (r.author) return r.kind === 'proposal' ? t('wiki.authorAccepted', { name: r.author }) : r.author;
+  return t('wiki.moderator');
+}
