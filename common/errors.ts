@@ -15,6 +15,10 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   AUTH_ACCOUNT_LOCKED: 423,
+  /** A help-centre article locked by another author. */
+  KB_ARTICLE_LOCKED: 423,
+  /** A help-centre save based on an older revision than the current one. */
+  KB_REVISION_STALE: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,

@@ -16,6 +16,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: 'Payload too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
   AUTH_ACCOUNT_LOCKED: 'The account is locked after too many failed sign-ins',
+  KB_ARTICLE_LOCKED: 'The article is locked by another author',
+  KB_REVISION_STALE: 'The article has changed since this revision; reload it',
   RATE_LIMITED: 'Too many requests; try again later',
   INTERNAL: 'Internal error',
   SERVICE_UNAVAILABLE: 'Service unavailable',
