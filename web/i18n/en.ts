@@ -1,4 +1,5 @@
 import { adminEn } from './admin.en';
+import { helpEn } from './help.en';
 import { consoleEn } from './console.en';
 import type { Catalogue } from './ru';
 
@@ -300,4 +301,5 @@ export const en: Catalogue = {
   'roles.admin': 'Administrator',
   ...consoleEn,
   ...adminEn,
+  ...helpEn,
 };

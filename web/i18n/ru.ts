@@ -1,4 +1,5 @@
 import { adminRu } from './admin.ru';
+import { helpRu } from './help.ru';
 import { consoleRu } from './console.ru';
 
 /**
@@ -303,6 +304,7 @@ export const ru = {
   'roles.admin': 'Администратор',
   ...consoleRu,
   ...adminRu,
+  ...helpRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

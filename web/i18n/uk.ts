@@ -1,4 +1,5 @@
 import { adminUk } from './admin.uk';
+import { helpUk } from './help.uk';
 import { consoleUk } from './console.uk';
 import type { Catalogue } from './ru';
 
@@ -303,4 +304,5 @@ export const uk: Catalogue = {
   'roles.admin': 'Адміністратор',
   ...consoleUk,
   ...adminUk,
+  ...helpUk,
 };

@@ -3,6 +3,7 @@ import { usePathname } from '../router';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { ContactPage } from './contact/ContactPage';
 import { CustomerLoginPage } from './CustomerLoginPage';
+import { HelpCentre } from './help/HelpCentre';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
 import { PortalFooter } from './PortalFooter';
@@ -16,6 +17,8 @@ const under = (path: string, base: string) => path === base || path.startsWith(`
 function PortalPage({ path }: { path: string }) {
   if (path === '/') return <HomePage />;
   if (path === '/login') return <CustomerLoginPage />;
+  if (under(path, '/help')) return <HelpCentre audience="customer" />;
+  if (under(path, '/agents/help')) return <HelpCentre audience="agent" />;
   if (under(path, '/contact')) return <ContactPage audience="customer" />;
   if (under(path, '/agents/contact')) return <ContactPage audience="agent" />;
   if (path === '/requests' || path === '/requests/') return <RequestsListPage />;
