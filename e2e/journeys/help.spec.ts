@@ -57,3 +57,35 @@ test('an article on a phone, and the Russian fallback in English', async ({ page
   await page.goto('/help/s/support');
   await expect(page.getByRole('heading', { level: 1, name: 'Contacting support' })).toBeVisible();
 });
+
+test('an admin edits an article in the console, sees the diff and restores the old text', async ({ page }) => {
+  await page.goto('/console/login');
+  await page.getByLabel('Рабочая электронная почта').fill('admin@paydesk.local');
+  await page.getByLabel('Пароль', { exact: true }).fill('demo-admin');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page).toHaveURL(/\/console$/);
+
+  await page.getByRole('link', { name: 'База знаний' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'База знаний' })).toBeVisible();
+  await page.getByLabel('Поиск по названию или адресу').fill('password-recovery');
+  await page.getByRole('button', { name: 'Показать' }).click();
+  await page
+    .getByRole('link', { name: /пароль/i })
+    .first()
+    .click();
+  await expect(page.getByText('Версия 1', { exact: true })).toBeVisible();
+
+  const summary = page.getByLabel('Коротко (2–3 предложения — показываются первыми)');
+  await summary.fill(`${await summary.inputValue()} Проверено службой поддержки.`);
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Сохранено, версия 2.')).toBeVisible();
+  await page.getByRole('listitem').filter({ hasText: 'Версия 2' }).getByRole('button', { name: 'Изменения' }).click();
+  await expect(page.getByTestId('kb-diff')).toContainText('Проверено службой поддержки.');
+  await page.screenshot({ path: '/tmp/kb-portal-console-editor.png', fullPage: true });
+
+  await page.getByRole('listitem').filter({ hasText: 'Версия 1' }).getByRole('button', { name: 'Вернуть эту версию' }).click();
+  await expect(page.getByText('Возвращён текст версии 1; это версия 3.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Не помогли' }).click();
+  await page.screenshot({ path: '/tmp/kb-portal-console-unhelpful.png', fullPage: true });
+});
