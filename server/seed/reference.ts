@@ -3,7 +3,6 @@ import type { FormDef, L10n } from '../../common/forms/types';
 import type { Database, Tx } from '../db/connection';
 import { categories, departments, forms, kbArticles, kbSections, resolutionCodes, slaCalendars, slaPolicies } from '../db/schema';
 import { DEMO_CATALOG, type DemoCategory } from '../modules/catalog/demo-catalog';
-import { seedRevision } from '../modules/kb/kb.authoring.service';
 import { DEMO_ARTICLES, DEMO_KB_SECTIONS } from '../modules/kb/demo-articles';
 import { DEMO_CALENDARS } from '../modules/sla/calendar';
 
@@ -213,6 +212,7 @@ async function seedKb(tx: Tx): Promise<number> {
         )
     ).map((r) => r.slug),
   );
+  const rows: Array<typeof kbArticles.$inferInsert> = [];
   for (const article of DEMO_ARTICLES) {
     if (slugs.has(article.slug)) {
       // Installed before articles linked categories: link them once.
@@ -224,7 +224,7 @@ async function seedKb(tx: Tx): Promise<number> {
     }
     for (const [locale, variant] of Object.entries(article.variants)) {
       if (!variant) continue;
-      await tx.insert(kbArticles).values({
+      rows.push({
         slug: article.slug,
         locale,
         section: article.section,
@@ -235,9 +235,13 @@ async function seedKb(tx: Tx): Promise<number> {
         publishedAt: new Date(),
         ...variant,
       });
-      added += 1;
     }
   }
-  for (const row of await tx.select().from(kbArticles).where(eq(kbArticles.revision, 0))) await seedRevision(tx, row);
+  if (rows.length) added += (await tx.insert(kbArticles).values(rows).returning({ id: kbArticles.id })).length;
+  // Revision 1 of every variant that has none: two statements, however many articles.
+  await tx.execute(sql`
+    INSERT INTO kb_article_revisions (article_id, number, action, title, summary, body, tags)
+    SELECT id, 1, 'seed', title, summary, body, tags FROM kb_articles WHERE revision = 0`);
+  await tx.update(kbArticles).set({ revision: 1 }).where(eq(kbArticles.revision, 0));
   return added;
 }

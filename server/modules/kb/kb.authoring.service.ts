@@ -141,13 +141,6 @@ async function addRevision(
   });
 }
 
-/** Seeds revision 1 of a variant that has none yet (demo content, or rows from before revisions). */
-export async function seedRevision(tx: Executor, row: Row): Promise<void> {
-  if (row.revision > 0) return;
-  await addRevision(tx, row, 1, row, { action: 'seed', authorId: null });
-  await tx.update(kbArticles).set({ revision: 1 }).where(eq(kbArticles.id, row.id));
-}
-
 /** The console's list: filters, newest first, paged. */
 export async function listArticles(db: Executor, query: z.infer<typeof listQuery>) {
   const conditions: SQL[] = [];
