@@ -18,6 +18,10 @@ export const ERROR_CODES = {
   WIKI_LEVEL_TOO_LOW: 403,
   WIKI_PAGE_LOCKED: 423,
   STALE_REVISION: 409,
+  /** A help-centre article locked by another author. */
+  KB_ARTICLE_LOCKED: 423,
+  /** A help-centre save based on an older revision than the current one. */
+  KB_REVISION_STALE: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,

@@ -17,6 +17,8 @@ import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { consoleRoomRules } from './modules/console/console.rooms';
 import { consoleRoutes } from './modules/console/console.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { kbArticleRoutes } from './modules/kb/kb.articles.routes';
+import { kbConsoleRoutes } from './modules/kb/kb.console.routes';
 import { kbRoutes } from './modules/kb/kb.routes';
 import { publicNoticeRoutes, staffNoticeRoutes } from './modules/notices/notices.routes';
 import { consoleWikiRoutes, wikiRoutes } from './modules/wiki/wiki.routes';
@@ -88,6 +90,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(ticketRoutes(ctx), { prefix: '/api/v1/tickets' });
   await app.register(catalogRoutes(ctx), { prefix: '/api/v1/catalog' });
   await app.register(kbRoutes(ctx), { prefix: '/api/v1/kb' });
+  await app.register(kbArticleRoutes(ctx), { prefix: '/api/v1/kb' });
+  await app.register(kbConsoleRoutes(ctx), { prefix: '/api/v1/console/kb' });
   await app.register(consoleRoutes(ctx), { prefix: '/api/v1/console' });
   await app.register(staffAdminRoutes(ctx), { prefix: '/api/v1/console/admin' });
   await app.register(publicSettingsRoutes(ctx), { prefix: '/api/v1/settings' });

@@ -19,6 +19,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   WIKI_LEVEL_TOO_LOW: 'Your member level is too low for this',
   WIKI_PAGE_LOCKED: 'The page is locked by the moderators',
   STALE_REVISION: 'The page has changed since you opened it',
+  KB_ARTICLE_LOCKED: 'The article is locked by another author',
+  KB_REVISION_STALE: 'The article has changed since this revision; reload it',
   RATE_LIMITED: 'Too many requests; try again later',
   INTERNAL: 'Internal error',
   SERVICE_UNAVAILABLE: 'Service unavailable',

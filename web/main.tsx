@@ -10,6 +10,7 @@ import './ui/console.css';
 import './ui/console-workspace.css';
 import './ui/admin.css';
 import './ui/wiki-notices.css';
+import './ui/help.css';
 
 // Portal and console are separate chunks: customers never download the console.
 const PortalApp = lazy(() => import('./portal/PortalApp').then((m) => ({ default: m.PortalApp })));

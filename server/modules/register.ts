@@ -4,6 +4,7 @@ import { defineJob } from '../platform/jobs';
 import { mailSendJob } from '../platform/mail/queue';
 import { createMailTransport } from '../platform/mail/transport';
 import { listenForReferenceChanges } from '../platform/refcache';
+import { pruneViewMarks } from './kb/kb.public.service';
 import { scheduleChecks, slaCheckJob } from './sla/sla.service';
 import { sweepStale } from './tickets/follow.service';
 
@@ -23,6 +24,13 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
   });
 
   listenForReferenceChanges(ctx);
+  const kbPruneJob = defineJob({
+    name: 'kb.prune-views',
+    schema: z.object({}).passthrough(),
+    async handler() {
+      await pruneViewMarks(ctx.db);
+    },
+  });
 
   ctx.outbox.on('mail.queued', 'mail.send', async (event) => {
     await ctx.jobs?.send(mailJob, { mailId: event.aggregateId });
@@ -30,8 +38,11 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
   ctx.outbox.on('ticket.sla_scheduled', 'sla.schedule', scheduleChecks(ctx, slaJob));
 
   if (!ctx.jobs) return;
-  for (const job of [mailJob, slaJob, sweepJob]) await ctx.jobs.register(job as Parameters<typeof ctx.jobs.register>[0]);
+  for (const job of [mailJob, slaJob, sweepJob, kbPruneJob])
+    await ctx.jobs.register(job as Parameters<typeof ctx.jobs.register>[0]);
   await ctx.jobs.start();
   // Hourly: expire unconfirmed guests' requests, archive solved ones.
   if (options.worker) await ctx.jobs.boss.schedule(sweepJob.name, '17 * * * *', {});
+  // Hourly: forget help-centre view marks older than the dedupe window.
+  if (options.worker) await ctx.jobs.boss.schedule(kbPruneJob.name, '41 * * * *', {});
 }

@@ -1,9 +1,9 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FormDef, L10n } from '../../common/forms/types';
 import type { Database, Tx } from '../db/connection';
-import { categories, departments, forms, kbArticles, resolutionCodes, slaCalendars, slaPolicies } from '../db/schema';
+import { categories, departments, forms, kbArticles, kbSections, resolutionCodes, slaCalendars, slaPolicies } from '../db/schema';
 import { DEMO_CATALOG, type DemoCategory } from '../modules/catalog/demo-catalog';
-import { DEMO_ARTICLES } from '../modules/kb/demo-articles';
+import { DEMO_ARTICLES, DEMO_KB_SECTIONS } from '../modules/kb/demo-articles';
 import { DEMO_CALENDARS } from '../modules/sla/calendar';
 
 /** The departments of the seeds (S0); admins may rename them and add more. */
@@ -140,34 +140,7 @@ export async function seedDemoContent(db: Database): Promise<{ added: number }> 
     };
     for (const [i, node] of DEMO_CATALOG.entries()) await insertNode(node, null, i);
 
-    const slugs = new Set(
-      (
-        await tx
-          .select({ slug: kbArticles.slug })
-          .from(kbArticles)
-          .where(
-            inArray(
-              kbArticles.slug,
-              DEMO_ARTICLES.map((a) => a.slug),
-            ),
-          )
-      ).map((r) => r.slug),
-    );
-    for (const article of DEMO_ARTICLES) {
-      if (slugs.has(article.slug)) continue;
-      for (const [locale, variant] of Object.entries(article.variants)) {
-        if (!variant) continue;
-        await tx.insert(kbArticles).values({
-          slug: article.slug,
-          locale,
-          section: article.section,
-          audience: article.audience,
-          tags: article.tags,
-          ...variant,
-        });
-        added += 1;
-      }
-    }
+    added += await seedKb(tx);
     return { added };
   });
 }
@@ -208,4 +181,67 @@ async function insertCategory(
       .where(eq(categories.id, row.id));
   }
   return row.id;
+}
+
+/**
+ * The help centre's sections and demo articles (published, with their catalogue links), and
+ * revision 1 of every variant that has none yet (also rows written before revisions existed).
+ */
+async function seedKb(tx: Tx): Promise<number> {
+  let added = 0;
+  // Parents come before their children in DEMO_KB_SECTIONS.
+  for (const section of DEMO_KB_SECTIONS) {
+    added += (
+      await tx
+        .insert(kbSections)
+        .values({ slug: section.slug, parentSlug: section.parent ?? null, name: section.name, position: section.order })
+        .onConflictDoNothing()
+        .returning({ slug: kbSections.slug })
+    ).length;
+  }
+  const slugs = new Set(
+    (
+      await tx
+        .select({ slug: kbArticles.slug })
+        .from(kbArticles)
+        .where(
+          inArray(
+            kbArticles.slug,
+            DEMO_ARTICLES.map((a) => a.slug),
+          ),
+        )
+    ).map((r) => r.slug),
+  );
+  const rows: Array<typeof kbArticles.$inferInsert> = [];
+  for (const article of DEMO_ARTICLES) {
+    if (slugs.has(article.slug)) {
+      // Installed before articles linked categories: link them once.
+      await tx
+        .update(kbArticles)
+        .set({ categories: article.categories })
+        .where(and(eq(kbArticles.slug, article.slug), sql`cardinality(${kbArticles.categories}) = 0`));
+      continue;
+    }
+    for (const [locale, variant] of Object.entries(article.variants)) {
+      if (!variant) continue;
+      rows.push({
+        slug: article.slug,
+        locale,
+        section: article.section,
+        audience: article.audience,
+        tags: article.tags,
+        categories: article.categories,
+        status: 'published',
+        publishedAt: new Date(),
+        ...variant,
+      });
+    }
+  }
+  if (rows.length) added += (await tx.insert(kbArticles).values(rows).returning({ id: kbArticles.id })).length;
+  // Revision 1 of every variant that has none: two statements, however many articles.
+  await tx.execute(sql`
+    INSERT INTO kb_article_revisions (article_id, number, action, title, summary, body, tags)
+    SELECT id, 1, 'seed', title, summary, body, tags FROM kb_articles WHERE revision = 0`);
+  await tx.update(kbArticles).set({ revision: 1 }).where(eq(kbArticles.revision, 0));
+  return added;
 }

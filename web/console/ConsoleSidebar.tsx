@@ -4,7 +4,7 @@ import { Link } from '../router';
 import { localeTag } from '../ui/format';
 import { useConsoleData } from './ConsoleData';
 import { isAdmin, readsAudit } from './roles';
-import { ADMIN_PATH, AUDIT_PATH, QUEUES } from './routes';
+import { ADMIN_PATH, AUDIT_PATH, KB_PATH, QUEUES } from './routes';
 import type { ConsoleRoute } from './routes';
 
 /** Queues with live counts, then the audit log (supervisors, admins) and administration (admins). */
@@ -44,6 +44,13 @@ export function ConsoleSidebar({ me, route }: { me: Me; route: ConsoleRoute }) {
             </li>
           );
         })}
+      </ul>
+      <ul className="console-nav__list console-nav__list--kb">
+        <li>
+          <Link href={KB_PATH} className="console-nav__link" aria-current={route.kind === 'kb' ? 'page' : undefined}>
+            {t('console.nav.kb')}
+          </Link>
+        </li>
       </ul>
       {(readsAudit(me) || isAdmin(me)) && (
         <>

@@ -11,3 +11,8 @@ export function readsAudit(me: Me): boolean {
 export function isAdmin(me: Me): boolean {
   return has(me, 'admin');
 }
+
+/** Admins and supervisors write the knowledge base (server: modules/kb/kb.policy.ts). */
+export function authorsKb(me: Me): boolean {
+  return has(me, 'supervisor', 'admin');
+}

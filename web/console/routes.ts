@@ -47,10 +47,22 @@ export const QUEUES: readonly QueueDef[] = [
 const ALIASES: Record<string, QueueId> = { mine: 'mine', at_risk: 'at_risk', breached: 'breached' };
 
 export type ConsoleRoute =
-  { kind: 'queue'; queue: QueueDef } | { kind: 'ticket'; number: string } | { kind: 'audit' } | { kind: 'admin' };
+  | { kind: 'queue'; queue: QueueDef }
+  | { kind: 'ticket'; number: string }
+  | { kind: 'audit' }
+  | { kind: 'admin' }
+  | { kind: 'kb'; view: KbView };
+
+/** The knowledge-base screens: the list, the unhelpful list, a new article, one variant's editor. */
+export type KbView = { page: 'list' } | { page: 'unhelpful' } | { page: 'new'; slug?: string } | { page: 'article'; id: string };
 
 export const AUDIT_PATH = '/console/audit';
 export const ADMIN_PATH = '/console/admin';
+export const KB_PATH = '/console/kb';
+
+export function kbArticlePath(id: string): string {
+  return `${KB_PATH}/articles/${encodeURIComponent(id)}`;
+}
 
 export function ticketPath(number: string): string {
   return `/console/tickets/${encodeURIComponent(number)}`;
@@ -76,6 +88,11 @@ export function routeForPath(path: string): ConsoleRoute | null {
     }
   }
   if (normalised === AUDIT_PATH) return { kind: 'audit' };
+  if (normalised === KB_PATH) return { kind: 'kb', view: { page: 'list' } };
+  if (normalised === `${KB_PATH}/unhelpful`) return { kind: 'kb', view: { page: 'unhelpful' } };
+  if (normalised === `${KB_PATH}/new`) return { kind: 'kb', view: { page: 'new' } };
+  const kbArticle = /^\/console\/kb\/articles\/([0-9a-f-]{36})$/.exec(normalised)?.[1];
+  if (kbArticle) return { kind: 'kb', view: { page: 'article', id: kbArticle } };
   if (normalised === ADMIN_PATH || normalised.startsWith(`${ADMIN_PATH}/`)) return { kind: 'admin' };
   return null;
 }

@@ -2,6 +2,7 @@ import { reviewEn } from './review.en';
 import { adminEn } from './admin.en';
 import { mailEn } from './mail.en';
 import { wikiNoticesEn } from './wikiNotices.en';
+import { helpEn } from './help.en';
 import { consoleEn } from './console.en';
 import type { Catalogue } from './ru';
 
@@ -309,4 +310,5 @@ export const en: Catalogue = {
   ...reviewEn,
   ...mailEn,
   ...wikiNoticesEn,
+  ...helpEn,
 };

@@ -2,6 +2,7 @@ import { reviewRu } from './review.ru';
 import { adminRu } from './admin.ru';
 import { mailRu } from './mail.ru';
 import { wikiNoticesRu } from './wikiNotices.ru';
+import { helpRu } from './help.ru';
 import { consoleRu } from './console.ru';
 
 /**
@@ -312,6 +313,7 @@ export const ru = {
   ...reviewRu,
   ...mailRu,
   ...wikiNoticesRu,
+  ...helpRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -2,6 +2,7 @@ import { reviewUk } from './review.uk';
 import { adminUk } from './admin.uk';
 import { mailUk } from './mail.uk';
 import { wikiNoticesUk } from './wikiNotices.uk';
+import { helpUk } from './help.uk';
 import { consoleUk } from './console.uk';
 import type { Catalogue } from './ru';
 
@@ -312,4 +313,5 @@ export const uk: Catalogue = {
   ...reviewUk,
   ...mailUk,
   ...wikiNoticesUk,
+  ...helpUk,
 };

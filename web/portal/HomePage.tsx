@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useT } from '../i18n/I18nProvider';
 import { Link } from '../router';
 import { Icon } from '../ui/icons';
+import { SearchBox } from './help/SearchBox';
 import { HotlineBlock } from './HotlineBlock';
 import { PORTAL_SECTIONS } from './sections';
 
@@ -21,6 +22,7 @@ export function HomePage() {
         <div className="container">
           <h1 className="hero__title">{t('portal.home.title')}</h1>
           <p className="hero__lead">{t('portal.home.lead')}</p>
+          <SearchBox base="/help" />
         </div>
       </section>
 

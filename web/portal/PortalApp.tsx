@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { ContactPage } from './contact/ContactPage';
 import { ContactsPage } from './contacts/ContactsPage';
 import { CustomerLoginPage } from './CustomerLoginPage';
+import { HelpCentre } from './help/HelpCentre';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
 import { PortalFooter } from './PortalFooter';
@@ -36,6 +37,8 @@ function wikiRoute(path: string) {
 function PortalPage({ path }: { path: string }) {
   if (path === '/') return <HomePage />;
   if (path === '/login') return <CustomerLoginPage />;
+  if (under(path, '/help')) return <HelpCentre audience="customer" />;
+  if (under(path, '/agents/help')) return <HelpCentre audience="agent" />;
   if (under(path, '/contact')) return <ContactPage audience="customer" />;
   if (under(path, '/agents/contact')) return <ContactPage audience="agent" />;
   if (path === '/contacts' || path === '/contacts/') return <ContactsPage />;

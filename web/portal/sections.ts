@@ -13,7 +13,7 @@ export type PortalSection = {
 
 /** The sections of the help centre, in the order of the main menu. */
 export const PORTAL_SECTIONS: readonly PortalSection[] = [
-  { id: 'help', title: 'portal.nav.help', text: 'portal.home.help.text', icon: 'help' },
+  { id: 'help', title: 'portal.nav.help', text: 'portal.home.help.text', icon: 'help', href: '/help' },
   { id: 'contact', title: 'portal.nav.contact', text: 'portal.home.contact.text', icon: 'chat', href: '/contact' },
   { id: 'requests', title: 'portal.nav.requests', text: 'portal.home.requests.text', icon: 'inbox', href: '/requests' },
   {

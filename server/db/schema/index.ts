@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './catalog';
 export * from './kb';
+export * from './kb-authoring';
 export * from './mail';
 export * from './paycore';
 export * from './platform';

@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LOCALES } from '../../../common/errors';
 import type { AppContext } from '../../context';
-import { errorResponses } from '../../platform/http';
-import { getArticle, searchArticles } from './kb.service';
+import { searchArticles } from './kb.service';
 
 const searchQuery = z.object({
   q: z.string().trim().max(200).default(''),
@@ -11,7 +10,7 @@ const searchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(20).default(5),
 });
 
-/** Help-centre search and articles (minimal until the help-centre issue). */
+/** Help-centre search (articles, sections and votes: kb.articles.routes.ts). */
 export function kbRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -29,22 +28,6 @@ export function kbRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => ({ items: await searchArticles(ctx.db, request.query) }),
-    );
-    app.get(
-      '/articles/:slug',
-      {
-        schema: {
-          tags: ['kb'],
-          summary: 'One article in a language (Russian when missing)',
-          params: z.object({ slug: z.string().max(120) }),
-          querystring: z.object({ locale: z.enum(LOCALES).default('ru') }),
-          response: {
-            200: z.object({ slug: z.string(), locale: z.string(), title: z.string(), summary: z.string(), body: z.string() }),
-            ...errorResponses,
-          },
-        },
-      },
-      async (request) => getArticle(ctx.db, request.params.slug, request.query.locale),
     );
   };
 }

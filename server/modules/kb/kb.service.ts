@@ -1,8 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import type { Executor } from '../../db/connection';
-import { kbArticles } from '../../db/schema';
-import { AppError } from '../../errors';
 
 type Hit = { slug: string; title: string; snippet: string; score: number };
 
@@ -23,20 +21,4 @@ export async function searchArticles(db: Executor, query: { q: string; locale: L
      ORDER BY score DESC, slug
      LIMIT ${query.limit}`);
   return (result as unknown as { rows: Hit[] }).rows.map((r) => ({ ...r, score: Number(r.score) }));
-}
-
-export async function getArticle(db: Executor, slug: string, locale: Locale) {
-  const rows = await db
-    .select({
-      slug: kbArticles.slug,
-      locale: kbArticles.locale,
-      title: kbArticles.title,
-      summary: kbArticles.summary,
-      body: kbArticles.body,
-    })
-    .from(kbArticles)
-    .where(and(eq(kbArticles.slug, slug), eq(kbArticles.status, 'published')));
-  const article = rows.find((r) => r.locale === locale) ?? rows.find((r) => r.locale === 'ru');
-  if (!article) throw new AppError('NOT_FOUND');
-  return article;
 }

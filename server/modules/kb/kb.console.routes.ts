@@ -1,0 +1,231 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context';
+import { errorResponse, errorResponses, requestMeta } from '../../platform/http';
+import * as authoring from './kb.authoring.service';
+import { requireKbAuthor, requireKbReader } from './kb.policy';
+import { sectionTree } from './kb.public.service';
+import { sectionsResponse } from './kb.schema.public';
+import {
+  articleDetail,
+  createArticleBody,
+  diffQuery,
+  diffResponse,
+  idParams,
+  listQuery,
+  listResponse,
+  revertBody,
+  revisionParams,
+  revisionsResponse,
+  savedResponse,
+  unhelpfulQuery,
+  unhelpfulResponse,
+  updateArticleBody,
+} from './kb.schema.console';
+
+const errors = { ...errorResponses, 423: errorResponse };
+const lockResponse = z.object({ lock: z.object({ staffId: z.string(), name: z.string(), lockedAt: z.string() }).nullable() });
+
+/** Authoring the help centre in the console (kb.policy.ts: staff read, admins and supervisors write). */
+export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/sections',
+      {
+        schema: {
+          tags: ['kb console'],
+          summary: 'Every section, empty ones too',
+          response: { 200: sectionsResponse, ...errors },
+        },
+      },
+      async (request) => {
+        requireKbReader(request);
+        return { items: await sectionTree(ctx.db, { locale: 'ru', audience: 'customer' }, { includeEmpty: true }) };
+      },
+    );
+
+    app.get(
+      '/articles',
+      {
+        schema: {
+          tags: ['kb console'],
+          summary: 'Articles (every variant) by status, section, language, audience, text',
+          querystring: listQuery,
+          response: { 200: listResponse, ...errors },
+        },
+      },
+      async (request) => {
+        requireKbReader(request);
+        return authoring.listArticles(ctx.db, request.query);
+      },
+    );
+
+    app.post(
+      '/articles',
+      {
+        schema: {
+          tags: ['kb console'],
+          summary: 'A new article or language variant (a draft, revision 1)',
+          body: createArticleBody,
+          response: { 201: savedResponse, ...errors },
+        },
+      },
+      async (request, reply) => {
+        const staff = requireKbAuthor(request);
+        return reply.status(201).send(await authoring.createArticle(ctx, staff, request.body, requestMeta(request)));
+      },
+    );
+
+    app.get(
+      '/articles/:id',
+      {
+        schema: {
+          tags: ['kb console'],
+          summary: 'One variant for the editor',
+          params: idParams,
+          response: { 200: articleDetail, ...errors },
+        },
+      },
+      async (request) => {
+        requireKbReader(request);
+        return authoring.articleDetail(ctx.db, request.params.id);
+      },
+    );
+
+    app.put(
+      '/articles/:id',
+      {
+        schema: {
+          tags: ['kb console'],
+          summary: 'Save (a new revision); 409 KB_REVISION_STALE on an old base, 423 KB_ARTICLE_LOCKED when locked by another',
+          params: idParams,
+          body: updateArticleBody,
+          response: { 200: savedResponse, ...errors },
+        },
+      },
+      async (request) =>
+        authoring.updateArticle(ctx, requireKbAuthor(request), request.params.id, request.body, requestMeta(request)),
+    );
+
+    app.delete(
+      '/articles/:id',
+      { schema: { tags: ['kb console'], summary: 'Delete a variant', params: idParams, response: { 204: z.null(), ...errors } } },
+      async (request, reply) => {
+        await authoring.deleteArticle(ctx, requireKbAuthor(request), request.params.id, requestMeta(request));
+        return reply.status(204).send(null);
+      },
+    );
+
+    for (const [path, status] of [
+      ['publish', 'published'],
+      ['unpublish', 'draft'],
+    ] as const) {
+      app.post(
+        `/articles/:id/${path}`,
+        {
+          schema: {
+            tags: ['kb console'],
+            summary: status === 'published' ? 'Publish a variant' : 'Take a variant back to draft',
+            params: idParams,
+            response: { 200: savedResponse, ...errors },
+          },
+        },
+        async (request) => authoring.setStatus(ctx, requireKbAuthor(request), request.params.id, status, requestMeta(request)),
+      );
+    }
+
+    app.get(
+      '/articles/:id/revisions',
+      {
+        schema: {
+          tags: ['kb console'],
+          summary: 'Revisions, newest first',
+          params: idParams,
+          response: { 200: revisionsResponse, ...errors },
+        },
+      },
+      async (request) => {
+        requireKbReader(request);
+        return authoring.listRevisions(ctx.db, request.params.id);
+      },
+    );
+
+    app.get(
+      '/articles/:id/revisions/:number/diff',
+      {
+        schema: {
+          tags: ['kb console'],
+          summary: 'Line diff of a revision against another (default: the previous one)',
+          params: revisionParams,
+          querystring: diffQuery,
+          response: { 200: diffResponse, ...errors },
+        },
+      },
+      async (request) => {
+        requireKbReader(request);
+        return authoring.diffRevisions(ctx.db, request.params.id, request.params.number, request.query.against);
+      },
+    );
+
+    app.post(
+      '/articles/:id/revert',
+      {
+        schema: {
+          tags: ['kb console'],
+          summary: 'Restore an older revision (as a new revision)',
+          params: idParams,
+          body: revertBody,
+          response: { 200: savedResponse, ...errors },
+        },
+      },
+      async (request) =>
+        authoring.revertArticle(ctx, requireKbAuthor(request), request.params.id, request.body, requestMeta(request)),
+    );
+
+    app.post(
+      '/articles/:id/lock',
+      {
+        schema: {
+          tags: ['kb console'],
+          summary: 'Lock the article for yourself',
+          params: idParams,
+          response: { 200: lockResponse, ...errors },
+        },
+      },
+      async (request) => ({
+        lock: await authoring.setLock(ctx, requireKbAuthor(request), request.params.id, true, requestMeta(request)),
+      }),
+    );
+
+    app.delete(
+      '/articles/:id/lock',
+      {
+        schema: {
+          tags: ['kb console'],
+          summary: 'Unlock (the holder or an admin)',
+          params: idParams,
+          response: { 200: lockResponse, ...errors },
+        },
+      },
+      async (request) => ({
+        lock: await authoring.setLock(ctx, requireKbAuthor(request), request.params.id, false, requestMeta(request)),
+      }),
+    );
+
+    app.get(
+      '/unhelpful',
+      {
+        schema: {
+          tags: ['kb console'],
+          summary: 'Articles voted "not helpful", with the readers’ comments',
+          querystring: unhelpfulQuery,
+          response: { 200: unhelpfulResponse, ...errors },
+        },
+      },
+      async (request) => {
+        requireKbAuthor(request);
+        return authoring.unhelpful(ctx.db, request.query);
+      },
+    );
+  };
+}
