@@ -12,10 +12,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from './context';
 import { errorBody, registerErrorHandler } from './errors';
 import { authRoutes } from './modules/auth/auth.routes';
+import { botConsoleRoutes, botRoutes } from './modules/bot/bot.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { consoleRoomRules } from './modules/console/console.rooms';
 import { consoleRoutes } from './modules/console/console.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { kbAdminRoutes } from './modules/kb/kb.admin';
 import { kbRoutes } from './modules/kb/kb.routes';
 import { staffAdminRoutes } from './modules/staff/staff.admin';
 import { ticketRoutes } from './modules/tickets/tickets.routes';
@@ -84,8 +86,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(ticketRoutes(ctx), { prefix: '/api/v1/tickets' });
   await app.register(catalogRoutes(ctx), { prefix: '/api/v1/catalog' });
   await app.register(kbRoutes(ctx), { prefix: '/api/v1/kb' });
+  await app.register(botRoutes(ctx), { prefix: '/api/v1/bot' });
   await app.register(consoleRoutes(ctx), { prefix: '/api/v1/console' });
+  await app.register(botConsoleRoutes(ctx), { prefix: '/api/v1/console/kb' });
   await app.register(staffAdminRoutes(ctx), { prefix: '/api/v1/console/admin' });
+  await app.register(kbAdminRoutes(ctx), { prefix: '/api/v1/console/admin/kb' });
   registerWebSocket(app, {
     bus: ctx.bus,
     config: ctx.config,

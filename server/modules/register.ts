@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import { defineJob } from '../platform/jobs';
 import { mailSendJob } from '../platform/mail/queue';
 import { createMailTransport } from '../platform/mail/transport';
+import { indexArticle } from './kb/kb.search';
 import { scheduleChecks, slaCheckJob } from './sla/sla.service';
 import { sweepStale } from './tickets/follow.service';
 
@@ -25,6 +26,10 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
     await ctx.jobs?.send(mailJob, { mailId: event.aggregateId });
   });
   ctx.outbox.on('ticket.sla_scheduled', 'sla.schedule', scheduleChecks(ctx, slaJob));
+  // Help-centre search: an article variant created, edited, reverted, (un)published or deleted.
+  ctx.outbox.on('kb.article_saved', 'kb.index', async (event) => {
+    await indexArticle(ctx.db, event.aggregateId);
+  });
 
   if (!ctx.jobs) return;
   for (const job of [mailJob, slaJob, sweepJob]) await ctx.jobs.register(job as Parameters<typeof ctx.jobs.register>[0]);
