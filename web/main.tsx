@@ -9,6 +9,7 @@ import './ui/requests.css';
 import './ui/console.css';
 import './ui/console-workspace.css';
 import './ui/admin.css';
+import './ui/consultant.css';
 
 // Portal and console are separate chunks: customers never download the console.
 const PortalApp = lazy(() => import('./portal/PortalApp').then((m) => ({ default: m.PortalApp })));

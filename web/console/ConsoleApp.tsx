@@ -7,6 +7,7 @@ import { PageLoading } from '../ui/PageLoading';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { AdminRoute } from './admin/route';
 import { AuditPage } from './audit/AuditPage';
+import { UnansweredPage } from './kb/UnansweredPage';
 import { ConsoleDataProvider } from './ConsoleData';
 import { ConsoleLayout } from './ConsoleLayout';
 import { ConsoleLoginPage } from './ConsoleLoginPage';
@@ -28,6 +29,8 @@ function Page({ route, me }: { route: ConsoleRoute; me: Me }) {
       return <AuditPage me={me} />;
     case 'admin':
       return <AdminRoute me={me} />;
+    case 'unanswered':
+      return <UnansweredPage me={me} />;
   }
 }
 

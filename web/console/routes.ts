@@ -47,10 +47,15 @@ export const QUEUES: readonly QueueDef[] = [
 const ALIASES: Record<string, QueueId> = { mine: 'mine', at_risk: 'at_risk', breached: 'breached' };
 
 export type ConsoleRoute =
-  { kind: 'queue'; queue: QueueDef } | { kind: 'ticket'; number: string } | { kind: 'audit' } | { kind: 'admin' };
+  | { kind: 'queue'; queue: QueueDef }
+  | { kind: 'ticket'; number: string }
+  | { kind: 'audit' }
+  | { kind: 'admin' }
+  | { kind: 'unanswered' };
 
 export const AUDIT_PATH = '/console/audit';
 export const ADMIN_PATH = '/console/admin';
+export const UNANSWERED_PATH = '/console/kb/unanswered';
 
 export function ticketPath(number: string): string {
   return `/console/tickets/${encodeURIComponent(number)}`;
@@ -76,6 +81,7 @@ export function routeForPath(path: string): ConsoleRoute | null {
     }
   }
   if (normalised === AUDIT_PATH) return { kind: 'audit' };
+  if (normalised === UNANSWERED_PATH) return { kind: 'unanswered' };
   if (normalised === ADMIN_PATH || normalised.startsWith(`${ADMIN_PATH}/`)) return { kind: 'admin' };
   return null;
 }

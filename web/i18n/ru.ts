@@ -1,3 +1,4 @@
+import { botRu } from './bot.ru';
 import { adminRu } from './admin.ru';
 import { consoleRu } from './console.ru';
 
@@ -303,6 +304,7 @@ export const ru = {
   'roles.admin': 'Администратор',
   ...consoleRu,
   ...adminRu,
+  ...botRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

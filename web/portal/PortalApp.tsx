@@ -1,6 +1,7 @@
 import { useT } from '../i18n/I18nProvider';
 import { usePathname } from '../router';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { ConsultantWidget } from './consultant/ConsultantWidget';
 import { ContactPage } from './contact/ContactPage';
 import { CustomerLoginPage } from './CustomerLoginPage';
 import { HomePage } from './HomePage';
@@ -48,6 +49,7 @@ export function PortalApp() {
         <PortalPage path={path} />
       </main>
       <PortalFooter />
+      <ConsultantWidget />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { CannedTab } from './canned/CannedTab';
 import { CatalogTab } from './catalog/CatalogTab';
 import { DepartmentsTab } from './departments/DepartmentsTab';
 import { SlaTab } from './sla/SlaTab';
+import { SynonymsTab } from './synonyms/SynonymsTab';
 
 function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
   switch (id) {
@@ -20,6 +21,8 @@ function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
       return <SlaTab canEdit={canEdit} />;
     case 'canned':
       return <CannedTab canEdit={canEdit} />;
+    case 'synonyms':
+      return <SynonymsTab />;
   }
 }
 
@@ -56,7 +59,7 @@ export function AdminApp({ me }: { me: Me }) {
       ) : (
         <>
           <nav className="tabs admin-tabs" aria-label={t('admin.tabsLabel')}>
-            {ADMIN_TABS.map((item) => (
+            {ADMIN_TABS.filter((item) => !('adminOnly' in item) || access === 'edit').map((item) => (
               <Link key={item.id} href={item.path} className="tabs__tab" aria-current={item.id === tab ? 'page' : undefined}>
                 {t(item.label)}
               </Link>
