@@ -44,7 +44,11 @@ const asLocale = (l: string): Locale => (l === 'uk' || l === 'en' ? l : 'ru');
 const plain = (markdown: string) => markdown.replace(/\]\([^)]*\)/g, ']').replace(/[*_#>`~|[\]]/g, ' ');
 
 /** (Re)indexes one article variant by its kb_articles id; removes it from the index when the row is gone. */
-export async function indexArticle(db: Executor, articleId: string): Promise<'indexed' | 'removed'> {
+export async function indexArticle(
+  db: Executor,
+  articleId: string,
+  options: { words?: Set<string> } = {},
+): Promise<'indexed' | 'removed'> {
   const [article] = await db
     .select({
       id: kbArticles.id,
@@ -64,11 +68,12 @@ export async function indexArticle(db: Executor, articleId: string): Promise<'in
     await db.delete(kbSearchDocs).where(eq(kbSearchDocs.articleId, articleId));
     return 'removed';
   }
-  await writeDoc(db, article);
+  await writeDoc(db, article, options.words);
   return 'indexed';
 }
 
-async function writeDoc(db: Executor, a: ArticleRow): Promise<void> {
+/** Writes the index row; the article's words go to the lexicon now, or into `collect` for one insert per batch. */
+async function writeDoc(db: Executor, a: ArticleRow, collect?: Set<string>): Promise<void> {
   const locale = asLocale(a.locale);
   const body = plain(a.body);
   const tags = a.tags.join(' ');
@@ -84,16 +89,27 @@ async function writeDoc(db: Executor, a: ArticleRow): Promise<void> {
       slug = excluded.slug, locale = excluded.locale, audience = excluded.audience, published = excluded.published,
       title = excluded.title, summary = excluded.summary, title_norm = excluded.title_norm,
       ru_vector = excluded.ru_vector, stem_vector = excluded.stem_vector, indexed_at = now()`);
-  await addWords(db, [a.title, a.summary, tags, body].join(' '));
+  const text = [a.title, a.summary, tags, body].join(' ');
+  if (collect) for (const w of lexiconWords(text)) collect.add(w);
+  else await addWords(db, text);
+}
+
+const lexiconWords = (text: string) =>
+  [...new Set(tokenize(text, 20_000))].filter((w) => w.length >= 3 && w.length <= 40 && !/^\d+$/.test(w));
+
+async function insertWords(db: Executor, words: string[]): Promise<void> {
+  for (let i = 0; i < words.length; i += 5_000) {
+    const chunk = words.slice(i, i + 5_000);
+    await db.execute(
+      sql`INSERT INTO kb_search_words (word) SELECT unnest(${`{${chunk.join(',')}}`}::text[]) ON CONFLICT DO NOTHING`,
+    );
+  }
 }
 
 /** Adds words to the lexicon that typos are corrected against. */
 export async function addWords(db: Executor, text: string): Promise<void> {
-  const words = [...new Set(tokenize(text, 20_000))].filter((w) => w.length >= 3 && w.length <= 40 && !/^\d+$/.test(w));
-  if (words.length === 0) return;
-  await db.execute(
-    sql`INSERT INTO kb_search_words (word) SELECT unnest(${`{${words.join(',')}}`}::text[]) ON CONFLICT DO NOTHING`,
-  );
+  const words = lexiconWords(text);
+  if (words.length > 0) await insertWords(db, words);
 }
 
 /**
@@ -109,7 +125,9 @@ export async function indexMissing(db: Executor, batch = 500): Promise<number> {
          WHERE d.article_id IS NULL OR d.indexed_at < a.updated_at
          LIMIT ${batch}`),
     );
-    for (const { id } of ids) await indexArticle(db, id);
+    const words = new Set<string>();
+    for (const { id } of ids) await indexArticle(db, id, { words });
+    await insertWords(db, [...words]);
     total += ids.length;
     if (ids.length < batch) return total;
   }
