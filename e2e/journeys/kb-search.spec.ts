@@ -75,3 +75,27 @@ test('search "заблокировали кошелек" finds wallet-blocked fi
     '/help/wallet-blocked',
   );
 });
+
+test('an admin sees the unanswered questions with counts and the search synonyms', async ({ page }) => {
+  for (let i = 0; i < 2; i++) {
+    const res = await page.request.post('/api/v1/bot/ask', { data: { text: 'как вырастить кактус на балконе', locale: 'ru' } });
+    expect(res.ok()).toBe(true);
+  }
+  await page.goto('/console/kb/unanswered');
+  await expect(page).toHaveURL(/\/console\/login/);
+  await page.getByLabel('Рабочая электронная почта').fill('admin@paydesk.local');
+  await page.getByLabel('Пароль', { exact: true }).fill('demo-admin');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page).toHaveURL(/\/console\/kb\/unanswered$/);
+  await expect(page.getByRole('heading', { name: 'Вопросы без ответа' })).toBeVisible();
+  const row = page.getByRole('row', { name: /кактус/ });
+  await expect(row).toContainText('2');
+  await page.screenshot({ path: '/tmp/kb-search-unanswered.png' });
+
+  await page.goto('/console/admin/synonyms');
+  await expect(page.getByText('киви', { exact: false }).first()).toBeVisible();
+  await page.getByLabel('Слова группы через запятую').fill('фантики, деньги');
+  await page.getByRole('button', { name: 'Добавить группу' }).click();
+  await expect(page.getByText('фантики, деньги')).toBeVisible();
+  await page.screenshot({ path: '/tmp/kb-search-synonyms.png', fullPage: true });
+});
