@@ -13,12 +13,14 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { AppContext } from './context';
 import { errorBody, registerErrorHandler } from './errors';
 import { authRoutes } from './modules/auth/auth.routes';
+import { botConsoleRoutes, botRoutes } from './modules/bot/bot.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { consoleRoomRules } from './modules/console/console.rooms';
 import { consoleRoutes } from './modules/console/console.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { kbArticleRoutes } from './modules/kb/kb.articles.routes';
 import { kbConsoleRoutes } from './modules/kb/kb.console.routes';
+import { kbAdminRoutes } from './modules/kb/kb.admin';
 import { kbRoutes } from './modules/kb/kb.routes';
 import { publicNoticeRoutes, staffNoticeRoutes } from './modules/notices/notices.routes';
 import { consoleWikiRoutes, wikiRoutes } from './modules/wiki/wiki.routes';
@@ -92,7 +94,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(kbRoutes(ctx), { prefix: '/api/v1/kb' });
   await app.register(kbArticleRoutes(ctx), { prefix: '/api/v1/kb' });
   await app.register(kbConsoleRoutes(ctx), { prefix: '/api/v1/console/kb' });
+  await app.register(botRoutes(ctx), { prefix: '/api/v1/bot' });
   await app.register(consoleRoutes(ctx), { prefix: '/api/v1/console' });
+  await app.register(botConsoleRoutes(ctx), { prefix: '/api/v1/console/kb' });
   await app.register(staffAdminRoutes(ctx), { prefix: '/api/v1/console/admin' });
   await app.register(publicSettingsRoutes(ctx), { prefix: '/api/v1/settings' });
   await app.register(adminSettingsRoutes(ctx), { prefix: '/api/v1/console/admin/settings' });
@@ -101,6 +105,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(staffNoticeRoutes(ctx), { prefix: '/api/v1/console/notices' });
   await app.register(wikiRoutes(ctx), { prefix: '/api/v1/wiki' });
   await app.register(consoleWikiRoutes(ctx), { prefix: '/api/v1/console/wiki' });
+  await app.register(kbAdminRoutes(ctx), { prefix: '/api/v1/console/admin/kb' });
   registerWebSocket(app, {
     bus: ctx.bus,
     config: ctx.config,

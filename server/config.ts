@@ -56,6 +56,8 @@ const envSchema = z.object({
   UPLOAD_MAX_MB: intFrom(1, 100).default(10),
   TICKETS_PER_IP_HOUR: intFrom(1, 100_000).default(30),
   TICKETS_PER_EMAIL_HOUR: intFrom(1, 100_000).default(10),
+  /** Questions to the virtual consultant per IP address per minute. */
+  BOT_ASKS_PER_IP_MINUTE: intFrom(1, 1_000_000).default(30),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'SECRET_KEY'> & {

@@ -13,6 +13,7 @@ import { createPiiCipher } from './platform/crypto';
 import { createLocalStorage } from './platform/files/storage';
 import { createDemoPaymentCore } from './modules/customers/paycore.demo';
 import { registerBackground } from './modules/register';
+import { indexMissing } from './modules/kb/kb.search';
 import { createJobs } from './platform/jobs';
 import { loggerOptions } from './platform/logger';
 import { createMetrics } from './platform/metrics';
@@ -71,6 +72,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         : 0;
       if (reference.added + demo > 0) logger.info({ reference: reference.added, demo }, 'reference and demo data added');
     }
+    // Help-centre articles saved while no process indexed them (or before the index existed).
+    const indexed = await indexMissing(handle.db);
+    if (indexed > 0) logger.info({ indexed }, 'help-centre search index filled in');
     bus =
       handle.engine === 'postgres' && handle.url && handle.pool
         ? await createPgNotifyBus({ url: handle.url, pool: handle.pool, logger })

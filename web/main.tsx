@@ -11,6 +11,7 @@ import './ui/console-workspace.css';
 import './ui/admin.css';
 import './ui/wiki-notices.css';
 import './ui/help.css';
+import './ui/consultant.css';
 
 // Portal and console are separate chunks: customers never download the console.
 const PortalApp = lazy(() => import('./portal/PortalApp').then((m) => ({ default: m.PortalApp })));

@@ -5,6 +5,7 @@ import { mailSendJob } from '../platform/mail/queue';
 import { createMailTransport } from '../platform/mail/transport';
 import { listenForReferenceChanges } from '../platform/refcache';
 import { pruneViewMarks } from './kb/kb.public.service';
+import { indexArticle } from './kb/kb.search';
 import { scheduleChecks, slaCheckJob } from './sla/sla.service';
 import { sweepStale } from './tickets/follow.service';
 
@@ -36,6 +37,10 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
     await ctx.jobs?.send(mailJob, { mailId: event.aggregateId });
   });
   ctx.outbox.on('ticket.sla_scheduled', 'sla.schedule', scheduleChecks(ctx, slaJob));
+  // Help-centre search: an article variant created, edited, reverted, (un)published or deleted.
+  ctx.outbox.on('kb.article_saved', 'kb.index', async (event) => {
+    await indexArticle(ctx.db, event.aggregateId);
+  });
 
   if (!ctx.jobs) return;
   for (const job of [mailJob, slaJob, sweepJob, kbPruneJob])

@@ -4,6 +4,8 @@ import type { Database, Tx } from '../db/connection';
 import { categories, departments, forms, kbArticles, kbSections, resolutionCodes, slaCalendars, slaPolicies } from '../db/schema';
 import { DEMO_CATALOG, type DemoCategory } from '../modules/catalog/demo-catalog';
 import { DEMO_ARTICLES, DEMO_KB_SECTIONS } from '../modules/kb/demo-articles';
+import { indexMissing } from '../modules/kb/kb.search';
+import { seedSynonyms } from '../modules/kb/kb.synonyms';
 import { DEMO_CALENDARS } from '../modules/sla/calendar';
 
 /** The departments of the seeds (S0); admins may rename them and add more. */
@@ -82,6 +84,7 @@ export const RESOLUTION_CODES: ReadonlyArray<{ code: string; name: L10n }> = [
 export async function seedReference(db: Database): Promise<{ added: number }> {
   let added = 0;
   await db.transaction(async (tx) => {
+    added += await seedSynonyms(tx);
     added += (
       await tx
         .insert(departments)
@@ -141,6 +144,7 @@ export async function seedDemoContent(db: Database): Promise<{ added: number }> 
     for (const [i, node] of DEMO_CATALOG.entries()) await insertNode(node, null, i);
 
     added += await seedKb(tx);
+    await indexMissing(tx);
     return { added };
   });
 }

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { AdminRoute } from './admin/route';
 import { AuditPage } from './audit/AuditPage';
 import { KbRoute } from './kb/KbRoute';
+import { UnansweredPage } from './kb/UnansweredPage';
 import { ConsoleDataProvider } from './ConsoleData';
 import { ConsoleLayout } from './ConsoleLayout';
 import { ConsoleLoginPage } from './ConsoleLoginPage';
@@ -31,6 +32,8 @@ function Page({ route, me }: { route: ConsoleRoute; me: Me }) {
       return <AdminRoute me={me} />;
     case 'kb':
       return <KbRoute view={route.view} me={me} />;
+    case 'unanswered':
+      return <UnansweredPage me={me} />;
   }
 }
 

@@ -4,7 +4,7 @@ import { Link } from '../router';
 import { localeTag } from '../ui/format';
 import { useConsoleData } from './ConsoleData';
 import { isAdmin, readsAudit } from './roles';
-import { ADMIN_PATH, AUDIT_PATH, KB_PATH, QUEUES } from './routes';
+import { ADMIN_PATH, AUDIT_PATH, KB_PATH, QUEUES, UNANSWERED_PATH } from './routes';
 import type { ConsoleRoute } from './routes';
 
 /** Queues with live counts, then the audit log (supervisors, admins) and administration (admins). */
@@ -62,6 +62,17 @@ export function ConsoleSidebar({ me, route }: { me: Me; route: ConsoleRoute }) {
               <li>
                 <Link href={AUDIT_PATH} className="console-nav__link" aria-current={route.kind === 'audit' ? 'page' : undefined}>
                   {t('console.nav.audit')}
+                </Link>
+              </li>
+            )}
+            {readsAudit(me) && (
+              <li>
+                <Link
+                  href={UNANSWERED_PATH}
+                  className="console-nav__link"
+                  aria-current={route.kind === 'unanswered' ? 'page' : undefined}
+                >
+                  {t('kbAdmin.unanswered.title')}
                 </Link>
               </li>
             )}

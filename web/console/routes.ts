@@ -51,7 +51,8 @@ export type ConsoleRoute =
   | { kind: 'ticket'; number: string }
   | { kind: 'audit' }
   | { kind: 'admin' }
-  | { kind: 'kb'; view: KbView };
+  | { kind: 'kb'; view: KbView }
+  | { kind: 'unanswered' };
 
 /** The knowledge-base screens: the list, the unhelpful list, a new article, one variant's editor. */
 export type KbView = { page: 'list' } | { page: 'unhelpful' } | { page: 'new'; slug?: string } | { page: 'article'; id: string };
@@ -63,6 +64,8 @@ export const KB_PATH = '/console/kb';
 export function kbArticlePath(id: string): string {
   return `${KB_PATH}/articles/${encodeURIComponent(id)}`;
 }
+
+export const UNANSWERED_PATH = '/console/kb/unanswered';
 
 export function ticketPath(number: string): string {
   return `/console/tickets/${encodeURIComponent(number)}`;
@@ -93,6 +96,7 @@ export function routeForPath(path: string): ConsoleRoute | null {
   if (normalised === `${KB_PATH}/new`) return { kind: 'kb', view: { page: 'new' } };
   const kbArticle = /^\/console\/kb\/articles\/([0-9a-f-]{36})$/.exec(normalised)?.[1];
   if (kbArticle) return { kind: 'kb', view: { page: 'article', id: kbArticle } };
+  if (normalised === UNANSWERED_PATH) return { kind: 'unanswered' };
   if (normalised === ADMIN_PATH || normalised.startsWith(`${ADMIN_PATH}/`)) return { kind: 'admin' };
   return null;
 }

@@ -1,4 +1,5 @@
 import { reviewEn } from './review.en';
+import { botEn } from './bot.en';
 import { adminEn } from './admin.en';
 import { mailEn } from './mail.en';
 import { wikiNoticesEn } from './wikiNotices.en';
@@ -311,4 +312,5 @@ export const en: Catalogue = {
   ...mailEn,
   ...wikiNoticesEn,
   ...helpEn,
+  ...botEn,
 };

@@ -1,4 +1,5 @@
 import { reviewRu } from './review.ru';
+import { botRu } from './bot.ru';
 import { adminRu } from './admin.ru';
 import { mailRu } from './mail.ru';
 import { wikiNoticesRu } from './wikiNotices.ru';
@@ -314,6 +315,7 @@ export const ru = {
   ...mailRu,
   ...wikiNoticesRu,
   ...helpRu,
+  ...botRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

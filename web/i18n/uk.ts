@@ -1,4 +1,5 @@
 import { reviewUk } from './review.uk';
+import { botUk } from './bot.uk';
 import { adminUk } from './admin.uk';
 import { mailUk } from './mail.uk';
 import { wikiNoticesUk } from './wikiNotices.uk';
@@ -314,4 +315,5 @@ export const uk: Catalogue = {
   ...mailUk,
   ...wikiNoticesUk,
   ...helpUk,
+  ...botUk,
 };

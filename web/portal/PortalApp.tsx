@@ -1,6 +1,7 @@
 import { useT } from '../i18n/I18nProvider';
 import { usePathname } from '../router';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { ConsultantWidget } from './consultant/ConsultantWidget';
 import { ContactPage } from './contact/ContactPage';
 import { ContactsPage } from './contacts/ContactsPage';
 import { CustomerLoginPage } from './CustomerLoginPage';
@@ -77,6 +78,7 @@ export function PortalApp() {
           <PortalPage path={path} />
         </main>
         <PortalFooter />
+        <ConsultantWidget />
       </div>
     </PublicSettingsProvider>
   );

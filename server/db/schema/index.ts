@@ -11,3 +11,4 @@ export * from './settings';
 export * from './queuecounts';
 export * from './notices';
 export * from './wiki';
+export * from './kb-search';

@@ -13,6 +13,7 @@ import { SlaTab } from './sla/SlaTab';
 import { ContactsTab } from './contacts/ContactsTab';
 import { NoticesTab } from './notices/NoticesTab';
 import { WikiTab } from './wiki/WikiTab';
+import { SynonymsTab } from './synonyms/SynonymsTab';
 
 function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
   switch (id) {
@@ -33,6 +34,8 @@ function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
       return <NoticesTab />;
     case 'contacts':
       return <ContactsTab canEdit={canEdit} />;
+    case 'synonyms':
+      return <SynonymsTab />;
   }
 }
 
@@ -69,7 +72,7 @@ export function AdminApp({ me }: { me: Me }) {
       ) : (
         <>
           <nav className="tabs admin-tabs" aria-label={t('admin.tabsLabel')}>
-            {ADMIN_TABS.map((item) => (
+            {ADMIN_TABS.filter((item) => !('adminOnly' in item) || access === 'edit').map((item) => (
               <Link key={item.id} href={item.path} className="tabs__tab" aria-current={item.id === tab ? 'page' : undefined}>
                 {t(item.label)}
               </Link>

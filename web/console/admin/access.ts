@@ -21,6 +21,7 @@ export const ADMIN_TABS = [
   { id: 'wiki', path: `${ADMIN_BASE}/wiki`, label: 'admin.tab.wiki' },
   { id: 'notices', path: `${ADMIN_BASE}/notices`, label: 'admin.tab.notices' },
   { id: 'contacts', path: `${ADMIN_BASE}/contacts`, label: 'admin.tab.contacts' },
+  { id: 'synonyms', path: `${ADMIN_BASE}/synonyms`, label: 'admin.tab.synonyms', adminOnly: true },
 ] as const;
 
 export type AdminTabId = (typeof ADMIN_TABS)[number]['id'];

@@ -16,7 +16,14 @@ type Props = {
   onContinue: () => void;
 };
 
-const stripTags = (s: string) => s.replace(/<[^>]*>/g, '');
+/** The search snippet as plain text: it is HTML-escaped with <mark> around matched words. */
+const stripTags = (s: string) =>
+  s
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 /** "Maybe the answer is already here": the leaf's articles, a search as you type, and the way on. */
 export function OfferStep({ leaf, subject, onSubjectChange, onDeflected, onContinue }: Props) {

@@ -1,0 +1,338 @@
+// Help-centre search and consultant benchmark: 10,000 generated articles (ru/uk, built from the
+// demo articles' sentences) and 1,000 real-shaped customer queries (phrasings from the seeds,
+// with typos, ё/е, cut-off words and Ukrainian forms); GET /api/v1/kb/search and POST
+// /api/v1/bot/ask over HTTP at concurrency 8, on PGlite and on PostgreSQL; prints p50/p95.
+//
+// Data: a fresh DATA_DIR (PGlite) or a fresh database on BENCH_DATABASE_URL's server, migrated and
+// seeded by the app's own runtime, the articles inserted and indexed (indexMissing) before the
+// app starts as a child (`node --import tsx server/main.ts`, PAYDESK_ROLES=web). Load goes only
+// to 127.0.0.1. The database and the directory are removed at the end.
+//
+// Run: npm run bench:kb-search. Knobs: BENCH_ENGINES (pglite,postgres), BENCH_DATABASE_URL
+// (postgres://postgres@127.0.0.1:5432/postgres), BENCH_ARTICLES (10000), BENCH_QUERIES (1000), BENCH_CONCURRENCY (8).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import pino from 'pino';
+import { loadConfig } from '../server/config';
+import { kbArticles } from '../server/db/schema';
+import { indexMissing } from '../server/modules/kb/kb.search';
+import { DEMO_ARTICLES } from '../server/modules/kb/demo-articles';
+import { createRuntime } from '../server/runtime';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+
+/** A seeded PRNG (mulberry32): the same articles and queries every run. */
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = rng(42);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+
+// ── data ──
+const sentences = (text: string) => text.match(/[^.!?]+[.!?]+/g) ?? [text];
+const variants = DEMO_ARTICLES.flatMap((a) =>
+  (['ru', 'uk'] as const).flatMap((locale) => {
+    const v = a.variants[locale];
+    return v ? [{ locale, audience: a.audience, section: a.section, tags: a.tags, ...v }] : [];
+  }),
+);
+const QUALIFIERS = {
+  ru: [
+    'в приложении',
+    'на сайте',
+    'через терминал',
+    'для карт Visa',
+    'для карт Мир',
+    'в роуминге',
+    'для агентов',
+    'с новым номером',
+    'после смены телефона',
+    'в выходные',
+  ],
+  uk: [
+    'у застосунку',
+    'на сайті',
+    'через термінал',
+    'для карток Visa',
+    'у роумінгу',
+    'для агентів',
+    'з новим номером',
+    'після зміни телефону',
+    'у вихідні',
+  ],
+};
+
+function generateArticles(n: number) {
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const base = pick(variants.filter((v) => (i % 3 === 0 ? v.locale === 'uk' : v.locale === 'ru')));
+    const other = pick(variants.filter((v) => v.locale === base.locale));
+    const q = pick(QUALIFIERS[base.locale]);
+    const body = [...sentences(base.body), ...sentences(other.body)].sort(() => rand() - 0.5).join(' ');
+    out.push({
+      slug: `gen-${i}`,
+      locale: base.locale,
+      section: base.section,
+      audience: base.audience,
+      tags: base.tags,
+      title: `${base.title.replace(/:.*$/, '')} ${q}`,
+      summary: [...sentences(base.summary), pick(sentences(other.summary))].join(' '),
+      body,
+    });
+  }
+  return out;
+}
+
+const PHRASES = {
+  ru: [
+    'не приходит смс с кодом',
+    'заблокировали кошелек',
+    'кошелёк заблокирован что делать',
+    'блокировка кошелька',
+    'не прышла смс',
+    'деньги не пришли через терминал',
+    'терминал не выдал чек',
+    'терминал не принял купюру',
+    'как вывести деньги на карту',
+    'забыл пароль',
+    'не могу войти в кошелек',
+    'перевел не на тот номер',
+    'ошибся номером при пополнении телефона',
+    'кто-то списал деньги',
+    'взломали аккаунт',
+    'как привязать карту',
+    'лимит на вывод',
+    'как удалить кошелек',
+    'сколько рассматривают заявку',
+    'приложение не работает',
+    'не приходят уведомления',
+    'как пройти идентификацию',
+    'хочу пожаловаться',
+    'компенсация за ошибку',
+    'заказать выписку',
+    'восстановить пин код',
+    'ошибка платежа',
+    'проверить статус платежа',
+    'перевод не дошел',
+    'киви заблокировали',
+    'бабки не пришли',
+    'оператор',
+    'позовите специалиста',
+    'здравствуйте',
+    'спасибо',
+    'как приготовить борщ',
+  ],
+  uk: [
+    'гаманець заблоковано',
+    'не приходить смс з кодом',
+    'забув пароль',
+    'гроші не надійшли через термінал',
+    'термінал не видав чек',
+    'як вивести гроші на картку',
+    'переказ не дійшов',
+    'зламали акаунт',
+    'як привязати картку',
+    'не можу увійти',
+    'дякую',
+  ],
+};
+
+/** Real-shaped queries: phrasings customers use, some with a typo (two letters swapped), ё/е, or the last word cut. */
+function generateQueries(n: number): Array<{ q: string; locale: 'ru' | 'uk' }> {
+  const out: Array<{ q: string; locale: 'ru' | 'uk' }> = [];
+  for (let i = 0; i < n; i++) {
+    const locale = i % 4 === 0 ? 'uk' : 'ru';
+    let q = pick(PHRASES[locale]);
+    const r = rand();
+    if (r < 0.2) {
+      const at = 1 + Math.floor(rand() * (q.length - 3));
+      q = q.slice(0, at) + q[at + 1] + q[at] + q.slice(at + 2);
+    } else if (r < 0.3) q = q.replace(/е/g, 'ё');
+    else if (r < 0.4 && q.length > 8) q = q.slice(0, q.length - 3);
+    out.push({ q, locale });
+  }
+  return out;
+}
+
+// ── processes ──
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function adminSql(text: string) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function prepare(env: Record<string, string>): Promise<void> {
+  const config = loadConfig({ env: { ...env, SEED_DEMO: 'true', LOG_LEVEL: 'warn' } });
+  const runtime = await createRuntime(config, { background: false, logger: pino({ level: 'warn' }) });
+  try {
+    const rows = generateArticles(ARTICLES);
+    for (let i = 0; i < rows.length; i += 500)
+      await runtime.ctx.db
+        .insert(kbArticles)
+        .values(rows.slice(i, i + 500))
+        .onConflictDoNothing();
+    const started = Date.now();
+    const indexed = await indexMissing(runtime.ctx.db);
+    console.log(`  indexed ${indexed} article variants in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await runtime.close();
+  }
+}
+
+function startApp(env: Record<string, string>, port: number): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PAYDESK_ROLES: 'web',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      BOT_ASKS_PER_IP_MINUTE: '1000000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return child;
+}
+
+async function waitReady(port: number) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await request(port, 'GET', '/readyz')).status === 200) return;
+    } catch {
+      // not yet
+    }
+    await sleep(500);
+  }
+  throw new Error('the app did not become ready');
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+function request(port: number, method: string, pathname: string, body?: unknown): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: pathname,
+        agent,
+        headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {},
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+
+async function load(port: number, queries: Array<{ q: string; locale: string }>, kind: 'search' | 'bot') {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= queries.length) return;
+        const { q, locale } = queries[i]!;
+        const t0 = performance.now();
+        const res =
+          kind === 'search'
+            ? await request(port, 'GET', `/api/v1/kb/search?q=${encodeURIComponent(q)}&locale=${locale}&limit=5`)
+            : await request(port, 'POST', '/api/v1/bot/ask', { text: q, locale });
+        latencies.push(performance.now() - t0);
+        if (res.status !== 200) errors += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { p50: pct(latencies, 50), p95: pct(latencies, 95), rps: queries.length / seconds, errors };
+}
+
+async function runEngine(engine: string) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'paydesk-bench-kb-'));
+  const db = `bench_kb_${process.pid}`;
+  const dbUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${db}`);
+  const env: Record<string, string> = { DATA_DIR: dataDir, ...(engine === 'postgres' ? { DATABASE_URL: dbUrl } : {}) };
+  let child: ChildProcess | null = null;
+  try {
+    if (engine === 'postgres') await adminSql(`CREATE DATABASE ${db}`);
+    console.log(`${engine}: generating ${ARTICLES} articles`);
+    await prepare(env);
+    const port = await freePort();
+    child = startApp(env, port);
+    await waitReady(port);
+    const queries = generateQueries(QUERIES);
+    await load(port, queries.slice(0, 100), 'search'); // warm-up
+    await load(port, queries.slice(0, 50), 'bot');
+    const search = await load(port, queries, 'search');
+    const bot = await load(port, queries, 'bot');
+    const f = (x: number) => x.toFixed(1);
+    console.log(
+      `${engine}: search p50 ${f(search.p50)} ms, p95 ${f(search.p95)} ms, ${f(search.rps)} req/s, errors ${search.errors}`,
+    );
+    console.log(`${engine}: bot    p50 ${f(bot.p50)} ms, p95 ${f(bot.p95)} ms, ${f(bot.rps)} req/s, errors ${bot.errors}`);
+  } finally {
+    if (child) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child!.once('exit', r));
+    }
+    if (engine === 'postgres') await adminSql(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  `kb-search bench: ${ARTICLES} articles, ${QUERIES} queries, c=${CONCURRENCY}; ${cpus().length} CPUs, load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
+);
+for (const engine of ENGINES) await runEngine(engine);
+agent.destroy();

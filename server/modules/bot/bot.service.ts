@@ -1,0 +1,218 @@
+/**
+ * The virtual consultant: answers a question with a short guide from the best help article,
+ * up to three links, the catalogue leaf to write to, or hands off to a person (the contact
+ * wizard until live chat exists). Offline: search and patterns only. Every question is kept
+ * (bot_questions) so authors see what it could not answer.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Locale } from '../../../common/errors';
+import type { Database, Executor } from '../../db/connection';
+import { botConversations, botQuestions } from '../../db/schema';
+import { rankArticles, type RankedHit } from '../kb/kb.search';
+import { normalize, stems } from '../kb/kb.text';
+import { asksForPerson, firstSentences, phrase, smallTalk, stripGreeting, withoutHandoffWords } from './bot.text';
+
+export type BotCategory = { id: string; slug: string; name: string; url: string };
+export type BotAnswer = {
+  conversationId: string;
+  answer: string;
+  articles: Array<{ slug: string; title: string; url: string }>;
+  category?: BotCategory;
+  handoff: boolean;
+};
+export type Outcome = 'answered' | 'unanswered' | 'handoff' | 'greeting' | 'thanks';
+
+/** The best article must match at least this share of the question's words to be offered as the answer. */
+export const MIN_COVERAGE = 0.5;
+export const MIN_SCORE = 1.2;
+
+const articleUrl = (slug: string) => `/help/${encodeURIComponent(slug)}`;
+const rows = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
+
+type Leaf = {
+  id: string;
+  slug: string;
+  name: Record<Locale, string>;
+  path: string[];
+  articleSlugs: string[];
+  stems: Map<Locale, Set<string>>;
+};
+const leafCache = new WeakMap<object, { at: number; leaves: Leaf[] }>();
+
+/** The customers' active catalogue leaves with their wizard paths (cached for 30 s per database). */
+async function customerLeaves(db: Executor): Promise<Leaf[]> {
+  const hit = leafCache.get(db);
+  if (hit && Date.now() - hit.at < 30_000) return hit.leaves;
+  const found = rows<{ id: string; slug: string; name: Record<Locale, string>; path: string[]; article_slugs: string[] }>(
+    await db.execute(sql`
+      WITH RECURSIVE tree AS (
+        SELECT id, slug, name, is_leaf, active, article_slugs, ARRAY[slug] AS path, position
+          FROM categories WHERE parent_id IS NULL AND audience = 'customer' AND active
+        UNION ALL
+        SELECT c.id, c.slug, c.name, c.is_leaf, c.active, c.article_slugs, tree.path || c.slug, c.position
+          FROM categories c JOIN tree ON c.parent_id = tree.id WHERE c.active
+      )
+      SELECT id, slug, name, path, article_slugs FROM tree WHERE is_leaf ORDER BY path`),
+  );
+  const leaves = found.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    path: r.path,
+    articleSlugs: r.article_slugs,
+    stems: new Map((['ru', 'uk', 'en'] as const).map((l) => [l, new Set(stems(r.name[l] ?? '', l))])),
+  }));
+  leafCache.set(db, { at: Date.now(), leaves });
+  return leaves;
+}
+
+const present = (leaf: Leaf, locale: Locale): BotCategory => ({
+  id: leaf.id,
+  slug: leaf.slug,
+  name: leaf.name[locale] || leaf.name.ru,
+  url: `/contact/${leaf.path.map(encodeURIComponent).join('/')}`,
+});
+
+/**
+ * The leaf to write to: one that lists the best article (the leaf named like it first, then the
+ * one listing it earliest), else the leaf whose name shares most of the question's words.
+ */
+export async function findCategory(
+  db: Executor,
+  question: string,
+  locale: Locale,
+  best: RankedHit | undefined,
+): Promise<BotCategory | undefined> {
+  const leaves = await customerLeaves(db);
+  if (best) {
+    const linked = leaves
+      .filter((l) => l.articleSlugs.includes(best.slug))
+      .sort(
+        (a, b) =>
+          Number(b.slug === best.slug) - Number(a.slug === best.slug) ||
+          a.articleSlugs.indexOf(best.slug) - b.articleSlugs.indexOf(best.slug),
+      );
+    if (linked[0]) return present(linked[0], locale);
+  }
+  const words = [...new Set(stems(question, locale))];
+  if (words.length === 0) return undefined;
+  let top: { leaf: Leaf; share: number } | undefined;
+  for (const leaf of leaves) {
+    const names = leaf.stems.get(locale)!;
+    const share = words.filter((w) => names.has(w)).length / words.length;
+    if (share > (top?.share ?? 0)) top = { leaf, share };
+  }
+  return top && top.share >= 0.5 ? present(top.leaf, locale) : undefined;
+}
+
+/** Opens (or continues) a conversation; an unknown or foreign id starts a new one. */
+async function conversation(tx: Executor, id: string | undefined, locale: Locale): Promise<string> {
+  if (id) {
+    const [found] = await tx
+      .update(botConversations)
+      .set({ turns: sql`${botConversations.turns} + 1`, lastAt: new Date() })
+      .where(and(eq(botConversations.id, id)))
+      .returning({ id: botConversations.id });
+    if (found) return found.id;
+  }
+  const [created] = await tx.insert(botConversations).values({ locale, turns: 1 }).returning({ id: botConversations.id });
+  return created!.id;
+}
+
+/** Answers one question and records it. */
+export async function ask(db: Database, input: { text: string; locale: Locale; conversationId?: string }): Promise<BotAnswer> {
+  const { locale } = input;
+  const text = input.text.trim();
+  const talk = smallTalk(text);
+  let outcome: Outcome;
+  let reply: Omit<BotAnswer, 'conversationId'>;
+  let best: RankedHit | undefined;
+
+  if (talk) {
+    outcome = talk;
+    reply = { answer: phrase(locale, talk), articles: [], handoff: false };
+  } else {
+    const question = stripGreeting(text);
+    const person = asksForPerson(question);
+    const topic = person ? withoutHandoffWords(question) : question;
+    const hits = await rankArticles(db, { q: topic, locale, limit: 3, audience: 'customer' });
+    best = hits[0];
+    const good = best !== undefined && best.coverage >= MIN_COVERAGE && best.score >= MIN_SCORE;
+    const category = await findCategory(db, topic, locale, good ? best : undefined);
+    const articles = good
+      ? hits.filter((h) => h.coverage >= MIN_COVERAGE / 2).map((h) => ({ slug: h.slug, title: h.title, url: articleUrl(h.slug) }))
+      : [];
+    if (person || !good) {
+      outcome = person ? 'handoff' : 'unanswered';
+      const lead = person ? '' : `${phrase(locale, 'unknown')} `;
+      const handoffText = category ? phrase(locale, 'handoffCategory', { category: category.name }) : phrase(locale, 'handoff');
+      reply = {
+        answer: person ? handoffText : `${lead}${handoffText}`.trim(),
+        articles,
+        ...(category ? { category } : {}),
+        handoff: true,
+      };
+    } else {
+      outcome = 'answered';
+      const guide = firstSentences(best!.summary);
+      const tail = articles.length > 1 ? ` ${phrase(locale, 'moreLinks')}` : '';
+      const hint = category ? ` ${phrase(locale, 'categoryHint', { category: category.name })}` : '';
+      reply = { answer: `${guide}${tail}${hint}`, articles, ...(category ? { category } : {}), handoff: false };
+    }
+  }
+
+  const conversationId = await db.transaction(async (tx) => {
+    const id = await conversation(tx, input.conversationId, locale);
+    await tx.insert(botQuestions).values({
+      conversationId: id,
+      locale,
+      text: text.slice(0, 500),
+      normalized: normalize(text).slice(0, 200),
+      outcome,
+      topSlug: best?.slug ?? null,
+      score: best ? best.score : null,
+    });
+    return id;
+  });
+  return { conversationId, ...reply };
+}
+
+export type UnansweredRow = { question: string; locale: string; count: number; lastAskedAt: string; topSlug: string | null };
+
+/**
+ * Questions the consultant could not answer, grouped by their normalised text, most asked first
+ * (keyset-free: a page of `limit` with an offset; the groups are few).
+ */
+export async function listUnanswered(
+  db: Executor,
+  options: { locale?: Locale; days: number; limit: number; offset: number },
+): Promise<{ items: UnansweredRow[]; total: number }> {
+  const localeFilter = options.locale ? sql`AND locale = ${options.locale}` : sql``;
+  const found = rows<{
+    question: string;
+    locale: string;
+    count: number;
+    last_asked_at: Date | string;
+    top_slug: string | null;
+    total: number;
+  }>(
+    await db.execute(sql`
+      SELECT min(text) AS question, locale, count(*)::int AS count, max(created_at) AS last_asked_at,
+             mode() WITHIN GROUP (ORDER BY top_slug) AS top_slug, count(*) OVER ()::int AS total
+        FROM bot_questions
+       WHERE outcome = 'unanswered' AND created_at > now() - make_interval(days => ${options.days}) ${localeFilter}
+       GROUP BY normalized, locale
+       ORDER BY count DESC, max(created_at) DESC, normalized
+       LIMIT ${options.limit} OFFSET ${options.offset}`),
+  );
+  return {
+    items: found.map((r) => ({
+      question: r.question,
+      locale: r.locale,
+      count: Number(r.count),
+      lastAskedAt: new Date(r.last_asked_at).toISOString(),
+      topSlug: r.top_slug,
+    })),
+    total: Number(found[0]?.total ?? 0),
+  };
+}

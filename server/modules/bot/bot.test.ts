@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../test/app';
+import { makeStaff } from '../../test/factories';
+
+let t: TestApp;
+let supervisor: Session;
+let operator: Session;
+
+type Reply = {
+  conversationId: string;
+  answer: string;
+  articles: Array<{ slug: string; title: string; url: string }>;
+  category?: { id: string; slug: string; name: string; url: string };
+  handoff: boolean;
+};
+async function ask(text: string, locale = 'ru', conversationId?: string, ip = '10.0.0.1'): Promise<Reply> {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/bot/ask',
+    remoteAddress: ip,
+    payload: { text, locale, ...(conversationId ? { conversationId } : {}) },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as Reply;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ seed: true });
+  const s = await makeStaff(t.ctx.db, { roles: ['supervisor'] });
+  supervisor = await t.signIn('staff', s.email, s.password);
+  const o = await makeStaff(t.ctx.db, { roles: ['operator'] });
+  operator = await t.signIn('staff', o.email, o.password);
+});
+afterAll(async () => t?.dispose());
+
+describe('the consultant answers', () => {
+  it('with a short guide from the best article, its links and the leaf to write to', async () => {
+    const r = await ask('не приходит смс с кодом');
+    expect(r.handoff).toBe(false);
+    expect(r.articles[0]).toMatchObject({ slug: 'sms-code-not-received', url: '/help/sms-code-not-received' });
+    expect(r.articles.length).toBeLessThanOrEqual(3);
+    expect(r.answer).toMatch(/код задерживается/);
+    expect(r.category?.url).toMatch(/^\/contact\/.+\/wallet-sms-code$/);
+  });
+
+  it('in Ukrainian, from the Ukrainian variant', async () => {
+    const r = await ask('гаманець заблоковано', 'uk');
+    expect(r.articles[0]?.slug).toBe('wallet-blocked');
+    expect(r.answer).toMatch(/Гаманець блокують/);
+    expect(r.category?.slug).toBe('wallet-blocked');
+    expect(r.category?.name).toBe('Гаманець заблоковано');
+  });
+
+  it('after a greeting in the same message', async () => {
+    const r = await ask('Здравствуйте! Заблокировали кошелёк');
+    expect(r.articles[0]?.slug).toBe('wallet-blocked');
+    expect(r.handoff).toBe(false);
+  });
+
+  it.each([
+    ['Привет', 'ru', /Здравствуйте/],
+    ['добрый день', 'ru', /Здравствуйте/],
+    ['Вітаю', 'uk', /Вітаю/],
+    ['hello', 'en', /Hello/],
+  ])('greets back: %s', async (text, locale, re) => {
+    const r = await ask(text, locale);
+    expect(r.answer).toMatch(re);
+    expect(r).toMatchObject({ articles: [], handoff: false });
+  });
+
+  it.each([
+    ['Спасибо большое!', 'ru', /Рад помочь/],
+    ['дякую', 'uk', /Радий допомогти/],
+    ['thanks a lot', 'en', /Glad to help/],
+  ])('takes thanks: %s', async (text, locale, re) => {
+    expect((await ask(text, locale)).answer).toMatch(re);
+  });
+});
+
+describe('hand-off to a person', () => {
+  it.each([
+    'оператор',
+    'Позовите специалиста',
+    'хочу поговорить с живым человеком',
+    'соедините с сотрудником',
+    'покличте оператора',
+    'I want to talk to a human',
+  ])('"%s" hands off and offers the wizard', async (text) => {
+    const r = await ask(text, /[a-z]/i.test(text) ? 'en' : 'ru');
+    expect(r.handoff).toBe(true);
+    expect(r.answer).toMatch(/8 800 000-00-01/);
+  });
+
+  it('at the right leaf when the customer also says what it is about', async () => {
+    const r = await ask('соедините с оператором, кошелёк заблокирован');
+    expect(r.handoff).toBe(true);
+    expect(r.category?.slug).toBe('wallet-blocked');
+    expect(r.category?.url).toMatch(/\/wallet-blocked$/);
+  });
+
+  it('when nothing matches well, and keeps the question for authors', async () => {
+    const r1 = await ask('как вырастить кактус на балконе');
+    expect(r1.handoff).toBe(true);
+    expect(r1.articles).toEqual([]);
+    await ask('Как вырастить кактус на балконе?', 'ru', r1.conversationId);
+    await ask('квантовая телепортация бозонов');
+
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/console/kb/unanswered',
+      headers: { cookie: supervisor.cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { items: Array<{ question: string; count: number }>; total: number };
+    expect(body.items[0]).toMatchObject({ count: 2 });
+    expect(body.items[0]?.question.toLowerCase()).toMatch(/кактус/);
+    expect(body.total).toBe(2);
+    expect(body.items.map((i) => i.question).join(' ')).not.toMatch(/смс/);
+  });
+});
+
+describe('conversations and limits', () => {
+  it('keeps one conversation across questions', async () => {
+    const a = await ask('привет');
+    const b = await ask('не приходит смс', 'ru', a.conversationId);
+    expect(b.conversationId).toBe(a.conversationId);
+  });
+
+  it('refuses an empty or too long question with a clear error', async () => {
+    const empty = await t.app.inject({ method: 'POST', url: '/api/v1/bot/ask', payload: { text: '   ', locale: 'ru' } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields.text.code).toBe('required');
+    const long = await t.app.inject({ method: 'POST', url: '/api/v1/bot/ask', payload: { text: 'а'.repeat(501), locale: 'ru' } });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.fields.text.code).toBe('too_long');
+  });
+
+  it('limits questions per IP address', async () => {
+    const limit = t.ctx.config.BOT_ASKS_PER_IP_MINUTE;
+    for (let i = 0; i < limit; i++) await ask('привет', 'ru', undefined, '10.9.9.9');
+    const over = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/bot/ask',
+      remoteAddress: '10.9.9.9',
+      payload: { text: 'привет', locale: 'ru' },
+    });
+    expect(over.statusCode).toBe(429);
+    expect(over.headers['retry-after']).toBeDefined();
+    expect((await ask('привет', 'ru', undefined, '10.9.9.10')).answer).toMatch(/Здравствуйте/);
+  });
+
+  it('shows the unanswered list to supervisors and admins only', async () => {
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/console/kb/unanswered', headers: { cookie: operator.cookie } }))
+        .statusCode,
+    ).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/console/kb/unanswered' })).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context';
+import { requireStaff } from '../../platform/auth/guards';
+import { errorResponses, requestMeta } from '../../platform/http';
+import { createSynonym, deleteSynonym, listSynonyms, updateSynonym } from './kb.synonyms';
+
+const synonymDto = z.object({ id: z.string(), terms: z.array(z.string()), updatedAt: z.string() });
+const synonymBody = z.object({ terms: z.array(z.string().trim().min(1).max(40)).min(1).max(30) });
+const idParams = z.object({ id: z.string().uuid() });
+
+/** Search synonyms (console admin tab): admins only, every change audited, used by search at once. */
+export function kbAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const tags = ['console admin'];
+    const admin = (r: Parameters<typeof requireStaff>[0]) => requireStaff(r, ['admin']);
+
+    app.get(
+      '/synonyms',
+      {
+        schema: {
+          tags,
+          summary: 'Search synonym groups',
+          response: { 200: z.object({ items: z.array(synonymDto) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        admin(request);
+        return { items: await listSynonyms(ctx.db) };
+      },
+    );
+    app.post(
+      '/synonyms',
+      {
+        schema: {
+          tags,
+          summary: 'Add a synonym group (two or more words customers use for one thing)',
+          body: synonymBody,
+          response: { 201: synonymDto, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const staff = admin(request);
+        return reply.status(201).send(await createSynonym(ctx.db, staff, requestMeta(request), request.body.terms));
+      },
+    );
+    app.put(
+      '/synonyms/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Replace the words of a synonym group',
+          params: idParams,
+          body: synonymBody,
+          response: { 200: synonymDto, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const staff = admin(request);
+        return updateSynonym(ctx.db, staff, requestMeta(request), request.params.id, request.body.terms);
+      },
+    );
+    app.delete(
+      '/synonyms/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Delete a synonym group',
+          params: idParams,
+          response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const staff = admin(request);
+        await deleteSynonym(ctx.db, staff, requestMeta(request), request.params.id);
+        return { ok: true as const };
+      },
+    );
+  };
+}

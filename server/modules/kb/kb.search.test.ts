@@ -1,0 +1,189 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, kbArticles, kbSearchDocs } from '../../db/schema';
+import { emit, withTransaction } from '../../platform/outbox';
+import { createTestApp, type Session, type TestApp } from '../../test/app';
+import { makeStaff } from '../../test/factories';
+
+let t: TestApp;
+let admin: Session;
+let supervisor: Session;
+const auth = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrfToken });
+
+type Hit = { slug: string; title: string; snippet: string; score: number };
+async function search(q: string, locale = 'ru', extra = ''): Promise<Hit[]> {
+  const res = await t.app.inject({ method: 'GET', url: `/api/v1/kb/search?q=${encodeURIComponent(q)}&locale=${locale}${extra}` });
+  expect(res.statusCode).toBe(200);
+  return (res.json() as { items: Hit[] }).items;
+}
+const first = async (q: string, locale = 'ru') => (await search(q, locale))[0]?.slug;
+
+beforeAll(async () => {
+  t = await createTestApp({ seed: true });
+  const a = await makeStaff(t.ctx.db, { roles: ['admin'] });
+  admin = await t.signIn('staff', a.email, a.password);
+  const s = await makeStaff(t.ctx.db, { roles: ['supervisor'] });
+  supervisor = await t.signIn('staff', s.email, s.password);
+});
+afterAll(async () => t?.dispose());
+
+describe('search relevance', () => {
+  it.each([
+    'заблокировали кошелёк',
+    'заблокировали кошелек',
+    'кошелек заблокирован',
+    'блокировка кошелька',
+    'кошелёк заблокировали что делать',
+  ])('"%s" finds wallet-blocked first', async (q) => {
+    expect(await first(q)).toBe('wallet-blocked');
+  });
+
+  it.each(['не прышла смс', 'не приходит смс с кодом', 'не пришла sms', 'смс код не приходит'])(
+    '"%s" finds sms-code-not-received first',
+    async (q) => {
+      expect(await first(q)).toBe('sms-code-not-received');
+    },
+  );
+
+  it('finds the Ukrainian variant in Ukrainian, whatever the word forms', async () => {
+    for (const q of ['гаманець заблоковано', 'заблокували гаманець', 'блокування гаманця']) {
+      const [hit] = await search(q, 'uk');
+      expect(hit?.slug, q).toBe('wallet-blocked');
+      expect(hit?.title, q).toMatch(/^Гаманець заблоковано/);
+    }
+  });
+
+  it('forgives typos and unfinished words', async () => {
+    expect(await first('кошелек заблокирвоан')).toBe('wallet-blocked');
+    expect(await first('забыл пароль')).toBe('password-recovery');
+    expect(await first('восстановление пароля')).toBe('password-recovery');
+    expect(await first('терминал не выдал чек')).toBe('terminal-no-receipt');
+  });
+
+  it('knows the words customers use (synonyms)', async () => {
+    expect(await first('киви заблокировали')).toBe('wallet-blocked');
+    const bucks = await search('бабки не пришли');
+    expect(bucks.length).toBeGreaterThan(0);
+    expect(bucks.slice(0, 3).map((h) => h.slug)).toEqual(expect.arrayContaining([expect.stringMatching(/not-arrived/)]));
+  });
+
+  it('treats ё and е alike on both sides', async () => {
+    const a = await search('кошелёк');
+    const b = await search('кошелек');
+    expect(a.map((h) => h.slug)).toEqual(b.map((h) => h.slug));
+    expect(a.length).toBeGreaterThan(0);
+  });
+
+  it('returns an empty list when nothing matches, and for empty queries', async () => {
+    expect(await search('квантовая хромодинамика бозонов')).toEqual([]);
+    expect(await search('')).toEqual([]);
+    expect(await search('и')).toEqual([]);
+  });
+
+  it('highlights the matched words in a snippet that carries no other markup', async () => {
+    const [hit] = await search('заблокировали кошелёк');
+    expect(hit?.snippet).toMatch(/<mark>Кошелёк<\/mark>/);
+    expect(hit?.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+  });
+
+  it('honours the limit and scores in descending order', async () => {
+    const hits = await search('кошелек', 'ru', '&limit=3');
+    expect(hits).toHaveLength(3);
+    const scores = hits.map((h) => h.score);
+    expect([...scores].sort((x, y) => y - x)).toEqual(scores);
+  });
+
+  it("shows agents' articles only to the agent audience", async () => {
+    const customer = await search('поддержка агентов');
+    expect(customer.map((h) => h.slug)).not.toContain('agent-support');
+    const agent = await search('поддержка агентов', 'ru', '&audience=agent');
+    expect(agent[0]?.slug).toBe('agent-support');
+  });
+
+  it('refuses a bad locale or limit', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/kb/search?q=x&locale=de' })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/kb/search?q=x&limit=500' })).statusCode).toBe(400);
+  });
+});
+
+describe('suggestions as the customer types', () => {
+  it('completes an unfinished last word', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/kb/suggest?q=${encodeURIComponent('кошелек заблок')}&locale=ru`,
+    });
+    expect(res.statusCode).toBe(200);
+    const items = (res.json() as { items: Array<{ slug: string; title: string }> }).items;
+    expect(items[0]?.slug).toBe('wallet-blocked');
+  });
+});
+
+describe('the index follows the articles', () => {
+  it('reindexes an article when kb.article_saved is delivered, and drops it when deleted', async () => {
+    const [row] = await t.ctx.db
+      .insert(kbArticles)
+      .values({
+        slug: 'test-zebra',
+        locale: 'ru',
+        section: 'wallet',
+        audience: 'customer',
+        title: 'Полосатая зебра',
+        summary: 'Про зебру.',
+        body: 'Текст.',
+      })
+      .returning({ id: kbArticles.id });
+    const id = row!.id;
+    const save = () =>
+      withTransaction(t.ctx, (tx) => emit(tx, { type: 'kb.article_saved', aggregateType: 'kb_article', aggregateId: id }));
+    await save();
+    await t.ctx.outbox.drain();
+    expect(await first('зебра')).toBe('test-zebra');
+
+    await t.ctx.db.update(kbArticles).set({ status: 'draft', updatedAt: new Date() }).where(eq(kbArticles.id, id));
+    await save();
+    await t.ctx.outbox.drain();
+    expect(await search('зебра')).toEqual([]);
+
+    await t.ctx.db.delete(kbArticles).where(eq(kbArticles.id, id));
+    expect(await t.ctx.db.select().from(kbSearchDocs).where(eq(kbSearchDocs.articleId, id))).toEqual([]);
+  });
+});
+
+describe('synonyms admin API', () => {
+  const url = '/api/v1/console/admin/kb/synonyms';
+  it('lets admins add, change and delete a group, audited, and search uses it at once', async () => {
+    expect(await search('зеленые фантики')).toEqual([]);
+    const created = await t.app.inject({ method: 'POST', url, headers: auth(admin), payload: { terms: ['Фантики', 'деньги'] } });
+    expect(created.statusCode).toBe(201);
+    const group = created.json() as { id: string; terms: string[] };
+    expect(group.terms).toEqual(['фантики', 'деньги']);
+    expect((await search('фантики')).length).toBeGreaterThan(0);
+
+    const changed = await t.app.inject({
+      method: 'PUT',
+      url: `${url}/${group.id}`,
+      headers: auth(admin),
+      payload: { terms: ['фантики', 'деньги', 'тугрики'] },
+    });
+    expect(changed.statusCode).toBe(200);
+    const list = await t.app.inject({ method: 'GET', url, headers: auth(admin) });
+    expect((list.json() as { items: Array<{ terms: string[] }> }).items.some((g) => g.terms.includes('тугрики'))).toBe(true);
+
+    const removed = await t.app.inject({ method: 'DELETE', url: `${url}/${group.id}`, headers: auth(admin) });
+    expect(removed.statusCode).toBe(200);
+    expect(await search('фантики')).toEqual([]);
+    const audit = await t.ctx.db.select().from(auditLog).where(eq(auditLog.entityId, group.id));
+    expect(audit.map((a) => a.action).sort()).toEqual(['kb.synonym_created', 'kb.synonym_deleted', 'kb.synonym_updated']);
+  });
+
+  it('refuses a group of fewer than two words', async () => {
+    const res = await t.app.inject({ method: 'POST', url, headers: auth(admin), payload: { terms: ['деньги', 'Деньги'] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.terms.code).toBe('too_few');
+  });
+
+  it('is for admins only', async () => {
+    expect((await t.app.inject({ method: 'GET', url, headers: auth(supervisor) })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,17 @@
+import type { Locale } from '../../common/errors';
+import { apiRequest } from './client';
+
+export type BotArticle = { slug: string; title: string; url: string };
+export type BotCategory = { id: string; slug: string; name: string; url: string };
+export type BotReply = {
+  conversationId: string;
+  answer: string;
+  articles: BotArticle[];
+  category?: BotCategory;
+  handoff: boolean;
+};
+
+/** Asks the virtual consultant; the conversation id of the previous answer continues the conversation. */
+export async function askBot(text: string, locale: Locale, conversationId?: string): Promise<BotReply> {
+  return (await apiRequest('POST', '/bot/ask', { text, locale, ...(conversationId ? { conversationId } : {}) })) as BotReply;
+}

@@ -1,0 +1,181 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
+import { askBot, type BotReply } from '../../api/bot';
+import { useI18n } from '../../i18n/I18nProvider';
+import { Link } from '../../router';
+import { describeError } from '../../ui/errorMessage';
+
+/** The longest question the server takes (server/modules/bot/bot.routes.ts). */
+export const MAX_QUESTION = 500;
+
+type Turn =
+  | { id: number; from: 'customer'; text: string }
+  | { id: number; from: 'bot'; reply: BotReply }
+  | { id: number; from: 'error'; text: string };
+
+/**
+ * The virtual consultant: a chat panel opened from a button in the corner of every portal page.
+ * Answers come from the help centre (POST /bot/ask); links open articles, "Write to support"
+ * opens the contact wizard at the suggested category. Escape closes it and returns focus.
+ */
+export function ConsultantWidget() {
+  const { t, locale } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [turns, setTurns] = useState<Turn[]>([]);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [conversationId, setConversationId] = useState<string | undefined>();
+  const nextId = useRef(1);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const logRef = useRef<HTMLDivElement>(null);
+  const panelId = useId();
+  const titleId = useId();
+  const inputId = useId();
+
+  useEffect(() => {
+    if (open) inputRef.current?.focus();
+  }, [open]);
+  useEffect(() => {
+    const log = logRef.current;
+    if (log) log.scrollTop = log.scrollHeight;
+  }, [turns, busy]);
+
+  const close = () => {
+    setOpen(false);
+    toggleRef.current?.focus();
+  };
+
+  const send = async (event?: FormEvent) => {
+    event?.preventDefault();
+    const question = text.trim();
+    if (!question || busy) return;
+    if (question.length > MAX_QUESTION) {
+      setTurns((all) => [...all, { id: nextId.current++, from: 'error', text: t('bot.tooLong', { max: MAX_QUESTION }) }]);
+      return;
+    }
+    setTurns((all) => [...all, { id: nextId.current++, from: 'customer', text: question }]);
+    setText('');
+    setBusy(true);
+    try {
+      const reply = await askBot(question, locale, conversationId);
+      setConversationId(reply.conversationId);
+      setTurns((all) => [...all, { id: nextId.current++, from: 'bot', reply }]);
+    } catch (error) {
+      setTurns((all) => [...all, { id: nextId.current++, from: 'error', text: describeError(error, t) }]);
+    } finally {
+      setBusy(false);
+      inputRef.current?.focus();
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void send();
+    }
+  };
+
+  return (
+    <div className="consultant">
+      {open && (
+        <section
+          id={panelId}
+          className="consultant__panel"
+          role="dialog"
+          aria-labelledby={titleId}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') close();
+          }}
+        >
+          <header className="consultant__header">
+            <h2 id={titleId} className="consultant__title">
+              {t('bot.title')}
+            </h2>
+            <button type="button" className="consultant__close" onClick={close} aria-label={t('bot.close')}>
+              ×
+            </button>
+          </header>
+          <div className="consultant__log" ref={logRef} role="log" aria-live="polite" aria-busy={busy}>
+            <p className="consultant__msg consultant__msg--bot">{t('bot.welcome')}</p>
+            {turns.map((turn) => {
+              if (turn.from === 'customer')
+                return (
+                  <p key={turn.id} className="consultant__msg consultant__msg--customer">
+                    <span className="visually-hidden">{t('bot.you')}: </span>
+                    {turn.text}
+                  </p>
+                );
+              if (turn.from === 'error')
+                return (
+                  <p key={turn.id} className="consultant__msg consultant__msg--error" role="alert">
+                    {turn.text}
+                  </p>
+                );
+              const { reply } = turn;
+              const writeUrl = reply.category?.url ?? '/contact';
+              return (
+                <div key={turn.id} className="consultant__msg consultant__msg--bot">
+                  <p>{reply.answer}</p>
+                  {reply.articles.length > 0 && (
+                    <ul className="consultant__links" aria-label={t('bot.articles')}>
+                      {reply.articles.map((a) => (
+                        <li key={a.slug}>
+                          <Link href={a.url} onClick={() => setOpen(false)}>
+                            {a.title}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {(reply.handoff || reply.category) && (
+                    <Link
+                      href={writeUrl}
+                      className="button button--primary button--small consultant__write"
+                      onClick={() => setOpen(false)}
+                    >
+                      {t('bot.writeToSupport')}
+                    </Link>
+                  )}
+                </div>
+              );
+            })}
+            {busy && <p className="consultant__msg consultant__msg--bot consultant__typing">{t('bot.thinking')}</p>}
+          </div>
+          <form className="consultant__form" onSubmit={(e) => void send(e)}>
+            <label htmlFor={inputId} className="visually-hidden">
+              {t('bot.inputLabel')}
+            </label>
+            <textarea
+              id={inputId}
+              ref={inputRef}
+              className="consultant__input"
+              rows={2}
+              value={text}
+              maxLength={MAX_QUESTION + 50}
+              placeholder={t('bot.placeholder')}
+              onChange={(e) => setText(e.target.value)}
+              onKeyDown={onKeyDown}
+            />
+            <button type="submit" className="button button--primary consultant__send" disabled={busy || text.trim().length === 0}>
+              {t('bot.send')}
+            </button>
+          </form>
+        </section>
+      )}
+      <button
+        ref={toggleRef}
+        type="button"
+        className="consultant__toggle"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => (open ? close() : setOpen(true))}
+      >
+        <span aria-hidden="true" className="consultant__icon">
+          ?
+        </span>
+        {open ? t('bot.hide') : t('bot.open')}
+      </button>
+    </div>
+  );
+}
