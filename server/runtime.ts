@@ -5,12 +5,14 @@ import type { AppContext } from './context';
 import { openDatabase, type DbHandle } from './db/connection';
 import { runMigrations } from './db/migrate';
 import { seedDemo } from './seed/demo';
+import { seedDemoMailboxes } from './seed/mailboxes';
 import { seedDemoContent, seedReference } from './seed/reference';
 import { seedWorkday } from './seed/workday';
 import { acquireDataDirLock } from './platform/lockfile';
 import { createPiiCipher } from './platform/crypto';
 import { createLocalStorage } from './platform/files/storage';
 import { createDemoPaymentCore } from './modules/customers/paycore.demo';
+import { startMailInbound } from './modules/mail/inbound.jobs';
 import { registerBackground } from './modules/register';
 import { createJobs } from './platform/jobs';
 import { loggerOptions } from './platform/logger';
@@ -65,7 +67,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       const demo = config.SEED_DEMO
         ? (await seedDemo(handle.db)).added +
           (await seedDemoContent(handle.db)).added +
-          (await seedWorkday(handle.db, config.SECRET_KEY)).added
+          (await seedWorkday(handle.db, config.SECRET_KEY)).added +
+          (await seedDemoMailboxes(handle.db)).added
         : 0;
       if (reference.added + demo > 0) logger.info({ reference: reference.added, demo }, 'reference and demo data added');
     }
@@ -93,9 +96,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       logger,
     };
     await registerBackground(ctx, { worker: config.PAYDESK_ROLES.includes('worker') });
+    const mailInbound = await startMailInbound(ctx, config.PAYDESK_ROLES);
     return {
       ctx,
       async close() {
+        await mailInbound.close();
         await jobs?.stop();
         await outbox.stop();
         await realtime.close();

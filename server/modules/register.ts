@@ -3,6 +3,7 @@ import type { AppContext } from '../context';
 import { defineJob } from '../platform/jobs';
 import { mailSendJob } from '../platform/mail/queue';
 import { createMailTransport } from '../platform/mail/transport';
+import { imapPollJob, mailIncomingJob, registerInboundHandlers } from './mail/inbound.jobs';
 import { scheduleChecks, slaCheckJob } from './sla/sla.service';
 import { sweepStale } from './tickets/follow.service';
 
@@ -24,10 +25,14 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
   ctx.outbox.on('mail.queued', 'mail.send', async (event) => {
     await ctx.jobs?.send(mailJob, { mailId: event.aggregateId });
   });
+  const incomingJob = mailIncomingJob(ctx);
+  const pollJob = imapPollJob(ctx);
+  registerInboundHandlers(ctx, incomingJob);
   ctx.outbox.on('ticket.sla_scheduled', 'sla.schedule', scheduleChecks(ctx, slaJob));
 
   if (!ctx.jobs) return;
-  for (const job of [mailJob, slaJob, sweepJob]) await ctx.jobs.register(job as Parameters<typeof ctx.jobs.register>[0]);
+  for (const job of [mailJob, slaJob, sweepJob, incomingJob, pollJob])
+    await ctx.jobs.register(job as Parameters<typeof ctx.jobs.register>[0]);
   await ctx.jobs.start();
   // Hourly: expire unconfirmed guests' requests, archive solved ones.
   if (options.worker) await ctx.jobs.boss.schedule(sweepJob.name, '17 * * * *', {});

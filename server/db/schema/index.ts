@@ -6,3 +6,4 @@ export * from './paycore';
 export * from './platform';
 export * from './staff';
 export * from './tickets';
+export * from './mail-in';
