@@ -17,6 +17,7 @@ import { consoleRoomRules } from './modules/console/console.rooms';
 import { consoleRoutes } from './modules/console/console.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { kbRoutes } from './modules/kb/kb.routes';
+import { mailboxAdminRoutes, mailOriginRoutes } from './modules/mail/mailboxes.routes';
 import { staffAdminRoutes } from './modules/staff/staff.admin';
 import { ticketRoutes } from './modules/tickets/tickets.routes';
 import { registerAuth } from './platform/auth/plugin';
@@ -86,6 +87,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(kbRoutes(ctx), { prefix: '/api/v1/kb' });
   await app.register(consoleRoutes(ctx), { prefix: '/api/v1/console' });
   await app.register(staffAdminRoutes(ctx), { prefix: '/api/v1/console/admin' });
+  await app.register(mailboxAdminRoutes(ctx), { prefix: '/api/v1/console/admin' });
+  await app.register(mailOriginRoutes(ctx), { prefix: '/api/v1/console' });
   registerWebSocket(app, {
     bus: ctx.bus,
     config: ctx.config,
