@@ -1,3 +1,4 @@
+import { mailEn } from './mail.en';
 import { adminEn } from './admin.en';
 import { consoleEn } from './console.en';
 import type { Catalogue } from './ru';
@@ -300,4 +301,5 @@ export const en: Catalogue = {
   'roles.admin': 'Administrator',
   ...consoleEn,
   ...adminEn,
+  ...mailEn,
 };

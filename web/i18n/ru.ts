@@ -1,3 +1,4 @@
+import { mailRu } from './mail.ru';
 import { adminRu } from './admin.ru';
 import { consoleRu } from './console.ru';
 
@@ -303,6 +304,7 @@ export const ru = {
   'roles.admin': 'Администратор',
   ...consoleRu,
   ...adminRu,
+  ...mailRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

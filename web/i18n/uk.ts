@@ -1,3 +1,4 @@
+import { mailUk } from './mail.uk';
 import { adminUk } from './admin.uk';
 import { consoleUk } from './console.uk';
 import type { Catalogue } from './ru';
@@ -303,4 +304,5 @@ export const uk: Catalogue = {
   'roles.admin': 'Адміністратор',
   ...consoleUk,
   ...adminUk,
+  ...mailUk,
 };

@@ -8,6 +8,7 @@ import type { AdminTabId } from './access';
 import { CannedTab } from './canned/CannedTab';
 import { CatalogTab } from './catalog/CatalogTab';
 import { DepartmentsTab } from './departments/DepartmentsTab';
+import { MailboxesTab } from './mailboxes/MailboxesTab';
 import { SlaTab } from './sla/SlaTab';
 
 function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
@@ -20,6 +21,8 @@ function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
       return <SlaTab canEdit={canEdit} />;
     case 'canned':
       return <CannedTab canEdit={canEdit} />;
+    case 'mailboxes':
+      return <MailboxesTab canEdit={canEdit} />;
   }
 }
 

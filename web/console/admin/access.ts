@@ -17,6 +17,7 @@ export const ADMIN_TABS = [
   { id: 'departments', path: `${ADMIN_BASE}/departments`, label: 'admin.tab.departments' },
   { id: 'sla', path: `${ADMIN_BASE}/sla`, label: 'admin.tab.sla' },
   { id: 'canned', path: `${ADMIN_BASE}/canned`, label: 'admin.tab.canned' },
+  { id: 'mailboxes', path: `${ADMIN_BASE}/mailboxes`, label: 'admin.tab.mailboxes' },
 ] as const;
 
 export type AdminTabId = (typeof ADMIN_TABS)[number]['id'];
