@@ -36,7 +36,7 @@ function Select({
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <select id={id} className="input" value={value} onChange={(e) => onChange(e.target.value)}>
+      <select id={id} className="field__input field__select" value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{empty}</option>
         {options.map((o) => (
           <option key={o.id} value={o.id}>

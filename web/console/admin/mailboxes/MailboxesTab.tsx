@@ -14,6 +14,8 @@ export function MailboxesTab({ canEdit }: { canEdit: boolean }) {
   const t = useT();
   const l = useLocalize();
   const [editing, setEditing] = useState<string | null>(null);
+  // Remounts the "add" form after a save, so it starts empty again.
+  const [generation, setGeneration] = useState(0);
   const load = useCallback(async (signal: AbortSignal) => {
     const [mailboxes, departments, tree] = await Promise.all([
       fetchMailboxes(signal),
@@ -35,6 +37,7 @@ export function MailboxesTab({ canEdit }: { canEdit: boolean }) {
   const label = (options: Option[], id: string | null) => options.find((o) => o.id === id)?.label ?? '—';
   const saved = () => {
     setEditing(null);
+    setGeneration((g) => g + 1);
     reload();
   };
 
@@ -92,6 +95,7 @@ export function MailboxesTab({ canEdit }: { canEdit: boolean }) {
       </div>
       {editing === null && (
         <MailboxForm
+          key={`new-${generation}`}
           mailbox={null}
           departments={departmentOptions}
           categories={categoryOptions}
