@@ -25,6 +25,7 @@ import { kbRoutes } from './modules/kb/kb.routes';
 import { publicNoticeRoutes, staffNoticeRoutes } from './modules/notices/notices.routes';
 import { consoleWikiRoutes, wikiRoutes } from './modules/wiki/wiki.routes';
 import { adminSettingsRoutes, publicSettingsRoutes } from './modules/settings/settings.routes';
+import { mailboxAdminRoutes, mailOriginRoutes } from './modules/mail/mailboxes.routes';
 import { staffAdminRoutes } from './modules/staff/staff.admin';
 import { ticketRoutes } from './modules/tickets/tickets.routes';
 import { registerAuth } from './platform/auth/plugin';
@@ -106,6 +107,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(wikiRoutes(ctx), { prefix: '/api/v1/wiki' });
   await app.register(consoleWikiRoutes(ctx), { prefix: '/api/v1/console/wiki' });
   await app.register(kbAdminRoutes(ctx), { prefix: '/api/v1/console/admin/kb' });
+  await app.register(mailboxAdminRoutes(ctx), { prefix: '/api/v1/console/admin' });
+  await app.register(mailOriginRoutes(ctx), { prefix: '/api/v1/console' });
   registerWebSocket(app, {
     bus: ctx.bus,
     config: ctx.config,

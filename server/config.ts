@@ -58,6 +58,13 @@ const envSchema = z.object({
   TICKETS_PER_EMAIL_HOUR: intFrom(1, 100_000).default(10),
   /** Questions to the virtual consultant per IP address per minute. */
   BOT_ASKS_PER_IP_MINUTE: intFrom(1, 1_000_000).default(30),
+  /** Incoming mail (docs/MAIL.md): the built-in SMTP listener of the mail role; unset = off. */
+  MAIL_INBOUND_PORT: intFrom(0, 65535).optional(),
+  MAIL_INBOUND_HOST: z.string().min(1).default('127.0.0.1'),
+  MAIL_INBOUND_MAX_MB: intFrom(1, 100).default(25),
+  MAIL_INBOUND_PER_SENDER_HOUR: intFrom(1, 100_000).default(60),
+  /** How often the worker polls mailboxes that have IMAP settings; 0 = never. */
+  MAIL_IMAP_POLL_SECONDS: intFrom(0, 86_400).default(60),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, 'SECRET_KEY'> & {

@@ -5,6 +5,7 @@ import type { AppContext } from './context';
 import { openDatabase, type DbHandle } from './db/connection';
 import { runMigrations } from './db/migrate';
 import { seedDemo } from './seed/demo';
+import { seedDemoMailboxes } from './seed/mailboxes';
 import { seedDemoContent, seedReference } from './seed/reference';
 import { seedWikiAndNotices } from './seed/wiki';
 import { seedWorkday } from './seed/workday';
@@ -12,6 +13,7 @@ import { acquireDataDirLock } from './platform/lockfile';
 import { createPiiCipher } from './platform/crypto';
 import { createLocalStorage } from './platform/files/storage';
 import { createDemoPaymentCore } from './modules/customers/paycore.demo';
+import { startMailInbound } from './modules/mail/inbound.jobs';
 import { registerBackground } from './modules/register';
 import { indexMissing } from './modules/kb/kb.search';
 import { createJobs } from './platform/jobs';
@@ -68,7 +70,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         ? (await seedDemo(handle.db)).added +
           (await seedDemoContent(handle.db)).added +
           (await seedWorkday(handle.db, config.SECRET_KEY)).added +
-          (await seedWikiAndNotices(handle.db)).added
+          (await seedWikiAndNotices(handle.db)).added +
+          (await seedDemoMailboxes(handle.db)).added
         : 0;
       if (reference.added + demo > 0) logger.info({ reference: reference.added, demo }, 'reference and demo data added');
     }
@@ -99,9 +102,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       logger,
     };
     await registerBackground(ctx, { worker: config.PAYDESK_ROLES.includes('worker') });
+    const mailInbound = await startMailInbound(ctx, config.PAYDESK_ROLES);
     return {
       ctx,
       async close() {
+        await mailInbound.close();
         await jobs?.stop();
         await outbox.stop();
         await realtime.close();

@@ -22,6 +22,7 @@ test('an admin adds a select field to a form, previews it, publishes version 2, 
     'Отделы и сотрудники',
     'SLA',
     'Шаблоны ответов',
+    'Почтовые ящики',
   ]);
 
   // The leaf "Предложения и благодарности › Благодарность" and its published form.

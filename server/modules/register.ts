@@ -6,6 +6,7 @@ import { createMailTransport } from '../platform/mail/transport';
 import { listenForReferenceChanges } from '../platform/refcache';
 import { pruneViewMarks } from './kb/kb.public.service';
 import { indexArticle } from './kb/kb.search';
+import { imapPollJob, mailIncomingJob, registerInboundHandlers } from './mail/inbound.jobs';
 import { scheduleChecks, slaCheckJob } from './sla/sla.service';
 import { sweepStale } from './tickets/follow.service';
 
@@ -36,6 +37,9 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
   ctx.outbox.on('mail.queued', 'mail.send', async (event) => {
     await ctx.jobs?.send(mailJob, { mailId: event.aggregateId });
   });
+  const incomingJob = mailIncomingJob(ctx);
+  const pollJob = imapPollJob(ctx);
+  registerInboundHandlers(ctx, incomingJob);
   ctx.outbox.on('ticket.sla_scheduled', 'sla.schedule', scheduleChecks(ctx, slaJob));
   // Help-centre search: an article variant created, edited, reverted, (un)published or deleted.
   ctx.outbox.on('kb.article_saved', 'kb.index', async (event) => {
@@ -43,7 +47,7 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
   });
 
   if (!ctx.jobs) return;
-  for (const job of [mailJob, slaJob, sweepJob, kbPruneJob])
+  for (const job of [mailJob, slaJob, sweepJob, kbPruneJob, incomingJob, pollJob])
     await ctx.jobs.register(job as Parameters<typeof ctx.jobs.register>[0]);
   await ctx.jobs.start();
   // Hourly: expire unconfirmed guests' requests, archive solved ones.

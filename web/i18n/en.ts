@@ -1,7 +1,8 @@
 import { reviewEn } from './review.en';
 import { botEn } from './bot.en';
-import { adminEn } from './admin.en';
 import { mailEn } from './mail.en';
+import { adminEn } from './admin.en';
+import { mailInEn } from './mailIn.en';
 import { wikiNoticesEn } from './wikiNotices.en';
 import { helpEn } from './help.en';
 import { consoleEn } from './console.en';
@@ -313,4 +314,5 @@ export const en: Catalogue = {
   ...wikiNoticesEn,
   ...helpEn,
   ...botEn,
+  ...mailInEn,
 };

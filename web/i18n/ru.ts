@@ -1,7 +1,8 @@
 import { reviewRu } from './review.ru';
 import { botRu } from './bot.ru';
-import { adminRu } from './admin.ru';
 import { mailRu } from './mail.ru';
+import { adminRu } from './admin.ru';
+import { mailInRu } from './mailIn.ru';
 import { wikiNoticesRu } from './wikiNotices.ru';
 import { helpRu } from './help.ru';
 import { consoleRu } from './console.ru';
@@ -316,6 +317,7 @@ export const ru = {
   ...wikiNoticesRu,
   ...helpRu,
   ...botRu,
+  ...mailInRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

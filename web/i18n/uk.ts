@@ -1,7 +1,8 @@
 import { reviewUk } from './review.uk';
 import { botUk } from './bot.uk';
-import { adminUk } from './admin.uk';
 import { mailUk } from './mail.uk';
+import { adminUk } from './admin.uk';
+import { mailInUk } from './mailIn.uk';
 import { wikiNoticesUk } from './wikiNotices.uk';
 import { helpUk } from './help.uk';
 import { consoleUk } from './console.uk';
@@ -316,4 +317,5 @@ export const uk: Catalogue = {
   ...wikiNoticesUk,
   ...helpUk,
   ...botUk,
+  ...mailInUk,
 };

@@ -12,3 +12,4 @@ export * from './queuecounts';
 export * from './notices';
 export * from './wiki';
 export * from './kb-search';
+export * from './mail-in';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -39,5 +40,7 @@ export const outgoingMail = pgTable(
     // The admin list: newest first, keyset on (created_at, id).
     index('outgoing_mail_list_idx').on(t.createdAt.desc(), t.id.desc()),
     index('outgoing_mail_status_idx').on(t.status, t.createdAt.desc()),
+    // Incoming replies and bounces are matched to what we sent by Message-ID, case-insensitively.
+    index('outgoing_mail_message_id_idx').on(sql`lower(${t.messageId})`),
   ],
 );

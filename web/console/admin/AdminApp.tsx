@@ -9,6 +9,7 @@ import { CannedTab } from './canned/CannedTab';
 import { CatalogTab } from './catalog/CatalogTab';
 import { DepartmentsTab } from './departments/DepartmentsTab';
 import { MailTab } from './mail/MailTab';
+import { MailboxesTab } from './mailboxes/MailboxesTab';
 import { SlaTab } from './sla/SlaTab';
 import { ContactsTab } from './contacts/ContactsTab';
 import { NoticesTab } from './notices/NoticesTab';
@@ -36,6 +37,8 @@ function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
       return <ContactsTab canEdit={canEdit} />;
     case 'synonyms':
       return <SynonymsTab />;
+    case 'mailboxes':
+      return <MailboxesTab canEdit={canEdit} />;
   }
 }
 

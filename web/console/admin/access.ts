@@ -22,6 +22,7 @@ export const ADMIN_TABS = [
   { id: 'notices', path: `${ADMIN_BASE}/notices`, label: 'admin.tab.notices' },
   { id: 'contacts', path: `${ADMIN_BASE}/contacts`, label: 'admin.tab.contacts' },
   { id: 'synonyms', path: `${ADMIN_BASE}/synonyms`, label: 'admin.tab.synonyms', adminOnly: true },
+  { id: 'mailboxes', path: `${ADMIN_BASE}/mailboxes`, label: 'admin.tab.mailboxes' },
 ] as const;
 
 export type AdminTabId = (typeof ADMIN_TABS)[number]['id'];

@@ -13,6 +13,7 @@ import { Composer } from './Composer';
 import { CustomerPanel } from './CustomerPanel';
 import { HistoryTimeline } from './HistoryTimeline';
 import { Thread } from './Thread';
+import { MailOriginBadge } from './MailOriginBadge';
 import { TicketFields } from './TicketFields';
 import { usePresence } from './usePresence';
 import { WorkspaceHeader } from './WorkspaceHeader';
@@ -57,6 +58,7 @@ export function WorkspacePage({ number, me }: { number: string; me: Me }) {
               {t('console.ws.lostMoneyHint')}
             </p>
           )}
+          <MailOriginBadge ws={data} />
           {!data.can.work && <p className="ws-readonly">{t('console.ws.readOnly')}</p>}
           <TicketFields ws={data} onRevealed={reload} />
           <div className="ws-tabs" role="tablist" aria-label={t('console.ws.tabs')}>

@@ -7,7 +7,7 @@ type SmallFieldProps = {
   onChange: (value: string) => void;
   errors?: string[];
   hint?: string;
-  type?: 'text' | 'number';
+  type?: 'text' | 'number' | 'password';
   inputMode?: 'numeric' | 'decimal' | 'text';
   placeholder?: string;
   className?: string;

@@ -1,0 +1,1 @@
+CREATE INDEX "outgoing_mail_message_id_idx" ON "outgoing_mail" USING btree (lower("message_id"));

@@ -1,0 +1,78 @@
+import { and, eq } from 'drizzle-orm';
+import type { Locale } from '../../../common/errors';
+import type { Executor } from '../../db/connection';
+import { categories } from '../../db/schema';
+import { searchArticles } from '../kb/kb.search';
+
+/** Below this a guess is not used: the letter goes to the mailbox's department (First line) uncategorised. */
+export const ROUTE_MIN_CONFIDENCE = 0.5;
+
+export type RouteGuess = { categoryId: string; departmentId: string | null; confidence: number } | null;
+
+const STOP = new Set(
+  (
+    'здравствуйте добрый день вечер утро пожалуйста спасибо уважением можно могу меня мне мой моя мое мои ваш ваша ваше ваши ' +
+    'этот этого этом какой когда почему потому также очень если чтобы было были будет есть нет уже ещё еще только через ' +
+    'после перед вопрос проблема помогите помочь добрий доброго будь ласка дякую мене мені мій моя моє ваш ваша коли чому ' +
+    'також дуже якщо щоб було були буде немає вже лише після питання допоможіть hello please thanks regards question problem'
+  ).split(' '),
+);
+
+/** Crude stems: lower case, ё→е, words of 4+ letters cut to 6 characters (enough for Russian/Ukrainian endings). */
+export function stems(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .match(/[\p{L}]{4,}/gu);
+  return [...new Set((words ?? []).filter((w) => !STOP.has(w)).map((w) => w.slice(0, 6)))];
+}
+
+/**
+ * Guesses the category of a letter to a generic mailbox: its words against the help-centre search
+ * (articles name the catalogue leaves they belong to, `categories.article_slugs`) and against the
+ * leaves' own names and hints. Confidence 0..1 grows with the evidence and with the lead over the
+ * runner-up; null when nothing matches.
+ */
+export async function guessCategory(
+  db: Executor,
+  input: { subject: string; text: string; locale: Locale; departmentId?: string | null },
+): Promise<RouteGuess> {
+  const letterStems = stems(`${input.subject}\n${input.subject}\n${input.text.slice(0, 4000)}`);
+  if (letterStems.length === 0) return null;
+  const leaves = await db
+    .select({
+      id: categories.id,
+      name: categories.name,
+      hint: categories.hint,
+      departmentId: categories.departmentId,
+      articleSlugs: categories.articleSlugs,
+    })
+    .from(categories)
+    .where(and(eq(categories.active, true), eq(categories.isLeaf, true), eq(categories.audience, 'customer')));
+  const candidates = input.departmentId ? leaves.filter((l) => l.departmentId === input.departmentId) : leaves;
+  const letterSet = new Set(letterStems);
+
+  // Help-centre evidence: each article hit counts for the leaves that link it.
+  const words = stems(`${input.subject} ${input.text.slice(0, 1500)}`).slice(0, 30);
+  const hits = words.length > 0 ? await searchArticles(db, { q: words.join(' '), locale: input.locale, limit: 5 }) : [];
+  const topHit = hits[0]?.score ?? 0;
+
+  const scored = candidates.map((leaf) => {
+    const own = stems(`${leaf.name.ru} ${leaf.name.uk} ${leaf.name.en} ${leaf.hint.ru} ${leaf.hint.uk}`);
+    const nameStems = stems(`${leaf.name.ru} ${leaf.name.uk} ${leaf.name.en}`);
+    const matched = own.filter((s) => letterSet.has(s)).length + nameStems.filter((s) => letterSet.has(s)).length;
+    const keyword = Math.min(1, matched / 4);
+    let article = 0;
+    hits.forEach((h, rank) => {
+      if ((leaf.articleSlugs ?? []).includes(h.slug))
+        article = Math.max(article, (topHit > 0 ? h.score / topHit : 0) / (1 + rank * 0.5));
+    });
+    return { leaf, score: 0.6 * keyword + 0.4 * article };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  if (!best || best.score <= 0) return null;
+  const lead = second ? (best.score - second.score) / best.score : 1;
+  const confidence = Math.round(Math.min(1, best.score * (0.6 + 0.8 * lead)) * 100) / 100;
+  return { categoryId: best.leaf.id, departmentId: best.leaf.departmentId, confidence };
+}

@@ -1,0 +1,43 @@
+import type { mailInRu } from './mailIn.ru';
+
+/** Messages of incoming mail in the console, in English; same keys as `mailIn.ru.ts`. */
+export const mailInEn: Record<keyof typeof mailInRu, string> = {
+  'admin.tab.mailboxes': 'Mailboxes',
+  'mailIn.lead':
+    'Addresses customers write to. A letter becomes a request in the given department and category; without a category it is recognised from the letter’s content.',
+  'mailIn.adminOnly': 'Mailboxes are set up by administrators.',
+  'mailIn.empty': 'No mailboxes yet: add the first one.',
+  'mailIn.add': 'Add a mailbox',
+  'mailIn.address': 'Address',
+  'mailIn.addressInvalid': 'Enter an e-mail address, e.g. support@example.com',
+  'mailIn.name': 'Name',
+  'mailIn.department': 'Department',
+  'mailIn.category': 'Category',
+  'mailIn.byContent': 'Recognise from content',
+  'mailIn.routeRequired': 'Choose a department or a category',
+  'mailIn.routeHint':
+    'A first-line mailbox without a category recognises the topic; another department’s mailbox picks among its own categories.',
+  'mailIn.activeLabel': 'Accept letters',
+  'mailIn.useImap': 'Fetch letters over IMAP',
+  'mailIn.imap': 'IMAP',
+  'mailIn.imapOff': 'not used (letters arrive through the built-in SMTP listener)',
+  'mailIn.imapSummary': '{user} at {host}, folder {folder}',
+  'mailIn.imapError': 'Last check failed: {error}',
+  'mailIn.host': 'Server',
+  'mailIn.port': 'Port',
+  'mailIn.portInvalid': 'The port is a number from 1 to 65535',
+  'mailIn.secure': 'Secure connection (TLS)',
+  'mailIn.user': 'Login',
+  'mailIn.password': 'Password',
+  'mailIn.passwordKept': 'Leave empty to keep the current password',
+  'mailIn.folder': 'Folder',
+  'mailIn.queue': 'Letter queue',
+  'mailIn.queueCounts': 'waiting: {waiting}, failed: {failed}',
+  'mailIn.edit': 'Edit',
+  'mailIn.save': 'Save',
+  'mailIn.create': 'Add',
+  'mailIn.cancel': 'Cancel',
+  'mailIn.badge': 'Recognised from content: {category}, confidence {percent} %',
+  'mailIn.badgeLow': 'The topic could not be recognised (confidence {percent} %): choose a category',
+  'mailIn.otherSender': 'Letters from another address: {count}',
+};

@@ -1,0 +1,43 @@
+/**
+ * Messages of incoming mail in the console (mailboxes tab, the workspace's routing badge), in
+ * Russian: the source. Spread into `ru.ts`; `mail.uk.ts` and `mail.en.ts` have exactly these keys.
+ */
+export const mailInRu = {
+  'admin.tab.mailboxes': 'Почтовые ящики',
+  'mailIn.lead':
+    'Адреса, на которые клиенты пишут письма. Письмо становится обращением в указанном отделе и категории; если категория не задана, она определяется по содержанию письма.',
+  'mailIn.adminOnly': 'Почтовые ящики настраивают администраторы.',
+  'mailIn.empty': 'Почтовых ящиков пока нет: добавьте первый.',
+  'mailIn.add': 'Добавить почтовый ящик',
+  'mailIn.address': 'Адрес',
+  'mailIn.addressInvalid': 'Введите адрес электронной почты, например support@example.com',
+  'mailIn.name': 'Название',
+  'mailIn.department': 'Отдел',
+  'mailIn.category': 'Категория',
+  'mailIn.byContent': 'Определять по содержанию',
+  'mailIn.routeRequired': 'Укажите отдел или категорию',
+  'mailIn.routeHint': 'Ящик первой линии без категории распознаёт тему письма; ящик другого отдела ищет категорию среди своих.',
+  'mailIn.activeLabel': 'Принимать письма',
+  'mailIn.useImap': 'Забирать письма по IMAP',
+  'mailIn.imap': 'IMAP',
+  'mailIn.imapOff': 'не используется (письма приходят через встроенный SMTP)',
+  'mailIn.imapSummary': '{user} на {host}, папка {folder}',
+  'mailIn.imapError': 'Ошибка последней проверки: {error}',
+  'mailIn.host': 'Сервер',
+  'mailIn.port': 'Порт',
+  'mailIn.portInvalid': 'Порт — число от 1 до 65535',
+  'mailIn.secure': 'Защищённое соединение (TLS)',
+  'mailIn.user': 'Логин',
+  'mailIn.password': 'Пароль',
+  'mailIn.passwordKept': 'Оставьте пустым, чтобы сохранить текущий пароль',
+  'mailIn.folder': 'Папка',
+  'mailIn.queue': 'Очередь писем',
+  'mailIn.queueCounts': 'ждут обработки: {waiting}, с ошибкой: {failed}',
+  'mailIn.edit': 'Изменить',
+  'mailIn.save': 'Сохранить',
+  'mailIn.create': 'Добавить',
+  'mailIn.cancel': 'Отмена',
+  'mailIn.badge': 'Распознано по содержанию: {category}, уверенность {percent} %',
+  'mailIn.badgeLow': 'Тему письма распознать не удалось (уверенность {percent} %): выберите категорию',
+  'mailIn.otherSender': 'Писем с другого адреса: {count}',
+};

@@ -1,0 +1,43 @@
+import type { mailInRu } from './mailIn.ru';
+
+/** Messages of incoming mail in the console, in Ukrainian; same keys as `mailIn.ru.ts`. */
+export const mailInUk: Record<keyof typeof mailInRu, string> = {
+  'admin.tab.mailboxes': 'Поштові скриньки',
+  'mailIn.lead':
+    'Адреси, на які клієнти пишуть листи. Лист стає зверненням у вказаному відділі та категорії; якщо категорію не задано, її визначають за змістом листа.',
+  'mailIn.adminOnly': 'Поштові скриньки налаштовують адміністратори.',
+  'mailIn.empty': 'Поштових скриньок ще немає: додайте першу.',
+  'mailIn.add': 'Додати поштову скриньку',
+  'mailIn.address': 'Адреса',
+  'mailIn.addressInvalid': 'Введіть адресу електронної пошти, наприклад support@example.com',
+  'mailIn.name': 'Назва',
+  'mailIn.department': 'Відділ',
+  'mailIn.category': 'Категорія',
+  'mailIn.byContent': 'Визначати за змістом',
+  'mailIn.routeRequired': 'Вкажіть відділ або категорію',
+  'mailIn.routeHint':
+    'Скринька першої лінії без категорії розпізнає тему листа; скринька іншого відділу шукає категорію серед своїх.',
+  'mailIn.activeLabel': 'Приймати листи',
+  'mailIn.useImap': 'Забирати листи через IMAP',
+  'mailIn.imap': 'IMAP',
+  'mailIn.imapOff': 'не використовується (листи надходять через вбудований SMTP)',
+  'mailIn.imapSummary': '{user} на {host}, тека {folder}',
+  'mailIn.imapError': 'Помилка останньої перевірки: {error}',
+  'mailIn.host': 'Сервер',
+  'mailIn.port': 'Порт',
+  'mailIn.portInvalid': 'Порт — число від 1 до 65535',
+  'mailIn.secure': 'Захищене з’єднання (TLS)',
+  'mailIn.user': 'Логін',
+  'mailIn.password': 'Пароль',
+  'mailIn.passwordKept': 'Залиште порожнім, щоб зберегти поточний пароль',
+  'mailIn.folder': 'Тека',
+  'mailIn.queue': 'Черга листів',
+  'mailIn.queueCounts': 'чекають обробки: {waiting}, з помилкою: {failed}',
+  'mailIn.edit': 'Змінити',
+  'mailIn.save': 'Зберегти',
+  'mailIn.create': 'Додати',
+  'mailIn.cancel': 'Скасувати',
+  'mailIn.badge': 'Розпізнано за змістом: {category}, впевненість {percent} %',
+  'mailIn.badgeLow': 'Тему листа розпізнати не вдалося (впевненість {percent} %): оберіть категорію',
+  'mailIn.otherSender': 'Листів з іншої адреси: {count}',
+};
