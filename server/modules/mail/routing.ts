@@ -2,10 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import type { Executor } from '../../db/connection';
 import { categories } from '../../db/schema';
-import { searchArticles } from '../kb/kb.search';
+import { rankArticles } from '../kb/kb.search';
 
 /** Below this a guess is not used: the letter goes to the mailbox's department (First line) uncategorised. */
 export const ROUTE_MIN_CONFIDENCE = 0.5;
+/** The share of the letter's words an article must match to count as evidence. */
+const MIN_COVERAGE = 0.3;
 
 export type RouteGuess = { categoryId: string; departmentId: string | null; confidence: number } | null;
 
@@ -54,7 +56,8 @@ export async function guessCategory(
 
   // Help-centre evidence: each article hit counts for the leaves that link it.
   const words = stems(`${input.subject} ${input.text.slice(0, 1500)}`).slice(0, 30);
-  const hits = words.length > 0 ? await searchArticles(db, { q: words.join(' '), locale: input.locale, limit: 5 }) : [];
+  // One meaningful word ("перезвоните") is too little to pick a category by the help centre.
+  const hits = words.length > 1 ? await rankArticles(db, { q: words.join(' '), locale: input.locale, limit: 5 }) : [];
   const topHit = hits[0]?.score ?? 0;
 
   const scored = candidates.map((leaf) => {
@@ -65,7 +68,9 @@ export async function guessCategory(
     let article = 0;
     hits.forEach((h, rank) => {
       if ((leaf.articleSlugs ?? []).includes(h.slug))
-        article = Math.max(article, (topHit > 0 ? h.score / topHit : 0) / (1 + rank * 0.5));
+        // A hit on one word in five is no evidence (the consultant treats it the same way).
+        if (h.coverage >= MIN_COVERAGE)
+          article = Math.max(article, ((topHit > 0 ? h.score / topHit : 0) * h.coverage) / (1 + rank * 0.5));
     });
     return { leaf, score: 0.6 * keyword + 0.4 * article };
   });
