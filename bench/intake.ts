@@ -20,6 +20,7 @@
 //   BENCH_SERVER_ENTRY   the entry, relative to it (server/main.ts through tsx; a .js/.mjs file runs on plain node)
 //   BENCH_SPREAD_IPS     1: TRUST_PROXY=true and a distinct X-Forwarded-For per request (per-IP limit rows spread)
 //   BENCH_LOG_LEVEL      LOG_LEVEL of the child (warn); BENCH_POOL_SIZE: DATABASE_POOL_SIZE and the baseline's pool (10)
+//   BENCH_APP_LOG        1: pass the child's log (stdout) through
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -199,7 +200,8 @@ async function startApp(url: string, dataDir: string, options: { cpuProfDir?: st
       NODE_ENV: 'production',
       SECRET_KEY: randomBytes(32).toString('hex'),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // BENCH_APP_LOG=1: the child's log lines (pino, on stdout) pass through, e.g. with BENCH_LOG_LEVEL=info.
+    stdio: ['ignore', process.env.BENCH_APP_LOG === '1' ? 'inherit' : 'ignore', 'inherit'],
   });
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;

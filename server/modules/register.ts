@@ -34,13 +34,17 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
     },
   });
 
-  ctx.outbox.on('mail.queued', 'mail.send', async (event) => {
-    await ctx.jobs?.send(mailJob, { mailId: event.aggregateId });
+  // A round's letters as one job insert.
+  ctx.outbox.onBatch('mail.queued', 'mail.send', async (events) => {
+    await ctx.jobs?.sendMany(
+      mailJob,
+      events.map((event) => ({ payload: { mailId: event.aggregateId } })),
+    );
   });
   const incomingJob = mailIncomingJob(ctx);
   const pollJob = imapPollJob(ctx);
   registerInboundHandlers(ctx, incomingJob);
-  ctx.outbox.on('ticket.sla_scheduled', 'sla.schedule', scheduleChecks(ctx, slaJob));
+  ctx.outbox.onBatch('ticket.sla_scheduled', 'sla.schedule', scheduleChecks(ctx, slaJob));
   // Help-centre search: an article variant created, edited, reverted, (un)published or deleted.
   ctx.outbox.on('kb.article_saved', 'kb.index', async (event) => {
     await indexArticle(ctx.db, event.aggregateId);

@@ -41,6 +41,15 @@ export type JobDefinition<P> = {
   policy?: QueuePolicy;
   /** Must be safe to run twice. Throwing fails this attempt (retried while attempts remain). */
   handler: (payload: P, ctx: JobContext) => Promise<void>;
+  /**
+   * Optional: works up to `batchSize` due jobs at once (one fetch, one completion, and whatever
+   * the handler can do in one statement for all). Answers, per job in order, `null` (done) or the
+   * error that fails that job alone (retried like a thrown one). Throwing fails them all.
+   */
+  batch?: {
+    size: number;
+    handler: (jobs: Array<{ payload: P; ctx: JobContext }>) => Promise<Array<Error | null>>;
+  };
 };
 
 export type SendOptions = {
@@ -170,6 +179,8 @@ type Registered = {
   /** Defined keys only: pg-boss rejects a present-but-undefined retryLimit. */
   retry: RetryOptions;
   run: (job: PgBoss.JobWithMetadata<unknown>) => Promise<void>;
+  /** Present when the definition works jobs in batches. */
+  runBatch?: { size: number; run: (jobs: PgBoss.JobWithMetadata<unknown>[]) => Promise<void> };
   workerId?: string;
 };
 
@@ -206,12 +217,14 @@ export async function createJobs(handle: DbHandle, options: JobsOptions = {}): P
     // Settings also travel with every job (see send), so an older queue row does no harm.
     await boss.createQueue(entry.name, { name: entry.name, policy: entry.policy, ...entry.retry });
     if (!worker) return;
+    const batch = entry.runBatch;
     entry.workerId = await boss.work<unknown>(
       entry.name,
-      { batchSize: 1, includeMetadata: true, pollingIntervalSeconds },
-      async ([job]) => {
+      { batchSize: batch?.size ?? 1, includeMetadata: true, pollingIntervalSeconds },
+      async (jobs) => {
+        const [job] = jobs;
         if (!job) return;
-        const promise = entry.run(job);
+        const promise = batch ? batch.run(jobs) : entry.run(job);
         running.add(promise);
         try {
           await promise;
@@ -222,30 +235,69 @@ export async function createJobs(handle: DbHandle, options: JobsOptions = {}): P
     );
   }
 
+  /** The job's payload, parsed; an invalid one is made final (no retry) and throws. */
+  async function parsePayload<P>(def: JobDefinition<P>, job: PgBoss.JobWithMetadata<unknown>, log: JobLogger): Promise<P> {
+    const parsed = def.schema.safeParse(job.data);
+    if (parsed.success) return parsed.data;
+    log.error({ attempt: job.retryCount + 1, issues: issuesOf(parsed.error) }, 'job payload invalid; failing without retry');
+    // pg-boss fails a job for good once retry_count reaches retry_limit.
+    await executor.executeSql(`UPDATE ${SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [
+      def.name,
+      job.id,
+    ]);
+    throw new JobPayloadError(def.name, issuesOf(parsed.error));
+  }
+
+  function logFailure(log: JobLogger, job: PgBoss.JobWithMetadata<unknown>, err: unknown): void {
+    const attempt = job.retryCount + 1;
+    const final = attempt > job.retryLimit;
+    log.warn({ attempt, retryLimit: job.retryLimit, err: errorMessage(err) }, final ? 'job failed' : 'job failed; will retry');
+  }
+
   function wrap<P>(def: JobDefinition<P>): Registered['run'] {
     return async (job) => {
-      const attempt = job.retryCount + 1;
       const log = bindLogger(logger, { job: def.name, jobId: job.id });
-      const parsed = def.schema.safeParse(job.data);
-      if (!parsed.success) {
-        log.error({ attempt, issues: issuesOf(parsed.error) }, 'job payload invalid; failing without retry');
-        // pg-boss fails a job for good once retry_count reaches retry_limit.
-        await executor.executeSql(`UPDATE ${SCHEMA}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2`, [
-          def.name,
-          job.id,
-        ]);
-        throw new JobPayloadError(def.name, issuesOf(parsed.error));
-      }
+      const payload = await parsePayload(def, job, log);
       try {
-        await def.handler(parsed.data, { jobId: job.id, attempt, log });
+        await def.handler(payload, { jobId: job.id, attempt: job.retryCount + 1, log });
       } catch (err) {
-        const final = attempt > job.retryLimit;
-        log.warn(
-          { attempt, retryLimit: job.retryLimit, err: errorMessage(err) },
-          final ? 'job failed' : 'job failed; will retry',
-        );
+        logFailure(log, job, err);
         throw err;
       }
+    };
+  }
+
+  /**
+   * A batch: the jobs that fail (invalid payload, or an error the handler answers for them) are
+   * failed one by one; when this resolves pg-boss completes the rest (its completion only touches
+   * jobs still active). A thrown error fails every job of the batch.
+   */
+  function wrapBatch<P>(def: JobDefinition<P>, batch: NonNullable<JobDefinition<P>['batch']>): Registered['runBatch'] {
+    return {
+      size: batch.size,
+      run: async (jobs) => {
+        const items: Array<{ job: PgBoss.JobWithMetadata<unknown>; payload: P; ctx: JobContext }> = [];
+        for (const job of jobs) {
+          const log = bindLogger(logger, { job: def.name, jobId: job.id });
+          try {
+            items.push({
+              job,
+              payload: await parsePayload(def, job, log),
+              ctx: { jobId: job.id, attempt: job.retryCount + 1, log },
+            });
+          } catch (err) {
+            await boss.fail(def.name, job.id, { message: errorMessage(err) });
+          }
+        }
+        if (items.length === 0) return;
+        const outcomes = await batch.handler(items.map(({ payload, ctx }) => ({ payload, ctx })));
+        for (const [i, { job, ctx }] of items.entries()) {
+          const err = outcomes[i];
+          if (!err) continue;
+          logFailure(ctx.log, job, err);
+          await boss.fail(def.name, job.id, { message: errorMessage(err) });
+        }
+      },
     };
   }
 
@@ -279,7 +331,13 @@ export async function createJobs(handle: DbHandle, options: JobsOptions = {}): P
       if (def.retryDelaySeconds !== undefined) retry.retryDelay = def.retryDelaySeconds;
       if (def.retryBackoff !== undefined) retry.retryBackoff = def.retryBackoff;
       if (def.expireInSeconds !== undefined) retry.expireInSeconds = def.expireInSeconds;
-      const entry: Registered = { name: def.name, policy: def.policy ?? 'standard', retry, run: wrap(def) };
+      const entry: Registered = {
+        name: def.name,
+        policy: def.policy ?? 'standard',
+        retry,
+        run: wrap(def),
+        ...(def.batch ? { runBatch: wrapBatch(def, def.batch) } : {}),
+      };
       registered.set(def.name, entry);
       if (state === 'started') await activate(entry);
     },

@@ -83,6 +83,40 @@ describe('outbox', () => {
     await outbox.stop();
   });
 
+  it('gives a batch handler a round’s events of its type at once, in order, and retries them all when it fails', async () => {
+    const outbox = new Outbox({ handle: db, batchSize: 50 });
+    const rounds: string[][] = [];
+    let fail = true;
+    outbox.onBatch('test.batched', 'batched', async (events) => {
+      rounds.push(events.map((e) => e.aggregateId));
+      if (fail) throw new Error('bus down');
+    });
+    const singles: string[] = [];
+    outbox.on('test.other', 'single', async (e) => void singles.push(e.aggregateId));
+    await db.db.transaction(async (tx) => {
+      for (let i = 0; i < 5; i++) {
+        await emit(tx, { type: 'test.batched', aggregateType: 'test', aggregateId: `b${i}` });
+        await emit(tx, { type: 'test.other', aggregateType: 'test', aggregateId: `o${i}` });
+      }
+    });
+    // The failing batch: its five events stay undelivered; the other type's events are delivered.
+    expect(await outbox.drain()).toBe(5);
+    expect(rounds).toEqual([['b0', 'b1', 'b2', 'b3', 'b4']]);
+    expect(singles).toEqual(['o0', 'o1', 'o2', 'o3', 'o4']);
+    const kept = await db.db.select().from(outboxEvents).where(eq(outboxEvents.type, 'test.batched'));
+    expect(kept.map((r) => [r.deliveredAt, r.lastError])).toEqual(Array(5).fill([null, 'bus down']));
+    // Their retry time comes: one call again, all five delivered.
+    fail = false;
+    await db.db
+      .update(outboxEvents)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(outboxEvents.type, 'test.batched'));
+    expect(await outbox.drain()).toBe(5);
+    expect(rounds).toHaveLength(2);
+    expect(rounds[1]).toEqual(['b0', 'b1', 'b2', 'b3', 'b4']);
+    await outbox.stop();
+  });
+
   it('lets two nodes drain at once without delivering an event twice', async () => {
     const a = new Outbox({ handle: db, batchSize: 3 });
     const b = new Outbox({ handle: db, batchSize: 3 });

@@ -12,6 +12,8 @@ export type BusMessage = {
 
 export type RealtimeBus = {
   publish(message: BusMessage): Promise<void>;
+  /** Several messages, in order, in one round trip where the bus has one. */
+  publishMany(messages: BusMessage[]): Promise<void>;
   /** Every message published on any node; returns the unsubscribe function. */
   subscribe(listener: (message: BusMessage) => void): () => void;
   /** Called after the bus lost messages (reconnect): clients must re-read. */
@@ -46,6 +48,9 @@ export function createInProcessBus(): RealtimeBus {
     ...emitterListeners(emitter),
     async publish(message) {
       emitter.emit('message', message);
+    },
+    async publishMany(messages) {
+      for (const message of messages) emitter.emit('message', message);
     },
     async close() {
       emitter.removeAllListeners();
@@ -106,6 +111,14 @@ export async function createPgNotifyBus(options: {
     async publish(message) {
       await options.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(message)]);
     },
+    async publishMany(messages) {
+      if (messages.length === 0) return;
+      // One statement: the notifications are sent in array order when it commits.
+      await options.pool.query('SELECT count(pg_notify($1, m)) FROM unnest($2::text[]) AS m', [
+        CHANNEL,
+        messages.map((m) => JSON.stringify(m)),
+      ]);
+    },
     async close() {
       closed = true;
       emitter.removeAllListeners();
@@ -122,16 +135,21 @@ export async function createPgNotifyBus(options: {
  */
 export function forwardEventsToRooms(
   outbox: {
-    on(
+    onBatch(
       type: string,
       name: string,
-      handler: (e: { type: string; aggregateId: string; payload: Record<string, unknown> }) => Promise<void>,
+      handler: (events: Array<{ type: string; aggregateId: string; payload: Record<string, unknown> }>) => Promise<void>,
     ): void;
   },
   bus: RealtimeBus,
 ): void {
-  outbox.on('*', 'realtime', async (event) => {
-    const rooms = Array.isArray(event.payload.rooms) ? event.payload.rooms.filter((r): r is string => typeof r === 'string') : [];
-    for (const room of rooms) await bus.publish({ room, type: event.type, id: event.aggregateId });
+  outbox.onBatch('*', 'realtime', async (events) => {
+    const messages = events.flatMap((event) => {
+      const rooms = Array.isArray(event.payload.rooms)
+        ? event.payload.rooms.filter((r): r is string => typeof r === 'string')
+        : [];
+      return rooms.map((room) => ({ room, type: event.type, id: event.aggregateId }));
+    });
+    await bus.publishMany(messages);
   });
 }

@@ -159,32 +159,32 @@ export function slaCheckJob(ctx: Pick<AppContext, 'db' | 'outbox'>): JobDefiniti
   });
 }
 
-/** After commit: one delayed job per due time announced by `ticket.sla_scheduled`. */
+/** After commit: one delayed job per due time announced by `ticket.sla_scheduled`; a round's timers in one insert. */
 export function scheduleChecks(ctx: Pick<AppContext, 'jobs'>, job: JobDefinition<z.infer<typeof checkPayload>>) {
-  return async (event: { aggregateId: string; payload: Record<string, unknown> }) => {
+  return async (events: Array<{ aggregateId: string; payload: Record<string, unknown> }>) => {
     if (!ctx.jobs) return;
-    const p = event.payload as Partial<Record<keyof SlaDue, string>>;
-    const plan: Array<
-      [z.infer<typeof checkPayload>['target'], z.infer<typeof checkPayload>['stage'], string | undefined, string | undefined]
-    > = [
-      ['first_response', 'at_risk', p.firstResponseAtRiskAt, p.firstResponseDueAt],
-      ['first_response', 'breached', p.firstResponseDueAt, p.firstResponseDueAt],
-      ['resolution', 'at_risk', p.resolutionAtRiskAt, p.resolutionDueAt],
-      ['resolution', 'breached', p.resolutionDueAt, p.resolutionDueAt],
-    ];
-    // One statement for all the timers of a request (pg-boss insert), not one per timer.
-    await ctx.jobs.sendMany(
-      job,
-      plan.flatMap(([target, stage, runAt, dueAt]) =>
-        runAt && dueAt
-          ? [
-              {
-                payload: { ticketId: event.aggregateId, target, stage, dueAt },
-                opts: { startAfter: new Date(runAt), singletonKey: `${event.aggregateId}:${target}:${stage}:${dueAt}` },
-              },
-            ]
-          : [],
-      ),
-    );
+    await ctx.jobs.sendMany(job, events.flatMap(timersOf));
   };
+}
+
+function timersOf(event: { aggregateId: string; payload: Record<string, unknown> }) {
+  const p = event.payload as Partial<Record<keyof SlaDue, string>>;
+  const plan: Array<
+    [z.infer<typeof checkPayload>['target'], z.infer<typeof checkPayload>['stage'], string | undefined, string | undefined]
+  > = [
+    ['first_response', 'at_risk', p.firstResponseAtRiskAt, p.firstResponseDueAt],
+    ['first_response', 'breached', p.firstResponseDueAt, p.firstResponseDueAt],
+    ['resolution', 'at_risk', p.resolutionAtRiskAt, p.resolutionDueAt],
+    ['resolution', 'breached', p.resolutionDueAt, p.resolutionDueAt],
+  ];
+  return plan.flatMap(([target, stage, runAt, dueAt]) =>
+    runAt && dueAt
+      ? [
+          {
+            payload: { ticketId: event.aggregateId, target, stage, dueAt },
+            opts: { startAfter: new Date(runAt), singletonKey: `${event.aggregateId}:${target}:${stage}:${dueAt}` },
+          },
+        ]
+      : [],
+  );
 }
