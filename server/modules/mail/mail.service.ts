@@ -22,6 +22,15 @@ export async function loadBrand(tx: Executor, publicUrl: string): Promise<MailBr
 }
 
 /**
+ * The headers every letter of ours carries so that other robots do not answer it: RFC 3834
+ * Auto-Submitted where the template is automatic, and Exchange's X-Auto-Response-Suppress.
+ */
+export function automaticMailHeaders(template: MailTemplate): Record<string, string> {
+  const auto = AUTO_SUBMITTED[template];
+  return { ...(auto ? { 'Auto-Submitted': auto } : {}), 'X-Auto-Response-Suppress': 'All' };
+}
+
+/**
  * Renders a template with the current branding, chains it into the request's thread and
  * stores it with the outbox event that sends it — all in the caller's transaction, so the mail
  * exists exactly when the action that caused it committed. Returns the mail id, or null when
@@ -36,7 +45,6 @@ export async function queueTemplateMail(
   const locale: Locale = mail.locale === 'uk' || mail.locale === 'en' ? mail.locale : 'ru';
   const rendered = renderMail(mail.template, locale, mail.vars, brand ?? (await loadBrand(tx, config.publicUrl)));
   const thread = await threadHeaders(tx, mail.ticketId);
-  const auto = AUTO_SUBMITTED[mail.template];
   return queueMail(
     tx,
     {
@@ -48,7 +56,7 @@ export async function queueTemplateMail(
       ...rendered,
       inReplyTo: thread.inReplyTo,
       references: thread.references,
-      headers: { ...(auto ? { 'Auto-Submitted': auto } : {}), 'X-Auto-Response-Suppress': 'All' },
+      headers: automaticMailHeaders(mail.template),
     },
     { domain: messageIdDomain(config.publicUrl) },
   );

@@ -15,8 +15,8 @@ import type { Upload } from '../../platform/files/multipart';
 import { messageIdDomain } from '../../platform/mail/queue';
 import { emit } from '../../platform/outbox';
 import { referenceCache } from '../../platform/refcache';
-import { loadBrand, queueTemplateMail } from '../mail/mail.service';
-import { AUTO_SUBMITTED, renderMail } from '../mail/templates';
+import { automaticMailHeaders, loadBrand, queueTemplateMail } from '../mail/mail.service';
+import { renderMail } from '../mail/templates';
 import { announceDue, cachedPolicy, cachedPolicyByCode, computeDue } from '../sla/sla.service';
 import { formatTicketNumber } from './numbers';
 import { roomsOf } from './rooms';
@@ -262,7 +262,8 @@ export async function fileTicket(ctx: AppContext, input: FileInput): Promise<Fil
     requestHash,
     result.status, // $40
     JSON.stringify(response),
-    mail ? JSON.stringify(mailHeaders(mail.template)) : null,
+    // The headers queueTemplateMail gives a request's first mail (no thread yet).
+    mail ? JSON.stringify(automaticMailHeaders(mail.template)) : null,
     limitKeys, // $43
     windowSeconds,
     hits.map((x) => x.limit.limit), // $45
@@ -400,12 +401,6 @@ function ticketNumbers(handle: AppContext['handle']): { next(): Promise<bigint> 
   };
   numberBlocks.set(handle, allocator);
   return allocator;
-}
-
-/** The headers queueTemplateMail gives a request's first mail (no thread yet). */
-function mailHeaders(template: keyof typeof AUTO_SUBMITTED): Record<string, string> {
-  const auto = AUTO_SUBMITTED[template];
-  return { ...(auto ? { 'Auto-Submitted': auto } : {}), 'X-Auto-Response-Suppress': 'All' };
 }
 
 /** What happens when a request enters the queue (filed by a customer, or a guest confirmed). */
