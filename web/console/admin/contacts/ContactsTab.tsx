@@ -36,6 +36,53 @@ function FieldError({ list, id }: { list: string[]; id?: string }) {
   );
 }
 
+/**
+ * A list of rows edited in place: each row drawn by `children` with its own `update`, a remove
+ * button under it, an add button at the end. Hotlines, e-mail addresses and social networks.
+ */
+function RowsEditor<R>({
+  legend,
+  rows,
+  onChange,
+  newRow,
+  addLabel,
+  removeLabel,
+  disabled,
+  rowClassName = 'settings-row',
+  children,
+}: {
+  legend: string;
+  rows: R[];
+  onChange(rows: R[]): void;
+  newRow: () => R;
+  addLabel: string;
+  removeLabel: string;
+  disabled: boolean;
+  rowClassName?: string;
+  children(row: R, update: (patch: Partial<R>) => void, index: number): React.ReactNode;
+}) {
+  return (
+    <fieldset className="admin-stack" disabled={disabled}>
+      <legend className="field__label">{legend}</legend>
+      {rows.map((row, i) => (
+        <div key={i} className={rowClassName}>
+          {children(row, (patch) => onChange(rows.map((x, j) => (j === i ? { ...x, ...patch } : x))), i)}
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+          >
+            {removeLabel}
+          </button>
+        </div>
+      ))}
+      <button type="button" className="button button--ghost button--small" onClick={() => onChange([...rows, newRow()])}>
+        {addLabel}
+      </button>
+    </fieldset>
+  );
+}
+
 function ContactsForm({
   initial,
   customised,
@@ -79,17 +126,19 @@ function ContactsForm({
       <h2 id="contacts-form-title" className="admin-panel__title">
         {t('settingsAdmin.contactsTitle')} {customised ? '' : <span className="badge">{t('settingsAdmin.default')}</span>}
       </h2>
-      <fieldset className="admin-stack" disabled={!canEdit}>
-        <legend className="field__label">{t('settingsAdmin.hotlines')}</legend>
-        {draft.hotlines.map((h, i) => {
-          const update = (patch: Partial<typeof h>) =>
-            set(
-              'hotlines',
-              draft.hotlines.map((x, j) => (j === i ? { ...x, ...patch } : x)),
-            );
+      <RowsEditor
+        legend={t('settingsAdmin.hotlines')}
+        rows={draft.hotlines}
+        onChange={(rows) => set('hotlines', rows)}
+        newRow={() => ({ audience: 'customers' as const, label: EMPTY, display: '', tel: '', hours: EMPTY, free: true })}
+        addLabel={t('settingsAdmin.addHotline')}
+        removeLabel={t('settingsAdmin.removeHotline')}
+        disabled={!canEdit}
+      >
+        {(h, update, i) => {
           const base = ['hotlines', i];
           return (
-            <div key={i} className="settings-row">
+            <>
               <div className="admin-field__grid">
                 <div className="field admin-small">
                   <label className="field__label" htmlFor={`hl-aud-${i}`}>
@@ -151,46 +200,24 @@ function ContactsForm({
                 onChange={(hours) => update({ hours })}
                 errors={perLocale(issues, [...base, 'hours'])}
               />
-              <button
-                type="button"
-                className="button button--ghost button--small"
-                onClick={() =>
-                  set(
-                    'hotlines',
-                    draft.hotlines.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                {t('settingsAdmin.removeHotline')}
-              </button>
-            </div>
+            </>
           );
-        })}
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          onClick={() =>
-            set('hotlines', [
-              ...draft.hotlines,
-              { audience: 'customers', label: EMPTY, display: '', tel: '', hours: EMPTY, free: true },
-            ])
-          }
-        >
-          {t('settingsAdmin.addHotline')}
-        </button>
-      </fieldset>
+        }}
+      </RowsEditor>
 
-      <fieldset className="admin-stack" disabled={!canEdit}>
-        <legend className="field__label">{t('settingsAdmin.emails')}</legend>
-        {draft.emails.map((m, i) => {
-          const update = (patch: Partial<typeof m>) =>
-            set(
-              'emails',
-              draft.emails.map((x, j) => (j === i ? { ...x, ...patch } : x)),
-            );
+      <RowsEditor
+        legend={t('settingsAdmin.emails')}
+        rows={draft.emails}
+        onChange={(rows) => set('emails', rows)}
+        newRow={() => ({ topic: EMPTY, address: '', audience: 'customer' as const })}
+        addLabel={t('settingsAdmin.addEmail')}
+        removeLabel={t('settingsAdmin.removeEmail')}
+        disabled={!canEdit}
+      >
+        {(m, update, i) => {
           const base = ['emails', i];
           return (
-            <div key={i} className="settings-row">
+            <>
               <div className="admin-field__grid">
                 <div className={`field${messages(issues, [...base, 'address']).length ? ' field--invalid' : ''}`}>
                   <label className="field__label" htmlFor={`em-addr-${i}`}>
@@ -228,29 +255,10 @@ function ContactsForm({
                 onChange={(topic) => update({ topic })}
                 errors={perLocale(issues, [...base, 'topic'])}
               />
-              <button
-                type="button"
-                className="button button--ghost button--small"
-                onClick={() =>
-                  set(
-                    'emails',
-                    draft.emails.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                {t('settingsAdmin.removeEmail')}
-              </button>
-            </div>
+            </>
           );
-        })}
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          onClick={() => set('emails', [...draft.emails, { topic: EMPTY, address: '', audience: 'customer' }])}
-        >
-          {t('settingsAdmin.addEmail')}
-        </button>
-      </fieldset>
+        }}
+      </RowsEditor>
 
       <fieldset className="admin-stack" disabled={!canEdit}>
         <legend className="field__label">{t('contacts.office')}</legend>
@@ -268,17 +276,20 @@ function ContactsForm({
         />
       </fieldset>
 
-      <fieldset className="admin-stack" disabled={!canEdit}>
-        <legend className="field__label">{t('contacts.social')}</legend>
-        {draft.social.map((s, i) => {
-          const update = (patch: Partial<typeof s>) =>
-            set(
-              'social',
-              draft.social.map((x, j) => (j === i ? { ...x, ...patch } : x)),
-            );
+      <RowsEditor
+        legend={t('contacts.social')}
+        rows={draft.social}
+        onChange={(rows) => set('social', rows)}
+        newRow={() => ({ network: 'telegram' as const, url: 'https://' })}
+        addLabel={t('settingsAdmin.addSocial')}
+        removeLabel={t('settingsAdmin.remove')}
+        disabled={!canEdit}
+        rowClassName="admin-field__grid settings-row"
+      >
+        {(s, update, i) => {
           const errs = messages(issues, ['social', i, 'url']);
           return (
-            <div key={i} className="admin-field__grid settings-row">
+            <>
               <div className="field admin-small">
                 <label className="field__label" htmlFor={`so-net-${i}`}>
                   {t('settingsAdmin.network')}
@@ -308,29 +319,10 @@ function ContactsForm({
                 />
                 <FieldError list={errs} />
               </div>
-              <button
-                type="button"
-                className="button button--ghost button--small"
-                onClick={() =>
-                  set(
-                    'social',
-                    draft.social.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                {t('settingsAdmin.remove')}
-              </button>
-            </div>
+            </>
           );
-        })}
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          onClick={() => set('social', [...draft.social, { network: 'telegram', url: 'https://' }])}
-        >
-          {t('settingsAdmin.addSocial')}
-        </button>
-      </fieldset>
+        }}
+      </RowsEditor>
 
       {canEdit && (
         <div className="admin-actions">
