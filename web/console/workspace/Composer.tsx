@@ -1,29 +1,16 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { checkFieldValue } from '../../../common/forms/validate';
-import { FILE_TYPES } from '../../../common/forms/types';
-import type { FieldDef } from '../../../common/forms/types';
 import { postComposed } from '../../api/console';
 import type { ComposerMode, Workspace } from '../../api/console';
 import { buildReplyBody } from '../../api/multipart';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/catalogues';
 import { Alert } from '../../ui/Alert';
-import { fieldErrorText } from '../../ui/fieldError';
+import { REPLY_FILES, replyFilesProblem } from '../../ui/replyFiles';
 import { FilesInput } from '../../portal/contact/FilesInput';
-import { fileTypeOf } from '../../portal/contact/formDraft';
 import { actionError, isClosed } from './actions';
 import { CannedPicker } from './CannedPicker';
 
-// The limits of `POST /console/tickets/{number}/reply`: up to 5 files.
-const REPLY_FILES: Extract<FieldDef, { type: 'files' }> = {
-  key: 'files',
-  type: 'files',
-  accept: [...FILE_TYPES],
-  maxFiles: 5,
-  maxSizeMb: 10,
-  label: { ru: '', uk: '', en: '' },
-};
 const MAX_BODY = 20_000;
 
 const MODES: ReadonlyArray<{ mode: ComposerMode; tab: MessageKey; send: MessageKey }> = [
@@ -60,15 +47,10 @@ export function Composer({ ws, onSent, onTyping, onIdle }: Props) {
       return;
     }
     const withFiles = mode === 'reply' && files.length > 0;
-    if (withFiles) {
-      const check = checkFieldValue(
-        REPLY_FILES,
-        files.map((f) => ({ name: f.name, size: f.size, type: fileTypeOf(f) })),
-      );
-      if (!check.ok) {
-        setProblem(fieldErrorText(check.error, locale, t('form.invalid')));
-        return;
-      }
+    const filesProblem = withFiles ? replyFilesProblem(files, locale, t('form.invalid')) : null;
+    if (filesProblem) {
+      setProblem(filesProblem);
+      return;
     }
     setProblem(null);
     setFailure(null);

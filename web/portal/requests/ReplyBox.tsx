@@ -1,27 +1,14 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { checkFieldValue } from '../../../common/forms/validate';
-import { FILE_TYPES } from '../../../common/forms/types';
-import type { FieldDef } from '../../../common/forms/types';
 import { buildReplyBody } from '../../api/multipart';
 import { postMessage } from '../../api/requests';
 import type { TicketAccess } from '../../api/requests';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
+import { REPLY_FILES, replyFilesProblem } from '../../ui/replyFiles';
 import { describeError } from '../../ui/errorMessage';
-import { fieldErrorText } from '../../ui/fieldError';
 import { FilesInput } from '../contact/FilesInput';
-import { fileTypeOf } from '../contact/formDraft';
 
-// The limits of `POST /tickets/{number}/messages`: up to 5 files of 10 MB.
-const REPLY_FILES: Extract<FieldDef, { type: 'files' }> = {
-  key: 'files',
-  type: 'files',
-  accept: [...FILE_TYPES],
-  maxFiles: 5,
-  maxSizeMb: 10,
-  label: { ru: '', uk: '', en: '' },
-};
 const MAX_BODY = 5000;
 
 type Props = { number: string; access: TicketAccess; waiting: boolean; onSent: () => void };
@@ -39,14 +26,13 @@ export function ReplyBox({ number, access, waiting, onSent }: Props) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (inFlight.current) return;
-    const descriptors = files.map((f) => ({ name: f.name, size: f.size, type: fileTypeOf(f) }));
-    const fileCheck = checkFieldValue(REPLY_FILES, descriptors);
     if (!text.trim()) {
       setProblem(t('portal.request.replyEmpty'));
       return;
     }
-    if (!fileCheck.ok) {
-      setProblem(fieldErrorText(fileCheck.error, locale, t('form.invalid')));
+    const filesProblem = replyFilesProblem(files, locale, t('form.invalid'));
+    if (filesProblem) {
+      setProblem(filesProblem);
       return;
     }
     setProblem(null);
