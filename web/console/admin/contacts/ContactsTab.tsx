@@ -1,12 +1,11 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import type { Locale } from '../../../../common/errors';
 import { HOTLINE_AUDIENCES, SOCIAL_NETWORKS, type Branding, type Contacts } from '../../../../common/settings';
 import { fetchAdminSettings, putSetting, resetSetting } from '../../../api/help';
 import type { MessageKey } from '../../../i18n/catalogues';
 import { useT } from '../../../i18n/I18nProvider';
 import { PageLoading } from '../../../ui/PageLoading';
 import { useLoader } from '../../../ui/useLoader';
-import { issuesOf, issuesUnder, type Issue } from '../shared/issues';
+import { issuesOf, messagesPerLocale, messagesUnder } from '../shared/issues';
 import { L10nInputs } from '../shared/L10nInputs';
 import { LoadFailure } from '../shared/LoadFailure';
 import { SaveStatus } from '../shared/SaveStatus';
@@ -19,13 +18,6 @@ const HOTLINE_AUDIENCE_LABEL: Record<(typeof HOTLINE_AUDIENCES)[number], Message
   agents: 'contacts.audience.agents',
   city: 'contacts.audience.city',
 };
-
-/** Errors under a path, the messages only, and per language for L10n values. */
-const messages = (issues: readonly Issue[], path: (string | number)[]) =>
-  issuesUnder(issues, path.map(String)).map((i) => i.message);
-function perLocale(issues: readonly Issue[], path: (string | number)[]): Partial<Record<Locale, string[]>> {
-  return { ru: messages(issues, [...path, 'ru']), uk: messages(issues, [...path, 'uk']), en: messages(issues, [...path, 'en']) };
-}
 
 function FieldError({ list, id }: { list: string[]; id?: string }) {
   if (list.length === 0) return null;
@@ -157,7 +149,9 @@ function ContactsForm({
                     ))}
                   </select>
                 </div>
-                <div className={`field admin-small${messages(issues, [...base, 'display']).length ? ' field--invalid' : ''}`}>
+                <div
+                  className={`field admin-small${messagesUnder(issues, [...base, 'display']).length ? ' field--invalid' : ''}`}
+                >
                   <label className="field__label" htmlFor={`hl-display-${i}`}>
                     {t('settingsAdmin.display')}
                   </label>
@@ -167,9 +161,9 @@ function ContactsForm({
                     value={h.display}
                     onChange={(e) => update({ display: e.target.value })}
                   />
-                  <FieldError list={messages(issues, [...base, 'display'])} />
+                  <FieldError list={messagesUnder(issues, [...base, 'display'])} />
                 </div>
-                <div className={`field admin-small${messages(issues, [...base, 'tel']).length ? ' field--invalid' : ''}`}>
+                <div className={`field admin-small${messagesUnder(issues, [...base, 'tel']).length ? ' field--invalid' : ''}`}>
                   <label className="field__label" htmlFor={`hl-tel-${i}`}>
                     {t('settingsAdmin.tel')}
                   </label>
@@ -178,10 +172,10 @@ function ContactsForm({
                     className="field__input"
                     value={h.tel}
                     inputMode="tel"
-                    aria-invalid={messages(issues, [...base, 'tel']).length ? true : undefined}
+                    aria-invalid={messagesUnder(issues, [...base, 'tel']).length ? true : undefined}
                     onChange={(e) => update({ tel: e.target.value })}
                   />
-                  <FieldError list={messages(issues, [...base, 'tel'])} />
+                  <FieldError list={messagesUnder(issues, [...base, 'tel'])} />
                 </div>
                 <label className="settings-check">
                   <input type="checkbox" checked={h.free} onChange={(e) => update({ free: e.target.checked })} />{' '}
@@ -192,13 +186,13 @@ function ContactsForm({
                 legend={t('settingsAdmin.label')}
                 value={h.label}
                 onChange={(label) => update({ label })}
-                errors={perLocale(issues, [...base, 'label'])}
+                errors={messagesPerLocale(issues, [...base, 'label'])}
               />
               <L10nInputs
                 legend={t('settingsAdmin.hours')}
                 value={h.hours}
                 onChange={(hours) => update({ hours })}
-                errors={perLocale(issues, [...base, 'hours'])}
+                errors={messagesPerLocale(issues, [...base, 'hours'])}
               />
             </>
           );
@@ -219,7 +213,7 @@ function ContactsForm({
           return (
             <>
               <div className="admin-field__grid">
-                <div className={`field${messages(issues, [...base, 'address']).length ? ' field--invalid' : ''}`}>
+                <div className={`field${messagesUnder(issues, [...base, 'address']).length ? ' field--invalid' : ''}`}>
                   <label className="field__label" htmlFor={`em-addr-${i}`}>
                     {t('settingsAdmin.address')}
                   </label>
@@ -228,10 +222,10 @@ function ContactsForm({
                     className="field__input"
                     type="email"
                     value={m.address}
-                    aria-invalid={messages(issues, [...base, 'address']).length ? true : undefined}
+                    aria-invalid={messagesUnder(issues, [...base, 'address']).length ? true : undefined}
                     onChange={(e) => update({ address: e.target.value })}
                   />
-                  <FieldError list={messages(issues, [...base, 'address'])} />
+                  <FieldError list={messagesUnder(issues, [...base, 'address'])} />
                 </div>
                 <div className="field admin-small">
                   <label className="field__label" htmlFor={`em-aud-${i}`}>
@@ -253,7 +247,7 @@ function ContactsForm({
                 legend={t('settingsAdmin.topic')}
                 value={m.topic}
                 onChange={(topic) => update({ topic })}
-                errors={perLocale(issues, [...base, 'topic'])}
+                errors={messagesPerLocale(issues, [...base, 'topic'])}
               />
             </>
           );
@@ -266,13 +260,13 @@ function ContactsForm({
           legend={t('settingsAdmin.officeAddress')}
           value={draft.office?.address ?? EMPTY}
           onChange={(address) => set('office', { address, hours: draft.office?.hours ?? EMPTY })}
-          errors={perLocale(issues, ['office', 'address'])}
+          errors={messagesPerLocale(issues, ['office', 'address'])}
         />
         <L10nInputs
           legend={t('settingsAdmin.officeHours')}
           value={draft.office?.hours ?? EMPTY}
           onChange={(hours) => set('office', { hours, address: draft.office?.address ?? EMPTY })}
-          errors={perLocale(issues, ['office', 'hours'])}
+          errors={messagesPerLocale(issues, ['office', 'hours'])}
         />
       </fieldset>
 
@@ -287,7 +281,7 @@ function ContactsForm({
         rowClassName="admin-field__grid settings-row"
       >
         {(s, update, i) => {
-          const errs = messages(issues, ['social', i, 'url']);
+          const errs = messagesUnder(issues, ['social', i, 'url']);
           return (
             <>
               <div className="field admin-small">
@@ -369,7 +363,7 @@ function BrandingForm({
   const save = useSave();
   const issues = save.result?.kind === 'error' ? issuesOf(save.result.error) : [];
   const text = (key: 'productName' | 'legalName', label: string) => (
-    <div className={`field${messages(issues, [key]).length ? ' field--invalid' : ''}`}>
+    <div className={`field${messagesUnder(issues, [key]).length ? ' field--invalid' : ''}`}>
       <label className="field__label" htmlFor={`br-${key}`}>
         {label}
       </label>
@@ -379,7 +373,7 @@ function BrandingForm({
         value={draft[key]}
         onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
       />
-      <FieldError list={messages(issues, [key])} />
+      <FieldError list={messagesUnder(issues, [key])} />
     </div>
   );
   return (
@@ -402,7 +396,7 @@ function BrandingForm({
       <fieldset className="admin-stack" disabled={!canEdit}>
         {text('productName', t('settingsAdmin.productName'))}
         {text('legalName', t('settingsAdmin.legalName'))}
-        <div className={`field${messages(issues, ['logoUrl']).length ? ' field--invalid' : ''}`}>
+        <div className={`field${messagesUnder(issues, ['logoUrl']).length ? ' field--invalid' : ''}`}>
           <label className="field__label" htmlFor="br-logo">
             {t('settingsAdmin.logoUrl')}
           </label>
@@ -413,14 +407,14 @@ function BrandingForm({
             placeholder="https://… / /logo.svg"
             onChange={(e) => setDraft({ ...draft, logoUrl: e.target.value.trim() ? e.target.value : null })}
           />
-          <FieldError list={messages(issues, ['logoUrl'])} />
+          <FieldError list={messagesUnder(issues, ['logoUrl'])} />
         </div>
         <L10nInputs
           legend={t('settingsAdmin.footer')}
           value={draft.footer}
           multiline
           onChange={(footer) => setDraft({ ...draft, footer })}
-          errors={perLocale(issues, ['footer'])}
+          errors={messagesPerLocale(issues, ['footer'])}
         />
       </fieldset>
       {canEdit && (

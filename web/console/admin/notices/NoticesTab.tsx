@@ -12,7 +12,7 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { formatShortDateTime } from '../../../ui/format';
 import { PageLoading } from '../../../ui/PageLoading';
 import { useLoader } from '../../../ui/useLoader';
-import { issuesOf, issuesUnder } from '../shared/issues';
+import { issuesOf, messagesPerLocale, messagesUnder } from '../shared/issues';
 import { L10nInputs } from '../shared/L10nInputs';
 import { LoadFailure } from '../shared/LoadFailure';
 import { SaveStatus } from '../shared/SaveStatus';
@@ -56,9 +56,8 @@ function NoticeEditor({ notice, onDone }: { notice: StaffNotice | null; onDone()
   );
   const save = useSave();
   const issues = save.result?.kind === 'error' ? issuesOf(save.result.error) : [];
-  const at = (p: string) => issuesUnder(issues, [p]).map((i) => i.message);
-  const at2 = (p: string, l: string) => issuesUnder(issues, [p, l]).map((i) => i.message);
-  const loc = (p: string) => ({ ru: at2(p, 'ru'), uk: at2(p, 'uk'), en: at2(p, 'en') });
+  const at = (p: string) => messagesUnder(issues, [p]);
+  const loc = (p: string) => messagesPerLocale(issues, [p]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void save

@@ -35,6 +35,23 @@ export function issuesUnder(issues: readonly Issue[], prefix: readonly string[])
   });
 }
 
+/** The messages under a path, e.g. ['hotlines', 0, 'tel']. */
+export function messagesUnder(issues: readonly Issue[], path: readonly (string | number)[]): string[] {
+  return issuesUnder(issues, path.map(String)).map((i) => i.message);
+}
+
+/** The messages under a translated value's path, per language (what L10nInputs shows beside each). */
+export function messagesPerLocale(
+  issues: readonly Issue[],
+  path: readonly (string | number)[],
+): Record<'ru' | 'uk' | 'en', string[]> {
+  return {
+    ru: messagesUnder(issues, [...path, 'ru']),
+    uk: messagesUnder(issues, [...path, 'uk']),
+    en: messagesUnder(issues, [...path, 'en']),
+  };
+}
+
 /** `details.reason` of a CONFLICT (e.g. `slug_taken`, `code_taken`), if any. */
 export function conflictReason(error: unknown): string | null {
   if (!(error instanceof ApiError) || error.code !== 'CONFLICT') return null;
