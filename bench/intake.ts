@@ -10,7 +10,8 @@
 // Load goes only to 127.0.0.1. Everything is bounded in time; the database is dropped at the end.
 //
 // Run: npm run bench:intake. Knobs (environment):
-//   BENCH_DATABASE_URL   admin URL of the server (default postgres://postgres@127.0.0.1:5432/postgres)
+//   BENCH_DATABASE_URL   admin URL of the server (default postgres://postgres@127.0.0.1:5432/postgres; over the Unix
+//                        socket: postgres://postgres@localhost/postgres?host=/var/run/postgresql)
 //   BENCH_SECONDS        measured seconds per level (10); BENCH_WARMUP_SECONDS (2)
 //   BENCH_LEVELS         concurrency levels (1,8,32)
 //   BENCH_SCENARIOS      subset of: customer-suggestion,guest-suggestion,customer-receipt,guest-receipt,baseline,count
@@ -96,6 +97,8 @@ function databaseUrl(name: string, via?: { host: string; port: number }): string
   if (via) {
     url.hostname = via.host;
     url.port = String(via.port);
+    // A Unix-socket URL (`?host=/var/run/postgresql`) must not bypass the counting proxy.
+    url.searchParams.delete('host');
   }
   return url.toString();
 }
