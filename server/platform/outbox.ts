@@ -143,6 +143,7 @@ export class Outbox {
                       ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING id, type, aggregate_type, aggregate_id, payload, created_at, attempts`,
       [this.options.leaseSeconds ?? 60, this.options.batchSize ?? 100],
+      { name: 'paydesk_outbox_claim' },
     );
     return rows
       .map((r) => ({
@@ -198,6 +199,7 @@ export class Outbox {
       await this.options.handle.query(
         'UPDATE outbox_events SET delivered_at = now(), last_error = NULL WHERE id = ANY($1::bigint[])',
         [delivered],
+        { name: 'paydesk_outbox_delivered' },
       );
     }
     return delivered.length;

@@ -114,10 +114,11 @@ export async function createPgNotifyBus(options: {
     async publishMany(messages) {
       if (messages.length === 0) return;
       // One statement: the notifications are sent in array order when it commits.
-      await options.pool.query('SELECT count(pg_notify($1, m)) FROM unnest($2::text[]) AS m', [
-        CHANNEL,
-        messages.map((m) => JSON.stringify(m)),
-      ]);
+      await options.pool.query({
+        name: 'paydesk_realtime_publish',
+        text: 'SELECT count(pg_notify($1, m)) FROM unnest($2::text[]) AS m',
+        values: [CHANNEL, messages.map((m) => JSON.stringify(m))],
+      });
     },
     async close() {
       closed = true;
