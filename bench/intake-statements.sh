@@ -10,12 +10,15 @@ APPDIR=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PG_LOG=${PG_LOG:-$(ls /var/log/postgresql/postgresql-*-main.log | head -1)}
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists probe_intake with (force)" -c "create database probe_intake" -c "alter database probe_intake set log_min_duration_statement = 0" 2>/dev/null
-(cd $APPDIR && DATABASE_URL=postgres://postgres@127.0.0.1:5432/probe_intake SEED_DEMO=true LOG_LEVEL=warn PORT=39111 HOST=127.0.0.1 PAYDESK_ROLES=web,worker NODE_ENV=production SECRET_KEY=$(openssl rand -hex 32) TICKETS_PER_IP_HOUR=100000 TICKETS_PER_EMAIL_HOUR=100000 node --import tsx server/main.ts > /tmp/probe-app.log 2>&1 & echo $! > /tmp/probe-app.pid)
+cd "$APPDIR"
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/probe_intake SEED_DEMO=true LOG_LEVEL=warn PORT=39111 HOST=127.0.0.1 PAYDESK_ROLES=web,worker NODE_ENV=production SECRET_KEY=$(openssl rand -hex 32) TICKETS_PER_IP_HOUR=100000 TICKETS_PER_EMAIL_HOUR=100000 node --import tsx server/main.ts > /tmp/probe-app.log 2>&1 &
+APP_PID=$!
+trap 'kill $APP_PID 2>/dev/null || true' EXIT
 for i in $(seq 1 30); do curl -sf http://127.0.0.1:39111/readyz >/dev/null && break; sleep 1; done
 node $HERE/intake-statements.mjs http://127.0.0.1:39111 50 >/dev/null; sleep 3
 L1=$(wc -l < $PG_LOG)
 node $HERE/intake-statements.mjs http://127.0.0.1:39111 200; sleep 4
-kill "$(cat /tmp/probe-app.pid)"; sleep 2
+kill $APP_PID; wait $APP_PID 2>/dev/null || true
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists probe_intake with (force)"
 tail -n +$L1 $PG_LOG | python3 -c "
 import sys,re,collections
