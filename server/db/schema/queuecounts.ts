@@ -23,3 +23,20 @@ export const ticketQueueCounts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.departmentKey, t.assigned, t.status, t.atRisk, t.breached, t.shard] })],
 );
+
+/**
+ * How many requests in working statuses each person has assigned, per department of the request
+ * (so security-service invisibility applies to "mine" too), kept exact by statement-level triggers
+ * on `tickets` like ticket_queue_counts (migration 0013). "Mine" sums a few rows here instead of
+ * counting the person's requests; 8 shards per bucket as above.
+ */
+export const ticketAssigneeCounts = pgTable(
+  'ticket_assignee_counts',
+  {
+    assigneeId: uuid('assignee_id').notNull(),
+    departmentKey: uuid('department_key').notNull(),
+    shard: smallint('shard').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.assigneeId, t.departmentKey, t.shard] })],
+);
