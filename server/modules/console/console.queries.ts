@@ -173,7 +173,6 @@ type ListRow = {
   assignee_name: string | null;
   customer_name: string;
   customer_email: string | null;
-  due: Date | string | null;
   resolution_due_at: Date | string | null;
   updated_at: Date | string;
   at_risk: boolean;
@@ -213,7 +212,7 @@ export function queueQuery(scope: StaffScope, input: ListInput): { text: string;
        t.department_id, d.code AS dep_code, d.name AS dep_name, t.category_id, c.name AS cat_name,
        t.assignee_id, s.name AS assignee_name,
        coalesce(nullif(cu.name, ''), t.requester_name) AS customer_name, coalesce(cu.email, t.guest_email) AS customer_email,
-       ${due} AS due, t.resolution_due_at, t.updated_at, t.at_risk_at IS NOT NULL AS at_risk, t.breached_at IS NOT NULL AS breached
+       t.resolution_due_at, t.updated_at, t.at_risk_at IS NOT NULL AS at_risk, t.breached_at IS NOT NULL AS breached
   FROM tickets t
   JOIN categories c ON c.id = t.category_id
   LEFT JOIN departments d ON d.id = t.department_id
@@ -251,7 +250,13 @@ export async function listQueue(db: SqlRunner, scope: StaffScope, input: ListInp
     updatedAt: iso(t.updated_at) ?? '',
   }));
   const nextCursor =
-    rows.length > input.limit && last ? encode({ pc: last.priority_customer, due: iso(last.due), id: last.id }) : null;
+    rows.length > input.limit && last
+      ? encode({
+          pc: last.priority_customer,
+          due: iso(input.queue === 'waiting' ? last.updated_at : last.resolution_due_at),
+          id: last.id,
+        })
+      : null;
   return { items, nextCursor };
 }
 
