@@ -22,7 +22,25 @@ export type QueueFilters = {
   tier?: number;
   priorityCustomer?: boolean;
   q?: string;
+  /** The id of `department`, looked up by listQueue (null: no such department). */
+  departmentId?: string | null;
 };
+
+/** Department ids by code, per database. Codes never change (departments are renamed or
+ * deactivated, never re-coded or deleted), so a found id is kept; unknown codes are asked again. */
+const departmentIds = new WeakMap<object, Map<string, string>>();
+async function departmentIdOf(db: SqlRunner, code: string): Promise<string | null> {
+  let known = departmentIds.get(db);
+  if (!known) departmentIds.set(db, (known = new Map()));
+  const hit = known.get(code);
+  if (hit) return hit;
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM departments WHERE code = $1 LIMIT 1', [code], {
+    name: 'paydesk_department_by_code',
+  });
+  const id = rows[0]?.id ?? null;
+  if (id && known.size < 1_000) known.set(code, id);
+  return id;
+}
 
 /** Values of one statement, bound as $1, $2… */
 class Params {
@@ -89,9 +107,8 @@ function filterConditions(p: Params, f: QueueFilters): string[] {
   if (f.channel) out.push(`t.channel = ${p.add(f.channel, '::text')}`);
   if (f.tier) out.push(`t.tier = ${p.add(f.tier, '::int')}`);
   if (f.priorityCustomer !== undefined) out.push(`t.priority_customer = ${p.add(f.priorityCustomer, '::boolean')}`);
-  // The department by its code, in the same statement (an unknown code matches nothing).
-  if (f.department)
-    out.push(`t.department_id = (SELECT id FROM departments WHERE code = ${p.add(f.department, '::text')} LIMIT 1)`);
+  // The department by its code, resolved by listQueue (an unknown code matches nothing).
+  if (f.department) out.push(f.departmentId ? `t.department_id = ${p.add(f.departmentId, '::uuid')}` : 'false');
   if (f.q) {
     const number = parseTicketNumber(f.q);
     if (number) out.push(`t.number = ${p.add(number, '::text')}`);
@@ -228,7 +245,10 @@ const iso = (v: Date | string | null): string | null => (v === null ? null : new
 
 /** One page of a queue, keyset-paginated, sorted by Priority customers then SLA due. */
 export async function listQueue(db: SqlRunner, scope: StaffScope, input: ListInput) {
-  const { text, params, name } = queueQuery(scope, input);
+  // By id, not a sub-select: a constant keeps tickets_q_department_idx's order in the plan.
+  const department = input.filters.department;
+  const filters = department ? { ...input.filters, departmentId: await departmentIdOf(db, department) } : input.filters;
+  const { text, params, name } = queueQuery(scope, { ...input, filters });
   const { rows } = await db.query<ListRow>(text, params, { name });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
