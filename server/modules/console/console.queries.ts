@@ -285,6 +285,7 @@ export async function listQueue(db: SqlRunner, scope: StaffScope, input: ListInp
  * statement, all exact. Department queues are summed from ticket_queue_counts, "mine" from
  * ticket_assignee_counts (both kept by triggers in the same transaction as every change to a
  * request, see db/schema/queuecounts.ts). Same conditions as queueCondition and visibility.
+ * `capped` stays in the answer for the clients and is always false now.
  */
 export async function queueCounts(
   db: SqlRunner,
