@@ -6,7 +6,7 @@ export const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
 /**
  * How many requests in working statuses (new, open, reopened, pending_customer) each console
  * queue bucket holds, kept exact by statement-level triggers on `tickets` in the same
- * transaction as every change (migration 0005). The queue counts read a few hundred rows here
+ * transaction as every change (migration 0006). The queue counts read a few hundred rows here
  * instead of counting up to 10 001 rows per queue. Each bucket is spread over 8 shards so
  * concurrent filings into one department do not queue on one row lock; readers sum them.
  */
