@@ -2,12 +2,21 @@
 // statuses, departments, categories, ages, Priority customers and SLA marks — into a fresh
 // PostgreSQL database, then measures the console's queue endpoints, the counts and the
 // request workspace over HTTP at concurrency 8 (p50/p95). Load goes to 127.0.0.1 only.
-// Run: npm run bench:queue   (BENCH_TICKETS=100000 for a quicker run)
-import { spawn, type ChildProcess } from 'node:child_process';
+// Run: npm run bench:queue   (a full run: a new database, generated, measured, dropped). Knobs:
+//   BENCH_TICKETS      requests to generate (1,000,000; 100000 for a quicker run)
+//   BENCH_REQUESTS     measured GETs per endpoint and level (400), after a warm-up round as large
+//   BENCH_LEVELS       concurrency levels (8); e.g. 1,8 to see the latency without queueing too
+//   BENCH_ONLY         a subset of the endpoints: comma-separated parts of their names (e.g. counts,mine)
+//   BENCH_KEEP_DB      a database name to keep and re-use: generated when it holds only the demo requests,
+//                      otherwise measured as it is (the app migrates it first); never dropped
+//   BENCH_CPU_PROF     a directory: the app runs with --cpu-prof there (bench/cpuprofile.ts reads it;
+//                      the profile window of each endpoint is printed to stderr)
+//   BENCH_LOG_LEVEL    LOG_LEVEL of the app (warn)
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +26,17 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
-const CONCURRENCY = 8;
-const DB = `paydesk_bench_queue_${Date.now()}`;
+const LEVELS = (process.env.BENCH_LEVELS ?? '8').split(',').map(Number);
+const CONCURRENCY = Math.max(...LEVELS);
+const ONLY = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+const KEEP_DB = process.env.BENCH_KEEP_DB ?? '';
+const CPU_PROF = process.env.BENCH_CPU_PROF ?? '';
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
+if (KEEP_DB && !/^[a-z_][a-z0-9_]*$/.test(KEEP_DB)) throw new Error('BENCH_KEEP_DB: a plain lower-case name');
+const DB = KEEP_DB || `paydesk_bench_queue_${Date.now()}`;
 const dbUrl = (() => {
   const u = new URL(adminUrl);
   u.pathname = `/${DB}`;
@@ -45,14 +63,15 @@ async function sql(url: string, text: string): Promise<pg.QueryResult> {
 }
 
 async function startApp(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+  const profArgs = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profArgs, '--import', 'tsx', path.join(root, 'server/main.ts')], {
     cwd: root,
     env: {
       ...process.env,
       DATABASE_URL: dbUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL,
       SEED_DEMO: 'true',
       PAYDESK_ROLES: 'web',
       DATA_DIR: mkdtempSync(path.join(tmpdir(), 'paydesk-bq-')),
@@ -71,6 +90,74 @@ async function startApp(port: number): Promise<ChildProcess> {
     if (Date.now() - started > 120_000) throw new Error('app not ready in 120 s');
     await sleep(100);
   }
+}
+
+// CPU accounting (as bench/intake.ts): the app, the bench database's PostgreSQL processes, this
+// load generator, and the rest of the machine.
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of the PostgreSQL processes: the bench database's backends and the shared ones. */
+function postgresCpu(): Map<number, number> {
+  const byPid = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const backend = /\(\d+\)|\[local\]/.test(title);
+      if (backend && !title.includes(` ${DB} `)) continue;
+      byPid.set(Number(entry), cpuSeconds(Number(entry)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return byPid;
+}
+
+function machineBusySeconds(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq + steal) / CLK_TCK;
+}
+
+type CpuSnapshot = { at: number; app: number; pg: Map<number, number>; bench: number; machine: number };
+type CpuUse = { app: number; pg: number; bench: number; others: number; seconds: number };
+
+function cpuSnapshot(appPid: number): CpuSnapshot {
+  const own = process.cpuUsage();
+  return {
+    at: performance.now(),
+    app: cpuSeconds(appPid),
+    pg: postgresCpu(),
+    bench: (own.user + own.system) / 1e6,
+    machine: machineBusySeconds(),
+  };
+}
+
+/** CPU seconds used between two snapshots (divide by `seconds` for cores). */
+function cpuUse(a: CpuSnapshot, b: CpuSnapshot): CpuUse {
+  let pg = 0;
+  for (const [pid, seconds] of b.pg) pg += Math.max(0, seconds - (a.pg.get(pid) ?? 0));
+  const app = b.app - a.app;
+  const bench = b.bench - a.bench;
+  const others = Math.max(0, b.machine - a.machine - app - pg - bench);
+  return { app, pg, bench, others, seconds: (b.at - a.at) / 1000 };
 }
 
 /** The data generator: one INSERT … SELECT generate_series, mixed like a support desk's year. */
@@ -140,43 +227,56 @@ async function signIn(port: number, login: string, password: string): Promise<Se
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
 }
 
-/** `REQUESTS` GETs at concurrency 8; returns p50/p95 in ms and the error count. */
-async function measure(
-  port: number,
-  session: Session,
-  urls: () => string,
-): Promise<{ p50: number; p95: number; errors: number; rows: number }> {
+type Measured = { p50: number; p95: number; errors: number; rows: number; n: number; cpu: CpuUse };
+
+/** `REQUESTS` GETs at concurrency c; p50/p95 in ms, the error count and the CPU used meanwhile. */
+async function measure(port: number, appPid: number, c: number, session: Session, urls: () => string): Promise<Measured> {
   const times: number[] = [];
   let errors = 0;
   let rows = 0;
   let next = 0;
   const deadline = Date.now() + 120_000;
+  const before = cpuSnapshot(appPid);
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: c }, async () => {
       while (next < REQUESTS && Date.now() < deadline) {
         next += 1;
         const t0 = performance.now();
         const res = await get(port, urls(), session);
         times.push(performance.now() - t0);
         if (res.status !== 200) errors += 1;
-        else rows = Math.max(rows, (JSON.parse(res.body) as { items?: unknown[] }).items?.length ?? 1);
+        // Rows from the first answers only: parsing every body costs the load generator's CPU, which the app shares.
+        else if (times.length <= 2 * c) rows = Math.max(rows, (JSON.parse(res.body) as { items?: unknown[] }).items?.length ?? 1);
       }
     }),
   );
+  const cpu = cpuUse(before, cpuSnapshot(appPid));
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))] ?? 0;
-  return { p50: q(0.5), p95: q(0.95), errors, rows };
+  return { p50: q(0.5), p95: q(0.95), errors, rows, n: times.length, cpu };
+}
+
+async function databaseExists(): Promise<boolean> {
+  return (await sql(adminUrl, `SELECT 1 FROM pg_database WHERE datname = '${DB}'`)).rowCount === 1;
 }
 
 async function main() {
-  await sql(adminUrl, `CREATE DATABASE ${DB}`);
+  const loadAtStart = loadavg();
+  const reuse = KEEP_DB ? await databaseExists() : false;
+  if (!reuse) await sql(adminUrl, `CREATE DATABASE ${DB}`);
   const port = await freePort();
   let app: ChildProcess | null = null;
   try {
     app = await startApp(port);
-    const t0 = performance.now();
-    await generate();
-    const genSeconds = (performance.now() - t0) / 1000;
+    const appPid = app.pid ?? 0;
+    let genSeconds: number | null = null;
+    // A new database holds the demo requests only; a kept one is generated once.
+    const existing = (await sql(dbUrl, 'SELECT count(*)::int n FROM tickets')).rows[0].n as number;
+    if (existing < 1000) {
+      const t0 = performance.now();
+      await generate();
+      genSeconds = (performance.now() - t0) / 1000;
+    }
     const counts = await sql(
       dbUrl,
       `SELECT count(*)::int n, count(*) FILTER (WHERE status IN ('new','open','reopened','pending_customer'))::int active FROM tickets`,
@@ -203,27 +303,45 @@ async function main() {
       ['queue counts (first line)', operator, () => '/api/v1/console/queues'],
       ['workspace', supervisor, () => `/api/v1/console/tickets/${pick()}`],
     ];
-    const results: Array<[string, Awaited<ReturnType<typeof measure>>]> = [];
-    for (const [name, session, url] of cases) {
-      await measure(port, session, url); // warm-up round
-      results.push([name, await measure(port, session, url)]);
+    const chosen = cases.filter(([name]) => ONLY.length === 0 || ONLY.some((o) => name.includes(o)));
+    const results: Array<[string, number, Measured]> = [];
+    for (const c of LEVELS) {
+      for (const [name, session, url] of chosen) {
+        await measure(port, appPid, c, session, url); // warm-up round
+        const from = process.hrtime.bigint() / 1000n;
+        results.push([name, c, await measure(port, appPid, c, session, url)]);
+        // Monotonic microseconds, the clock of V8's profiles: bench/cpuprofile.ts --window from-to.
+        if (CPU_PROF) console.error(`${name} c=${c}: profile window ${from}-${process.hrtime.bigint() / 1000n}`);
+      }
     }
-    console.log(`\nConsole queues over HTTP at c=${CONCURRENCY}, ${REQUESTS} requests each after a warm-up round`);
+    const loadAtEnd = loadavg();
+    console.log(`\nConsole queues over HTTP, ${REQUESTS} requests each after a warm-up round`);
     console.log(
-      `data: ${counts.rows[0].n.toLocaleString('en')} requests (${counts.rows[0].active.toLocaleString('en')} in working statuses), generated in ${genSeconds.toFixed(0)} s`,
+      `data: ${counts.rows[0].n.toLocaleString('en')} requests (${counts.rows[0].active.toLocaleString('en')} in working statuses), ${genSeconds === null ? `database ${DB} re-used` : `generated in ${genSeconds.toFixed(0)} s`}`,
     );
     console.log(
-      `machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; app, PostgreSQL and the load generator share it\n`,
+      `machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${loadAtStart.map((x) => x.toFixed(2)).join(' ')} at start, ${loadAtEnd.map((x) => x.toFixed(2)).join(' ')} at the end`,
     );
-    console.log('| endpoint | p50, ms | p95, ms | rows | errors |');
-    console.log('| --- | --- | --- | --- | --- |');
-    for (const [name, r] of results)
-      console.log(`| ${name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rows} | ${r.errors} |`);
+    console.log(
+      'app, PostgreSQL and this load generator share the cores; CPU: cores used on average while measuring ("others" = the rest of the machine), and CPU ms per request\n',
+    );
+    console.log(
+      '| endpoint | c | p50, ms | p95, ms | requests/s | rows | errors | CPU cores: app / PostgreSQL / bench / others | CPU ms per request: app / PostgreSQL / bench |',
+    );
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const [name, c, r] of results) {
+      const s = r.cpu.seconds;
+      const cores = [r.cpu.app, r.cpu.pg, r.cpu.bench, r.cpu.others].map((x) => (x / s).toFixed(2)).join(' / ');
+      const perRequest = [r.cpu.app, r.cpu.pg, r.cpu.bench].map((x) => ((1000 * x) / r.n).toFixed(2)).join(' / ');
+      console.log(
+        `| ${name} | ${c} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${(r.n / s).toFixed(0)} | ${r.rows} | ${r.errors} | ${cores} | ${perRequest} |`,
+      );
+    }
   } finally {
     app?.kill('SIGTERM');
     if (app) await new Promise((r) => app?.once('exit', r));
     agent.destroy();
-    await sql(adminUrl, `DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+    if (!KEEP_DB) await sql(adminUrl, `DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   }
 }
 

@@ -73,7 +73,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  registerAuth(app, { db: ctx.db, config: ctx.config });
+  registerAuth(app, { db: ctx.db, handle: ctx.handle, config: ctx.config });
   registerHttpMetrics(app, ctx.metrics);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

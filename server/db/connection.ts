@@ -34,6 +34,9 @@ export type DbHandle = {
   close(): Promise<void>;
 };
 
+/** Runs one parameterised statement (a named one is prepared on PostgreSQL): the hot read paths. */
+export type SqlRunner = Pick<DbHandle, 'query'>;
+
 export type OpenOptions = {
   /** postgres:// URL; absent means the embedded PGlite engine. */
   url?: string;

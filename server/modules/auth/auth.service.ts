@@ -86,7 +86,7 @@ export async function login(ctx: AppContext, body: LoginBody, meta: RequestMeta)
     await emit(tx, { type: 'auth.signed_in', aggregateType: account.kind, aggregateId: account.id });
     return created;
   });
-  const loaded = await loadSession(ctx.db, session.token, config.SESSION_TTL_HOURS);
+  const loaded = await loadSession(ctx, session.token, config.SESSION_TTL_HOURS);
   if (loaded.state !== 'valid') throw new AppError('INTERNAL');
   return { token: session.token, auth: loaded.auth };
 }

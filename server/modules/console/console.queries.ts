@@ -1,7 +1,7 @@
-import { and, asc, eq, ilike, inArray, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import type { L10n } from '../../../common/forms/types';
-import type { Executor } from '../../db/connection';
-import { categories, customers, departments, staffUsers, tickets, type Priority } from '../../db/schema';
+import type { SqlRunner } from '../../db/connection';
+import type { Priority } from '../../db/schema';
 import type { TicketChannel, TicketStatus } from '../../../common/tickets';
 import { AppError } from '../../errors';
 import { parseTicketNumber } from '../tickets/numbers';
@@ -22,65 +22,102 @@ export type QueueFilters = {
   tier?: number;
   priorityCustomer?: boolean;
   q?: string;
+  /** The id of `department`, looked up by listQueue (null: no such department). */
+  departmentId?: string | null;
 };
 
+/** Department ids by code, per database. Codes never change (departments are renamed or
+ * deactivated, never re-coded or deleted), so a found id is kept; unknown codes are asked again. */
+const departmentIds = new WeakMap<object, Map<string, string>>();
+async function departmentIdOf(db: SqlRunner, code: string): Promise<string | null> {
+  let known = departmentIds.get(db);
+  if (!known) departmentIds.set(db, (known = new Map()));
+  const hit = known.get(code);
+  if (hit) return hit;
+  const { rows } = await db.query<{ id: string }>('SELECT id FROM departments WHERE code = $1 LIMIT 1', [code], {
+    name: 'paydesk_department_by_code',
+  });
+  const id = rows[0]?.id ?? null;
+  if (id && known.size < 1_000) known.set(code, id);
+  return id;
+}
+
+/** Values of one statement, bound as $1, $2… */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast = ''): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast}`;
+  }
+}
+
+/** Constant lists are written into the SQL (never parameters), so that a generic plan of the
+ * prepared statement can still prove a queue's partial index applies. */
+const literals = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
+const WORKING_SQL = literals(WORKING);
+const UNANSWERED_SQL = literals(UNANSWERED);
+
+/** `column = one` for one department (keeps the partial index's order), `IN (…)` for several. */
+function inDepartments(p: Params, column: string, ids: string[]): string {
+  if (ids.length === 1) return `${column} = ${p.add(ids[0], '::uuid')}`;
+  return `${column} IN (${ids.map((id) => p.add(id, '::uuid')).join(', ')})`;
+}
+
 /** The rows a queue holds for this person, before filters (matching the queue's partial index). */
-function queueCondition(scope: StaffScope, queue: Queue): SQL | undefined {
+function queueCondition(p: Params, scope: StaffScope, queue: Queue): string[] {
   const mine = [...scope.departments.keys()];
   // Supervisors without a department of their own look after every department.
-  const inMyDepartments = mine.length > 0 ? inArray(tickets.departmentId, mine) : isSupervisor(scope) ? undefined : sql`false`;
+  // A function: its parameters are bound only by the queues that use it.
+  const inMyDepartments = () =>
+    mine.length > 0 ? [inDepartments(p, 't.department_id', mine)] : isSupervisor(scope) ? [] : ['false'];
   switch (queue) {
     case 'mine':
-      return and(eq(tickets.assigneeId, scope.id), inArray(tickets.status, WORKING));
+      // `= ANY(ARRAY[…])` rather than `=`: the person's id is then not a constant of the sort
+      // order, so only tickets_q_mine_idx (assignee first) delivers the order without a sort;
+      // with `=` the planner may walk the whole "all" index and filter the assignee out.
+      return [`t.assignee_id = ANY(ARRAY[${p.add(scope.id, '::uuid')}])`, `t.status IN (${WORKING_SQL})`];
     case 'unassigned':
-      return and(isNull(tickets.assigneeId), inArray(tickets.status, UNANSWERED), inMyDepartments);
+      return ['t.assignee_id IS NULL', `t.status IN (${UNANSWERED_SQL})`, ...inMyDepartments()];
     // Department queues: one department equality keeps the partial index's order (an OR with
     // "assigned to me" made the planner sort the whole queue: 0.5 s at 1 M requests). Requests
     // assigned to a person are in "mine"; assignment needs membership of the department anyway.
     case 'waiting':
-      return and(eq(tickets.status, 'pending_customer'), inMyDepartments);
+      return [`t.status = 'pending_customer'`, ...inMyDepartments()];
     case 'at_risk':
-      return and(isNotNull(tickets.atRiskAt), isNull(tickets.breachedAt), inArray(tickets.status, UNANSWERED), inMyDepartments);
+      return ['t.at_risk_at IS NOT NULL', 't.breached_at IS NULL', `t.status IN (${UNANSWERED_SQL})`, ...inMyDepartments()];
     case 'breached':
-      return and(isNotNull(tickets.breachedAt), inArray(tickets.status, WORKING), inMyDepartments);
+      return ['t.breached_at IS NOT NULL', `t.status IN (${WORKING_SQL})`, ...inMyDepartments()];
     case 'all':
       if (!canSeeAllQueue(scope)) throw new AppError('FORBIDDEN');
-      return inArray(tickets.status, WORKING);
+      return [`t.status IN (${WORKING_SQL})`];
   }
 }
 
 /** Security-service requests stay invisible (lists, counts, search) to everyone outside it. */
-function visibility(scope: StaffScope): SQL | undefined {
-  if (seesSecurity(scope) || !scope.securityDepartmentId) return undefined;
-  return or(isNull(tickets.departmentId), ne(tickets.departmentId, scope.securityDepartmentId));
+function visibility(p: Params, scope: StaffScope): string[] {
+  if (seesSecurity(scope) || !scope.securityDepartmentId) return [];
+  return [`(t.department_id IS NULL OR t.department_id <> ${p.add(scope.securityDepartmentId, '::uuid')})`];
 }
 
-async function filterConditions(db: Executor, f: QueueFilters): Promise<SQL[]> {
-  const out: SQL[] = [];
-  if (f.status?.length) out.push(inArray(tickets.status, f.status));
-  if (f.categoryId) out.push(eq(tickets.categoryId, f.categoryId));
-  if (f.priority) out.push(eq(tickets.priority, f.priority));
-  if (f.channel) out.push(eq(tickets.channel, f.channel));
-  if (f.tier) out.push(eq(tickets.tier, f.tier));
-  if (f.priorityCustomer !== undefined) out.push(eq(tickets.priorityCustomer, f.priorityCustomer));
-  if (f.department) {
-    const [d] = await db.select({ id: departments.id }).from(departments).where(eq(departments.code, f.department)).limit(1);
-    out.push(d ? eq(tickets.departmentId, d.id) : sql`false`);
-  }
+function filterConditions(p: Params, f: QueueFilters): string[] {
+  const out: string[] = [];
+  if (f.status?.length) out.push(`t.status IN (${f.status.map((s) => p.add(s, '::text')).join(', ')})`);
+  if (f.categoryId) out.push(`t.category_id = ${p.add(f.categoryId, '::uuid')}`);
+  if (f.priority) out.push(`t.priority = ${p.add(f.priority, '::text')}`);
+  if (f.channel) out.push(`t.channel = ${p.add(f.channel, '::text')}`);
+  if (f.tier) out.push(`t.tier = ${p.add(f.tier, '::int')}`);
+  if (f.priorityCustomer !== undefined) out.push(`t.priority_customer = ${p.add(f.priorityCustomer, '::boolean')}`);
+  // The department by its code, resolved by listQueue (an unknown code matches nothing).
+  if (f.department) out.push(f.departmentId ? `t.department_id = ${p.add(f.departmentId, '::uuid')}` : 'false');
   if (f.q) {
     const number = parseTicketNumber(f.q);
-    if (number) out.push(eq(tickets.number, number));
+    if (number) out.push(`t.number = ${p.add(number, '::text')}`);
     else if (f.q.includes('@')) {
-      const email = f.q.toLowerCase();
-      out.push(
-        or(
-          sql`lower(${tickets.guestEmail}) = ${email}`,
-          sql`${tickets.customerId} IN (SELECT id FROM customers WHERE lower(email) = ${email})`,
-        )!,
-      );
+      const email = p.add(f.q.toLowerCase(), '::text');
+      out.push(`(lower(t.guest_email) = ${email} OR t.customer_id IN (SELECT id FROM customers WHERE lower(email) = ${email}))`);
     } else {
       // Words of the subject; the trigram index serves ILIKE '%…%'.
-      out.push(ilike(tickets.subject, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+      out.push(`t.subject ILIKE ${p.add(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, '::text')}`);
     }
   }
   return out;
@@ -93,6 +130,7 @@ function decode(cursor?: string): Cursor | null {
   try {
     const c = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Cursor;
     if (typeof c.pc !== 'boolean' || typeof c.id !== 'string' || !/^[0-9a-f-]{36}$/.test(c.id)) throw new Error('bad');
+    if (c.due !== null && (typeof c.due !== 'string' || Number.isNaN(Date.parse(c.due)))) throw new Error('bad');
     return c;
   } catch {
     throw new AppError('VALIDATION_FAILED', { issues: [{ path: ['querystring', 'cursor'], message: 'invalid cursor' }] });
@@ -100,13 +138,18 @@ function decode(cursor?: string): Cursor | null {
 }
 
 /** Rows after the cursor in the order (Priority customers first, due time ascending with none last, id). */
-function after(c: Cursor | null, dueColumn: typeof tickets.resolutionDueAt | typeof tickets.updatedAt): SQL | undefined {
-  if (!c) return undefined;
+function after(p: Params, c: Cursor | null, due: string): string[] {
+  if (!c) return [];
+  const id = p.add(c.id, '::uuid');
   const sameDue =
     c.due === null
-      ? sql`${dueColumn} IS NULL AND ${tickets.id} > ${c.id}`
-      : sql`(${dueColumn} > ${c.due} OR ${dueColumn} IS NULL OR (${dueColumn} = ${c.due} AND ${tickets.id} > ${c.id}))`;
-  return sql`(${tickets.priorityCustomer} < ${c.pc} OR (${tickets.priorityCustomer} = ${c.pc} AND ${sameDue}))`;
+      ? `${due} IS NULL AND t.id > ${id}`
+      : (() => {
+          const at = p.add(c.due, '::timestamptz');
+          return `(${due} > ${at} OR ${due} IS NULL OR (${due} = ${at} AND t.id > ${id}))`;
+        })();
+  const pc = p.add(c.pc, '::boolean');
+  return [`(t.priority_customer < ${pc} OR (t.priority_customer = ${pc} AND ${sameDue}))`];
 }
 
 export type QueueRow = {
@@ -129,113 +172,142 @@ export type QueueRow = {
 
 type ListInput = { queue: Queue; filters: QueueFilters; cursor?: string; limit: number };
 
-/** The SQL of one page of a queue (not run): listQueue runs it, tests EXPLAIN it. */
-export async function queueQuery(db: Executor, scope: StaffScope, input: ListInput) {
-  const dueColumn = input.queue === 'waiting' ? tickets.updatedAt : tickets.resolutionDueAt;
-  const where = and(
-    queueCondition(scope, input.queue),
-    visibility(scope),
-    ...(await filterConditions(db, input.filters)),
-    after(decode(input.cursor), dueColumn),
-  );
-  // Wrapped: an async function returning the builder itself would run it (it is thenable).
-  const query = db
-    .select({
-      t: tickets,
-      dep: { id: departments.id, code: departments.code, name: departments.name },
-      cat: { id: categories.id, name: categories.name },
-      assignee: { id: staffUsers.id, name: staffUsers.name },
-      cust: { name: customers.name, email: customers.email },
-    })
-    .from(tickets)
-    .leftJoin(departments, eq(departments.id, tickets.departmentId))
-    .innerJoin(categories, eq(categories.id, tickets.categoryId))
-    .leftJoin(staffUsers, eq(staffUsers.id, tickets.assigneeId))
-    .leftJoin(customers, eq(customers.id, tickets.customerId))
-    .where(where)
-    .orderBy(sql`${tickets.priorityCustomer} DESC NULLS LAST`, asc(dueColumn), asc(tickets.id))
-    .limit(input.limit + 1);
-  return { query };
+type ListRow = {
+  id: string;
+  number: string;
+  subject: string;
+  status: TicketStatus;
+  priority: Priority;
+  priority_customer: boolean;
+  channel: TicketChannel;
+  tier: number;
+  department_id: string | null;
+  dep_code: string | null;
+  dep_name: L10n | null;
+  category_id: string;
+  cat_name: L10n;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  customer_name: string;
+  customer_email: string | null;
+  resolution_due_at: Date | string | null;
+  updated_at: Date | string;
+  at_risk: boolean;
+  breached: boolean;
+};
+
+/** Names of prepared statements, by their text (a queue, its filters and the number of departments make a text). */
+const statementNames = new Map<string, string>();
+export function statementName(prefix: string, text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    if (statementNames.size < 5_000) statementNames.set(text, name);
+  }
+  return name;
 }
 
+/**
+ * The SQL of one page of a queue (not run): listQueue runs it, tests EXPLAIN it. Plain SQL, only
+ * the columns the list shows, so that on PostgreSQL it runs as a named prepared statement (parsed
+ * and planned once per connection and queue shape; planning cost more than running).
+ */
+export function queueQuery(scope: StaffScope, input: ListInput): { text: string; params: unknown[]; name: string } {
+  if (!Number.isInteger(input.limit) || input.limit < 1) throw new AppError('VALIDATION_FAILED');
+  const waiting = input.queue === 'waiting';
+  const due = waiting ? 't.updated_at' : 't.resolution_due_at';
+  const p = new Params();
+  const where = [
+    ...queueCondition(p, scope, input.queue),
+    ...visibility(p, scope),
+    ...filterConditions(p, input.filters),
+    ...after(p, decode(input.cursor), due),
+  ];
+  // "mine": the assignee leads the order (see queueCondition); it is one person, so the order is the same.
+  const order = `${input.queue === 'mine' ? 't.assignee_id, ' : ''}t.priority_customer DESC NULLS LAST, ${due} ASC, t.id ASC`;
+  const text = `SELECT t.id, t.number, t.subject, t.status, t.priority, t.priority_customer, t.channel, t.tier,
+       t.department_id, d.code AS dep_code, d.name AS dep_name, t.category_id, c.name AS cat_name,
+       t.assignee_id, s.name AS assignee_name,
+       coalesce(nullif(cu.name, ''), t.requester_name) AS customer_name, coalesce(cu.email, t.guest_email) AS customer_email,
+       t.resolution_due_at, t.updated_at, t.at_risk_at IS NOT NULL AS at_risk, t.breached_at IS NOT NULL AS breached
+  FROM tickets t
+  JOIN categories c ON c.id = t.category_id
+  LEFT JOIN departments d ON d.id = t.department_id
+  LEFT JOIN staff_users s ON s.id = t.assignee_id
+  LEFT JOIN customers cu ON cu.id = t.customer_id
+ WHERE ${where.join('\n   AND ')}
+ ORDER BY ${order}
+ LIMIT ${input.limit + 1}`;
+  return { text, params: p.values, name: statementName('pdq', text) };
+}
+
+const iso = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString());
+
 /** One page of a queue, keyset-paginated, sorted by Priority customers then SLA due. */
-export async function listQueue(db: Executor, scope: StaffScope, input: ListInput) {
-  const rows = await (await queueQuery(db, scope, input)).query;
+export async function listQueue(db: SqlRunner, scope: StaffScope, input: ListInput) {
+  // By id, not a sub-select: a constant keeps tickets_q_department_idx's order in the plan.
+  const department = input.filters.department;
+  const filters = department ? { ...input.filters, departmentId: await departmentIdOf(db, department) } : input.filters;
+  const { text, params, name } = queueQuery(scope, { ...input, filters });
+  const { rows } = await db.query<ListRow>(text, params, { name });
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
-  const items: QueueRow[] = page.map(({ t, dep, cat, assignee, cust }) => ({
+  const items: QueueRow[] = page.map((t) => ({
     number: t.number,
     subject: t.subject,
     status: t.status,
     priority: t.priority,
-    priorityCustomer: t.priorityCustomer,
+    priorityCustomer: t.priority_customer,
     channel: t.channel,
     tier: t.tier,
-    department: dep?.id ? { id: dep.id, code: dep.code, name: dep.name } : null,
-    category: cat,
-    assignee: assignee?.id ? { id: assignee.id, name: assignee.name } : null,
-    customer: { name: cust?.name || t.requesterName, email: cust?.email ?? t.guestEmail },
-    slaDueAt: t.resolutionDueAt?.toISOString() ?? null,
-    atRisk: t.atRiskAt !== null,
-    breached: t.breachedAt !== null,
-    updatedAt: t.updatedAt.toISOString(),
+    department: t.department_id ? { id: t.department_id, code: t.dep_code ?? '', name: t.dep_name as L10n } : null,
+    category: { id: t.category_id, name: t.cat_name },
+    assignee: t.assignee_id ? { id: t.assignee_id, name: t.assignee_name ?? '' } : null,
+    customer: { name: t.customer_name, email: t.customer_email },
+    slaDueAt: iso(t.resolution_due_at),
+    atRisk: t.at_risk,
+    breached: t.breached,
+    updatedAt: iso(t.updated_at) ?? '',
   }));
   const nextCursor =
     rows.length > input.limit && last
       ? encode({
-          pc: last.t.priorityCustomer,
-          due: (input.queue === 'waiting' ? last.t.updatedAt : last.t.resolutionDueAt)?.toISOString() ?? null,
-          id: last.t.id,
+          pc: last.priority_customer,
+          due: iso(input.queue === 'waiting' ? last.updated_at : last.resolution_due_at),
+          id: last.id,
         })
       : null;
   return { items, nextCursor };
 }
 
-/** Counting "mine" stops here: a queue of more shows "10 000+" (an exact count of a huge queue costs a scan). */
-export const COUNT_CAP = 10_000;
-
-const list = (values: readonly string[]) =>
-  sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  );
-
 /**
- * The person's queues with their counts (the "all" queue for supervisors only), in one
- * statement. Department queues are summed from ticket_queue_counts (exact, kept by triggers in
- * the same transaction as every change to a request, see db/schema/queuecounts.ts); "mine" is
- * counted on its partial index. Same conditions as queueCondition and visibility.
+ * The person's queues with their counts (the "all" queue for supervisors only), in one prepared
+ * statement, all exact. Department queues are summed from ticket_queue_counts, "mine" from
+ * ticket_assignee_counts (both kept by triggers in the same transaction as every change to a
+ * request, see db/schema/queuecounts.ts). Same conditions as queueCondition and visibility.
+ * `capped` stays in the answer for the clients and is always false now.
  */
 export async function queueCounts(
-  db: Executor,
+  db: SqlRunner,
   scope: StaffScope,
 ): Promise<Array<{ queue: Queue; count: number; capped: boolean }>> {
   const queues = QUEUES.filter((q) => q !== 'all' || canSeeAllQueue(scope));
+  const p = new Params();
   const mine = [...scope.departments.keys()];
-  const inMine = mine.length > 0 ? sql`c.department_key IN (${list(mine)})` : isSupervisor(scope) ? sql`true` : sql`false`;
-  const visible =
-    seesSecurity(scope) || !scope.securityDepartmentId ? sql`true` : sql`c.department_key <> ${scope.securityDepartmentId}`;
-  const mineInner = db
-    .select({ one: sql`1` })
-    .from(tickets)
-    .where(and(queueCondition(scope, 'mine'), visibility(scope)))
-    .limit(COUNT_CAP + 1)
-    .as('m');
-  const result = await db.execute(sql`
+  const inMine = mine.length > 0 ? inDepartments(p, 'c.department_key', mine) : isSupervisor(scope) ? 'true' : 'false';
+  const hidden = seesSecurity(scope) || !scope.securityDepartmentId ? null : p.add(scope.securityDepartmentId, '::uuid');
+  const me = p.add(scope.id, '::uuid');
+  const text = `
     SELECT
-      (SELECT count(*)::int FROM ${mineInner}) AS mine,
-      coalesce(sum(c.n) FILTER (WHERE NOT c.assigned AND c.status IN (${list(UNANSWERED)}) AND ${inMine}), 0)::int AS unassigned,
+      (SELECT coalesce(sum(a.n), 0)::int FROM ticket_assignee_counts a
+        WHERE a.assignee_id = ${me}${hidden ? ` AND a.department_key <> ${hidden}` : ''}) AS mine,
+      coalesce(sum(c.n) FILTER (WHERE NOT c.assigned AND c.status IN (${UNANSWERED_SQL}) AND ${inMine}), 0)::int AS unassigned,
       coalesce(sum(c.n) FILTER (WHERE c.status = 'pending_customer' AND ${inMine}), 0)::int AS waiting,
-      coalesce(sum(c.n) FILTER (WHERE c.at_risk AND NOT c.breached AND c.status IN (${list(UNANSWERED)}) AND ${inMine}), 0)::int AS at_risk,
+      coalesce(sum(c.n) FILTER (WHERE c.at_risk AND NOT c.breached AND c.status IN (${UNANSWERED_SQL}) AND ${inMine}), 0)::int AS at_risk,
       coalesce(sum(c.n) FILTER (WHERE c.breached AND ${inMine}), 0)::int AS breached,
       coalesce(sum(c.n), 0)::int AS "all"
-    FROM ticket_queue_counts c
-    WHERE ${visible}`);
-  const row = (result as unknown as { rows: Array<Record<Queue, number>> }).rows[0];
-  return queues.map((queue) => {
-    const n = Number(row?.[queue] ?? 0);
-    return queue === 'mine'
-      ? { queue, count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP }
-      : { queue, count: n, capped: false };
-  });
+    FROM ticket_queue_counts c${hidden ? `\n    WHERE c.department_key <> ${hidden}` : ''}`;
+  const { rows } = await db.query<Record<Queue, number>>(text, p.values, { name: statementName('pdc', text) });
+  const row = rows[0];
+  return queues.map((queue) => ({ queue, count: Number(row?.[queue] ?? 0), capped: false }));
 }

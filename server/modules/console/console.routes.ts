@@ -29,7 +29,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/queues',
       { schema: { tags, summary: 'My queues with counts', response: { 200: s.queuesResponse, ...errorResponses } } },
       async (request) => ({
-        items: await queueCounts(ctx.db, await scopeOf(request)),
+        items: await queueCounts(ctx.handle, await scopeOf(request)),
       }),
     );
 
@@ -46,7 +46,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const { queue, cursor, limit, q, status, department, category, priority, channel, tier, priorityCustomer } =
           request.query;
-        return listQueue(ctx.db, await scopeOf(request), {
+        return listQueue(ctx.handle, await scopeOf(request), {
           queue,
           limit,
           ...(cursor ? { cursor } : {}),

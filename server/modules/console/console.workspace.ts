@@ -1,26 +1,15 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
-import type { FormDef } from '../../../common/forms/types';
+import type { FormDef, L10n } from '../../../common/forms/types';
 import type { AppContext, RequestMeta } from '../../context';
-import {
-  attachments,
-  auditLog,
-  cannedAnswers,
-  categories,
-  customers,
-  departmentMembers,
-  departments,
-  forms,
-  staffUsers,
-  ticketMessages,
-  tickets,
-} from '../../db/schema';
+import { attachments, cannedAnswers, customers, departmentMembers, staffUsers, tickets } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import { emit, withTransaction } from '../../platform/outbox';
 import { normalizePhone } from '../../../common/forms/validate';
-import { categoryPath, displayValue } from '../tickets/tickets.presenter';
-import { canAssignOthers, canReveal, canWork, type StaffScope } from '../staff/staff.policy';
+import { displayValue } from '../tickets/tickets.presenter';
+import { canAssignOthers, canReveal, canSee, canWork, type StaffScope } from '../staff/staff.policy';
+import { parseTicketNumber } from '../tickets/numbers';
 import { roomsOf } from '../tickets/rooms';
 import { loadForWork } from './console.actions';
 
@@ -33,45 +22,113 @@ const LOST_MONEY = new Set([
   'terminal-payment-without-receipt',
 ]);
 
+/**
+ * The whole workspace of a request in one statement (a named prepared statement on PostgreSQL):
+ * the request, its form, department, category path, thread with files and authors, history,
+ * customer and their earlier requests. Was a dozen round trips, each parsed and planned anew.
+ */
+const WORKSPACE_SQL = `
+SELECT t.id, t.number, t.subject, t.status, t.priority, t.priority_customer, t.channel, t.tier, t.locale, t.reply_channel,
+       t.department_id, t.category_id, t.assignee_id, t.customer_id, t.guest_email, t.requester_name,
+       t.fields, t.sealed_fields, t.identification, t.identified_by, t.identified_at, t.resolution_code,
+       t.created_at, t.updated_at, t.first_response_due_at, t.resolution_due_at, t.sla_paused_at, t.at_risk_at,
+       t.breached_at, t.first_responded_at,
+       (SELECT f.definition FROM forms f WHERE f.id = t.form_id) AS form_definition,
+       (SELECT json_build_object('id', d.id, 'code', d.code, 'name', d.name) FROM departments d WHERE d.id = t.department_id) AS department,
+       (WITH RECURSIVE up(id, name, slug, parent_id, depth) AS (
+            SELECT c.id, c.name, c.slug, c.parent_id, 0 FROM categories c WHERE c.id = t.category_id
+            UNION ALL
+            SELECT c.id, c.name, c.slug, c.parent_id, up.depth + 1 FROM categories c JOIN up ON c.id = up.parent_id WHERE up.depth < 19)
+        SELECT json_agg(json_build_object('id', up.id, 'name', up.name, 'slug', up.slug) ORDER BY up.depth DESC) FROM up) AS category_path,
+       (SELECT coalesce(json_agg(json_build_object('id', m.id, 'internal', m.internal, 'authorKind', m.author_kind,
+                 'authorName', u.name, 'body', m.body, 'createdAt', m.created_at) ORDER BY m.created_at, m.id), '[]'::json)
+          FROM ticket_messages m LEFT JOIN staff_users u ON u.id = m.author_id WHERE m.ticket_id = t.id) AS messages,
+       (SELECT coalesce(json_agg(json_build_object('id', a.id, 'messageId', a.message_id, 'name', a.name, 'size', a.size,
+                 'type', a.content_type) ORDER BY a.created_at, a.id), '[]'::json)
+          FROM attachments a WHERE a.ticket_id = t.id) AS files,
+       (SELECT coalesce(json_agg(json_build_object('at', h.at, 'action', h.action, 'actorKind', h.actor_kind, 'actorName', u.name,
+                 'data', h.data) ORDER BY h.at, h.id), '[]'::json)
+          FROM audit_log h LEFT JOIN staff_users u ON u.id = h.actor_id
+         WHERE h.entity_type = 'ticket' AND h.entity_id = t.id::text) AS history,
+       (SELECT u.name FROM staff_users u WHERE u.id = t.assignee_id) AS assignee_name,
+       (SELECT u.name FROM staff_users u WHERE u.id = t.identified_by) AS identified_by_name,
+       (SELECT json_build_object('name', c.name, 'email', c.email, 'phone', c.phone, 'priority', c.priority)
+          FROM customers c WHERE c.id = t.customer_id) AS customer,
+       (SELECT coalesce(json_agg(json_build_object('number', e.number, 'subject', e.subject, 'status', e.status,
+                 'createdAt', e.created_at) ORDER BY e.created_at DESC), '[]'::json)
+          FROM (SELECT e.number, e.subject, e.status, e.created_at FROM tickets e
+                 WHERE e.customer_id = t.customer_id AND e.id <> t.id ORDER BY e.created_at DESC LIMIT 10) e) AS earlier
+  FROM tickets t
+ WHERE t.number = $1`;
+
+type Ticket = typeof tickets.$inferSelect;
+type Stamp = Date | string;
+type WorkspaceRow = {
+  id: string;
+  number: string;
+  subject: string;
+  status: Ticket['status'];
+  priority: Ticket['priority'];
+  priority_customer: boolean;
+  channel: Ticket['channel'];
+  tier: number;
+  locale: string;
+  reply_channel: Ticket['replyChannel'];
+  department_id: string | null;
+  category_id: string;
+  assignee_id: string | null;
+  customer_id: string | null;
+  guest_email: string | null;
+  requester_name: string;
+  fields: Ticket['fields'];
+  sealed_fields: Ticket['sealedFields'];
+  identification: Ticket['identification'];
+  identified_by: string | null;
+  identified_at: Stamp | null;
+  resolution_code: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+  first_response_due_at: Stamp | null;
+  resolution_due_at: Stamp | null;
+  sla_paused_at: Stamp | null;
+  at_risk_at: Stamp | null;
+  breached_at: Stamp | null;
+  first_responded_at: Stamp | null;
+  form_definition: FormDef | null;
+  department: { id: string; code: string; name: L10n } | null;
+  category_path: Array<{ id: string; name: L10n; slug: string }> | null;
+  messages: Array<{
+    id: string;
+    internal: boolean;
+    authorKind: 'customer' | 'guest' | 'staff' | 'system';
+    authorName: string | null;
+    body: string;
+    createdAt: string;
+  }>;
+  files: Array<{ id: string; messageId: string | null; name: string; size: number; type: string }>;
+  history: Array<{ at: string; action: string; actorKind: string; actorName: string | null; data: Record<string, unknown> }>;
+  assignee_name: string | null;
+  identified_by_name: string | null;
+  customer: { name: string; email: string | null; phone: string | null; priority: boolean } | null;
+  earlier: Array<{ number: string; subject: string; status: Ticket['status']; createdAt: string }>;
+};
+
+const iso = (v: Stamp): string => new Date(v).toISOString();
+const isoOrNull = (v: Stamp | null): string | null => (v === null ? null : iso(v));
+
 /** Everything an operator sees of a request: the whole thread with internal notes, history, the customer panel. */
 export async function workspace(ctx: AppContext, scope: StaffScope, number: string, locale: Locale) {
-  const t = await loadForWork(ctx.db, scope, number, { work: false });
-  const db = ctx.db;
-  const [form] = await db.select({ definition: forms.definition }).from(forms).where(eq(forms.id, t.formId)).limit(1);
-  const [category] = await db.select({ slug: categories.slug }).from(categories).where(eq(categories.id, t.categoryId)).limit(1);
-  const [dep] = t.departmentId ? await db.select().from(departments).where(eq(departments.id, t.departmentId)).limit(1) : [];
-  const messages = await db
-    .select()
-    .from(ticketMessages)
-    .where(eq(ticketMessages.ticketId, t.id))
-    .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
-  const files = await db.select().from(attachments).where(eq(attachments.ticketId, t.id));
-  const history = await db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, 'ticket'), eq(auditLog.entityId, t.id)))
-    .orderBy(asc(auditLog.at), asc(auditLog.id));
-  const staffIds = [
-    ...new Set(
-      [...messages.map((m) => m.authorId), ...history.map((h) => h.actorId), t.assigneeId, t.identifiedBy].filter(
-        (x): x is string => Boolean(x),
-      ),
-    ),
-  ];
-  const staff = staffIds.length
-    ? await db.select({ id: staffUsers.id, name: staffUsers.name }).from(staffUsers).where(inArray(staffUsers.id, staffIds))
-    : [];
-  const nameOf = new Map(staff.map((s) => [s.id, s.name]));
-  const [customer] = t.customerId ? await db.select().from(customers).where(eq(customers.id, t.customerId)).limit(1) : [];
-  const earlier = t.customerId
-    ? await db
-        .select({ number: tickets.number, subject: tickets.subject, status: tickets.status, createdAt: tickets.createdAt })
-        .from(tickets)
-        .where(and(eq(tickets.customerId, t.customerId), ne(tickets.id, t.id)))
-        .orderBy(desc(tickets.createdAt))
-        .limit(10)
-    : [];
-  const definition = (form?.definition ?? { fields: [] }) as FormDef;
+  const parsed = parseTicketNumber(number);
+  if (!parsed) throw new AppError('NOT_FOUND');
+  const { rows } = await ctx.handle.query<WorkspaceRow>(WORKSPACE_SQL, [parsed], { name: 'paydesk_console_workspace' });
+  const t = rows[0];
+  const ref = t ? { departmentId: t.department_id, assigneeId: t.assignee_id } : null;
+  // Same rule as loadForWork: unconfirmed and expired requests, and ones this person may not see, do not exist.
+  if (!t || !ref || t.status === 'unconfirmed' || t.status === 'expired' || !canSee(scope, ref)) throw new AppError('NOT_FOUND');
+  const customer = t.customer;
+  const path = t.category_path ?? [];
+  const slug = path.at(-1)?.slug ?? '';
+  const definition = t.form_definition ?? ({ fields: [] } as unknown as FormDef);
   const identified = t.identification === 'identified';
   const walletField = definition.fields.find((f) => f.type === 'wallet');
   const walletNumber =
@@ -80,8 +137,8 @@ export async function workspace(ctx: AppContext, scope: StaffScope, number: stri
     null;
   // Account data (wallet state, security flags, balance) stays closed until the customer is identified.
   const wallets =
-    identified && t.customerId
-      ? await ctx.paycore.walletsOfCustomer(t.customerId)
+    identified && t.customer_id
+      ? await ctx.paycore.walletsOfCustomer(t.customer_id)
       : identified && walletNumber
         ? [await ctx.paycore.findWallet(walletNumber)].filter((w) => w !== null)
         : [];
@@ -91,26 +148,26 @@ export async function workspace(ctx: AppContext, scope: StaffScope, number: stri
     subject: t.subject,
     status: t.status,
     priority: t.priority,
-    priorityCustomer: t.priorityCustomer,
+    priorityCustomer: t.priority_customer,
     channel: t.channel,
     tier: t.tier,
     locale: t.locale,
-    replyChannel: t.replyChannel,
-    department: dep ? { id: dep.id, code: dep.code, name: dep.name } : null,
-    category: { id: t.categoryId, slug: category?.slug ?? '', path: await categoryPath(db, t.categoryId) },
-    assignee: t.assigneeId ? { id: t.assigneeId, name: nameOf.get(t.assigneeId) ?? '' } : null,
-    createdAt: t.createdAt.toISOString(),
-    updatedAt: t.updatedAt.toISOString(),
+    replyChannel: t.reply_channel,
+    department: t.department ? { id: t.department.id, code: t.department.code, name: t.department.name } : null,
+    category: { id: t.category_id, slug, path: path.map((c) => ({ id: c.id, name: c.name })) },
+    assignee: t.assignee_id ? { id: t.assignee_id, name: t.assignee_name ?? '' } : null,
+    createdAt: iso(t.created_at),
+    updatedAt: iso(t.updated_at),
     sla: {
-      firstResponseDueAt: t.firstResponseDueAt?.toISOString() ?? null,
-      resolutionDueAt: t.resolutionDueAt?.toISOString() ?? null,
-      pausedAt: t.slaPausedAt?.toISOString() ?? null,
-      atRisk: t.atRiskAt !== null,
-      breached: t.breachedAt !== null,
-      firstRespondedAt: t.firstRespondedAt?.toISOString() ?? null,
+      firstResponseDueAt: isoOrNull(t.first_response_due_at),
+      resolutionDueAt: isoOrNull(t.resolution_due_at),
+      pausedAt: isoOrNull(t.sla_paused_at),
+      atRisk: t.at_risk_at !== null,
+      breached: t.breached_at !== null,
+      firstRespondedAt: isoOrNull(t.first_responded_at),
     },
-    resolutionCode: t.resolutionCode,
-    routingHint: LOST_MONEY.has(category?.slug ?? '') ? ('lost_money_order' as const) : null,
+    resolutionCode: t.resolution_code,
+    routingHint: LOST_MONEY.has(slug) ? ('lost_money_order' as const) : null,
     fields: definition.fields
       .filter((f) => t.fields[f.key] !== undefined)
       .map((f) => ({
@@ -119,48 +176,48 @@ export async function workspace(ctx: AppContext, scope: StaffScope, number: stri
         type: f.type,
         value: displayValue(f, t.fields[f.key], locale),
         personal: Boolean(f.personal),
-        revealable: Boolean(f.personal && t.sealedFields[f.key]),
+        revealable: Boolean(f.personal && t.sealed_fields[f.key]),
       })),
-    messages: messages.map((m) => ({
+    messages: t.messages.map((m) => ({
       id: m.id,
       internal: m.internal,
       author: {
         kind: m.authorKind === 'guest' ? 'customer' : m.authorKind,
         name:
           m.authorKind === 'staff'
-            ? (nameOf.get(m.authorId ?? '') ?? '')
+            ? (m.authorName ?? '')
             : m.authorKind === 'system'
               ? 'paydesk'
-              : customer?.name || t.requesterName,
+              : customer?.name || t.requester_name,
       },
       body: m.body,
-      createdAt: m.createdAt.toISOString(),
-      attachments: files
+      createdAt: iso(m.createdAt),
+      attachments: t.files
         .filter((f) => f.messageId === m.id)
-        .map((f) => ({ id: f.id, name: f.name, size: f.size, type: f.contentType })),
+        .map((f) => ({ id: f.id, name: f.name, size: Number(f.size), type: f.type })),
     })),
-    history: history.map((h) => ({
-      at: h.at.toISOString(),
+    history: t.history.map((h) => ({
+      at: iso(h.at),
       action: h.action,
-      actor: h.actorKind === 'staff' ? (nameOf.get(h.actorId ?? '') ?? '') : h.actorKind,
+      actor: h.actorKind === 'staff' ? (h.actorName ?? '') : h.actorKind,
       data: h.data,
     })),
     customer: {
-      kind: t.customerId ? ('account' as const) : ('guest' as const),
-      name: customer?.name || t.requesterName,
-      email: customer?.email ?? t.guestEmail,
+      kind: t.customer_id ? ('account' as const) : ('guest' as const),
+      name: customer?.name || t.requester_name,
+      email: customer?.email ?? t.guest_email,
       phone: customer?.phone ?? null,
       priority: customer?.priority ?? false,
       walletNumber,
-      earlier: earlier.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+      earlier: t.earlier.map((e) => ({ ...e, createdAt: iso(e.createdAt) })),
       identification: {
         state: (t.identification ?? 'not_identified') as 'identified' | 'failed' | 'not_identified',
-        by: t.identifiedBy ? (nameOf.get(t.identifiedBy) ?? '') : null,
-        at: t.identifiedAt?.toISOString() ?? null,
+        by: t.identified_by ? (t.identified_by_name ?? '') : null,
+        at: isoOrNull(t.identified_at),
       },
       wallets,
     },
-    can: { work: canWork(scope, t), reveal: canReveal(scope), assign: canWork(scope, t) && canAssignOthers(scope, t) },
+    can: { work: canWork(scope, ref), reveal: canReveal(scope), assign: canWork(scope, ref) && canAssignOthers(scope, ref) },
   };
 }
 

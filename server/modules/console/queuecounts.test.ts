@@ -46,7 +46,7 @@ async function listedCounts(scope: StaffScope) {
   const out: Record<string, number> = {};
   for (const queue of QUEUES) {
     if (queue === 'all' && !scope.roles.some((r) => r === 'supervisor' || r === 'admin')) continue;
-    out[queue] = (await listQueue(t.ctx.db, scope, { queue, filters: {}, limit: 10_000 })).items.length;
+    out[queue] = (await listQueue(t.ctx.handle, scope, { queue, filters: {}, limit: 10_000 })).items.length;
   }
   return out;
 }

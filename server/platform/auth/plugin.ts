@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config';
-import type { Database } from '../../db/connection';
+import type { Database, SqlRunner } from '../../db/connection';
 import { AppError } from '../../errors';
 import { safeEqual } from '../crypto';
 import { loadSession, SESSION_COOKIE, type AuthState } from './sessions';
@@ -44,7 +44,7 @@ export function isSameOrigin(request: FastifyRequest, config: Config): boolean {
  * Loads the session of every request, and enforces the CSRF token (header `X-CSRF-Token`,
  * synchronizer token stored with the session) on cookie-authenticated mutations.
  */
-export function registerAuth(app: FastifyInstance, deps: { db: Database; config: Config }): void {
+export function registerAuth(app: FastifyInstance, deps: { db: Database; handle: SqlRunner; config: Config }): void {
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionExpired', false);
   app.addHook('onRequest', async (request, reply) => {
@@ -52,7 +52,7 @@ export function registerAuth(app: FastifyInstance, deps: { db: Database; config:
     request.sessionExpired = false;
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const found = await loadSession(deps.db, token, deps.config.SESSION_TTL_HOURS);
+    const found = await loadSession(deps, token, deps.config.SESSION_TTL_HOURS);
     if (found.state === 'valid') {
       request.auth = found.auth;
       return;
