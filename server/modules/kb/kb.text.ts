@@ -43,8 +43,22 @@ export const isStopWord = (word: string): boolean => STOP.has(word);
 
 const UK_LETTERS = /[іїєґ]/;
 
+/** Stems already computed (Snowball is the costly part of indexing, parsing and highlighting); bounded. */
+const stemMemo = new Map<string, string>();
+const STEM_MEMO_MAX = 200_000;
+
 /** Which stemmer a word gets: Ukrainian for Ukrainian texts and for words with і/ї/є/ґ, Latin words as they are. */
 function stemOne(word: string, locale: Locale): string {
+  const key = locale === 'uk' ? `u${word}` : `r${word}`;
+  let stem = stemMemo.get(key);
+  if (stem === undefined) {
+    if (stemMemo.size >= STEM_MEMO_MAX) stemMemo.clear();
+    stemMemo.set(key, (stem = stemUncached(word, locale)));
+  }
+  return stem;
+}
+
+function stemUncached(word: string, locale: Locale): string {
   if (/^[\p{N}]+$/u.test(word) || word.length < 3) return word;
   if (!/[а-яіїєґ]/.test(word)) return word.length > 4 ? word.replace(/(ing|ed|es|s)$/, '') : word;
   const stemmed = locale === 'uk' || UK_LETTERS.test(word) ? ukrainianStemmer(word) : russianStemmer(word);
