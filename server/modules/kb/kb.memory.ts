@@ -20,6 +20,7 @@ const REV_MARGIN = 200;
 /** More changed rows than this: reload everything. */
 const DELTA_MAX = 2_000;
 const LOAD_CHUNK = 1_000;
+const RESULTS_MAX = 5_000;
 
 const rows = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
@@ -94,8 +95,6 @@ type Doc = {
   published: boolean;
   title: string;
   summary: string;
-  /** log2(length + 1): ts_rank's normalisation 1. */
-  lengthNorm: number;
   alive: boolean;
 };
 
@@ -142,14 +141,9 @@ class LocaleIndex {
 export type IndexQuery = { norm: string; groups: string[][]; prefixStem: string | null };
 export type IndexHit = { slug: string; title: string; summary: string; coverage: number; score: number };
 
-const popcount = (x: number) => {
-  let n = 0;
-  while (x) {
-    x &= x - 1;
-    n += 1;
-  }
-  return n;
-};
+/** Bits set in a byte (a query has at most 8 words). */
+const POP = new Uint8Array(256);
+for (let i = 1; i < 256; i++) POP[i] = (i & 1) + POP[i >> 1]!;
 
 export class KbMemoryIndex {
   private docs: Doc[] = [];
@@ -164,6 +158,11 @@ export class KbMemoryIndex {
   private wordCount = -1;
   private synonymState = '';
   synonyms: SynonymGroup[] = [];
+  /**
+   * Finished results of recent queries (customers ask the same things), by the caller's key;
+   * emptied whenever anything in the index changes, so a hit is always what a search would return now.
+   */
+  readonly results = new Map<string, unknown>();
 
   private loaded = false;
   private seenGeneration = -1;
@@ -178,6 +177,8 @@ export class KbMemoryIndex {
   /** Per slot: 1 when alive and published; the audience's code. */
   private visible = new Uint8Array(0);
   private audience = new Uint8Array(0);
+  /** Per slot: log2(length + 1), ts_rank's normalisation 1. */
+  private lengthNorm = new Float64Array(0);
   private audienceCodes = new Map<string, number>();
 
   /** Makes the index current enough to search: loads it, applies announced changes, schedules the periodic check. */
@@ -210,6 +211,8 @@ export class KbMemoryIndex {
   private async loadAll(db: Executor): Promise<void> {
     this.docs = [];
     this.visible = new Uint8Array(0);
+    this.audience = new Uint8Array(0);
+    this.lengthNorm = new Float64Array(0);
     this.byId = new Map();
     this.locales = new Map();
     this.alive = 0;
@@ -232,6 +235,7 @@ export class KbMemoryIndex {
 
   private async loadLexicon(db: Executor, state: { words: number; synonyms: string }): Promise<void> {
     if (state.words !== this.wordCount) {
+      this.results.clear();
       const found = rows<{ word: string }>(await db.execute(sql`SELECT word FROM kb_search_words`));
       this.words = new Set(found.map((r) => r.word));
       this.wordList = [...this.words];
@@ -240,6 +244,7 @@ export class KbMemoryIndex {
       this.wordCount = state.words;
     }
     if (state.synonyms !== this.synonymState) {
+      this.results.clear();
       const found = rows<{ terms: string[] }>(await db.execute(sql`SELECT terms FROM kb_synonyms ORDER BY created_at, id`));
       this.synonyms = found.map((r) => r.terms);
       this.synonymState = state.synonyms;
@@ -294,6 +299,7 @@ export class KbMemoryIndex {
   }
 
   private put(r: DocRow): void {
+    this.results.clear();
     const old = this.byId.get(r.article_id);
     if (old !== undefined) this.drop(old, r.article_id);
     const slot = this.docs.length;
@@ -307,7 +313,6 @@ export class KbMemoryIndex {
       published: Number(r.published) === 1,
       title: r.title,
       summary: r.summary,
-      lengthNorm: Math.log2(Number(r.length) + 1) || 1,
       alive: true,
     });
     this.byId.set(r.article_id, slot);
@@ -320,7 +325,11 @@ export class KbMemoryIndex {
       };
       this.visible = grow(this.visible);
       this.audience = grow(this.audience);
+      const norms = new Float64Array(this.visible.length);
+      norms.set(this.lengthNorm);
+      this.lengthNorm = norms;
     }
+    this.lengthNorm[slot] = Math.log2(Number(r.length) + 1) || 1;
     let code = this.audienceCodes.get(r.audience);
     if (code === undefined) this.audienceCodes.set(r.audience, (code = this.audienceCodes.size));
     this.visible[slot] = Number(r.published) === 1 ? 1 : 0;
@@ -334,10 +343,21 @@ export class KbMemoryIndex {
   private drop(slot: number, id: string): void {
     const doc = this.docs[slot];
     if (!doc || !doc.alive) return;
+    this.results.clear();
     doc.alive = false;
     this.visible[slot] = 0;
     this.byId.delete(id);
     this.alive -= 1;
+  }
+
+  /** A result cached under `key`, or computed by `make` and kept (at most RESULTS_MAX keys). */
+  cached<T>(key: string, make: () => T): T {
+    const hit = this.results.get(key) as T | undefined;
+    if (hit !== undefined) return hit;
+    const value = make();
+    if (this.results.size >= RESULTS_MAX) this.results.clear();
+    this.results.set(key, value);
+    return value;
   }
 
   // ───────── lexicon ─────────
@@ -420,15 +440,24 @@ export class KbMemoryIndex {
       }
     }
 
-    // Titles: trigrams shared with the whole query, counted through the trigram postings.
+    // Without the title's similarity (at most 0.8), and the k-th best of that: only variants within
+    // 0.8 of it can reach the list, and only theirs is computed.
+    const { lengthNorm } = this;
+    const kth = new Float64Array(filter.limit).fill(-1);
+    for (const slot of touched) {
+      const m = mask[slot]!;
+      const b = (2 * POP[m]! + POP[titleMask[slot]!]!) / n + (2 * rank[slot]!) / items / lengthNorm[slot]!;
+      rank[slot] = b;
+      if (b > kth[filter.limit - 1]!) {
+        let at = filter.limit - 1;
+        while (at > 0 && kth[at - 1]! < b) {
+          kth[at] = kth[at - 1]!;
+          at -= 1;
+        }
+        kth[at] = b;
+      }
+    }
     const title = part.titles.idsOf(query.norm, false);
-    const titleTouched: number[] = [];
-    part.titles.countShared(title, shared, titleTouched);
-    const titleSim = (slot: number) => {
-      const common = shared[slot]!;
-      return common === 0 ? 0 : common / (part.titles.sizeOf(slot) + title.size - common);
-    };
-
     const top: IndexHit[] = [];
     const worse = (score: number, slug: string, than: IndexHit) =>
       score < than.score || (score === than.score && slug > than.slug);
@@ -440,19 +469,28 @@ export class KbMemoryIndex {
       top.splice(at, 0, { slug: d.slug, title: d.title, summary: d.summary, coverage, score });
       if (top.length > filter.limit) top.pop();
     };
-    for (const slot of touched) {
-      const coverage = popcount(mask[slot]!) / n;
-      const score =
-        2 * coverage + popcount(titleMask[slot]!) / n + (2 * rank[slot]!) / items / docs[slot]!.lengthNorm + 0.8 * titleSim(slot);
-      if (top.length < filter.limit || score >= top[top.length - 1]!.score) offer(slot, coverage, score);
+    // Best first, so the list's last score rises quickly and the rest is cut off.
+    const floor = kth[filter.limit - 1]! - 0.8;
+    const near: number[] = [];
+    for (const slot of touched) if (rank[slot]! >= floor) near.push(slot);
+    near.sort((x, y) => rank[y]! - rank[x]!);
+    for (const slot of near) {
+      const b = rank[slot]!;
+      if (top.length === filter.limit && b + 0.8 < top[top.length - 1]!.score) break;
+      offer(slot, POP[mask[slot]!]! / n, b + 0.8 * part.titles.similarity(slot, title));
     }
-    // Titles like the query that match none of its words (a typo the lexicon could not correct).
-    for (const slot of titleTouched) {
-      if (mask[slot] === 0 && visible[slot] === 1 && allowed[audience[slot]!] === 1) {
-        const sim = titleSim(slot);
+    // Titles like the query that match none of its words (a typo the lexicon could not correct):
+    // they score at most 0.8, so they are looked for only when the list is not full above that.
+    if (top.length < filter.limit || top[top.length - 1]!.score <= 0.8) {
+      const titleTouched: number[] = [];
+      part.titles.countShared(title, shared, titleTouched);
+      for (const slot of titleTouched) {
+        const common = shared[slot]!;
+        shared[slot] = 0;
+        if (mask[slot] !== 0 || visible[slot] === 0 || allowed[audience[slot]!] === 0) continue;
+        const sim = common / (part.titles.sizeOf(slot) + title.size - common);
         if (sim >= 0.3) offer(slot, 0, 0.8 * sim);
       }
-      shared[slot] = 0;
     }
     for (const slot of touched) {
       mask[slot] = 0;

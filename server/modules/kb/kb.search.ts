@@ -192,10 +192,13 @@ export async function parseQuery(
   locale: Locale,
   options: { prefix?: boolean } = {},
 ): Promise<ParsedQuery> {
+  return parseWith(await memoryIndex(db), q, locale, options);
+}
+
+function parseWith(index: KbMemoryIndex, q: string, locale: Locale, options: { prefix?: boolean }): ParsedQuery {
   const norm = normalize(q).slice(0, 200);
   const all = tokenize(norm).filter(safe);
   const words = all.filter((w) => !isStopWord(w)).slice(0, MAX_QUERY_WORDS);
-  const index = await memoryIndex(db);
   const fixes = correct(index, words);
   const synonyms = index.synonyms;
   const fixed = words.map((w) => fixes.get(w) ?? w);
@@ -229,14 +232,23 @@ export async function parseQuery(
 export async function rankArticles(db: Executor, input: SearchInput, options: { prefix?: boolean } = {}): Promise<RankedHit[]> {
   const locale = input.locale;
   if (normalize(input.q).length < 2) return [];
-  const parsed = await parseQuery(db, input.q, locale, options);
-  if (parsed.groups.length === 0) return [];
   const index = await memoryIndex(db);
-  const found = index.search(parsed, {
-    locale,
-    audiences: audiencesFor(input.audience ?? 'customer'),
-    limit: input.limit,
-  });
+  const audience = input.audience ?? 'customer';
+  const key = `${locale}|${audience}|${input.limit}|${options.prefix ?? true}|${input.q}`;
+  const hits = index.cached(key, () => rank(index, input.q, { locale, audience, limit: input.limit }, options));
+  return hits.map((h) => ({ ...h }));
+}
+
+function rank(
+  index: KbMemoryIndex,
+  q: string,
+  filter: { locale: Locale; audience: SearchAudience; limit: number },
+  options: { prefix?: boolean },
+): RankedHit[] {
+  const { locale } = filter;
+  const parsed = parseWith(index, q, locale, options);
+  if (parsed.groups.length === 0) return [];
+  const found = index.search(parsed, { locale, audiences: audiencesFor(filter.audience), limit: filter.limit });
   const marks = new Set(parsed.groups.flat());
   const prefixes = parsed.prefix ? [parsed.prefix] : [];
   return found.map((r) => ({
@@ -244,8 +256,8 @@ export async function rankArticles(db: Executor, input: SearchInput, options: { 
     title: r.title,
     summary: r.summary,
     snippet: highlight(clip(r.summary, 240), marks, locale, prefixes),
-    score: Math.round(Number(r.score) * 1000) / 1000,
-    coverage: Number(r.coverage),
+    score: Math.round(r.score * 1000) / 1000,
+    coverage: r.coverage,
   }));
 }
 
