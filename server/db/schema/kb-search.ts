@@ -1,4 +1,4 @@
-import { bigserial, index, integer, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { kbArticles } from './kb';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -33,6 +33,15 @@ export const kbSearchDocs = pgTable(
   },
   (t) => [index('kb_search_docs_rev_idx').on(t.rev)],
 );
+
+/**
+ * One row: a counter every writer of the index, the lexicon or the synonyms bumps in its own
+ * transaction, so each process's periodic "anything new?" check is one primary-key read.
+ */
+export const kbSearchState = pgTable('kb_search_state', {
+  id: integer('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
 
 /** Every normalised word of the indexed articles: typos in a query are corrected to the nearest one. */
 export const kbSearchWords = pgTable('kb_search_words', {

@@ -65,7 +65,15 @@ export const docsPage = (after: string, limit: number) => sql`
 export const revisionsAbove = (rev: number, limit: number) =>
   sql`SELECT article_id, rev FROM kb_search_docs WHERE rev > ${rev} ORDER BY rev LIMIT ${limit}`;
 
-/** The periodic check: has anything changed? (newest revision, row counts, synonyms). */
+/** Bumps kb_search_state.version; put in a WITH of every statement that writes the index, the lexicon or the synonyms. */
+export const bumpVersion = () => sql`UPDATE kb_search_state SET version = version + 1 WHERE id = 1`;
+
+const currentVersion = async (db: Executor) =>
+  Number(
+    rows<{ version: string | number }>(await db.execute(sql`SELECT version FROM kb_search_state WHERE id = 1`))[0]?.version ?? 0,
+  );
+
+/** After a change was noticed: what changed? (newest revision, row counts, synonyms). (newest revision, row counts, synonyms). */
 export const indexState = () =>
   sql`SELECT (SELECT count(*) FROM kb_search_docs)::int AS docs,
              (SELECT coalesce(max(rev), 0) FROM kb_search_docs)::bigint AS rev,
@@ -166,6 +174,8 @@ export class KbMemoryIndex {
 
   private loaded = false;
   private seenGeneration = -1;
+  /** kb_search_state.version when this index was last brought up to date. */
+  private version = -1;
   private checkedAt = 0;
   private running: Promise<void> | null = null;
 
@@ -209,6 +219,7 @@ export class KbMemoryIndex {
   }
 
   private async loadAll(db: Executor): Promise<void> {
+    this.version = await currentVersion(db);
     this.docs = [];
     this.visible = new Uint8Array(0);
     this.audience = new Uint8Array(0);
@@ -253,6 +264,10 @@ export class KbMemoryIndex {
 
   /** One cheap statement when nothing changed; else the changed rows (by revision), deletions, lexicon, synonyms. */
   private async applyChanges(db: Executor): Promise<void> {
+    // The usual case: one primary-key read says nothing changed.
+    const version = await currentVersion(db);
+    if (version === this.version) return;
+    this.version = version;
     const state = await this.state(db);
     const rev = Number(state.rev);
     if (rev !== this.maxRev || state.docs !== this.alive) {

@@ -6,8 +6,8 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import type { Executor } from '../../db/connection';
-import { kbArticles, kbSearchDocs } from '../../db/schema';
-import { encodeTerms, kbIndexChanged, memoryIndex, type KbMemoryIndex } from './kb.memory';
+import { kbArticles } from '../../db/schema';
+import { bumpVersion, encodeTerms, kbIndexChanged, memoryIndex, type KbMemoryIndex } from './kb.memory';
 import { clip, expandSynonyms, highlight, isStopWord, normalize, stems, stemWord, tokenize, type SynonymGroup } from './kb.text';
 
 export type SearchAudience = 'customer' | 'agent';
@@ -60,7 +60,7 @@ export async function indexArticle(db: Executor, articleId: string): Promise<'in
   const [article] = await db.select(ARTICLE_COLUMNS).from(kbArticles).where(eq(kbArticles.id, articleId)).limit(1);
   kbIndexChanged();
   if (!article) {
-    await db.delete(kbSearchDocs).where(eq(kbSearchDocs.articleId, articleId));
+    await db.execute(sql`WITH bump AS (${bumpVersion()}) DELETE FROM kb_search_docs WHERE article_id = ${articleId}`);
     return 'removed';
   }
   const words = new Set<string>();
@@ -86,6 +86,7 @@ async function writeDocs(db: Executor, articles: ArticleRow[], collect: Set<stri
   for (let i = 0; i < articles.length; i += 100) {
     const chunk = articles.slice(i, i + 100);
     await db.execute(sql`
+      WITH bump AS (${bumpVersion()})
       INSERT INTO kb_search_docs (article_id, slug, locale, audience, published, title, summary, title_norm, terms, length, indexed_at)
       VALUES ${sql.join(chunk.map(docRow), sql`, `)}
       ON CONFLICT (article_id) DO UPDATE SET
@@ -103,7 +104,7 @@ async function insertWords(db: Executor, words: string[]): Promise<void> {
   for (let i = 0; i < words.length; i += 5_000) {
     const chunk = words.slice(i, i + 5_000);
     await db.execute(
-      sql`INSERT INTO kb_search_words (word) SELECT unnest(${`{${chunk.join(',')}}`}::text[]) ON CONFLICT DO NOTHING`,
+      sql`WITH bump AS (${bumpVersion()}) INSERT INTO kb_search_words (word) SELECT unnest(${`{${chunk.join(',')}}`}::text[]) ON CONFLICT DO NOTHING`,
     );
   }
   if (words.length > 0) kbIndexChanged();
