@@ -315,6 +315,7 @@ export class KbMemoryIndex {
 
   private put(r: DocRow): void {
     this.results.clear();
+    this.nearCache.clear();
     const old = this.byId.get(r.article_id);
     if (old !== undefined) this.drop(old, r.article_id);
     const slot = this.docs.length;
@@ -359,6 +360,7 @@ export class KbMemoryIndex {
     const doc = this.docs[slot];
     if (!doc || !doc.alive) return;
     this.results.clear();
+    this.nearCache.clear();
     doc.alive = false;
     this.visible[slot] = 0;
     this.byId.delete(id);
@@ -394,6 +396,26 @@ export class KbMemoryIndex {
 
   // ───────── search ─────────
 
+  /** Candidates by words, best first (see search), of recent queries; emptied with `results`. */
+  private nearCache = new Map<string, Near>();
+
+  private cacheNear(key: string, near: Near): void {
+    if (this.nearCache.size >= RESULTS_MAX) this.nearCache.clear();
+    this.nearCache.set(key, near);
+  }
+
+  /** The list from candidates ordered by their score without the title: adds the title's similarity until the rest cannot reach it. */
+  private pick(part: LocaleIndex, near: Near, title: { ids: Int32Array; size: number }, limit: number): IndexHit[] {
+    const top: IndexHit[] = [];
+    for (let i = 0; i < near.slots.length; i++) {
+      const b = near.base[i]!;
+      if (top.length === limit && b + 0.8 < top[top.length - 1]!.score) break;
+      const slot = near.slots[i]!;
+      offer(this.docs, top, limit, slot, near.coverage[i]!, b + 0.8 * part.titles.similarity(slot, title));
+    }
+    return top;
+  }
+
   /**
    * Ranked variants of the locale visible to the audiences (published only):
    * score = 2 × coverage + title coverage + 2 × rank + 0.8 × title similarity, where coverage is the
@@ -414,6 +436,14 @@ export class KbMemoryIndex {
       this.shared = new Int32Array(cap);
     }
     const { mask, titleMask, rank, shared, docs } = this;
+    // The variants matching the words and their scores without the title's similarity depend only
+    // on the words' alternatives: typos corrected to the same words share them.
+    const key = `${filter.locale}|${filter.audiences.join(',')}|${filter.limit}|${query.prefixStem ?? ''}|${JSON.stringify(query.groups)}`;
+    const known = this.nearCache.get(key);
+    if (known) {
+      const top = this.pick(part, known, part.titles.idsOf(query.norm, false), filter.limit);
+      if (top.length === filter.limit && top[top.length - 1]!.score > 0.8) return top;
+    }
     const allowed = new Uint8Array(this.audienceCodes.size + 1);
     for (const a of filter.audiences) {
       const code = this.audienceCodes.get(a);
@@ -472,28 +502,15 @@ export class KbMemoryIndex {
         kth[at] = b;
       }
     }
-    const title = part.titles.idsOf(query.norm, false);
-    const top: IndexHit[] = [];
-    const worse = (score: number, slug: string, than: IndexHit) =>
-      score < than.score || (score === than.score && slug > than.slug);
-    const offer = (slot: number, coverage: number, score: number) => {
-      const d = docs[slot]!;
-      if (top.length === filter.limit && worse(score, d.slug, top[top.length - 1]!)) return;
-      let at = top.length;
-      while (at > 0 && worse(top[at - 1]!.score, top[at - 1]!.slug, { score, slug: d.slug } as IndexHit)) at -= 1;
-      top.splice(at, 0, { slug: d.slug, title: d.title, summary: d.summary, coverage, score });
-      if (top.length > filter.limit) top.pop();
-    };
     // Best first, so the list's last score rises quickly and the rest is cut off.
     const floor = kth[filter.limit - 1]! - 0.8;
-    const near: number[] = [];
-    for (const slot of touched) if (rank[slot]! >= floor) near.push(slot);
-    near.sort((x, y) => rank[y]! - rank[x]!);
-    for (const slot of near) {
-      const b = rank[slot]!;
-      if (top.length === filter.limit && b + 0.8 < top[top.length - 1]!.score) break;
-      offer(slot, POP[mask[slot]!]! / n, b + 0.8 * part.titles.similarity(slot, title));
-    }
+    const slots: number[] = [];
+    for (const slot of touched) if (rank[slot]! >= floor) slots.push(slot);
+    slots.sort((x, y) => rank[y]! - rank[x]!);
+    const near: Near = { slots, base: slots.map((x) => rank[x]!), coverage: slots.map((x) => POP[mask[x]!]! / n) };
+    this.cacheNear(key, near);
+    const title = part.titles.idsOf(query.norm, false);
+    const top = this.pick(part, near, title, filter.limit);
     // Titles like the query that match none of its words (a typo the lexicon could not correct):
     // they score at most 0.8, so they are looked for only when the list is not full above that.
     if (top.length < filter.limit || top[top.length - 1]!.score <= 0.8) {
@@ -504,7 +521,7 @@ export class KbMemoryIndex {
         shared[slot] = 0;
         if (mask[slot] !== 0 || visible[slot] === 0 || allowed[audience[slot]!] === 0) continue;
         const sim = common / (part.titles.sizeOf(slot) + title.size - common);
-        if (sim >= 0.3) offer(slot, 0, 0.8 * sim);
+        if (sim >= 0.3) offer(docs, top, filter.limit, slot, 0, 0.8 * sim);
       }
     }
     for (const slot of touched) {
@@ -514,6 +531,21 @@ export class KbMemoryIndex {
     }
     return top;
   }
+}
+
+type Near = { slots: number[]; base: number[]; coverage: number[] };
+
+const worse = (score: number, slug: string, than: { score: number; slug: string }) =>
+  score < than.score || (score === than.score && slug > than.slug);
+
+/** Puts a variant into the ordered list (score descending, then slug) if it belongs there. */
+function offer(docs: Doc[], top: IndexHit[], limit: number, slot: number, coverage: number, score: number): void {
+  const d = docs[slot]!;
+  if (top.length === limit && worse(score, d.slug, top[top.length - 1]!)) return;
+  let at = top.length;
+  while (at > 0 && worse(top[at - 1]!.score, top[at - 1]!.slug, { score, slug: d.slug })) at -= 1;
+  top.splice(at, 0, { slug: d.slug, title: d.title, summary: d.summary, coverage, score });
+  if (top.length > limit) top.pop();
 }
 
 /** Bumped whenever this process writes the index or another node announces it did: searches then refresh first. */

@@ -235,7 +235,9 @@ export async function rankArticles(db: Executor, input: SearchInput, options: { 
   if (normalize(input.q).length < 2) return [];
   const index = await memoryIndex(db);
   const audience = input.audience ?? 'customer';
-  const key = `${locale}|${audience}|${input.limit}|${options.prefix ?? true}|${input.q}`;
+  // The result depends on the normalised text and on whether the last word is unfinished (ё/е, case, punctuation alike).
+  const endsInWord = /[\p{L}\p{N}]$/u.test(input.q.trim());
+  const key = `${locale}|${audience}|${input.limit}|${options.prefix ?? true}|${endsInWord}|${normalize(input.q)}`;
   const hits = index.cached(key, () => rank(index, input.q, { locale, audience, limit: input.limit }, options));
   return hits.map((h) => ({ ...h }));
 }
