@@ -9,7 +9,8 @@
 // to 127.0.0.1. The database and the directory are removed at the end.
 //
 // Run: npm run bench:kb-search. Knobs: BENCH_ENGINES (pglite,postgres), BENCH_DATABASE_URL
-// (postgres://postgres@127.0.0.1:5432/postgres), BENCH_ARTICLES (10000), BENCH_QUERIES (1000), BENCH_CONCURRENCY (8).
+// (postgres://postgres@127.0.0.1:5432/postgres), BENCH_ARTICLES (10000), BENCH_QUERIES (1000), BENCH_CONCURRENCY (8),
+// BENCH_APP_NODE_ARGS (extra node flags for the app, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -211,7 +212,8 @@ async function prepare(env: Record<string, string>): Promise<void> {
 }
 
 function startApp(env: Record<string, string>, port: number): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'server/main.ts')], {
     cwd: root,
     env: {
       ...process.env,

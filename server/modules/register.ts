@@ -5,6 +5,7 @@ import { mailSendJob } from '../platform/mail/queue';
 import { createMailTransport } from '../platform/mail/transport';
 import { listenForReferenceChanges } from '../platform/refcache';
 import { pruneViewMarks } from './kb/kb.public.service';
+import { announceKbChange, listenForKbChanges } from './kb/kb.memory';
 import { indexArticle } from './kb/kb.search';
 import { imapPollJob, mailIncomingJob, registerInboundHandlers } from './mail/inbound.jobs';
 import { scheduleChecks, slaCheckJob } from './sla/sla.service';
@@ -26,6 +27,7 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
   });
 
   listenForReferenceChanges(ctx);
+  listenForKbChanges(ctx.bus);
   const kbPruneJob = defineJob({
     name: 'kb.prune-views',
     schema: z.object({}).passthrough(),
@@ -48,6 +50,7 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
   // Help-centre search: an article variant created, edited, reverted, (un)published or deleted.
   ctx.outbox.on('kb.article_saved', 'kb.index', async (event) => {
     await indexArticle(ctx.db, event.aggregateId);
+    await announceKbChange(ctx.bus);
   });
 
   if (!ctx.jobs) return;

@@ -31,3 +31,41 @@ export async function enforceRateLimit(db: Executor, limit: RateLimit, subject: 
   const { allowed, retryAfterSeconds } = await hitRateLimit(db, limit, subject);
   if (!allowed) throw new AppError('RATE_LIMITED', { retryAfterSeconds, limit: limit.name });
 }
+
+type Window = { start: number; count: number };
+const localWindows = new WeakMap<object, Map<string, Window>>();
+
+/**
+ * The same fixed-window count kept in this process's memory: exact when this process is the only
+ * node (PGlite: the embedded database is opened by one process, see lockfile.ts), and no statement
+ * per hit. Counts start afresh when the process restarts.
+ */
+export function hitLocalRateLimit(
+  scope: object,
+  limit: RateLimit,
+  subject: string,
+  now = Date.now(),
+): { allowed: boolean; retryAfterSeconds: number } {
+  let windows = localWindows.get(scope);
+  if (!windows) localWindows.set(scope, (windows = new Map()));
+  const key = `${limit.name}:${subject}`;
+  const span = limit.windowSeconds * 1000;
+  let w = windows.get(key);
+  if (!w || w.start <= now - span) {
+    if (!w && windows.size >= 100_000) for (const [k, old] of windows) if (old.start <= now - span) windows.delete(k);
+    windows.set(key, (w = { start: now, count: 0 }));
+  }
+  w.count += 1;
+  return { allowed: w.count <= limit.limit, retryAfterSeconds: Math.max(1, Math.ceil((w.start + span - now) / 1000)) };
+}
+
+/** enforceRateLimit, counted in memory on the single-process engine (PGlite) and in rate_counters on PostgreSQL. */
+export async function enforceNodeRateLimit(
+  ctx: { db: Executor; handle: { engine: string } },
+  limit: RateLimit,
+  subject: string,
+): Promise<void> {
+  if (ctx.handle.engine !== 'pglite') return enforceRateLimit(ctx.db, limit, subject);
+  const { allowed, retryAfterSeconds } = hitLocalRateLimit(ctx.db, limit, subject);
+  if (!allowed) throw new AppError('RATE_LIMITED', { retryAfterSeconds, limit: limit.name });
+}

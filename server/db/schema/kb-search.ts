@@ -1,16 +1,14 @@
-import { sql } from 'drizzle-orm';
-import { customType, index, integer, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { kbArticles } from './kb';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * The search index of the help centre: one row per article variant (kb_articles row), written
  * by the indexer (modules/kb/kb.search.ts) when an article is saved and by the start-up backfill.
- * Two vectors: PostgreSQL's `russian` stemming, and words stemmed in the app (Ukrainian and
- * Russian, with fleeting vowels folded) stored as a `simple` vector; `title_norm` (ё = е,
- * lower case) carries the trigram index for typos and partial words.
+ * `terms` lists the variant's stems (stemmed in the app: Ukrainian and Russian, fleeting vowels
+ * folded) with their counts per field; every process loads the rows into its in-memory inverted
+ * index (kb.memory.ts) and follows changes by `rev`, which every write takes anew from a sequence.
  */
 export const kbSearchDocs = pgTable(
   'kb_search_docs',
@@ -25,25 +23,30 @@ export const kbSearchDocs = pgTable(
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     titleNorm: text('title_norm').notNull(),
-    ruVector: tsvector('ru_vector').notNull(),
-    stemVector: tsvector('stem_vector').notNull(),
+    /** "stem:a:b:c" per distinct stem: occurrences in the title, the short answer + tags, the body. */
+    terms: text('terms').notNull().default(''),
+    /** Number of stems in the variant (rank normalisation). */
+    length: integer('length').notNull().default(0),
+    /** Revision: a new value from the sequence on every write; nodes re-read rows above the newest they hold. */
+    rev: bigserial('rev', { mode: 'number' }).notNull(),
     indexedAt: tz('indexed_at').notNull().defaultNow(),
   },
-  (t) => [
-    index('kb_search_docs_ru_idx').using('gin', t.ruVector),
-    index('kb_search_docs_stem_idx').using('gin', t.stemVector),
-    index('kb_search_docs_title_trgm_idx').using('gin', sql`${t.titleNorm} gin_trgm_ops`),
-  ],
+  (t) => [index('kb_search_docs_rev_idx').on(t.rev)],
 );
 
+/**
+ * One row: a counter every writer of the index, the lexicon or the synonyms bumps in its own
+ * transaction, so each process's periodic "anything new?" check is one primary-key read.
+ */
+export const kbSearchState = pgTable('kb_search_state', {
+  id: integer('id').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
+
 /** Every normalised word of the indexed articles: typos in a query are corrected to the nearest one. */
-export const kbSearchWords = pgTable(
-  'kb_search_words',
-  {
-    word: text('word').primaryKey(),
-  },
-  (t) => [index('kb_search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
-);
+export const kbSearchWords = pgTable('kb_search_words', {
+  word: text('word').primaryKey(),
+});
 
 /** Words customers use for the same thing (киви / кошелёк, смс / sms); edited by admins. */
 export const kbSynonyms = pgTable('kb_synonyms', {

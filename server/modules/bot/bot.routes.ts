@@ -5,7 +5,7 @@ import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses } from '../../platform/http';
-import { enforceRateLimit } from '../../platform/ratelimit';
+import { enforceNodeRateLimit } from '../../platform/ratelimit';
 import { ask, listUnanswered } from './bot.service';
 import { canReadUnanswered } from './bot.policy';
 
@@ -58,8 +58,8 @@ export function botRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const text = checkQuestion(request.body.text);
-        await enforceRateLimit(
-          ctx.db,
+        await enforceNodeRateLimit(
+          ctx,
           { name: 'bot.ask', limit: ctx.config.BOT_ASKS_PER_IP_MINUTE, windowSeconds: 60 },
           request.ip,
         );

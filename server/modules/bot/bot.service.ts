@@ -4,10 +4,10 @@
  * wizard until live chat exists). Offline: search and patterns only. Every question is kept
  * (bot_questions) so authors see what it could not answer.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import type { Database, Executor } from '../../db/connection';
-import { botConversations, botQuestions } from '../../db/schema';
 import { rankArticles, type RankedHit } from '../kb/kb.search';
 import { normalize, stems } from '../kb/kb.text';
 import { asksForPerson, firstSentences, phrase, smallTalk, stripGreeting, withoutHandoffWords } from './bot.text';
@@ -105,18 +105,125 @@ export async function findCategory(
   return top && top.share >= 0.5 ? present(top.leaf, locale) : undefined;
 }
 
-/** Opens (or continues) a conversation; an unknown or foreign id starts a new one. */
-async function conversation(tx: Executor, id: string | undefined, locale: Locale): Promise<string> {
-  if (id) {
-    const [found] = await tx
-      .update(botConversations)
-      .set({ turns: sql`${botConversations.turns} + 1`, lastAt: new Date() })
-      .where(and(eq(botConversations.id, id)))
-      .returning({ id: botConversations.id });
-    if (found) return found.id;
+type QuestionRow = {
+  conversationId: string;
+  locale: Locale;
+  text: string;
+  normalized: string;
+  outcome: Outcome;
+  topSlug: string | null;
+  score: number | null;
+  at: Date;
+};
+
+/**
+ * Questions are written in batches: the answer does not wait for its row, and every FLUSH_MS
+ * one statement stores what the process collected (new conversations, turns of continued ones,
+ * the questions), so concurrent askers share a round trip — on PGlite's single connection that
+ * is most of an answer's cost. A crash loses at most the last FLUSH_MS of rows (statistics of
+ * unanswered questions, not anything a customer relies on); the unanswered list flushes first.
+ */
+const FLUSH_MS = 20;
+const KNOWN_MAX = 50_000;
+
+class QuestionLog {
+  private pending: QuestionRow[] = [];
+  /** Conversations opened since the last flush (id → locale, turns so far). */
+  private opened = new Map<string, { locale: Locale; turns: number }>();
+  /** Turns of conversations that already exist (or are in the batch being written). */
+  private continued = new Map<string, number>();
+  /** Conversation ids this process knows exist (or will, once flushed). */
+  private known = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly db: Executor) {}
+
+  /** The conversation to record under: a known id continues, an unknown or foreign id starts a new one. */
+  async conversation(id: string | undefined, locale: Locale): Promise<string> {
+    if (id && !this.known.has(id)) {
+      const found = rows<{ id: string }>(await this.db.execute(sql`SELECT id FROM bot_conversations WHERE id = ${id}::uuid`));
+      if (found.length > 0) this.remember(id);
+    }
+    if (id && this.known.has(id)) {
+      const open = this.opened.get(id);
+      if (open) open.turns += 1;
+      else this.continued.set(id, (this.continued.get(id) ?? 0) + 1);
+      return id;
+    }
+    const created = randomUUID();
+    this.opened.set(created, { locale, turns: 1 });
+    this.remember(created);
+    return created;
   }
-  const [created] = await tx.insert(botConversations).values({ locale, turns: 1 }).returning({ id: botConversations.id });
-  return created!.id;
+
+  private remember(id: string) {
+    if (this.known.size >= KNOWN_MAX) this.known.clear();
+    this.known.add(id);
+  }
+
+  add(row: QuestionRow): void {
+    this.pending.push(row);
+    if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush().catch(() => undefined), FLUSH_MS);
+      this.timer.unref();
+    }
+  }
+
+  /** Writes what was collected (one statement); resolves when everything added before the call is stored. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    const opened = this.opened;
+    const continued = this.continued;
+    this.pending = [];
+    this.opened = new Map();
+    this.continued = new Map();
+    // One write at a time, in order; a failed batch (logged by the caller of flush, if any) does not stop the next.
+    this.writing = this.writing.catch(() => undefined).then(() => write(this.db, batch, opened, continued));
+    return this.writing;
+  }
+}
+
+async function write(
+  db: Executor,
+  batch: QuestionRow[],
+  opened: Map<string, { locale: Locale; turns: number }>,
+  continued: Map<string, number>,
+): Promise<void> {
+  if (batch.length === 0 && continued.size === 0) return;
+  const arr = (xs: Array<string | number | null>) => sql.param(xs);
+  const newIds = [...opened.keys()];
+  await db.execute(sql`
+    WITH opened AS (
+      INSERT INTO bot_conversations (id, locale, turns)
+      SELECT * FROM unnest(${arr(newIds)}::uuid[], ${arr(newIds.map((id) => opened.get(id)!.locale))}::text[],
+                           ${arr(newIds.map((id) => opened.get(id)!.turns))}::int[])
+      RETURNING id
+    ), continued AS (
+      UPDATE bot_conversations c SET turns = c.turns + t.n, last_at = now()
+        FROM unnest(${arr([...continued.keys()])}::uuid[], ${arr([...continued.values()])}::int[]) AS t(id, n)
+       WHERE c.id = t.id
+      RETURNING c.id
+    )
+    INSERT INTO bot_questions (conversation_id, locale, text, normalized, outcome, top_slug, score, created_at)
+    SELECT * FROM unnest(${arr(batch.map((r) => r.conversationId))}::uuid[], ${arr(batch.map((r) => r.locale))}::text[],
+                         ${arr(batch.map((r) => r.text))}::text[], ${arr(batch.map((r) => r.normalized))}::text[],
+                         ${arr(batch.map((r) => r.outcome))}::text[], ${arr(batch.map((r) => r.topSlug))}::text[],
+                         ${arr(batch.map((r) => r.score))}::real[], ${arr(batch.map((r) => r.at.toISOString()))}::timestamptz[])`);
+}
+
+const logs = new WeakMap<object, QuestionLog>();
+function questionLog(db: Executor): QuestionLog {
+  let log = logs.get(db);
+  if (!log) logs.set(db, (log = new QuestionLog(db)));
+  return log;
+}
+
+/** Stores the questions collected so far (the unanswered list and tests read them right after). */
+export async function flushQuestions(db: Executor): Promise<void> {
+  await logs.get(db)?.flush();
 }
 
 /** Answers one question and records it. */
@@ -161,18 +268,17 @@ export async function ask(db: Database, input: { text: string; locale: Locale; c
     }
   }
 
-  const conversationId = await db.transaction(async (tx) => {
-    const id = await conversation(tx, input.conversationId, locale);
-    await tx.insert(botQuestions).values({
-      conversationId: id,
-      locale,
-      text: text.slice(0, 500),
-      normalized: normalize(text).slice(0, 200),
-      outcome,
-      topSlug: best?.slug ?? null,
-      score: best ? best.score : null,
-    });
-    return id;
+  const log = questionLog(db);
+  const conversationId = await log.conversation(input.conversationId, locale);
+  log.add({
+    conversationId,
+    locale,
+    text: text.slice(0, 500),
+    normalized: normalize(text).slice(0, 200),
+    outcome,
+    topSlug: best?.slug ?? null,
+    score: best ? best.score : null,
+    at: new Date(),
   });
   return { conversationId, ...reply };
 }
@@ -187,6 +293,7 @@ export async function listUnanswered(
   db: Executor,
   options: { locale?: Locale; days: number; limit: number; offset: number },
 ): Promise<{ items: UnansweredRow[]; total: number }> {
+  await flushQuestions(db);
   const localeFilter = options.locale ? sql`AND locale = ${options.locale}` : sql``;
   const found = rows<{
     question: string;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses, requestMeta } from '../../platform/http';
+import { announceKbChange } from './kb.memory';
 import { createSynonym, deleteSynonym, listSynonyms, updateSynonym } from './kb.synonyms';
 
 const synonymDto = z.object({ id: z.string(), terms: z.array(z.string()), updatedAt: z.string() });
@@ -41,7 +42,9 @@ export function kbAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const staff = admin(request);
-        return reply.status(201).send(await createSynonym(ctx.db, staff, requestMeta(request), request.body.terms));
+        const created = await createSynonym(ctx.db, staff, requestMeta(request), request.body.terms);
+        await announceKbChange(ctx.bus);
+        return reply.status(201).send(created);
       },
     );
     app.put(
@@ -57,7 +60,9 @@ export function kbAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const staff = admin(request);
-        return updateSynonym(ctx.db, staff, requestMeta(request), request.params.id, request.body.terms);
+        const updated = await updateSynonym(ctx.db, staff, requestMeta(request), request.params.id, request.body.terms);
+        await announceKbChange(ctx.bus);
+        return updated;
       },
     );
     app.delete(
@@ -73,6 +78,7 @@ export function kbAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const staff = admin(request);
         await deleteSynonym(ctx.db, staff, requestMeta(request), request.params.id);
+        await announceKbChange(ctx.bus);
         return { ok: true as const };
       },
     );

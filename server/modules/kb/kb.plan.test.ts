@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/app';
-import { parseQuery, searchStatement } from './kb.search';
+import { docsPage, revisionsAbove } from './kb.memory';
+import { indexMissing, searchArticles } from './kb.search';
 
 let t: TestContext;
 
@@ -16,27 +17,29 @@ beforeAll(async () => {
            'Краткий ответ ' || i || ' о ' || (ARRAY['лимитах','комиссии','выписке','уведомлениях','приложении'])[1 + i % 5],
            'Текст статьи ' || i
       FROM generate_series(1, 5000) AS i`);
-  await t.ctx.db.execute(sql`
-    INSERT INTO kb_search_docs (article_id, slug, locale, audience, published, title, summary, title_norm, ru_vector, stem_vector)
-    SELECT id, slug, locale, audience, 1, title, summary, lower(title),
-           setweight(to_tsvector('russian', title), 'A') || setweight(to_tsvector('russian', summary), 'B'),
-           setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', summary), 'B')
-      FROM kb_articles WHERE slug LIKE 'gen-%'`);
+  await indexMissing(t.ctx.db);
   await t.ctx.db.execute(sql`ANALYZE kb_search_docs`);
 });
 afterAll(async () => t?.dispose());
 
-describe('search query plan', () => {
-  it('finds candidates through the GIN (full-text) and trigram indexes, never scanning the table', async () => {
-    const parsed = await parseQuery(t.ctx.db, 'заблокировали кошелек', 'ru');
-    const { sql: text, params } = new PgDialect({ casing: 'snake_case' }).sqlToQuery(
-      searchStatement(parsed, { locale: 'ru', audience: 'customer', limit: 5 }),
-    );
-    const plan = await explain(`EXPLAIN ${text}`, params);
-    expect(plan).toMatch(/Bitmap Index Scan on kb_search_docs_stem_idx/);
-    expect(plan).toMatch(/Bitmap Index Scan on kb_search_docs_ru_idx/);
-    expect(plan).toMatch(/Bitmap Index Scan on kb_search_docs_title_trgm_idx/);
+const dialect = new PgDialect({ casing: 'snake_case' });
+
+describe('search index plans', () => {
+  it('the index loads page by page by primary key and follows changes by the revision index, never scanning the table', async () => {
+    const page = dialect.sqlToQuery(docsPage('00000000-0000-0000-0000-000000000000', 1000));
+    expect(await explain(`EXPLAIN ${page.sql}`, page.params)).toMatch(/Index Scan using kb_search_docs_pkey/);
+    const delta = dialect.sqlToQuery(revisionsAbove(4990, 2001));
+    const plan = await explain(`EXPLAIN ${delta.sql}`, delta.params);
+    expect(plan).toMatch(/Index Scan using kb_search_docs_rev_idx/);
     expect(plan).not.toMatch(/Seq Scan on kb_search_docs/);
+  });
+
+  it('searches the 5,000 generated variants from memory (filters and ranking intact)', async () => {
+    const hits = await searchArticles(t.ctx.db, { q: 'вопрос про терминал', locale: 'ru', limit: 5 });
+    expect(hits).toHaveLength(5);
+    expect(hits.every((h) => /терминал/i.test(h.title))).toBe(true);
+    const uk = await searchArticles(t.ctx.db, { q: 'вопрос номер 3 про вывод', locale: 'uk', limit: 5 });
+    expect(uk.every((h) => Number(h.slug.slice(4)) % 3 === 0)).toBe(true);
   });
 });
 

@@ -1,11 +1,13 @@
 /**
- * Help-centre search: the index (kb_search_docs, kb_search_words) and the query.
+ * Help-centre search: the index rows (kb_search_docs, kb_search_words) and the query, which
+ * runs against the in-memory index built from them (kb.memory.ts).
  * Ranking is explained in docs/KB-SEARCH.md.
  */
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import type { Executor } from '../../db/connection';
-import { kbArticles, kbSearchDocs, kbSynonyms } from '../../db/schema';
+import { kbArticles } from '../../db/schema';
+import { bumpVersion, encodeTerms, kbIndexChanged, memoryIndex, type KbMemoryIndex } from './kb.memory';
 import { clip, expandSynonyms, highlight, isStopWord, normalize, stems, stemWord, tokenize, type SynonymGroup } from './kb.text';
 
 export type SearchAudience = 'customer' | 'agent';
@@ -18,8 +20,6 @@ export type RankedHit = SearchHit & { summary: string; coverage: number };
 export const audiencesFor = (audience: SearchAudience): string[] =>
   audience === 'agent' ? ['agent', 'all'] : ['customer', 'all'];
 
-/** Ranked within the filters among at most this many matching rows. */
-export const CANDIDATE_LIMIT = 300;
 const MAX_QUERY_WORDS = 8;
 
 const rows = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -43,55 +43,58 @@ const asLocale = (l: string): Locale => (l === 'uk' || l === 'en' ? l : 'ru');
 /** Strips Markdown punctuation that would otherwise glue to words (links keep their text). */
 const plain = (markdown: string) => markdown.replace(/\]\([^)]*\)/g, ']').replace(/[*_#>`~|[\]]/g, ' ');
 
+const ARTICLE_COLUMNS = {
+  id: kbArticles.id,
+  slug: kbArticles.slug,
+  locale: kbArticles.locale,
+  audience: kbArticles.audience,
+  title: kbArticles.title,
+  summary: kbArticles.summary,
+  body: kbArticles.body,
+  tags: kbArticles.tags,
+  status: kbArticles.status,
+};
+
 /** (Re)indexes one article variant by its kb_articles id; removes it from the index when the row is gone. */
-export async function indexArticle(
-  db: Executor,
-  articleId: string,
-  options: { words?: Set<string> } = {},
-): Promise<'indexed' | 'removed'> {
-  const [article] = await db
-    .select({
-      id: kbArticles.id,
-      slug: kbArticles.slug,
-      locale: kbArticles.locale,
-      audience: kbArticles.audience,
-      title: kbArticles.title,
-      summary: kbArticles.summary,
-      body: kbArticles.body,
-      tags: kbArticles.tags,
-      status: kbArticles.status,
-    })
-    .from(kbArticles)
-    .where(eq(kbArticles.id, articleId))
-    .limit(1);
+export async function indexArticle(db: Executor, articleId: string): Promise<'indexed' | 'removed'> {
+  const [article] = await db.select(ARTICLE_COLUMNS).from(kbArticles).where(eq(kbArticles.id, articleId)).limit(1);
+  kbIndexChanged();
   if (!article) {
-    await db.delete(kbSearchDocs).where(eq(kbSearchDocs.articleId, articleId));
+    await db.execute(sql`WITH bump AS (${bumpVersion()}) DELETE FROM kb_search_docs WHERE article_id = ${articleId}`);
     return 'removed';
   }
-  await writeDoc(db, article, options.words);
+  const words = new Set<string>();
+  await writeDocs(db, [article], words);
+  await insertWords(db, [...words]);
   return 'indexed';
 }
 
-/** Writes the index row; the article's words go to the lexicon now, or into `collect` for one insert per batch. */
-async function writeDoc(db: Executor, a: ArticleRow, collect?: Set<string>): Promise<void> {
+/** The index row of a variant: its stems per field (title A, short answer + tags B, body C). */
+function docRow(a: ArticleRow) {
   const locale = asLocale(a.locale);
-  const body = plain(a.body);
   const tags = a.tags.join(' ');
-  const norm = (s: string) => normalize(s);
-  const st = (s: string) => stems(s, locale).join(' ');
-  await db.execute(sql`
-    INSERT INTO kb_search_docs (article_id, slug, locale, audience, published, title, summary, title_norm, ru_vector, stem_vector, indexed_at)
-    VALUES (${a.id}, ${a.slug}, ${a.locale}, ${a.audience}, ${a.status === 'published' ? 1 : 0}, ${a.title}, ${a.summary}, ${norm(a.title)},
-      setweight(to_tsvector('russian', ${norm(a.title)}), 'A') || setweight(to_tsvector('russian', ${norm(`${a.summary} ${tags}`)}), 'B') || setweight(to_tsvector('russian', ${norm(body)}), 'C'),
-      setweight(to_tsvector('simple', ${st(a.title)}), 'A') || setweight(to_tsvector('simple', ${st(`${a.summary} ${tags}`)}), 'B') || setweight(to_tsvector('simple', ${st(body)}), 'C'),
-      now())
-    ON CONFLICT (article_id) DO UPDATE SET
-      slug = excluded.slug, locale = excluded.locale, audience = excluded.audience, published = excluded.published,
-      title = excluded.title, summary = excluded.summary, title_norm = excluded.title_norm,
-      ru_vector = excluded.ru_vector, stem_vector = excluded.stem_vector, indexed_at = now()`);
-  const text = [a.title, a.summary, tags, body].join(' ');
-  if (collect) for (const w of lexiconWords(text)) collect.add(w);
-  else await addWords(db, text);
+  const { terms, length } = encodeTerms([
+    stems(a.title, locale),
+    stems(`${a.summary} ${tags}`, locale),
+    stems(plain(a.body), locale),
+  ]);
+  return sql`(${a.id}::uuid, ${a.slug}, ${a.locale}, ${a.audience}, ${a.status === 'published' ? 1 : 0}, ${a.title}, ${a.summary}, ${normalize(a.title)}, ${terms}, ${length}, now())`;
+}
+
+/** Writes the index rows (one statement per 100); the articles' words go into `collect` for one lexicon insert per batch. */
+async function writeDocs(db: Executor, articles: ArticleRow[], collect: Set<string>): Promise<void> {
+  for (let i = 0; i < articles.length; i += 100) {
+    const chunk = articles.slice(i, i + 100);
+    await db.execute(sql`
+      WITH bump AS (${bumpVersion()})
+      INSERT INTO kb_search_docs (article_id, slug, locale, audience, published, title, summary, title_norm, terms, length, indexed_at)
+      VALUES ${sql.join(chunk.map(docRow), sql`, `)}
+      ON CONFLICT (article_id) DO UPDATE SET
+        slug = excluded.slug, locale = excluded.locale, audience = excluded.audience, published = excluded.published,
+        title = excluded.title, summary = excluded.summary, title_norm = excluded.title_norm,
+        terms = excluded.terms, length = excluded.length, rev = excluded.rev, indexed_at = now()`);
+    for (const a of chunk) for (const w of lexiconWords([a.title, a.summary, a.tags.join(' '), a.body].join(' '))) collect.add(w);
+  }
 }
 
 const lexiconWords = (text: string) =>
@@ -101,9 +104,10 @@ async function insertWords(db: Executor, words: string[]): Promise<void> {
   for (let i = 0; i < words.length; i += 5_000) {
     const chunk = words.slice(i, i + 5_000);
     await db.execute(
-      sql`INSERT INTO kb_search_words (word) SELECT unnest(${`{${chunk.join(',')}}`}::text[]) ON CONFLICT DO NOTHING`,
+      sql`WITH bump AS (${bumpVersion()}) INSERT INTO kb_search_words (word) SELECT unnest(${`{${chunk.join(',')}}`}::text[]) ON CONFLICT DO NOTHING`,
     );
   }
+  if (words.length > 0) kbIndexChanged();
 }
 
 /** Adds words to the lexicon that typos are corrected against. */
@@ -119,36 +123,42 @@ export async function addWords(db: Executor, text: string): Promise<void> {
 export async function indexMissing(db: Executor, batch = 500): Promise<number> {
   let total = 0;
   for (;;) {
-    const ids = rows<{ id: string }>(
+    const found = rows<{ id: string }>(
       await db.execute(sql`
         SELECT a.id FROM kb_articles a LEFT JOIN kb_search_docs d ON d.article_id = a.id
          WHERE d.article_id IS NULL OR d.indexed_at < a.updated_at
          LIMIT ${batch}`),
     );
-    const words = new Set<string>();
-    for (const { id } of ids) await indexArticle(db, id, { words });
-    await insertWords(db, [...words]);
-    total += ids.length;
-    if (ids.length < batch) return total;
+    if (found.length > 0) {
+      const articles = await db
+        .select(ARTICLE_COLUMNS)
+        .from(kbArticles)
+        .where(
+          inArray(
+            kbArticles.id,
+            found.map((r) => r.id),
+          ),
+        );
+      const words = new Set<string>();
+      await writeDocs(db, articles, words);
+      await insertWords(db, [...words]);
+      kbIndexChanged();
+    }
+    total += found.length;
+    if (found.length < batch) return total;
   }
 }
 
 // ───────────────────────────── synonyms ─────────────────────────────
 
-const synonymCache = new WeakMap<object, { at: number; groups: SynonymGroup[] }>();
-const SYNONYM_TTL_MS = 10_000;
-
-/** The synonym groups, cached for a few seconds per database (an admin's change clears it at once on this node). */
+/** The synonym groups as this process holds them (with the index; current within seconds on every node). */
 export async function loadSynonyms(db: Executor): Promise<SynonymGroup[]> {
-  const hit = synonymCache.get(db);
-  if (hit && Date.now() - hit.at < SYNONYM_TTL_MS) return hit.groups;
-  const groups = (await db.select({ terms: kbSynonyms.terms }).from(kbSynonyms)).map((r) => r.terms);
-  synonymCache.set(db, { at: Date.now(), groups });
-  return groups;
+  return (await memoryIndex(db)).synonyms;
 }
 
-export function forgetSynonyms(db: Executor): void {
-  synonymCache.delete(db);
+/** After the synonyms changed: searches on this process re-read them first. */
+export function forgetSynonyms(_db?: Executor): void {
+  kbIndexChanged();
 }
 
 // ───────────────────────────── query ─────────────────────────────
@@ -158,27 +168,23 @@ export type ParsedQuery = {
   norm: string;
   /** Per content word: its alternatives (typo correction, synonyms) as stems. */
   groups: string[][];
-  /** The same alternatives as words, for the `russian` configuration. */
-  words: string[][];
   /** The last word, typed in part (suggestions and as-you-type search). */
   prefix: string | null;
-  /** The stem of that word (prefix-matched in the app-stemmed vector). */
+  /** The stem of that word (prefix-matched against the index's stems). */
   prefixStem: string | null;
 };
 
 const safe = (s: string) => /^[\p{L}\p{N}]+$/u.test(s);
 
-/** Corrects words the index has never seen to the nearest one it has (pg_trgm), keeping the original too. */
-async function correct(db: Executor, words: string[]): Promise<Map<string, string>> {
-  const candidates = words.filter((w) => w.length >= 4 && !/\d/.test(w));
-  if (candidates.length === 0) return new Map();
-  const found = rows<{ w: string; near: string | null }>(
-    await db.execute(sql`
-      SELECT t.w, CASE WHEN EXISTS (SELECT 1 FROM kb_search_words WHERE word = t.w) THEN NULL
-                  ELSE (SELECT word FROM kb_search_words WHERE word % t.w ORDER BY similarity(word, t.w) DESC, word LIMIT 1) END AS near
-        FROM unnest(${`{${candidates.join(',')}}`}::text[]) AS t(w)`),
-  );
-  return new Map(found.filter((r) => r.near).map((r) => [r.w, r.near!]));
+/** Corrects words the index has never seen to the nearest one it has (trigram similarity ≥ 0.3), keeping the original too. */
+function correct(index: KbMemoryIndex, words: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const w of words) {
+    if (w.length < 4 || /\d/.test(w) || index.hasWord(w)) continue;
+    const near = index.nearestWord(w);
+    if (near) out.set(w, near);
+  }
+  return out;
 }
 
 export async function parseQuery(
@@ -187,11 +193,15 @@ export async function parseQuery(
   locale: Locale,
   options: { prefix?: boolean } = {},
 ): Promise<ParsedQuery> {
+  return parseWith(await memoryIndex(db), q, locale, options);
+}
+
+function parseWith(index: KbMemoryIndex, q: string, locale: Locale, options: { prefix?: boolean }): ParsedQuery {
   const norm = normalize(q).slice(0, 200);
   const all = tokenize(norm).filter(safe);
   const words = all.filter((w) => !isStopWord(w)).slice(0, MAX_QUERY_WORDS);
-  const fixes = await correct(db, words);
-  const synonyms = await loadSynonyms(db);
+  const fixes = correct(index, words);
+  const synonyms = index.synonyms;
   const fixed = words.map((w) => fixes.get(w) ?? w);
   const expanded = expandSynonyms(fixed, synonyms, locale);
   const wordAlts = expanded.map((alts, i) => [...new Set([words[i]!, ...alts])]);
@@ -214,77 +224,34 @@ export async function parseQuery(
   return {
     norm,
     groups,
-    words: wordAlts.map((alts) => alts.flatMap((a) => tokenize(a).filter(safe))),
     prefix,
     prefixStem: prefixStem && prefixStem.length >= 3 ? prefixStem : prefix,
   };
-}
-
-const orQuery = (terms: string[]) => terms.join(' | ');
-
-/** The tsquery text of one word's alternatives (stems), optionally restricted to the title (weight A). */
-function stemGroupQuery(group: string[], isLast: boolean, prefix: string | null, weight = ''): string {
-  const parts = group.map((s) => `${s}${weight ? `:${weight}` : ''}`);
-  if (isLast && prefix) parts.push(`${prefix}:*${weight}`);
-  return `(${orQuery(parts)})`;
-}
-
-/**
- * The search statement (not run): candidates matching any alternative of any word (Russian stems,
- * app stems, or a title like the query) within locale, audience and publication, under a LIMIT;
- * then ranked among themselves. Tests EXPLAIN it.
- */
-export function searchStatement(parsed: ParsedQuery, input: { locale: Locale; audience: SearchAudience; limit: number }): SQL {
-  const audiences = `{${audiencesFor(input.audience).join(',')}}`;
-  const n = parsed.groups.length;
-  const stemAll = parsed.groups.map((g, i) => stemGroupQuery(g, i === n - 1, parsed.prefixStem)).join(' | ');
-  const ruAll = orQuery(parsed.words.flat());
-  const coverage = sql.join(
-    parsed.groups.map(
-      (g, i) => sql`(stem_vector @@ to_tsquery('simple', ${stemGroupQuery(g, i === n - 1, parsed.prefixStem)}))::int`,
-    ),
-    sql` + `,
-  );
-  const titleCoverage = sql.join(
-    parsed.groups.map(
-      (g, i) => sql`(stem_vector @@ to_tsquery('simple', ${stemGroupQuery(g, i === n - 1, parsed.prefixStem, 'A')}))::int`,
-    ),
-    sql` + `,
-  );
-  const sq = sql`to_tsquery('simple', ${stemAll})`;
-  const rq = sql`to_tsquery('russian', ${ruAll})`;
-  return sql`
-    WITH candidates AS (
-      SELECT d.slug, d.title, d.summary, d.title_norm, d.ru_vector, d.stem_vector
-        FROM kb_search_docs d
-       WHERE (d.stem_vector @@ ${sq} OR d.ru_vector @@ ${rq} OR d.title_norm % ${parsed.norm})
-         AND d.locale = ${input.locale} AND d.audience = ANY(${audiences}::text[]) AND d.published = 1
-       LIMIT ${CANDIDATE_LIMIT}
-    ), scored AS (
-      SELECT c.slug, c.title, c.summary,
-             ((${coverage})::float8 / ${n}) AS coverage,
-             ((${titleCoverage})::float8 / ${n}) AS title_coverage,
-             ts_rank(c.stem_vector, ${sq}, 1) AS stem_rank,
-             ts_rank(c.ru_vector, ${rq}, 1) AS ru_rank,
-             similarity(c.title_norm, ${parsed.norm}) AS title_sim
-        FROM candidates c
-    )
-    SELECT slug, title, summary, coverage,
-           (2.0 * coverage + 1.0 * title_coverage + stem_rank + ru_rank + 0.8 * title_sim)::float8 AS score
-      FROM scored
-     ORDER BY score DESC, slug
-     LIMIT ${input.limit}`;
 }
 
 /** Ranked hits with highlights; an empty list when the query has no words worth searching for. */
 export async function rankArticles(db: Executor, input: SearchInput, options: { prefix?: boolean } = {}): Promise<RankedHit[]> {
   const locale = input.locale;
   if (normalize(input.q).length < 2) return [];
-  const parsed = await parseQuery(db, input.q, locale, options);
+  const index = await memoryIndex(db);
+  const audience = input.audience ?? 'customer';
+  // The result depends on the normalised text and on whether the last word is unfinished (ё/е, case, punctuation alike).
+  const endsInWord = /[\p{L}\p{N}]$/u.test(input.q.trim());
+  const key = `${locale}|${audience}|${input.limit}|${options.prefix ?? true}|${endsInWord}|${normalize(input.q)}`;
+  const hits = index.cached(key, () => rank(index, input.q, { locale, audience, limit: input.limit }, options));
+  return hits.map((h) => ({ ...h }));
+}
+
+function rank(
+  index: KbMemoryIndex,
+  q: string,
+  filter: { locale: Locale; audience: SearchAudience; limit: number },
+  options: { prefix?: boolean },
+): RankedHit[] {
+  const { locale } = filter;
+  const parsed = parseWith(index, q, locale, options);
   if (parsed.groups.length === 0) return [];
-  const found = rows<{ slug: string; title: string; summary: string; coverage: number; score: number }>(
-    await db.execute(searchStatement(parsed, { locale, audience: input.audience ?? 'customer', limit: input.limit })),
-  );
+  const found = index.search(parsed, { locale, audiences: audiencesFor(filter.audience), limit: filter.limit });
   const marks = new Set(parsed.groups.flat());
   const prefixes = parsed.prefix ? [parsed.prefix] : [];
   return found.map((r) => ({
@@ -292,8 +259,8 @@ export async function rankArticles(db: Executor, input: SearchInput, options: { 
     title: r.title,
     summary: r.summary,
     snippet: highlight(clip(r.summary, 240), marks, locale, prefixes),
-    score: Math.round(Number(r.score) * 1000) / 1000,
-    coverage: Number(r.coverage),
+    score: Math.round(r.score * 1000) / 1000,
+    coverage: r.coverage,
   }));
 }
 

@@ -8,6 +8,7 @@ import type { Database, Executor } from '../../db/connection';
 import { kbSynonyms } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
+import { bumpVersion } from './kb.memory';
 import { addWords, forgetSynonyms } from './kb.search';
 import { normalize } from './kb.text';
 
@@ -68,6 +69,7 @@ export async function seedSynonyms(db: Executor): Promise<number> {
   if ((await db.select({ id: kbSynonyms.id }).from(kbSynonyms).limit(1)).length > 0) return 0;
   await db.insert(kbSynonyms).values(DEFAULT_SYNONYMS.map((terms) => ({ terms: terms.map(normalize) })));
   await addWords(db, DEFAULT_SYNONYMS.flat().join(' '));
+  await db.execute(bumpVersion());
   return DEFAULT_SYNONYMS.length;
 }
 
@@ -81,6 +83,7 @@ export async function createSynonym(db: Database, actor: Actor, meta: RequestMet
   const clean = cleanTerms(terms);
   const row = await db.transaction(async (tx) => {
     const [created] = await tx.insert(kbSynonyms).values({ terms: clean }).returning();
+    await tx.execute(bumpVersion());
     await recordAudit(tx, {
       actor: { kind: 'staff', id: actor.id },
       action: 'kb.synonym_created',
@@ -113,6 +116,7 @@ export async function updateSynonym(
       .set({ terms: clean, updatedAt: new Date() })
       .where(eq(kbSynonyms.id, id))
       .returning();
+    await tx.execute(bumpVersion());
     await recordAudit(tx, {
       actor: { kind: 'staff', id: actor.id },
       action: 'kb.synonym_updated',
@@ -133,6 +137,7 @@ export async function deleteSynonym(db: Database, actor: Actor, meta: RequestMet
   await db.transaction(async (tx) => {
     const [gone] = await tx.delete(kbSynonyms).where(eq(kbSynonyms.id, id)).returning();
     if (!gone) throw new AppError('NOT_FOUND');
+    await tx.execute(bumpVersion());
     await recordAudit(tx, {
       actor: { kind: 'staff', id: actor.id },
       action: 'kb.synonym_deleted',

@@ -43,8 +43,22 @@ export const isStopWord = (word: string): boolean => STOP.has(word);
 
 const UK_LETTERS = /[іїєґ]/;
 
+/** Stems already computed (Snowball is the costly part of indexing, parsing and highlighting); bounded. */
+const stemMemo = new Map<string, string>();
+const STEM_MEMO_MAX = 200_000;
+
 /** Which stemmer a word gets: Ukrainian for Ukrainian texts and for words with і/ї/є/ґ, Latin words as they are. */
 function stemOne(word: string, locale: Locale): string {
+  const key = locale === 'uk' ? `u${word}` : `r${word}`;
+  let stem = stemMemo.get(key);
+  if (stem === undefined) {
+    if (stemMemo.size >= STEM_MEMO_MAX) stemMemo.clear();
+    stemMemo.set(key, (stem = stemUncached(word, locale)));
+  }
+  return stem;
+}
+
+function stemUncached(word: string, locale: Locale): string {
   if (/^[\p{N}]+$/u.test(word) || word.length < 3) return word;
   if (!/[а-яіїєґ]/.test(word)) return word.length > 4 ? word.replace(/(ing|ed|es|s)$/, '') : word;
   const stemmed = locale === 'uk' || UK_LETTERS.test(word) ? ukrainianStemmer(word) : russianStemmer(word);
@@ -75,12 +89,14 @@ export function stemWord(word: string, locale: Locale): string {
 /** Synonym groups: each a list of normalised words or phrases meaning the same to customers. */
 export type SynonymGroup = string[];
 
-/**
- * For each content word of the query, the alternatives to search for: the word itself and every
- * term of a synonym group that one of the query's words (or two-word phrases) belongs to.
- * Matching is by stem, so "кошелька" finds the group of "кошелек".
- */
-export function expandSynonyms(words: string[], groups: SynonymGroup[], locale: Locale): string[][] {
+const synonymIndexes = new WeakMap<SynonymGroup[], Map<Locale, Map<string, Set<string>>>>();
+
+/** Stems of each term (one, or two words as "a b") → every term of its groups; kept per list of groups and locale. */
+function synonymIndex(groups: SynonymGroup[], locale: Locale): Map<string, Set<string>> {
+  let byLocale = synonymIndexes.get(groups);
+  if (!byLocale) synonymIndexes.set(groups, (byLocale = new Map()));
+  const cached = byLocale.get(locale);
+  if (cached) return cached;
   const stemsOf = (term: string) =>
     tokenize(term)
       .map((w) => stemOne(w, locale))
@@ -94,6 +110,17 @@ export function expandSynonyms(words: string[], groups: SynonymGroup[], locale: 
       index.set(key, set);
     }
   }
+  byLocale.set(locale, index);
+  return index;
+}
+
+/**
+ * For each content word of the query, the alternatives to search for: the word itself and every
+ * term of a synonym group that one of the query's words (or two-word phrases) belongs to.
+ * Matching is by stem, so "кошелька" finds the group of "кошелек".
+ */
+export function expandSynonyms(words: string[], groups: SynonymGroup[], locale: Locale): string[][] {
+  const index = synonymIndex(groups, locale);
   const wordStems = words.map((w) => stemOne(w, locale));
   return words.map((word, i) => {
     const out = new Set<string>([word]);
@@ -106,7 +133,33 @@ export function expandSynonyms(words: string[], groups: SynonymGroup[], locale: 
   });
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  /[&<>"]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : s;
+
+/** A text cut into words (escaped, normalised, stemmed) and what lies between them (escaped). */
+type Segments = { gaps: string[]; words: Array<{ html: string; n: string; stem: string }> };
+const segmentMemo = new Map<string, Segments>();
+const SEGMENT_MEMO_MAX = 20_000;
+
+/** Snippets repeat (the same short answers come back for many queries): their words are cut and stemmed once. */
+function segments(text: string, locale: Locale): Segments {
+  const key = `${locale}:${text}`;
+  let seg = segmentMemo.get(key);
+  if (seg) return seg;
+  seg = { gaps: [], words: [] };
+  let last = 0;
+  for (const match of text.matchAll(/[\p{L}\p{N}’'ʼ]+/gu)) {
+    const word = match[0];
+    const n = normalize(word);
+    seg.gaps.push(escapeHtml(text.slice(last, match.index)));
+    seg.words.push({ html: escapeHtml(word), n, stem: stemOne(n, locale) });
+    last = match.index + word.length;
+  }
+  seg.gaps.push(escapeHtml(text.slice(last)));
+  if (segmentMemo.size >= SEGMENT_MEMO_MAX) segmentMemo.clear();
+  segmentMemo.set(key, seg);
+  return seg;
+}
 
 /**
  * `text` with the words whose stem is among `queryStems` (or starts with one of the prefixes)
@@ -114,19 +167,14 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
  */
 export function highlight(text: string, queryStems: Set<string>, locale: Locale, prefixes: string[] = []): string {
   if (queryStems.size === 0 && prefixes.length === 0) return escapeHtml(text);
-  let out = '';
-  let last = 0;
-  for (const match of text.matchAll(/[\p{L}\p{N}’'ʼ]+/gu)) {
-    const word = match[0];
-    const at = match.index;
-    const stem = stemOne(normalize(word), locale);
-    const n = normalize(word);
+  const { gaps, words } = segments(text, locale);
+  let out = gaps[0]!;
+  for (let i = 0; i < words.length; i++) {
+    const { html, n, stem } = words[i]!;
     const hit = stem.length >= 2 && (queryStems.has(stem) || prefixes.some((p) => p.length >= 3 && n.startsWith(p)));
-    out += escapeHtml(text.slice(last, at));
-    out += hit ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word);
-    last = at + word.length;
+    out += (hit ? `<mark>${html}</mark>` : html) + gaps[i + 1]!;
   }
-  return out + escapeHtml(text.slice(last));
+  return out;
 }
 
 /** Cuts a text to about `max` characters at a word boundary. */

@@ -1,0 +1,586 @@
+/**
+ * The help-centre search index held in memory, one per database per process: per locale an
+ * inverted index stem → article variants (with the rank each contributes), the titles' trigrams,
+ * the lexicon (for typo correction) and the synonym groups. Loaded from kb_search_docs /
+ * kb_search_words / kb_synonyms on the first search, then kept current by small deltas:
+ * at once when this process writes the index or the bus announces a change on another node
+ * (`kb.index_changed`), and at most every REFRESH_MS by one cheap check in the background
+ * (lost announcements, writes inside transactions). A search itself runs no SQL.
+ * Design and ranking: docs/KB-SEARCH.md.
+ */
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../db/connection';
+import type { RealtimeBus } from '../../platform/realtime';
+import type { SynonymGroup } from './kb.text';
+import { TrigramIndex } from './kb.trigram';
+
+export const REFRESH_MS = 5_000;
+/** Index rows re-read below the newest revision seen (writes that committed out of order). */
+const REV_MARGIN = 200;
+/** More changed rows than this: reload everything. */
+const DELTA_MAX = 2_000;
+const LOAD_CHUNK = 1_000;
+const RESULTS_MAX = 5_000;
+
+const rows = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+// ts_rank's position weights (D, C, B, A = 0.1, 0.2, 0.4, 1.0) and Σ 1/i² for its diminishing repeats.
+const H2 = new Float64Array(258);
+for (let i = 1; i < H2.length; i++) H2[i] = H2[i - 1]! + 1 / (i * i);
+
+/**
+ * What one stem contributes to `ts_rank` (calc_rank_or) in a document where it occurs `a` times
+ * in the title (A), `b` in the short answer and tags (B), `c` in the body (C): positions in
+ * that order, each weighted and divided by its rank squared, over π²/6.
+ */
+export function termRank(a: number, b: number, c: number): number {
+  const n1 = Math.min(a, 256);
+  const n2 = Math.min(a + b, 256);
+  const n3 = Math.min(a + b + c, 256);
+  return (1.0 * H2[n1]! + 0.4 * (H2[n2]! - H2[n1]!) + 0.2 * (H2[n3]! - H2[n2]!)) / 1.64493406685;
+}
+
+/** The index row's `terms`: "stem:a:b:c" per distinct stem (occurrences in title, short answer + tags, body). */
+export function encodeTerms(fields: [string[], string[], string[]]): { terms: string; length: number } {
+  const counts = new Map<string, [number, number, number]>();
+  let length = 0;
+  fields.forEach((stems, f) => {
+    for (const s of stems) {
+      if (!s) continue;
+      let c = counts.get(s);
+      if (!c) counts.set(s, (c = [0, 0, 0]));
+      c[f as 0 | 1 | 2] += 1;
+      length += 1;
+    }
+  });
+  return { terms: [...counts].map(([s, [a, b, c]]) => `${s}:${a}:${b}:${c}`).join(' '), length };
+}
+
+/** A page of index rows by primary key (the full load). */
+export const docsPage = (after: string, limit: number) => sql`
+  SELECT article_id, rev, slug, locale, audience, published, title, summary, title_norm, terms, length
+    FROM kb_search_docs WHERE article_id > ${after}::uuid ORDER BY article_id LIMIT ${limit}`;
+
+/** Rows written since a revision (the delta), by the revision index. */
+export const revisionsAbove = (rev: number, limit: number) =>
+  sql`SELECT article_id, rev FROM kb_search_docs WHERE rev > ${rev} ORDER BY rev LIMIT ${limit}`;
+
+/** Bumps kb_search_state.version; put in a WITH of every statement that writes the index, the lexicon or the synonyms. */
+export const bumpVersion = () => sql`UPDATE kb_search_state SET version = version + 1 WHERE id = 1`;
+
+const currentVersion = async (db: Executor) =>
+  Number(
+    rows<{ version: string | number }>(await db.execute(sql`SELECT version FROM kb_search_state WHERE id = 1`))[0]?.version ?? 0,
+  );
+
+/** After a change was noticed: what changed? (newest revision, row counts, synonyms). (newest revision, row counts, synonyms). */
+export const indexState = () =>
+  sql`SELECT (SELECT count(*) FROM kb_search_docs)::int AS docs,
+             (SELECT coalesce(max(rev), 0) FROM kb_search_docs)::bigint AS rev,
+             (SELECT count(*) FROM kb_search_words)::int AS words,
+             (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM kb_synonyms) AS synonyms`;
+
+type DocRow = {
+  article_id: string;
+  rev: string | number;
+  slug: string;
+  locale: string;
+  audience: string;
+  published: number;
+  title: string;
+  summary: string;
+  title_norm: string;
+  terms: string;
+  length: number;
+};
+
+type Doc = {
+  id: string;
+  rev: number;
+  slug: string;
+  locale: string;
+  audience: string;
+  published: boolean;
+  title: string;
+  summary: string;
+  alive: boolean;
+};
+
+type Posting = { slots: number[]; ranks: number[]; inTitle: number[] };
+
+class LocaleIndex {
+  readonly terms = new Map<string, Posting>();
+  readonly titles = new TrigramIndex();
+  private sorted: string[] | null = null;
+
+  add(slot: number, terms: string, titleNorm: string): void {
+    for (const entry of terms.split(' ')) {
+      if (!entry) continue;
+      const [stem, a, b, c] = entry.split(':') as [string, string, string, string];
+      let p = this.terms.get(stem);
+      if (!p) {
+        this.terms.set(stem, (p = { slots: [], ranks: [], inTitle: [] }));
+        this.sorted = null;
+      }
+      p.slots.push(slot);
+      p.ranks.push(termRank(+a, +b, +c));
+      p.inTitle.push(+a > 0 ? 1 : 0);
+    }
+    this.titles.add(slot, titleNorm);
+  }
+
+  /** Stems starting with `prefix` (as-you-type), from a sorted list built when first needed. */
+  withPrefix(prefix: string): string[] {
+    const sorted = (this.sorted ??= [...this.terms.keys()].sort());
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(sorted[i]!);
+    return out;
+  }
+}
+
+/** A query as the index takes it (see parseQuery): per word its alternative stems; the unfinished last word's stem. */
+export type IndexQuery = { norm: string; groups: string[][]; prefixStem: string | null };
+export type IndexHit = { slug: string; title: string; summary: string; coverage: number; score: number };
+
+/** Bits set in a byte (a query has at most 8 words). */
+const POP = new Uint8Array(256);
+for (let i = 1; i < 256; i++) POP[i] = (i & 1) + POP[i >> 1]!;
+
+export class KbMemoryIndex {
+  private docs: Doc[] = [];
+  private byId = new Map<string, number>();
+  private locales = new Map<string, LocaleIndex>();
+  private alive = 0;
+  private maxRev = 0;
+  /** The lexicon and its trigrams (typo correction). */
+  private words = new Set<string>();
+  private wordList: string[] = [];
+  private wordTrigrams = new TrigramIndex();
+  private wordCount = -1;
+  private synonymState = '';
+  synonyms: SynonymGroup[] = [];
+  /**
+   * Finished results of recent queries (customers ask the same things), by the caller's key;
+   * emptied whenever anything in the index changes, so a hit is always what a search would return now.
+   */
+  readonly results = new Map<string, unknown>();
+
+  private loaded = false;
+  private seenGeneration = -1;
+  /** kb_search_state.version when this index was last brought up to date. */
+  private version = -1;
+  private checkedAt = 0;
+  private running: Promise<void> | null = null;
+
+  // Scratch space of a search (searches run synchronously, one at a time).
+  private mask = new Uint32Array(0);
+  private titleMask = new Uint32Array(0);
+  private rank = new Float64Array(0);
+  private shared = new Int32Array(0);
+  /** Per slot: 1 when alive and published; the audience's code. */
+  private visible = new Uint8Array(0);
+  private audience = new Uint8Array(0);
+  /** Per slot: log2(length + 1), ts_rank's normalisation 1. */
+  private lengthNorm = new Float64Array(0);
+  private audienceCodes = new Map<string, number>();
+
+  /** Makes the index current enough to search: loads it, applies announced changes, schedules the periodic check. */
+  async ready(db: Executor): Promise<void> {
+    if (!this.loaded || this.seenGeneration !== generation) {
+      await this.refresh(db);
+      return;
+    }
+    if (Date.now() - this.checkedAt > REFRESH_MS && !this.running)
+      // Not awaited: the search uses the index as it is; errors are retried at the next check.
+      this.refresh(db).catch(() => undefined);
+  }
+
+  private refresh(db: Executor): Promise<void> {
+    if (this.running) return this.running;
+    const run = (async () => {
+      const seen = generation;
+      this.checkedAt = Date.now();
+      if (!this.loaded) await this.loadAll(db);
+      else await this.applyChanges(db);
+      this.seenGeneration = seen;
+      this.loaded = true;
+    })();
+    this.running = run.finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async loadAll(db: Executor): Promise<void> {
+    this.version = await currentVersion(db);
+    this.docs = [];
+    this.visible = new Uint8Array(0);
+    this.audience = new Uint8Array(0);
+    this.lengthNorm = new Float64Array(0);
+    this.byId = new Map();
+    this.locales = new Map();
+    this.alive = 0;
+    this.maxRev = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const chunk = rows<DocRow>(await db.execute(docsPage(after, LOAD_CHUNK)));
+      for (const r of chunk) this.put(r);
+      if (chunk.length < LOAD_CHUNK) break;
+      after = chunk[chunk.length - 1]!.article_id;
+    }
+    await this.loadLexicon(db, await this.state(db));
+  }
+
+  private state(db: Executor) {
+    return db
+      .execute(indexState())
+      .then((r) => rows<{ docs: number; rev: string | number; words: number; synonyms: string }>(r)[0]!);
+  }
+
+  private async loadLexicon(db: Executor, state: { words: number; synonyms: string }): Promise<void> {
+    if (state.words !== this.wordCount) {
+      this.results.clear();
+      const found = rows<{ word: string }>(await db.execute(sql`SELECT word FROM kb_search_words`));
+      this.words = new Set(found.map((r) => r.word));
+      this.wordList = [...this.words];
+      this.wordTrigrams = new TrigramIndex();
+      this.wordList.forEach((w, i) => this.wordTrigrams.add(i, w));
+      this.wordCount = state.words;
+    }
+    if (state.synonyms !== this.synonymState) {
+      this.results.clear();
+      const found = rows<{ terms: string[] }>(await db.execute(sql`SELECT terms FROM kb_synonyms ORDER BY created_at, id`));
+      this.synonyms = found.map((r) => r.terms);
+      this.synonymState = state.synonyms;
+    }
+  }
+
+  /** One cheap statement when nothing changed; else the changed rows (by revision), deletions, lexicon, synonyms. */
+  private async applyChanges(db: Executor): Promise<void> {
+    // The usual case: one primary-key read says nothing changed.
+    const version = await currentVersion(db);
+    if (version === this.version) return;
+    this.version = version;
+    const state = await this.state(db);
+    const rev = Number(state.rev);
+    if (rev !== this.maxRev || state.docs !== this.alive) {
+      const recent = rows<{ article_id: string; rev: string | number }>(
+        await db.execute(revisionsAbove(Math.max(0, this.maxRev - REV_MARGIN), DELTA_MAX + 1)),
+      );
+      if (recent.length > DELTA_MAX) {
+        await this.loadAll(db);
+        return;
+      }
+      const wanted = recent
+        .filter((r) => this.docs[this.byId.get(r.article_id) ?? -1]?.rev !== Number(r.rev))
+        .map((r) => r.article_id);
+      for (let i = 0; i < wanted.length; i += 500) {
+        const ids = wanted.slice(i, i + 500);
+        const found = rows<DocRow>(
+          await db.execute(sql`
+            SELECT article_id, rev, slug, locale, audience, published, title, summary, title_norm, terms, length
+              FROM kb_search_docs WHERE article_id = ANY(${`{${ids.join(',')}}`}::uuid[])`),
+        );
+        for (const r of found) this.put(r);
+      }
+      if (state.docs !== this.alive) {
+        // Rows were deleted (or committed out of order further back than the margin): compare the ids.
+        const ids = rows<{ article_id: string; rev: string | number }>(
+          await db.execute(sql`SELECT article_id, rev FROM kb_search_docs`),
+        );
+        const present = new Set(ids.map((r) => r.article_id));
+        for (const [id, slot] of this.byId) if (!present.has(id)) this.drop(slot, id);
+        const missing = ids.filter((r) => this.docs[this.byId.get(r.article_id) ?? -1]?.rev !== Number(r.rev));
+        if (missing.length > 0) {
+          await this.loadAll(db);
+          return;
+        }
+      }
+      this.maxRev = Math.max(this.maxRev, rev);
+      // Many replaced rows leave dead postings behind: rebuild from the database now and then.
+      if (this.docs.length > 1_000 && this.docs.length > this.alive * 1.5) {
+        await this.loadAll(db);
+        return;
+      }
+    }
+    await this.loadLexicon(db, state);
+  }
+
+  private put(r: DocRow): void {
+    this.results.clear();
+    this.nearCache.clear();
+    const old = this.byId.get(r.article_id);
+    if (old !== undefined) this.drop(old, r.article_id);
+    const slot = this.docs.length;
+    const rev = Number(r.rev);
+    this.docs.push({
+      id: r.article_id,
+      rev,
+      slug: r.slug,
+      locale: r.locale,
+      audience: r.audience,
+      published: Number(r.published) === 1,
+      title: r.title,
+      summary: r.summary,
+      alive: true,
+    });
+    this.byId.set(r.article_id, slot);
+    this.alive += 1;
+    if (this.visible.length <= slot) {
+      const grow = (old: Uint8Array) => {
+        const next = new Uint8Array(Math.max(1_024, slot * 2));
+        next.set(old);
+        return next;
+      };
+      this.visible = grow(this.visible);
+      this.audience = grow(this.audience);
+      const norms = new Float64Array(this.visible.length);
+      norms.set(this.lengthNorm);
+      this.lengthNorm = norms;
+    }
+    this.lengthNorm[slot] = Math.log2(Number(r.length) + 1) || 1;
+    let code = this.audienceCodes.get(r.audience);
+    if (code === undefined) this.audienceCodes.set(r.audience, (code = this.audienceCodes.size));
+    this.visible[slot] = Number(r.published) === 1 ? 1 : 0;
+    this.audience[slot] = code;
+    if (rev > this.maxRev) this.maxRev = rev;
+    let locale = this.locales.get(r.locale);
+    if (!locale) this.locales.set(r.locale, (locale = new LocaleIndex()));
+    locale.add(slot, r.terms, r.title_norm);
+  }
+
+  private drop(slot: number, id: string): void {
+    const doc = this.docs[slot];
+    if (!doc || !doc.alive) return;
+    this.results.clear();
+    this.nearCache.clear();
+    doc.alive = false;
+    this.visible[slot] = 0;
+    this.byId.delete(id);
+    this.alive -= 1;
+  }
+
+  /** A result cached under `key`, or computed by `make` and kept (at most RESULTS_MAX keys). */
+  cached<T>(key: string, make: () => T): T {
+    const hit = this.results.get(key) as T | undefined;
+    if (hit !== undefined) return hit;
+    const value = make();
+    if (this.results.size >= RESULTS_MAX) this.results.clear();
+    this.results.set(key, value);
+    return value;
+  }
+
+  // ───────── lexicon ─────────
+
+  hasWord(word: string): boolean {
+    return this.words.has(word);
+  }
+
+  /** The lexicon word most similar to `word` (pg_trgm similarity ≥ 0.3, ties by the word), if any. */
+  nearestWord(word: string): string | null {
+    const query = this.wordTrigrams.idsOf(word, false);
+    let best: { word: string; sim: number } | null = null;
+    for (const { item, sim } of this.wordTrigrams.similar(query, 0.3)) {
+      const w = this.wordList[item]!;
+      if (!best || sim > best.sim || (sim === best.sim && w < best.word)) best = { word: w, sim };
+    }
+    return best?.word ?? null;
+  }
+
+  // ───────── search ─────────
+
+  /** Candidates by words, best first (see search), of recent queries; emptied with `results`. */
+  private nearCache = new Map<string, Near>();
+
+  private cacheNear(key: string, near: Near): void {
+    if (this.nearCache.size >= RESULTS_MAX) this.nearCache.clear();
+    this.nearCache.set(key, near);
+  }
+
+  /** The list from candidates ordered by their score without the title: adds the title's similarity until the rest cannot reach it. */
+  private pick(part: LocaleIndex, near: Near, title: { ids: Int32Array; size: number }, limit: number): IndexHit[] {
+    const top: IndexHit[] = [];
+    for (let i = 0; i < near.slots.length; i++) {
+      const b = near.base[i]!;
+      if (top.length === limit && b + 0.8 < top[top.length - 1]!.score) break;
+      const slot = near.slots[i]!;
+      offer(this.docs, top, limit, slot, near.coverage[i]!, b + 0.8 * part.titles.similarity(slot, title));
+    }
+    return top;
+  }
+
+  /**
+   * Ranked variants of the locale visible to the audiences (published only):
+   * score = 2 × coverage + title coverage + 2 × rank + 0.8 × title similarity, where coverage is the
+   * share of the query's words a variant matches, title coverage the share matched in its title,
+   * rank ts_rank's (normalisation 1) over all the alternatives, title similarity pg_trgm's of the
+   * title and the whole query. Variants matching no word come in only by a title similar to the query (≥ 0.3).
+   */
+  search(query: IndexQuery, filter: { locale: string; audiences: string[]; limit: number }): IndexHit[] {
+    const part = this.locales.get(filter.locale);
+    const n = query.groups.length;
+    if (!part || n === 0 || filter.limit <= 0) return [];
+    const size = this.docs.length;
+    if (this.mask.length < size) {
+      const cap = Math.max(1_024, size * 2);
+      this.mask = new Uint32Array(cap);
+      this.titleMask = new Uint32Array(cap);
+      this.rank = new Float64Array(cap);
+      this.shared = new Int32Array(cap);
+    }
+    const { mask, titleMask, rank, shared, docs } = this;
+    // The variants matching the words and their scores without the title's similarity depend only
+    // on the words' alternatives: typos corrected to the same words share them.
+    const key = `${filter.locale}|${filter.audiences.join(',')}|${filter.limit}|${query.prefixStem ?? ''}|${JSON.stringify(query.groups)}`;
+    const known = this.nearCache.get(key);
+    if (known) {
+      const top = this.pick(part, known, part.titles.idsOf(query.norm, false), filter.limit);
+      if (top.length === filter.limit && top[top.length - 1]!.score > 0.8) return top;
+    }
+    const allowed = new Uint8Array(this.audienceCodes.size + 1);
+    for (const a of filter.audiences) {
+      const code = this.audienceCodes.get(a);
+      if (code !== undefined) allowed[code] = 1;
+    }
+    const visible = this.visible;
+    const audience = this.audience;
+
+    // Stems: which words each variant matches (anywhere, in the title) and its rank.
+    const touched: number[] = [];
+    const visit = (p: Posting, bit: number, addRank: boolean) => {
+      const { slots, ranks, inTitle } = p;
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!;
+        if (mask[slot] === 0) {
+          if (visible[slot] === 0 || allowed[audience[slot]!] === 0) continue;
+          touched.push(slot);
+        }
+        mask[slot]! |= bit;
+        if (inTitle[i] === 1) titleMask[slot]! |= bit;
+        if (addRank) rank[slot]! += ranks[i]!;
+      }
+    };
+    // ts_rank divides by the number of distinct query items; a stem in two groups counts (and ranks) once.
+    const ranked = new Set<string>();
+    query.groups.forEach((group, g) => {
+      for (const stem of group) {
+        const p = part.terms.get(stem);
+        if (p) visit(p, 1 << g, !ranked.has(stem));
+        ranked.add(stem);
+      }
+    });
+    let items = ranked.size;
+    if (query.prefixStem) {
+      if (!ranked.has(query.prefixStem)) items += 1;
+      for (const stem of part.withPrefix(query.prefixStem)) {
+        if (stem === query.prefixStem && ranked.has(stem)) continue;
+        visit(part.terms.get(stem)!, 1 << (n - 1), true);
+      }
+    }
+
+    // Without the title's similarity (at most 0.8), and the k-th best of that: only variants within
+    // 0.8 of it can reach the list, and only theirs is computed.
+    const { lengthNorm } = this;
+    const kth = new Float64Array(filter.limit).fill(-1);
+    for (const slot of touched) {
+      const m = mask[slot]!;
+      const b = (2 * POP[m]! + POP[titleMask[slot]!]!) / n + (2 * rank[slot]!) / items / lengthNorm[slot]!;
+      rank[slot] = b;
+      if (b > kth[filter.limit - 1]!) {
+        let at = filter.limit - 1;
+        while (at > 0 && kth[at - 1]! < b) {
+          kth[at] = kth[at - 1]!;
+          at -= 1;
+        }
+        kth[at] = b;
+      }
+    }
+    // Best first, so the list's last score rises quickly and the rest is cut off.
+    const floor = kth[filter.limit - 1]! - 0.8;
+    const slots: number[] = [];
+    for (const slot of touched) if (rank[slot]! >= floor) slots.push(slot);
+    slots.sort((x, y) => rank[y]! - rank[x]!);
+    const near: Near = { slots, base: slots.map((x) => rank[x]!), coverage: slots.map((x) => POP[mask[x]!]! / n) };
+    this.cacheNear(key, near);
+    const title = part.titles.idsOf(query.norm, false);
+    const top = this.pick(part, near, title, filter.limit);
+    // Titles like the query that match none of its words (a typo the lexicon could not correct):
+    // they score at most 0.8, so they are looked for only when the list is not full above that.
+    if (top.length < filter.limit || top[top.length - 1]!.score <= 0.8) {
+      const titleTouched: number[] = [];
+      part.titles.countShared(title, shared, titleTouched);
+      for (const slot of titleTouched) {
+        const common = shared[slot]!;
+        shared[slot] = 0;
+        if (mask[slot] !== 0 || visible[slot] === 0 || allowed[audience[slot]!] === 0) continue;
+        const sim = common / (part.titles.sizeOf(slot) + title.size - common);
+        if (sim >= 0.3) offer(docs, top, filter.limit, slot, 0, 0.8 * sim);
+      }
+    }
+    for (const slot of touched) {
+      mask[slot] = 0;
+      titleMask[slot] = 0;
+      rank[slot] = 0;
+    }
+    return top;
+  }
+}
+
+type Near = { slots: number[]; base: number[]; coverage: number[] };
+
+const worse = (score: number, slug: string, than: { score: number; slug: string }) =>
+  score < than.score || (score === than.score && slug > than.slug);
+
+/** Puts a variant into the ordered list (score descending, then slug) if it belongs there. */
+function offer(docs: Doc[], top: IndexHit[], limit: number, slot: number, coverage: number, score: number): void {
+  const d = docs[slot]!;
+  if (top.length === limit && worse(score, d.slug, top[top.length - 1]!)) return;
+  let at = top.length;
+  while (at > 0 && worse(top[at - 1]!.score, top[at - 1]!.slug, { score, slug: d.slug })) at -= 1;
+  top.splice(at, 0, { slug: d.slug, title: d.title, summary: d.summary, coverage, score });
+  if (top.length > limit) top.pop();
+}
+
+/** Bumped whenever this process writes the index or another node announces it did: searches then refresh first. */
+let generation = 0;
+export function kbIndexChanged(): void {
+  generation += 1;
+}
+
+const ROOM = 'system:kb';
+const TYPE = 'kb.index_changed';
+
+/** After this node changed the index rows, the lexicon or the synonyms (committed): every node refreshes before its next search. */
+export async function announceKbChange(bus: RealtimeBus): Promise<void> {
+  kbIndexChanged();
+  await bus.publish({ room: ROOM, type: TYPE });
+}
+
+/** Refreshes this node's index when another node announces a change (or the bus lost messages); returns the unsubscribe. */
+export function listenForKbChanges(bus: RealtimeBus): () => void {
+  const off = bus.subscribe((m) => {
+    if (m.room === ROOM && m.type === TYPE) kbIndexChanged();
+  });
+  const offResync = bus.onResync(kbIndexChanged);
+  return () => {
+    off();
+    offResync();
+  };
+}
+
+const indexes = new WeakMap<object, KbMemoryIndex>();
+
+/** The index of a database (keyed by its Drizzle handle: pass the root database, not a transaction). */
+export async function memoryIndex(db: Executor): Promise<KbMemoryIndex> {
+  let index = indexes.get(db);
+  if (!index) indexes.set(db, (index = new KbMemoryIndex()));
+  await index.ready(db);
+  return index;
+}

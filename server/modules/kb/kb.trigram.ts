@@ -1,0 +1,120 @@
+/**
+ * Trigram similarity as pg_trgm computes it, done in the app for the in-memory search index:
+ * every word (a run of letters and digits, lower case) padded with two spaces in front and one
+ * behind, cut into three-character pieces; similarity = shared / (|a| + |b| − shared) of the
+ * distinct pieces. Typos are corrected against the lexicon with it, titles are compared with it.
+ */
+
+/** The distinct trigrams of a text (pg_trgm's `show_trgm`, as strings). */
+export function trigrams(text: string): string[] {
+  const out = new Set<string>();
+  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (!word) continue;
+    const chars = [' ', ' ', ...word, ' '];
+    for (let i = 0; i + 2 < chars.length; i++) out.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+  }
+  return [...out];
+}
+
+/** pg_trgm's `similarity(a, b)`. */
+export function similarity(a: string, b: string): number {
+  const x = trigrams(a);
+  const y = new Set(trigrams(b));
+  if (x.length === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const t of x) if (y.has(t)) shared += 1;
+  return shared / (x.length + y.size - shared);
+}
+
+/** Shared count of two ascending id arrays. */
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n += 1;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return n;
+}
+
+/**
+ * Items (numbered by the caller) with their trigrams interned as ascending ids, and postings
+ * trigram → items, for "which items are at least this similar to a text" without a full scan.
+ */
+export class TrigramIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly postings: number[][] = [];
+  private readonly items: Int32Array[] = [];
+  private counts = new Int32Array(0);
+
+  /** The text's trigram ids, ascending; unknown trigrams are interned when `intern`, else dropped (they match nothing). */
+  idsOf(text: string, intern: boolean): { ids: Int32Array; size: number } {
+    const grams = trigrams(text);
+    const out: number[] = [];
+    for (const g of grams) {
+      let id = this.ids.get(g);
+      if (id === undefined && intern) {
+        id = this.postings.length;
+        this.ids.set(g, id);
+        this.postings.push([]);
+      }
+      if (id !== undefined) out.push(id);
+    }
+    return { ids: Int32Array.from(out).sort(), size: grams.length };
+  }
+
+  add(item: number, text: string): void {
+    const { ids } = this.idsOf(text, true);
+    this.items[item] = ids;
+    for (const id of ids) this.postings[id]!.push(item);
+  }
+
+  /** Similarity of item to a text already turned into ids (`size` counts the unknown trigrams too). */
+  similarity(item: number, query: { ids: Int32Array; size: number }): number {
+    const own = this.items[item];
+    if (!own || own.length === 0 || query.size === 0) return 0;
+    const shared = sharedCount(own, query.ids);
+    return shared / (own.length + query.size - shared);
+  }
+
+  /** How many trigrams the item has. */
+  sizeOf(item: number): number {
+    return this.items[item]?.length ?? 0;
+  }
+
+  /** Adds 1 to `counts[item]` per trigram an item shares with the query; items first counted go to `touched`. */
+  countShared(query: { ids: Int32Array }, counts: Int32Array, touched: number[]): void {
+    for (const id of query.ids)
+      for (const item of this.postings[id]!) {
+        if (counts[item] === 0) touched.push(item);
+        counts[item]! += 1;
+      }
+  }
+
+  /** Items at least `threshold` similar to the query (pg_trgm's `%`), with their similarity. */
+  similar(query: { ids: Int32Array; size: number }, threshold: number, accept: (item: number) => boolean = () => true) {
+    if (this.counts.length < this.items.length) this.counts = new Int32Array(Math.max(this.items.length, 64) * 2);
+    const counts = this.counts;
+    const touched: number[] = [];
+    for (const id of query.ids)
+      for (const item of this.postings[id]!) {
+        if (counts[item] === 0) touched.push(item);
+        counts[item]! += 1;
+      }
+    const out: Array<{ item: number; sim: number }> = [];
+    for (const item of touched) {
+      const shared = counts[item]!;
+      counts[item] = 0;
+      const sim = shared / (this.items[item]!.length + query.size - shared);
+      if (sim >= threshold && accept(item)) out.push({ item, sim });
+    }
+    return out;
+  }
+}
