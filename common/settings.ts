@@ -42,7 +42,7 @@ export const contactsSchema = z.object({
         tel: z
           .string()
           .trim()
-          .regex(/^\+?\d{5,15}$/, 'digits with an optional leading +'),
+          .regex(/^\+?\d{5,15}$/, 'только цифры, в начале можно «+»'),
         hours: optionalL10n(120),
         free: z.boolean(),
       }),
@@ -72,7 +72,7 @@ export const wikiSettingsSchema = z
   })
   .refine((v) => v.proposeLevel <= v.editLevel, {
     path: ['proposeLevel'],
-    message: 'the propose level cannot be above the edit level',
+    message: 'уровень для предложений не может быть выше уровня для правки',
   });
 export type WikiSettings = z.infer<typeof wikiSettingsSchema>;
 

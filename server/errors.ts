@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ApiErrorBody, type ErrorCode } from '../common/errors';
@@ -56,6 +57,13 @@ export function errorBody(code: ErrorCode, requestId: string, details?: Record<s
     },
   };
 }
+
+/**
+ * Validation messages in Russian, the product's default language: the admin screens show the
+ * server's text beside a field (`details.issues[].message`), and zod's own would be English.
+ * Our custom messages (common/settings.ts …) are written in Russian too.
+ */
+z.config(z.locales.ru());
 
 /** The one error handler: codes for expected errors, a bare INTERNAL (logged) for the rest. */
 export function registerErrorHandler(app: FastifyInstance): void {

@@ -132,7 +132,7 @@ test('an admin edits the contacts in the console: errors beside the field, then 
   const tel = admin.getByLabel('Номер для звонка (+ и цифры)').first();
   await tel.fill('8-800-abc');
   await admin.getByRole('button', { name: 'Сохранить' }).first().click();
-  await expect(admin.getByText('digits with an optional leading +').first()).toBeVisible();
+  await expect(admin.getByText('только цифры, в начале можно «+»').first()).toBeVisible();
   await admin.screenshot({ path: '/tmp/wiki-notices-console-contacts.png', fullPage: true });
   await tel.fill('+78005553535');
   await admin.getByLabel('Номер, как печатается').first().fill('8 800 555-35-35');
