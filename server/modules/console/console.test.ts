@@ -11,6 +11,7 @@ import { fillRequired, leafForm } from '../../test/forms';
 import { departmentId, makeMember } from '../../test/staff';
 import { loadScope } from '../staff/staff.policy';
 import { queueQuery, QUEUES } from './console.queries';
+import { explainPlan } from '../../test/explain';
 
 const PASSPORT = '4510 987654';
 const logLines: string[] = [];
@@ -363,28 +364,7 @@ describe('queue queries', () => {
   });
 });
 
-/** EXPLAIN with sequential scans priced out, on one connection (tiny test tables would otherwise be scanned). */
-async function explain(text: string, params: unknown[]): Promise<string> {
-  if (t.ctx.handle.pool) {
-    const client = await t.ctx.handle.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SET LOCAL enable_seqscan = off');
-      const r = await client.query(text, params);
-      await client.query('ROLLBACK');
-      return r.rows.map((x: Record<string, string>) => Object.values(x)[0]).join('\n');
-    } finally {
-      client.release();
-    }
-  }
-  await t.ctx.handle.query('SET enable_seqscan = off');
-  try {
-    const r = await t.ctx.handle.query<Record<string, string>>(text, params);
-    return r.rows.map((x) => Object.values(x)[0]).join('\n');
-  } finally {
-    await t.ctx.handle.query('SET enable_seqscan = on');
-  }
-}
+const explain = (text: string, params: unknown[]) => explainPlan(t.ctx.handle, text, params);
 
 describe('attachments in the console', () => {
   it('lets staff who may see a request download its files, and nobody else', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/app';
 import { docsPage, revisionsAbove } from './kb.memory';
 import { indexMissing, searchArticles } from './kb.search';
+import { explainPlan } from '../../test/explain';
 
 let t: TestContext;
 
@@ -43,25 +44,4 @@ describe('search index plans', () => {
   });
 });
 
-/** EXPLAIN with sequential scans priced out (as the console's queue tests do), on one connection. */
-async function explain(text: string, params: unknown[]): Promise<string> {
-  if (t.ctx.handle.pool) {
-    const client = await t.ctx.handle.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SET LOCAL enable_seqscan = off');
-      const r = await client.query(text, params);
-      await client.query('ROLLBACK');
-      return r.rows.map((x: Record<string, string>) => Object.values(x)[0]).join('\n');
-    } finally {
-      client.release();
-    }
-  }
-  await t.ctx.handle.query('SET enable_seqscan = off');
-  try {
-    const r = await t.ctx.handle.query<Record<string, string>>(text, params);
-    return r.rows.map((x) => Object.values(x)[0]).join('\n');
-  } finally {
-    await t.ctx.handle.query('SET enable_seqscan = on');
-  }
-}
+const explain = (text: string, params: unknown[]) => explainPlan(t.ctx.handle, text, params);
