@@ -22,9 +22,9 @@
 //   BENCH_SPREAD_IPS     1: TRUST_PROXY=true and a distinct X-Forwarded-For per request (per-IP limit rows spread)
 //   BENCH_LOG_LEVEL      LOG_LEVEL of the child (warn); BENCH_POOL_SIZE: DATABASE_POOL_SIZE and the baseline's pool (10)
 //   BENCH_APP_LOG        1: pass the child's log (stdout) through
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -32,6 +32,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { cpuSnapshot as takeCpuSnapshot, cpuUse as cpuSecondsUsed, type CpuSnapshot } from './cpu';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const root = path.resolve(process.env.BENCH_APP_DIR ?? here);
@@ -103,81 +104,17 @@ function databaseUrl(name: string, via?: { host: string; port: number }): string
   return url.toString();
 }
 
-const CLK_TCK = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** utime + stime of a process in seconds (0 once it is gone). */
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * CPU seconds per PostgreSQL server process that works for the bench database: its backends
- * (their title names the database) and the shared ones (postmaster, WAL writer, checkpointer,
- * autovacuum…). Backends of other databases (other people's tests) are left out.
- */
-function postgresCpu(database: string): Map<number, number> {
-  const byPid = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
-      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      const backend = /\(\d+\)|\[local\]/.test(title);
-      if (backend && !title.includes(` ${database} `)) continue;
-      byPid.set(Number(entry), cpuSeconds(Number(entry)));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return byPid;
-}
-
-/** Busy CPU seconds of the whole machine (all processes, ours and others'). */
-function machineBusySeconds(): number {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
-  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
-  return (user + nice + system + irq + softirq + steal) / CLK_TCK;
-}
-
-type CpuSnapshot = { at: number; app: number; pg: Map<number, number>; bench: number; machine: number };
 type CpuUse = { app: number; pg: number; bench: number; others: number };
 
 /** The bench database's name (CPU of its backends is PostgreSQL's; other databases' is "others"). */
 const DB_NAME = `paydesk_bench_intake_${Date.now()}`;
 
-function cpuSnapshot(appPid: number): CpuSnapshot {
-  const own = process.cpuUsage();
-  return {
-    at: performance.now(),
-    app: appPid ? cpuSeconds(appPid) : 0,
-    pg: postgresCpu(DB_NAME),
-    bench: (own.user + own.system) / 1e6,
-    machine: machineBusySeconds(),
-  };
-}
+const cpuSnapshot = (appPid: number) => takeCpuSnapshot(appPid, DB_NAME);
 
 /** Cores used on average between two snapshots. */
 function cpuUse(a: CpuSnapshot, b: CpuSnapshot): CpuUse {
-  const s = (b.at - a.at) / 1000;
-  const app = (b.app - a.app) / s;
-  // Processes that ended meanwhile are left out; ones that started count from zero.
-  let pgSeconds = 0;
-  for (const [pid, seconds] of b.pg) pgSeconds += Math.max(0, seconds - (a.pg.get(pid) ?? 0));
-  const pgCores = pgSeconds / s;
-  const bench = (b.bench - a.bench) / s;
-  return { app, pg: pgCores, bench, others: Math.max(0, (b.machine - a.machine) / s - app - pgCores - bench) };
+  const u = cpuSecondsUsed(a, b);
+  return { app: u.app / u.seconds, pg: u.pg / u.seconds, bench: u.bench / u.seconds, others: u.others / u.seconds };
 }
 
 type App = { child: ChildProcess; port: number; stop: () => Promise<void> };

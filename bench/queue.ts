@@ -12,15 +12,16 @@
 //   BENCH_CPU_PROF     a directory: the app runs with --cpu-prof there (bench/cpuprofile.ts reads it;
 //                      the profile window of each endpoint is printed to stderr)
 //   BENCH_LOG_LEVEL    LOG_LEVEL of the app (warn)
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { cpuSnapshot as takeCpuSnapshot, cpuUse, type CpuUse } from './cpu';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -92,73 +93,7 @@ async function startApp(port: number): Promise<ChildProcess> {
   }
 }
 
-// CPU accounting (as bench/intake.ts): the app, the bench database's PostgreSQL processes, this
-// load generator, and the rest of the machine.
-const CLK_TCK = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-function cpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU seconds of the PostgreSQL processes: the bench database's backends and the shared ones. */
-function postgresCpu(): Map<number, number> {
-  const byPid = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
-      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      const backend = /\(\d+\)|\[local\]/.test(title);
-      if (backend && !title.includes(` ${DB} `)) continue;
-      byPid.set(Number(entry), cpuSeconds(Number(entry)));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return byPid;
-}
-
-function machineBusySeconds(): number {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
-  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
-  return (user + nice + system + irq + softirq + steal) / CLK_TCK;
-}
-
-type CpuSnapshot = { at: number; app: number; pg: Map<number, number>; bench: number; machine: number };
-type CpuUse = { app: number; pg: number; bench: number; others: number; seconds: number };
-
-function cpuSnapshot(appPid: number): CpuSnapshot {
-  const own = process.cpuUsage();
-  return {
-    at: performance.now(),
-    app: cpuSeconds(appPid),
-    pg: postgresCpu(),
-    bench: (own.user + own.system) / 1e6,
-    machine: machineBusySeconds(),
-  };
-}
-
-/** CPU seconds used between two snapshots (divide by `seconds` for cores). */
-function cpuUse(a: CpuSnapshot, b: CpuSnapshot): CpuUse {
-  let pg = 0;
-  for (const [pid, seconds] of b.pg) pg += Math.max(0, seconds - (a.pg.get(pid) ?? 0));
-  const app = b.app - a.app;
-  const bench = b.bench - a.bench;
-  const others = Math.max(0, b.machine - a.machine - app - pg - bench);
-  return { app, pg, bench, others, seconds: (b.at - a.at) / 1000 };
-}
+const cpuSnapshot = (appPid: number) => takeCpuSnapshot(appPid, DB);
 
 /** The data generator: one INSERT … SELECT generate_series, mixed like a support desk's year. */
 async function generate(): Promise<void> {
