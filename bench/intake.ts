@@ -14,7 +14,8 @@
 //                        socket: postgres://postgres@localhost/postgres?host=/var/run/postgresql)
 //   BENCH_SECONDS        measured seconds per level (10); BENCH_WARMUP_SECONDS (2)
 //   BENCH_LEVELS         concurrency levels (1,8,32)
-//   BENCH_SCENARIOS      subset of: customer-suggestion,guest-suggestion,customer-receipt,guest-receipt,baseline,count
+//   BENCH_SCENARIOS      subset of: customer-suggestion,guest-suggestion,customer-receipt,guest-receipt,floor,baseline,count
+//                        (floor: bench/http-floor.mjs, Fastify + one INSERT per POST, the suggestion's JSON body)
 //   BENCH_ROLES          PAYDESK_ROLES of the child (web,worker)
 //   BENCH_CPU_PROF       a directory: the load child runs with --cpu-prof there (see bench/cpuprofile.ts)
 //   BENCH_APP_DIR        the checkout to run (default this one; for experiments on a copy)
@@ -60,7 +61,15 @@ const COUNT_DEADLINE = Date.now() + 7.5 * 60_000;
 /** Longest wait for the outbox to catch up after a level, or after the counted filings. */
 const DRAIN_LIMIT_MS = 20_000;
 
-const ALL_SCENARIOS = ['customer-suggestion', 'guest-suggestion', 'customer-receipt', 'guest-receipt', 'baseline', 'count'];
+const ALL_SCENARIOS = [
+  'customer-suggestion',
+  'guest-suggestion',
+  'customer-receipt',
+  'guest-receipt',
+  'floor',
+  'baseline',
+  'count',
+];
 const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? ALL_SCENARIOS.join(',')).split(',').map((s) => s.trim()));
 
 /** A 1×1 PNG: the receipt scan of the terminal scenario. */
@@ -122,24 +131,35 @@ type App = { child: ChildProcess; port: number; stop: () => Promise<void> };
 async function startApp(url: string, dataDir: string, options: { cpuProfDir?: string } = {}): Promise<App> {
   const port = await freePort();
   const nodeArgs = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, ...ENTRY_ARGS], {
+  return startChild(port, [...nodeArgs, ...ENTRY_ARGS], {
+    DATABASE_URL: url,
+    DATABASE_POOL_SIZE: String(POOL_SIZE),
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    LOG_LEVEL,
+    PAYDESK_ROLES: ROLES,
+    TICKETS_PER_IP_HOUR: FILING_LIMIT,
+    TICKETS_PER_EMAIL_HOUR: FILING_LIMIT,
+    TRUST_PROXY: SPREAD_IPS ? 'true' : 'false',
+    NODE_ENV: 'production',
+    SECRET_KEY: randomBytes(32).toString('hex'),
+  });
+}
+
+/** bench/http-floor.mjs: Fastify + one INSERT per request, the floor under any filing. */
+async function startFloor(url: string): Promise<App> {
+  const port = await freePort();
+  return startChild(port, [path.join(here, 'bench/http-floor.mjs')], {
+    FLOOR_DATABASE_URL: url,
+    FLOOR_POOL_SIZE: String(POOL_SIZE),
+  });
+}
+
+/** Spawns a server on 127.0.0.1:port and waits until its /readyz answers 200. */
+async function startChild(port: number, args: string[], env: Record<string, string>): Promise<App> {
+  const child = spawn(process.execPath, args, {
     cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      DATABASE_POOL_SIZE: String(POOL_SIZE),
-      DATA_DIR: dataDir,
-      SEED_DEMO: 'true',
-      LOG_LEVEL,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PAYDESK_ROLES: ROLES,
-      TICKETS_PER_IP_HOUR: FILING_LIMIT,
-      TICKETS_PER_EMAIL_HOUR: FILING_LIMIT,
-      TRUST_PROXY: SPREAD_IPS ? 'true' : 'false',
-      NODE_ENV: 'production',
-      SECRET_KEY: randomBytes(32).toString('hex'),
-    },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     // BENCH_APP_LOG=1: the child's log lines (pino, on stdout) pass through, e.g. with BENCH_LOG_LEVEL=info.
     stdio: ['ignore', process.env.BENCH_APP_LOG === '1' ? 'inherit' : 'ignore', 'inherit'],
   });
@@ -277,15 +297,16 @@ async function leafIds(port: number, slugs: string[]): Promise<Map<string, strin
 
 type Scenario = { name: string; label: string; build: (i: number) => Req };
 
+const SUGGESTION_FIELDS = {
+  topic: 'wallet',
+  description: 'Please add a monthly spending chart to the wallet history screen.',
+};
+
 function scenarios(ids: Map<string, string>, session: Session): Scenario[] {
   const run = Date.now().toString(36);
   const suggestion = ids.get('feedback-suggestion') ?? '';
   const receipt = ids.get('terminal-payment-with-receipt') ?? '';
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 16);
-  const suggestionFields = {
-    topic: 'wallet',
-    description: 'Please add a monthly spending chart to the wallet history screen.',
-  };
   const receiptFields = {
     payment_at: yesterday,
     amount: { amount: '1500', currency: 'RUB' },
@@ -316,12 +337,12 @@ function scenarios(ids: Map<string, string>, session: Session): Scenario[] {
     {
       name: 'customer-suggestion',
       label: 'signed-in customer, suggestion (JSON)',
-      build: () => post(customer(), json({ categoryId: suggestion, fields: suggestionFields })),
+      build: () => post(customer(), json({ categoryId: suggestion, fields: SUGGESTION_FIELDS })),
     },
     {
       name: 'guest-suggestion',
       label: 'guest, suggestion (JSON)',
-      build: (i) => post(guest(), json({ categoryId: suggestion, fields: suggestionFields, ...guestOf(i) })),
+      build: (i) => post(guest(), json({ categoryId: suggestion, fields: SUGGESTION_FIELDS, ...guestOf(i) })),
     },
     {
       name: 'customer-receipt',
@@ -711,6 +732,25 @@ try {
         const drained = await drainOutbox(stats);
         rows.push({ scenario: scenario.label, concurrency: c, m, backlog: left, drained });
         console.error(`${scenario.name} c=${c}: ${(m.n / m.seconds).toFixed(0)} req/s`);
+      }
+    }
+    if (SCENARIOS.has('floor')) {
+      const floor = await startFloor(url);
+      try {
+        const body = json({ categoryId: ids.get('feedback-suggestion'), fields: SUGGESTION_FIELDS });
+        const scenario: Scenario = {
+          name: 'floor',
+          label: 'floor: Fastify + one INSERT per request (bench/http-floor.mjs)',
+          build: () => ({ method: 'POST', path: '/floor', headers: { ...body.headers }, body: body.body }),
+        };
+        for (const c of LEVELS) {
+          if (Date.now() > DEADLINE) break;
+          const m = await httpLevel(floor, scenario, c, offset);
+          rows.push({ scenario: scenario.label, concurrency: c, m });
+          console.error(`floor c=${c}: ${(m.n / m.seconds).toFixed(0)} req/s`);
+        }
+      } finally {
+        await floor.stop();
       }
     }
     if (SCENARIOS.has('baseline')) {
