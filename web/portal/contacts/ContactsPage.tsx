@@ -4,9 +4,8 @@ import type { MessageKey } from '../../i18n/catalogues';
 import { useT } from '../../i18n/I18nProvider';
 import { useLocalize } from '../../i18n/useLocalize';
 import { Link } from '../../router';
-import { Alert } from '../../ui/Alert';
-import { describeError } from '../../ui/errorMessage';
 import { Icon } from '../../ui/icons';
+import { LoadFailed } from '../../ui/LoadFailed';
 import { PageLoading } from '../../ui/PageLoading';
 import { usePublicSettings } from '../PublicSettings';
 
@@ -41,10 +40,7 @@ export function ContactsPage() {
     return (
       <div className="container page">
         <h1 className="page__title">{t('contacts.title')}</h1>
-        <Alert tone="error">{describeError(settings.error, t)}</Alert>
-        <button type="button" className="button" onClick={settings.retry}>
-          {t('contacts.retry')}
-        </button>
+        <LoadFailed error={settings.error} onRetry={settings.retry} />
       </div>
     );
   }

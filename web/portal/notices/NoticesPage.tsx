@@ -3,9 +3,9 @@ import { fetchNotices, type NoticeState } from '../../api/help';
 import type { MessageKey } from '../../i18n/catalogues';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, useSearchParam } from '../../router';
-import { Alert } from '../../ui/Alert';
-import { describeError } from '../../ui/errorMessage';
 import { formatShortDateTime } from '../../ui/format';
+import { LoadFailed } from '../../ui/LoadFailed';
+import { Pager } from '../../ui/Pager';
 import { PageLoading } from '../../ui/PageLoading';
 import { useLoader } from '../../ui/useLoader';
 import { SEVERITY_LABEL } from './NoticeBanner';
@@ -50,14 +50,7 @@ export function NoticesPage() {
         ))}
       </nav>
       {loaded.status === 'loading' && <PageLoading />}
-      {loaded.status === 'error' && (
-        <>
-          <Alert tone="error">{describeError(loaded.error, t)}</Alert>
-          <button type="button" className="button" onClick={reload}>
-            {t('contacts.retry')}
-          </button>
-        </>
-      )}
+      {loaded.status === 'error' && <LoadFailed error={loaded.error} onRetry={reload} />}
       {loaded.status === 'ready' &&
         (loaded.data.items.length === 0 ? (
           <p className="empty-state__text">{t(tab.empty)}</p>
@@ -76,13 +69,7 @@ export function NoticesPage() {
             ))}
           </ul>
         ))}
-      {pages > 1 && (
-        <nav className="pager" aria-label={t('notices.pager')}>
-          {page > 1 && <Link href={`/notices?state=${state}&page=${page - 1}`}>{t('notices.prev')}</Link>}
-          <span>{t('notices.pageOf', { page, pages })}</span>
-          {page < pages && <Link href={`/notices?state=${state}&page=${page + 1}`}>{t('notices.next')}</Link>}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} hrefFor={(p) => `/notices?state=${state}&page=${p}`} />
     </div>
   );
 }

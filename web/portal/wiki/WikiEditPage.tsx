@@ -8,6 +8,7 @@ import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { formatShortDateTime } from '../../ui/format';
 import { Markdown } from '../../ui/Markdown';
+import { LoadFailed } from '../../ui/LoadFailed';
 import { PageLoading } from '../../ui/PageLoading';
 import { useLoader } from '../../ui/useLoader';
 import { DiffView } from './wikiShared';
@@ -141,10 +142,7 @@ export function WikiEditPage({ slug }: { slug: string }) {
   if (loaded.status === 'error') {
     return (
       <div className="container page">
-        <Alert tone="error">{describeError(loaded.error, t)}</Alert>
-        <button type="button" className="button" onClick={reload}>
-          {t('contacts.retry')}
-        </button>
+        <LoadFailed error={loaded.error} onRetry={reload} />
       </div>
     );
   }
@@ -188,12 +186,7 @@ export function WikiMyProposalsPage() {
       </nav>
       <h1 className="page__title">{t('wiki.mine.title')}</h1>
       {loaded.status === 'error' ? (
-        <>
-          <Alert tone="error">{describeError(loaded.error, t)}</Alert>
-          <button type="button" className="button" onClick={reload}>
-            {t('contacts.retry')}
-          </button>
-        </>
+        <LoadFailed error={loaded.error} onRetry={reload} />
       ) : loaded.data.items.length === 0 ? (
         <p className="empty-state__text">{t('wiki.mine.empty')}</p>
       ) : (

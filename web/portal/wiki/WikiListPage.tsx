@@ -3,9 +3,9 @@ import { fetchWikiPages } from '../../api/help';
 import { useSession } from '../../api/session';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, navigate, useSearchParam } from '../../router';
-import { Alert } from '../../ui/Alert';
-import { describeError } from '../../ui/errorMessage';
 import { formatShortDateTime } from '../../ui/format';
+import { LoadFailed } from '../../ui/LoadFailed';
+import { Pager } from '../../ui/Pager';
 import { PageLoading } from '../../ui/PageLoading';
 import { useLoader } from '../../ui/useLoader';
 
@@ -61,14 +61,7 @@ export function WikiListPage() {
         </button>
       </form>
       {loaded.status === 'loading' && <PageLoading />}
-      {loaded.status === 'error' && (
-        <>
-          <Alert tone="error">{describeError(loaded.error, t)}</Alert>
-          <button type="button" className="button" onClick={reload}>
-            {t('contacts.retry')}
-          </button>
-        </>
-      )}
+      {loaded.status === 'error' && <LoadFailed error={loaded.error} onRetry={reload} />}
       {loaded.status === 'ready' &&
         (loaded.data.items.length === 0 ? (
           <p className="empty-state__text">{q ? t('wiki.noResults', { q }) : t('wiki.empty')}</p>
@@ -88,13 +81,7 @@ export function WikiListPage() {
             ))}
           </ul>
         ))}
-      {pages > 1 && (
-        <nav className="pager" aria-label={t('notices.pager')}>
-          {page > 1 && <Link href={qs(page - 1)}>{t('notices.prev')}</Link>}
-          <span>{t('notices.pageOf', { page, pages })}</span>
-          {page < pages && <Link href={qs(page + 1)}>{t('notices.next')}</Link>}
-        </nav>
-      )}
+      <Pager page={page} pages={pages} hrefFor={qs} />
       <p className="page__aside">{t('wiki.officialNote')}</p>
     </div>
   );

@@ -3,9 +3,9 @@ import { fetchWikiHistory, fetchWikiPage, fetchWikiRevision, type WikiViewer } f
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, useSearchParam } from '../../router';
 import { Alert } from '../../ui/Alert';
-import { describeError } from '../../ui/errorMessage';
 import { formatShortDateTime } from '../../ui/format';
 import { Markdown } from '../../ui/Markdown';
+import { LoadFailed } from '../../ui/LoadFailed';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useLoader } from '../../ui/useLoader';
@@ -14,14 +14,10 @@ import { ApiError } from '../../api/client';
 import { DiffView, REVISION_KIND, revisionAuthor } from './wikiShared';
 
 function Failure({ error, reload }: { error: unknown; reload(): void }) {
-  const { t } = useI18n();
   if (error instanceof ApiError && error.code === 'NOT_FOUND') return <NotFoundPage />;
   return (
     <div className="container page">
-      <Alert tone="error">{describeError(error, t)}</Alert>
-      <button type="button" className="button" onClick={reload}>
-        {t('contacts.retry')}
-      </button>
+      <LoadFailed error={error} onRetry={reload} />
     </div>
   );
 }

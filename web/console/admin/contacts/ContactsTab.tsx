@@ -75,6 +75,77 @@ function RowsEditor<R>({
   );
 }
 
+type SettingKey = 'contacts' | 'branding';
+
+/**
+ * One settings form: a draft of the stored value (replaced when a fresh value comes from the server
+ * after a save or a reset), saving it, and resetting it to the default after a confirmation.
+ */
+function useSettingForm<T>(key: SettingKey, initial: T, onSaved: () => void) {
+  const t = useT();
+  const [draft, setDraft] = useState<T>(initial);
+  const [shown, setShown] = useState(initial);
+  if (shown !== initial) {
+    setShown(initial);
+    setDraft(initial);
+  }
+  const save = useSave();
+  const issues = save.result?.kind === 'error' ? issuesOf(save.result.error) : [];
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save.run(async () => {
+      await putSetting(key, draft);
+      onSaved();
+      return t('admin.savedNow');
+    });
+  };
+  const reset = () => {
+    if (!window.confirm(t('settingsAdmin.resetConfirm'))) return;
+    void save.run(async () => {
+      await resetSetting(key);
+      onSaved();
+      return t('settingsAdmin.resetDone');
+    });
+  };
+  return { draft, setDraft, save, issues, submit, reset, discard: () => setDraft(initial) };
+}
+
+/** Save, discard the draft, reset to the default; then how the last save went. */
+function SettingActions({
+  form,
+  canEdit,
+  customised,
+}: {
+  form: { save: ReturnType<typeof useSave>; discard(): void; reset(): void };
+  canEdit: boolean;
+  customised: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      {canEdit && (
+        <div className="admin-actions">
+          <button type="submit" className="button button--primary button--small" disabled={form.save.saving}>
+            {t('settingsAdmin.save')}
+          </button>
+          <button type="button" className="button button--ghost button--small" onClick={form.discard}>
+            {t('settingsAdmin.discard')}
+          </button>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            onClick={form.reset}
+            disabled={!customised || form.save.saving}
+          >
+            {t('settingsAdmin.reset')}
+          </button>
+        </div>
+      )}
+      <SaveStatus result={form.save.result} />
+    </>
+  );
+}
+
 function ContactsForm({
   initial,
   customised,
@@ -87,34 +158,11 @@ function ContactsForm({
   onSaved(): void;
 }) {
   const t = useT();
-  const [draft, setDraft] = useState<Contacts>(initial);
-  // A fresh value from the server (after a save or reset) replaces the draft.
-  const [shown, setShown] = useState(initial);
-  if (shown !== initial) {
-    setShown(initial);
-    setDraft(initial);
-  }
-  const save = useSave();
-  const issues = save.result?.kind === 'error' ? issuesOf(save.result.error) : [];
+  const form = useSettingForm<Contacts>('contacts', initial, onSaved);
+  const { draft, setDraft, issues } = form;
   const set = <K extends keyof Contacts>(key: K, value: Contacts[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void save.run(async () => {
-      await putSetting('contacts', draft);
-      onSaved();
-      return t('admin.savedNow');
-    });
-  };
-  const reset = () => {
-    if (!window.confirm(t('settingsAdmin.resetConfirm'))) return;
-    void save.run(async () => {
-      await resetSetting('contacts');
-      onSaved();
-      return t('settingsAdmin.resetDone');
-    });
-  };
   return (
-    <form className="admin-panel admin-stack" onSubmit={submit} noValidate aria-labelledby="contacts-form-title">
+    <form className="admin-panel admin-stack" onSubmit={form.submit} noValidate aria-labelledby="contacts-form-title">
       <h2 id="contacts-form-title" className="admin-panel__title">
         {t('settingsAdmin.contactsTitle')} {customised ? '' : <span className="badge">{t('settingsAdmin.default')}</span>}
       </h2>
@@ -318,25 +366,7 @@ function ContactsForm({
         }}
       </RowsEditor>
 
-      {canEdit && (
-        <div className="admin-actions">
-          <button type="submit" className="button button--primary button--small" disabled={save.saving}>
-            {t('settingsAdmin.save')}
-          </button>
-          <button type="button" className="button button--ghost button--small" onClick={() => setDraft(initial)}>
-            {t('settingsAdmin.discard')}
-          </button>
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            onClick={reset}
-            disabled={!customised || save.saving}
-          >
-            {t('settingsAdmin.reset')}
-          </button>
-        </div>
-      )}
-      <SaveStatus result={save.result} />
+      <SettingActions form={form} canEdit={canEdit} customised={customised} />
     </form>
   );
 }
@@ -353,15 +383,8 @@ function BrandingForm({
   onSaved(): void;
 }) {
   const t = useT();
-  const [draft, setDraft] = useState<Branding>(initial);
-  // A fresh value from the server (after a save or reset) replaces the draft.
-  const [shown, setShown] = useState(initial);
-  if (shown !== initial) {
-    setShown(initial);
-    setDraft(initial);
-  }
-  const save = useSave();
-  const issues = save.result?.kind === 'error' ? issuesOf(save.result.error) : [];
+  const form = useSettingForm<Branding>('branding', initial, onSaved);
+  const { draft, setDraft, issues } = form;
   const text = (key: 'productName' | 'legalName', label: string) => (
     <div className={`field${messagesUnder(issues, [key]).length ? ' field--invalid' : ''}`}>
       <label className="field__label" htmlFor={`br-${key}`}>
@@ -377,19 +400,7 @@ function BrandingForm({
     </div>
   );
   return (
-    <form
-      className="admin-panel admin-stack"
-      noValidate
-      aria-labelledby="branding-form-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save.run(async () => {
-          await putSetting('branding', draft);
-          onSaved();
-          return t('admin.savedNow');
-        });
-      }}
-    >
+    <form className="admin-panel admin-stack" noValidate aria-labelledby="branding-form-title" onSubmit={form.submit}>
       <h2 id="branding-form-title" className="admin-panel__title">
         {t('settingsAdmin.brandingTitle')} {customised ? '' : <span className="badge">{t('settingsAdmin.default')}</span>}
       </h2>
@@ -417,29 +428,7 @@ function BrandingForm({
           errors={messagesPerLocale(issues, ['footer'])}
         />
       </fieldset>
-      {canEdit && (
-        <div className="admin-actions">
-          <button type="submit" className="button button--primary button--small" disabled={save.saving}>
-            {t('settingsAdmin.save')}
-          </button>
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            disabled={!customised || save.saving}
-            onClick={() => {
-              if (!window.confirm(t('settingsAdmin.resetConfirm'))) return;
-              void save.run(async () => {
-                await resetSetting('branding');
-                onSaved();
-                return t('settingsAdmin.resetDone');
-              });
-            }}
-          >
-            {t('settingsAdmin.reset')}
-          </button>
-        </div>
-      )}
-      <SaveStatus result={save.result} />
+      <SettingActions form={form} canEdit={canEdit} customised={customised} />
     </form>
   );
 }

@@ -11,6 +11,7 @@ import type { MessageKey } from '../../../i18n/catalogues';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { formatShortDateTime } from '../../../ui/format';
 import { PageLoading } from '../../../ui/PageLoading';
+import { Pager } from '../../../ui/Pager';
 import { useLoader } from '../../../ui/useLoader';
 import { issuesOf, messagesPerLocale, messagesUnder } from '../shared/issues';
 import { L10nInputs } from '../shared/L10nInputs';
@@ -248,27 +249,7 @@ export function NoticesTab() {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav className="pager" aria-label={t('notices.pager')}>
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            disabled={page <= 1}
-            onClick={() => setPage(page - 1)}
-          >
-            {t('notices.prev')}
-          </button>
-          <span>{t('notices.pageOf', { page, pages })}</span>
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            disabled={page >= pages}
-            onClick={() => setPage(page + 1)}
-          >
-            {t('notices.next')}
-          </button>
-        </nav>
-      )}
+      <Pager page={page} pages={pages} onPage={setPage} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { Link } from '../../../router';
 import { formatShortDateTime } from '../../../ui/format';
 import { PageLoading } from '../../../ui/PageLoading';
+import { Pager } from '../../../ui/Pager';
 import { useLoader } from '../../../ui/useLoader';
 import { DiffView } from '../../../portal/wiki/wikiShared';
 import { LoadFailure } from '../shared/LoadFailure';
@@ -128,27 +129,7 @@ function Queue() {
       ) : (
         loaded.data.items.map((p) => <ProposalCard key={p.id} proposal={p} onDecided={reload} />)
       )}
-      {pages > 1 && (
-        <nav className="pager" aria-label={t('notices.pager')}>
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            disabled={page <= 1}
-            onClick={() => setPage(page - 1)}
-          >
-            {t('notices.prev')}
-          </button>
-          <span>{t('notices.pageOf', { page, pages })}</span>
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            disabled={page >= pages}
-            onClick={() => setPage(page + 1)}
-          >
-            {t('notices.next')}
-          </button>
-        </nav>
-      )}
+      <Pager page={page} pages={pages} onPage={setPage} />
     </section>
   );
 }
@@ -339,27 +320,7 @@ function Members({ canOverride }: { canOverride: boolean }) {
           </table>
         </div>
       )}
-      {pages > 1 && (
-        <nav className="pager" aria-label={t('notices.pager')}>
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            disabled={page <= 1}
-            onClick={() => setPage(page - 1)}
-          >
-            {t('notices.prev')}
-          </button>
-          <span>{t('notices.pageOf', { page, pages })}</span>
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            disabled={page >= pages}
-            onClick={() => setPage(page + 1)}
-          >
-            {t('notices.next')}
-          </button>
-        </nav>
-      )}
+      <Pager page={page} pages={pages} onPage={setPage} />
     </section>
   );
 }
