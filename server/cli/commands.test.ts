@@ -86,5 +86,7 @@ describe('npm run paydesk', () => {
     const noPassword = cli('reset-password', '--email', 'cli@paydesk.test');
     expect(noPassword.status).toBe(1);
     expect(noPassword.stderr).toContain('pass --password');
-  });
+    // Four processes, each opening the embedded database: ~20 s on a quiet machine, over 45 s when
+    // the suite's other files load both cores — a guard against a hang, not a speed assertion.
+  }, 180_000);
 });
