@@ -82,6 +82,21 @@ describe('a new letter', () => {
     expect(row.routedCategoryId).toBe(ticket.categoryId);
   });
 
+  it.each([
+    [
+      'Russian, ё and inflected forms',
+      'Заблокировали кошелёк',
+      'Мой кошелёк заблокирован, не могу войти и оплатить. Как снять блокировку кошелька?',
+    ],
+    ['Ukrainian', 'Гаманець заблоковано', 'Мій гаманець заблокували, не можу увійти. Як зняти блокування гаманця?'],
+  ])('about a blocked wallet (%s) goes to the blocked-wallet form', async (_case, subject, text) => {
+    const row = await deliver({ from: `blocked-${randomUUID()}@customer.test`, subject, text });
+    const ticket = await ticketOf(row.ticketId);
+    const [category] = await t.ctx.db.select().from(categories).where(eq(categories.id, ticket.categoryId));
+    expect(category!.slug).toBe('wallet-blocked');
+    expect(row.routeConfidence).toBeGreaterThanOrEqual(0.5);
+  });
+
   it('without recognisable content goes to the first line, uncategorised', async () => {
     const row = await deliver({
       from: 'vague@customer.test',

@@ -3,6 +3,7 @@ import type { Locale } from '../../../common/errors';
 import type { Executor } from '../../db/connection';
 import { categories } from '../../db/schema';
 import { rankArticles } from '../kb/kb.search';
+import { isStopWord, stemWord, tokenize } from '../kb/kb.text';
 
 /** Below this a guess is not used: the letter goes to the mailbox's department (First line) uncategorised. */
 export const ROUTE_MIN_CONFIDENCE = 0.5;
@@ -11,22 +12,34 @@ const MIN_COVERAGE = 0.3;
 
 export type RouteGuess = { categoryId: string; departmentId: string | null; confidence: number } | null;
 
-const STOP = new Set(
+/**
+ * Words that say nothing about what a letter is about — greetings, courtesies, "question",
+ * "problem" — dropped on top of the help-centre search's stop words.
+ */
+const LETTER_NOISE = new Set(
   (
-    'здравствуйте добрый день вечер утро пожалуйста спасибо уважением можно могу меня мне мой моя мое мои ваш ваша ваше ваши ' +
-    'этот этого этом какой когда почему потому также очень если чтобы было были будет есть нет уже ещё еще только через ' +
-    'после перед вопрос проблема помогите помочь добрий доброго будь ласка дякую мене мені мій моя моє ваш ваша коли чому ' +
-    'також дуже якщо щоб було були буде немає вже лише після питання допоможіть hello please thanks regards question problem'
+    'здравствуйте добрый день вечер утро пожалуйста спасибо уважением можно могу ваш ваша ваше ваши ' +
+    'какой почему также очень было были будет только вопрос проблема помогите помочь добрий доброго будь ласка дякую ' +
+    'коли чому також дуже немає після питання допоможіть hello please thanks regards question problem'
   ).split(' '),
 );
 
-/** Crude stems: lower case, ё→е, words of 4+ letters cut to 6 characters (enough for Russian/Ukrainian endings). */
-export function stems(text: string): string[] {
-  const words = text
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .match(/[\p{L}]{4,}/gu);
-  return [...new Set((words ?? []).filter((w) => !STOP.has(w)).map((w) => w.slice(0, 6)))];
+const isContentWord = (w: string) => w.length >= 4 && !LETTER_NOISE.has(w) && !isStopWord(w);
+
+/**
+ * The content stems of a letter, a leaf's name or hint, without repeats: the help centre's own
+ * normalising and stemming (kb.text: ё = е, Russian and Ukrainian Snowball, fleeting vowels
+ * folded), so "терминала" meets "Терминал" and "кошелёк" meets "кошелька"; words under 4 letters
+ * and the letter's noise dropped.
+ */
+export function stems(text: string, locale: Locale = 'ru'): string[] {
+  return [
+    ...new Set(
+      tokenize(text)
+        .filter(isContentWord)
+        .map((w) => stemWord(w, locale)),
+    ),
+  ];
 }
 
 /**
@@ -39,7 +52,7 @@ export async function guessCategory(
   db: Executor,
   input: { subject: string; text: string; locale: Locale; departmentId?: string | null },
 ): Promise<RouteGuess> {
-  const letterStems = stems(`${input.subject}\n${input.subject}\n${input.text.slice(0, 4000)}`);
+  const letterStems = stems(`${input.subject}\n${input.subject}\n${input.text.slice(0, 4000)}`, input.locale);
   if (letterStems.length === 0) return null;
   const leaves = await db
     .select({
@@ -55,14 +68,14 @@ export async function guessCategory(
   const letterSet = new Set(letterStems);
 
   // Help-centre evidence: each article hit counts for the leaves that link it.
-  const words = stems(`${input.subject} ${input.text.slice(0, 1500)}`).slice(0, 30);
+  const words = [...new Set(tokenize(`${input.subject} ${input.text.slice(0, 1500)}`).filter(isContentWord))].slice(0, 30);
   // One meaningful word ("перезвоните") is too little to pick a category by the help centre.
   const hits = words.length > 1 ? await rankArticles(db, { q: words.join(' '), locale: input.locale, limit: 5 }) : [];
   const topHit = hits[0]?.score ?? 0;
 
   const scored = candidates.map((leaf) => {
-    const own = stems(`${leaf.name.ru} ${leaf.name.uk} ${leaf.name.en} ${leaf.hint.ru} ${leaf.hint.uk}`);
-    const nameStems = stems(`${leaf.name.ru} ${leaf.name.uk} ${leaf.name.en}`);
+    const own = stems(`${leaf.name.ru} ${leaf.name.uk} ${leaf.name.en} ${leaf.hint.ru} ${leaf.hint.uk}`, input.locale);
+    const nameStems = stems(`${leaf.name.ru} ${leaf.name.uk} ${leaf.name.en}`, input.locale);
     const matched = own.filter((s) => letterSet.has(s)).length + nameStems.filter((s) => letterSet.has(s)).length;
     const keyword = Math.min(1, matched / 4);
     let article = 0;
