@@ -42,7 +42,8 @@ export const contactsSchema = z.object({
         tel: z
           .string()
           .trim()
-          .regex(/^\+?\d{5,15}$/, 'только цифры, в начале можно «+»'),
+          // The text by code, in the reader's language: server/issues.ts.
+          .regex(/^\+?\d{5,15}$/, 'settings.phone_digits'),
         hours: optionalL10n(120),
         free: z.boolean(),
       }),

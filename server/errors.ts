@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ApiErrorBody, type ErrorCode } from '../common/errors';
+import { localizeIssues, type Issue } from './issues';
 
 // Developer-facing default texts; the UI shows its own catalogue's message for the code.
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
@@ -59,11 +60,17 @@ export function errorBody(code: ErrorCode, requestId: string, details?: Record<s
 }
 
 /**
- * Validation messages in Russian, the product's default language: the admin screens show the
- * server's text beside a field (`details.issues[].message`), and zod's own would be English.
- * Our custom messages (common/settings.ts …) are written in Russian too.
+ * zod's texts in Russian, the product's default language; the error handler re-words them for a
+ * reader of Ukrainian or English (server/issues.ts), as it does our own issue codes.
  */
 z.config(z.locales.ru());
+
+/** An issue's details without the value that was sent (it may be personal data). */
+function omitInput(params: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!params) return undefined;
+  const { input: _input, ...rest } = params;
+  return rest;
+}
 
 /** The one error handler: codes for expected errors, a bare INTERNAL (logged) for the rest. */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -74,14 +81,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
       }
       return reply.status(ERROR_CODES[code]).send(errorBody(code, request.id, details, message));
     };
-    if (error instanceof AppError) return send(error.code, error.details, error.message);
+    if (error instanceof AppError) {
+      const issues = error.details?.issues;
+      if (!Array.isArray(issues)) return send(error.code, error.details, error.message);
+      return send(error.code, { ...error.details, issues: localizeIssues(request, issues as Issue[]) }, error.message);
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({
+      const issues = error.validation.map((v): Issue => ({
         path: [error.validationContext ?? 'body', ...String(v.instancePath).split('/').filter(Boolean)],
         code: String(v.keyword),
         message: v.message ?? 'invalid',
+        params: omitInput(v.params),
       }));
-      return send('VALIDATION_FAILED', { issues });
+      return send('VALIDATION_FAILED', { issues: localizeIssues(request, issues) });
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, route: request.routeOptions.url }, 'response failed its schema');

@@ -15,6 +15,7 @@ import { workingDayMinutes } from '../sla/calendar';
 import { loadPolicy } from '../sla/sla.service';
 import type { CatalogNodeDto, LeafRoutingDto, createNodeBody, updateNodeBody } from './catalog.schema';
 import type { z } from 'zod';
+import { ownIssue } from '../../issues';
 
 type Category = typeof categories.$inferSelect;
 
@@ -169,7 +170,7 @@ async function refs(tx: Tx, input: { departmentCode?: string; slaCode?: string }
       .limit(1);
     if (!d)
       throw new AppError('VALIDATION_FAILED', {
-        issues: [{ path: ['body', 'departmentCode'], message: `unknown department ${input.departmentCode}` }],
+        issues: [ownIssue(['body', 'departmentCode'], 'catalog.unknown_department', { code: input.departmentCode })],
       });
     out.departmentId = d.id;
   }
@@ -177,7 +178,7 @@ async function refs(tx: Tx, input: { departmentCode?: string; slaCode?: string }
     const [p] = await tx.select({ id: slaPolicies.id }).from(slaPolicies).where(eq(slaPolicies.code, input.slaCode)).limit(1);
     if (!p)
       throw new AppError('VALIDATION_FAILED', {
-        issues: [{ path: ['body', 'slaCode'], message: `unknown SLA policy ${input.slaCode}` }],
+        issues: [ownIssue(['body', 'slaCode'], 'catalog.unknown_sla', { code: input.slaCode })],
       });
     out.slaPolicyId = p.id;
   }
@@ -187,16 +188,15 @@ async function refs(tx: Tx, input: { departmentCode?: string; slaCode?: string }
 async function assertParent(tx: Tx, parentId: string | null, audience: Audience, selfId?: string) {
   if (!parentId) return;
   const [parent] = await tx.select().from(categories).where(eq(categories.id, parentId)).limit(1);
-  if (!parent) throw new AppError('VALIDATION_FAILED', { issues: [{ path: ['body', 'parentId'], message: 'no such category' }] });
-  if (parent.isLeaf)
-    throw new AppError('VALIDATION_FAILED', { issues: [{ path: ['body', 'parentId'], message: 'a leaf cannot have children' }] });
+  if (!parent) throw new AppError('VALIDATION_FAILED', { issues: [ownIssue(['body', 'parentId'], 'catalog.no_parent')] });
+  if (parent.isLeaf) throw new AppError('VALIDATION_FAILED', { issues: [ownIssue(['body', 'parentId'], 'catalog.leaf_parent')] });
   if (parent.audience !== audience)
     throw new AppError('VALIDATION_FAILED', {
-      issues: [{ path: ['body', 'parentId'], message: 'the parent is of another audience' }],
+      issues: [ownIssue(['body', 'parentId'], 'catalog.other_audience')],
     });
   if (selfId && (await categoryPath(tx, parentId)).some((p) => p.id === selfId)) {
     throw new AppError('VALIDATION_FAILED', {
-      issues: [{ path: ['body', 'parentId'], message: 'a category cannot move under itself' }],
+      issues: [ownIssue(['body', 'parentId'], 'catalog.under_itself')],
     });
   }
 }
@@ -255,7 +255,7 @@ export async function updateNode(
     if (input.parentId !== undefined) await assertParent(tx, input.parentId, node.audience, node.id);
     if (!node.isLeaf && (input.departmentCode || input.slaCode || input.priority || input.articleSlugs)) {
       throw new AppError('VALIDATION_FAILED', {
-        issues: [{ path: ['body'], message: 'routing, priority, SLA and articles belong to leaves' }],
+        issues: [ownIssue(['body'], 'catalog.leaf_only_settings')],
       });
     }
     const { departmentCode, slaCode, ...rest } = input;
@@ -287,7 +287,7 @@ export async function reorder(ctx: AppContext, actor: Actor, parentId: string | 
     const stranger = order.find((id) => !known.has(id));
     if (stranger)
       throw new AppError('VALIDATION_FAILED', {
-        issues: [{ path: ['body', 'order'], message: `${stranger} is not a child of this parent` }],
+        issues: [ownIssue(['body', 'order'], 'catalog.not_a_child', { id: String(stranger) })],
       });
     for (const [i, id] of order.entries())
       await tx.update(categories).set({ position: i, updatedAt: new Date() }).where(eq(categories.id, id));
@@ -310,8 +310,7 @@ export async function publishForm(ctx: AppContext, actor: Actor, categoryId: str
   const published = await withTransaction(ctx, async (tx) => {
     const [node] = await tx.select().from(categories).where(eq(categories.id, categoryId)).for('update').limit(1);
     if (!node) throw new AppError('NOT_FOUND');
-    if (!node.isLeaf)
-      throw new AppError('VALIDATION_FAILED', { issues: [{ path: ['params', 'id'], message: 'only leaves have forms' }] });
+    if (!node.isLeaf) throw new AppError('VALIDATION_FAILED', { issues: [ownIssue(['params', 'id'], 'catalog.form_on_node')] });
     const version = await publishFormIn(tx, categoryId, form, actor.id);
     await recordAudit(tx, {
       actor: { kind: 'staff', id: actor.id },

@@ -24,6 +24,7 @@ import { FIRST_LINE, canAssignOthers, canSee, canWork, type StaffScope } from '.
 import { changeStatus } from '../tickets/follow.service';
 import { roomsOf } from '../tickets/rooms';
 import { parseTicketNumber } from '../tickets/numbers';
+import { ownIssue } from '../../issues';
 
 type Ticket = typeof tickets.$inferSelect;
 const UNANSWERED = new Set(['new', 'reopened']);
@@ -109,7 +110,7 @@ export async function assign(a: ActionContext, number: string, staffId: string, 
       .limit(1);
     if (!member)
       throw new AppError('VALIDATION_FAILED', {
-        issues: [{ path: ['body', 'staffId'], message: 'not an active member of the request’s department' }],
+        issues: [ownIssue(['body', 'staffId'], 'console.not_a_member')],
       });
     await tx.update(tickets).set({ assigneeId: staffId }).where(eq(tickets.id, t.id));
     return { data: { from: t.assigneeId, to: staffId, toName: member.name, reason: reason ?? null } };
@@ -123,8 +124,7 @@ export async function transfer(a: ActionContext, number: string, departmentCode:
       .from(departments)
       .where(and(eq(departments.code, departmentCode), eq(departments.active, true)))
       .limit(1);
-    if (!dep)
-      throw new AppError('VALIDATION_FAILED', { issues: [{ path: ['body', 'departmentCode'], message: 'no such department' }] });
+    if (!dep) throw new AppError('VALIDATION_FAILED', { issues: [ownIssue(['body', 'departmentCode'], 'staff.no_department')] });
     if (dep.id === t.departmentId) throw new AppError('CONFLICT', { reason: 'same_department' });
     await tx
       .update(tickets)
@@ -225,7 +225,7 @@ export async function resolve(a: ActionContext, number: string, resolutionCode: 
       .limit(1);
     if (!code)
       throw new AppError('VALIDATION_FAILED', {
-        issues: [{ path: ['body', 'resolutionCode'], message: 'unknown resolution code' }],
+        issues: [ownIssue(['body', 'resolutionCode'], 'console.unknown_resolution')],
       });
     let finalMessageId: string | null = null;
     if (body) {

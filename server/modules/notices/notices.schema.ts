@@ -21,7 +21,7 @@ export const noticeInput = z
   })
   .refine((n) => n.endsAt === null || n.endsAt.getTime() > n.startsAt.getTime(), {
     path: ['endsAt'],
-    message: 'the end must be after the start',
+    message: 'notices.end_after_start',
   });
 export type NoticeInput = z.infer<typeof noticeInput>;
 

@@ -13,6 +13,7 @@ import { AppError } from '../../errors';
 import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses, requestMeta } from '../../platform/http';
 import { getSettings, putSetting, resetSetting, storedKeys } from './settings.service';
+import { zodIssues } from '../../issues';
 
 const keyParams = z.object({ key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]]) });
 const anySetting = z.union([brandingSchema, contactsSchema, wikiSettingsSchema]);
@@ -84,7 +85,7 @@ export function adminSettingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const parsed = schema.safeParse(request.body);
         if (!parsed.success) {
           throw new AppError('VALIDATION_FAILED', {
-            issues: parsed.error.issues.map((i) => ({ path: ['body', ...i.path.map(String)], code: i.code, message: i.message })),
+            issues: zodIssues(parsed.error.issues, ['body']),
           });
         }
         return putSetting(ctx, { key, value: parsed.data, actorId: staff.id, meta: requestMeta(request) });

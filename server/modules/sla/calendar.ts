@@ -177,11 +177,8 @@ function isWorkingInterval(pair: [string, string]): boolean {
 }
 
 const intervalSchema = z
-  .tuple([
-    z.string().regex(START_RE, 'expected "HH:MM" from 00:00 to 23:59'),
-    z.string().regex(END_RE, 'expected "HH:MM" from 00:00 to 24:00'),
-  ])
-  .refine((pair) => minutesOf(pair) === null || isWorkingInterval(pair), { message: 'the start must be before the end' });
+  .tuple([z.string().regex(START_RE, 'sla.start_time'), z.string().regex(END_RE, 'sla.end_time')])
+  .refine((pair) => minutesOf(pair) === null || isWorkingInterval(pair), { message: 'sla.start_before_end' });
 
 const daySchema = z
   .array(intervalSchema)
@@ -196,16 +193,19 @@ const daySchema = z
       const prev = parsed[i - 1];
       const cur = parsed[i];
       if (prev && cur && cur.start < prev.end) {
-        ctx.addIssue({ code: 'custom', path: [cur.index], message: 'the interval overlaps another one of the same day' });
+        ctx.addIssue({ code: 'custom', path: [cur.index], message: 'sla.overlap' });
       }
     }
   })
   .optional();
 
-/** Validates a {@link BusinessCalendar}; each issue names the path of the offending value. */
+/**
+ * Validates a {@link BusinessCalendar}; each issue names the path of the offending value, and its
+ * message is a code whose text, in the reader's language, is in server/issues.ts.
+ */
 export const calendarSchema = z
   .object({
-    timeZone: z.string().refine(isTimeZone, { message: 'unknown IANA time zone' }),
+    timeZone: z.string().refine(isTimeZone, { message: 'sla.unknown_time_zone' }),
     alwaysOpen: z.boolean().optional(),
     weekly: z.strictObject({
       mon: daySchema,
@@ -216,12 +216,12 @@ export const calendarSchema = z
       sat: daySchema,
       sun: daySchema,
     }),
-    holidays: z.array(z.iso.date('expected a real date "YYYY-MM-DD"')).optional(),
+    holidays: z.array(z.iso.date('sla.real_date')).optional(),
   })
   .superRefine((cal, ctx) => {
     if (cal.alwaysOpen) return;
     if (!Object.values(cal.weekly).some((day) => day?.some(isWorkingInterval)))
-      ctx.addIssue({ code: 'custom', path: ['weekly'], message: 'no working time in the week (or set alwaysOpen)' });
+      ctx.addIssue({ code: 'custom', path: ['weekly'], message: 'sla.no_working_time' });
   }) satisfies z.ZodType<BusinessCalendar>;
 
 type Compiled = {

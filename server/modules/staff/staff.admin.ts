@@ -18,6 +18,7 @@ import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses, requestMeta } from '../../platform/http';
 import { withTransaction } from '../../platform/outbox';
 import { calendarSchema } from '../sla/calendar';
+import { ownIssue, zodIssues } from '../../issues';
 
 const l10n = z.object({
   ru: z.string().trim().min(1).max(120),
@@ -181,7 +182,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const ids = request.body.members.map((m) => m.staffId);
         if (new Set(ids).size !== ids.length)
           throw new AppError('VALIDATION_FAILED', {
-            issues: [{ path: ['body', 'members'], message: 'a person is listed twice' }],
+            issues: [ownIssue(['body', 'members'], 'staff.listed_twice')],
           });
         await withTransaction(ctx, async (tx) => {
           const [dep] = await tx
@@ -198,7 +199,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             : [];
           if (known.length !== ids.length)
             throw new AppError('VALIDATION_FAILED', {
-              issues: [{ path: ['body', 'members'], message: 'unknown or inactive staff member' }],
+              issues: [ownIssue(['body', 'members'], 'staff.unknown_member')],
             });
           await tx.delete(departmentMembers).where(eq(departmentMembers.departmentId, dep.id));
           if (request.body.members.length)
@@ -330,7 +331,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .limit(1);
           if (!c)
             throw new AppError('VALIDATION_FAILED', {
-              issues: [{ path: ['body', 'calendarCode'], message: 'no such calendar' }],
+              issues: [ownIssue(['body', 'calendarCode'], 'staff.no_calendar')],
             });
           calendarId = c.id;
         }
@@ -362,7 +363,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const parsed = calendarSchema.safeParse(request.body.definition);
         if (!parsed.success)
           throw new AppError('VALIDATION_FAILED', {
-            issues: parsed.error.issues.map((i) => ({ path: ['body', 'definition', ...i.path.map(String)], message: i.message })),
+            issues: zodIssues(parsed.error.issues, ['body', 'definition']),
           });
         const updated = await ctx.db
           .update(slaCalendars)
@@ -402,8 +403,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .from(categories)
             .where(eq(categories.id, body.categoryId))
             .limit(1);
-          if (!c)
-            throw new AppError('VALIDATION_FAILED', { issues: [{ path: ['body', 'categoryId'], message: 'no such category' }] });
+          if (!c) throw new AppError('VALIDATION_FAILED', { issues: [ownIssue(['body', 'categoryId'], 'staff.no_category')] });
         }
         out.categoryId = body.categoryId;
       }
@@ -416,7 +416,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .limit(1);
           if (!d)
             throw new AppError('VALIDATION_FAILED', {
-              issues: [{ path: ['body', 'departmentCode'], message: 'no such department' }],
+              issues: [ownIssue(['body', 'departmentCode'], 'staff.no_department')],
             });
           out.departmentId = d.id;
         } else out.departmentId = null;
