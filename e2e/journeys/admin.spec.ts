@@ -126,4 +126,9 @@ test('a supervisor reads the admin section without edit controls', async ({ page
   await expect(page.getByTestId('form-preview').getByLabel('Тема')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Опубликовать новую версию' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Добавить категорию' })).toHaveCount(0);
+
+  // Supervisors moderate the wiki: that tab is theirs to act on, so it is not marked read-only.
+  await page.getByRole('link', { name: 'Вики: модерация' }).click();
+  await expect(page.getByText('Изменения действуют сразу, перезапуск не нужен.')).toBeVisible();
+  await expect(page.getByText('Только просмотр')).toHaveCount(0);
 });

@@ -3,7 +3,7 @@ import type { Me } from '../../api/auth';
 import { useT } from '../../i18n/I18nProvider';
 import { Link, navigate, usePathname } from '../../router';
 import { PageLoading } from '../../ui/PageLoading';
-import { ADMIN_BASE, ADMIN_TABS, adminAccess, tabForPath } from './access';
+import { ADMIN_BASE, ADMIN_TABS, adminAccess, tabAccess, tabForPath } from './access';
 import type { AdminTabId } from './access';
 import { CannedTab } from './canned/CannedTab';
 import { CatalogTab } from './catalog/CatalogTab';
@@ -51,6 +51,8 @@ export function AdminApp({ me }: { me: Me }) {
   const path = usePathname();
   const tab = tabForPath(path);
   const access = adminAccess(me);
+  // The badge speaks of the open tab: a supervisor moderating the wiki is not "read only".
+  const shown = tab === null ? access : tabAccess(access, tab);
 
   useEffect(() => {
     if (tab === null) navigate(ADMIN_BASE, { replace: true });
@@ -62,8 +64,8 @@ export function AdminApp({ me }: { me: Me }) {
         <h1 id="admin-title" className="admin__title">
           {t('admin.title')}
         </h1>
-        {access === 'read' && <span className="badge admin-badge--info">{t('admin.readOnlyBadge')}</span>}
-        {access === 'edit' && <span className="form-note">{t('admin.appliesNow')}</span>}
+        {shown === 'read' && <span className="badge admin-badge--info">{t('admin.readOnlyBadge')}</span>}
+        {shown === 'edit' && <span className="form-note">{t('admin.appliesNow')}</span>}
       </header>
       {access === 'none' ? (
         <div className="admin-empty" role="status">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/auth';
-import { adminAccess, isAdminPath, tabForPath } from './access';
+import { adminAccess, isAdminPath, tabAccess, tabForPath } from './access';
 
 const staff = (roles: string[]): Me => ({ kind: 'staff', user: { id: 'x', email: null, name: 'X', roles, locale: 'ru' } });
 
@@ -21,5 +21,14 @@ describe('admin section access and paths', () => {
     expect(tabForPath('/console/admin/')).toBe('catalog');
     expect(tabForPath('/console/admin/canned')).toBe('canned');
     expect(tabForPath('/console/admin/nope')).toBeNull();
+  });
+
+  it('lets supervisors act on the wiki and notices tabs and read the rest', () => {
+    expect(tabAccess('read', 'wiki')).toBe('edit');
+    expect(tabAccess('read', 'notices')).toBe('edit');
+    expect(tabAccess('read', 'catalog')).toBe('read');
+    expect(tabAccess('read', 'contacts')).toBe('read');
+    expect(tabAccess('edit', 'catalog')).toBe('edit');
+    expect(tabAccess('none', 'wiki')).toBe('none');
   });
 });

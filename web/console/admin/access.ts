@@ -18,8 +18,8 @@ export const ADMIN_TABS = [
   { id: 'sla', path: `${ADMIN_BASE}/sla`, label: 'admin.tab.sla' },
   { id: 'canned', path: `${ADMIN_BASE}/canned`, label: 'admin.tab.canned' },
   { id: 'mail', path: `${ADMIN_BASE}/mail`, label: 'admin.tab.mail' },
-  { id: 'wiki', path: `${ADMIN_BASE}/wiki`, label: 'admin.tab.wiki' },
-  { id: 'notices', path: `${ADMIN_BASE}/notices`, label: 'admin.tab.notices' },
+  { id: 'wiki', path: `${ADMIN_BASE}/wiki`, label: 'admin.tab.wiki', supervisorsAct: true },
+  { id: 'notices', path: `${ADMIN_BASE}/notices`, label: 'admin.tab.notices', supervisorsAct: true },
   { id: 'contacts', path: `${ADMIN_BASE}/contacts`, label: 'admin.tab.contacts' },
   { id: 'synonyms', path: `${ADMIN_BASE}/synonyms`, label: 'admin.tab.synonyms', adminOnly: true },
   { id: 'mailboxes', path: `${ADMIN_BASE}/mailboxes`, label: 'admin.tab.mailboxes' },
@@ -37,4 +37,13 @@ export function tabForPath(path: string): AdminTabId | null {
   const clean = path.replace(/\/+$/, '');
   if (clean === ADMIN_BASE) return 'catalog';
   return ADMIN_TABS.find((tab) => tab.path === clean)?.id ?? null;
+}
+
+/**
+ * What a tab lets this person do: admins change everything; supervisors moderate the wiki and
+ * write notices (the API lets them), and only read the other tabs.
+ */
+export function tabAccess(access: AdminAccess, tab: AdminTabId): AdminAccess {
+  if (access !== 'read') return access;
+  return ADMIN_TABS.some((item) => item.id === tab && 'supervisorsAct' in item) ? 'edit' : 'read';
 }
