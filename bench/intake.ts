@@ -473,7 +473,7 @@ function statementShape(text: string): string {
   const s = text.replace(/\s+/g, ' ').trim();
   const upper = s.toUpperCase();
   if (/^(BEGIN|COMMIT|ROLLBACK)\b/.test(upper)) return upper.split(' ')[0] ?? upper;
-  if (s.startsWith('SELECT pg_notify')) return 'SELECT pg_notify(…)';
+  if (s.startsWith('SELECT pg_notify') || s.startsWith('SELECT count(pg_notify')) return 'SELECT pg_notify(…)';
   if (/nextval\(/i.test(s)) return `SELECT nextval(${/nextval\('([^']+)'/.exec(s)?.[1] ?? '…'})`;
   const tables = [...s.matchAll(/\b(?:from|into|update|join)\s+((?:"?\w+"?\.)?"?\w+"?)/gi)]
     .map((m) => (m[1] ?? '').replace(/"/g, ''))
@@ -516,6 +516,8 @@ class SqlCounter {
     this.sockets.add(client).add(upstream);
     let buffer = Buffer.alloc(0);
     let started = false;
+    /** This connection's prepared statements by name ('' = the unnamed one): a named one is parsed once, bound every time. */
+    const prepared = new Map<string, string>();
     client.on('data', (chunk: Buffer) => {
       upstream.write(chunk);
       buffer = Buffer.concat([buffer, chunk]);
@@ -532,7 +534,7 @@ class SqlCounter {
         if (buffer.length < 5) break;
         const total = 1 + buffer.readUInt32BE(1);
         if (buffer.length < total) break;
-        this.message(String.fromCharCode(buffer[0] ?? 0), buffer.subarray(5, total));
+        this.message(String.fromCharCode(buffer[0] ?? 0), buffer.subarray(5, total), prepared);
         buffer = buffer.subarray(total);
       }
     });
@@ -547,7 +549,7 @@ class SqlCounter {
     upstream.on('close', end).on('error', end);
   }
 
-  private message(type: string, body: Buffer): void {
+  private message(type: string, body: Buffer, prepared: Map<string, string>): void {
     const count = (text: string) => {
       const shape = statementShape(text);
       this.shapes.set(shape, (this.shapes.get(shape) ?? 0) + 1);
@@ -556,8 +558,14 @@ class SqlCounter {
       this.roundTrips += 1;
       count(body.toString('utf8', 0, body.length - 1));
     } else if (type === 'P') {
+      // Parse: name, text. Counted when bound (below), so a named statement counts every execution.
       const nameEnd = body.indexOf(0);
-      count(body.toString('utf8', nameEnd + 1, body.indexOf(0, nameEnd + 1)));
+      prepared.set(body.toString('utf8', 0, nameEnd), body.toString('utf8', nameEnd + 1, body.indexOf(0, nameEnd + 1)));
+    } else if (type === 'B') {
+      // Bind: portal name, statement name, …
+      const portalEnd = body.indexOf(0);
+      const name = body.toString('utf8', portalEnd + 1, body.indexOf(0, portalEnd + 1));
+      count(prepared.get(name) ?? `(statement ${name} prepared before counting)`);
     } else if (type === 'S') {
       this.roundTrips += 1;
     }
