@@ -4,7 +4,8 @@
 // request workspace over HTTP at concurrency 8 (p50/p95). Load goes to 127.0.0.1 only.
 // Run: npm run bench:queue   (a full run: a new database, generated, measured, dropped). Knobs:
 //   BENCH_TICKETS      requests to generate (1,000,000; 100000 for a quicker run)
-//   BENCH_REQUESTS     measured GETs per endpoint and level (400), after a warm-up round as large
+//   BENCH_REQUESTS     measured GETs per endpoint and level (400), after a warm-up round as large (and one
+//                      warm-up round of every endpoint before the first is measured)
 //   BENCH_LEVELS       concurrency levels (8); e.g. 1,8 to see the latency without queueing too
 //   BENCH_ONLY         a subset of the endpoints: comma-separated parts of their names (e.g. counts,mine)
 //   BENCH_KEEP_DB      a database name to keep and re-use: generated when it holds only the demo requests,
@@ -240,6 +241,10 @@ async function main() {
     ];
     const chosen = cases.filter(([name]) => ONLY.length === 0 || ONLY.some((o) => name.includes(o)));
     const results: Array<[string, number, Measured]> = [];
+    // Warm every endpoint up before measuring any: the code they share (HTTP, sessions, the pg
+    // driver, serialisation) is compiled by V8 while the first ones run, and a production
+    // server is warm. Without it the first endpoint measured paid for the JIT of all of them.
+    for (const [, session, url] of chosen) await measure(port, appPid, CONCURRENCY, session, url);
     for (const c of LEVELS) {
       for (const [name, session, url] of chosen) {
         await measure(port, appPid, c, session, url); // warm-up round

@@ -63,13 +63,32 @@ function inDepartments(p: Params, column: string, ids: string[]): string {
   return `${column} IN (${ids.map((id) => p.add(id, '::uuid')).join(', ')})`;
 }
 
+/**
+ * Queues whose partial index leads by the department: for a member of several departments,
+ * `department_id IN (…)` breaks the index's order and PostgreSQL sorted the whole queue of those
+ * departments (waiting, 3 departments, 1 M requests: 24,000 rows, 340 ms). They are read one
+ * department at a time instead (see queueQuery), each in index order up to one page.
+ */
+const PER_DEPARTMENT: ReadonlySet<Queue> = new Set(['unassigned', 'waiting']);
+
+/** The person's departments, when a page of this queue is read one department at a time. */
+function perDepartment(scope: StaffScope, queue: Queue): string[] | null {
+  return PER_DEPARTMENT.has(queue) && scope.departments.size > 1 ? [...scope.departments.keys()] : null;
+}
+
 /** The rows a queue holds for this person, before filters (matching the queue's partial index). */
 function queueCondition(p: Params, scope: StaffScope, queue: Queue): string[] {
   const mine = [...scope.departments.keys()];
   // Supervisors without a department of their own look after every department.
   // A function: its parameters are bound only by the queues that use it.
   const inMyDepartments = () =>
-    mine.length > 0 ? [inDepartments(p, 't.department_id', mine)] : isSupervisor(scope) ? [] : ['false'];
+    perDepartment(scope, queue)
+      ? ['t.department_id = dep.id'] // dep: one of the person's departments (queueQuery)
+      : mine.length > 0
+        ? [inDepartments(p, 't.department_id', mine)]
+        : isSupervisor(scope)
+          ? []
+          : ['false'];
   switch (queue) {
     case 'mine':
       // `= ANY(ARRAY[…])` rather than `=`: the person's id is then not a constant of the sort
@@ -194,6 +213,8 @@ type ListRow = {
   updated_at: Date | string;
   at_risk: boolean;
   breached: boolean;
+  /** The due time of the order to the microsecond, for the cursor (a Date keeps milliseconds only). */
+  cursor_due: string | null;
 };
 
 /** Names of prepared statements, by their text (a queue, its filters and the number of departments make a text). */
@@ -225,19 +246,34 @@ export function queueQuery(scope: StaffScope, input: ListInput): { text: string;
   ];
   // "mine": the assignee leads the order (see queueCondition); it is one person, so the order is the same.
   const order = `${input.queue === 'mine' ? 't.assignee_id, ' : ''}t.priority_customer DESC NULLS LAST, ${due} ASC, t.id ASC`;
+  const limit = input.limit + 1;
+  const deps = perDepartment(scope, input.queue);
+  // Several departments: each one's page in its index order (a LATERAL with the department as a
+  // parameter), then the best of those few rows; otherwise the page straight from the index.
+  const from = deps
+    ? `unnest(ARRAY[${deps.map((id) => p.add(id, '::uuid')).join(', ')}]) AS dep(id)
+  CROSS JOIN LATERAL (
+    SELECT t.id, t.number, t.subject, t.status, t.priority, t.priority_customer, t.channel, t.tier, t.department_id,
+           t.category_id, t.assignee_id, t.customer_id, t.requester_name, t.guest_email, t.resolution_due_at,
+           t.updated_at, t.at_risk_at, t.breached_at
+      FROM tickets t
+     WHERE ${where.join('\n       AND ')}
+     ORDER BY ${order}
+     LIMIT ${limit}) t`
+    : 'tickets t';
   const text = `SELECT t.id, t.number, t.subject, t.status, t.priority, t.priority_customer, t.channel, t.tier,
        t.department_id, d.code AS dep_code, d.name AS dep_name, t.category_id, c.name AS cat_name,
        t.assignee_id, s.name AS assignee_name,
        coalesce(nullif(cu.name, ''), t.requester_name) AS customer_name, coalesce(cu.email, t.guest_email) AS customer_email,
-       t.resolution_due_at, t.updated_at, t.at_risk_at IS NOT NULL AS at_risk, t.breached_at IS NOT NULL AS breached
-  FROM tickets t
+       t.resolution_due_at, t.updated_at, t.at_risk_at IS NOT NULL AS at_risk, t.breached_at IS NOT NULL AS breached,
+       to_char(${due} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_due
+  FROM ${from}
   JOIN categories c ON c.id = t.category_id
   LEFT JOIN departments d ON d.id = t.department_id
   LEFT JOIN staff_users s ON s.id = t.assignee_id
   LEFT JOIN customers cu ON cu.id = t.customer_id
- WHERE ${where.join('\n   AND ')}
- ORDER BY ${order}
- LIMIT ${input.limit + 1}`;
+${deps ? '' : ` WHERE ${where.join('\n   AND ')}\n`} ORDER BY ${order}
+ LIMIT ${limit}`;
   return { text, params: p.values, name: statementName('pdq', text) };
 }
 
@@ -271,11 +307,9 @@ export async function listQueue(db: SqlRunner, scope: StaffScope, input: ListInp
   }));
   const nextCursor =
     rows.length > input.limit && last
-      ? encode({
-          pc: last.priority_customer,
-          due: iso(input.queue === 'waiting' ? last.updated_at : last.resolution_due_at),
-          id: last.id,
-        })
+      ? // To the microsecond: PostgreSQL keeps them (now() fills updated_at), and a cursor cut to the
+        // millisecond sorted before its own row, which then came again on the next page.
+        encode({ pc: last.priority_customer, due: last.cursor_due, id: last.id })
       : null;
   return { items, nextCursor };
 }

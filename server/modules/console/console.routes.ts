@@ -4,7 +4,7 @@ import type { Locale } from '../../../common/errors';
 import type { AppContext } from '../../context';
 import { requireStaff } from '../../platform/auth/guards';
 import { cleanupUploads, multipartBody } from '../../platform/files/multipart';
-import { errorResponses, requestMeta } from '../../platform/http';
+import { errorResponses, presentedAsIs, requestMeta } from '../../platform/http';
 import { loadScope } from '../staff/staff.policy';
 import * as actions from './console.actions';
 import { browseAudit } from './console.audit';
@@ -27,7 +27,11 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/queues',
-      { schema: { tags, summary: 'My queues with counts', response: { 200: s.queuesResponse, ...errorResponses } } },
+      {
+        schema: { tags, summary: 'My queues with counts', response: { 200: s.queuesResponse, ...errorResponses } },
+        // Built field by field by queueCounts; checked against the schema in console.test.ts.
+        serializerCompiler: presentedAsIs,
+      },
       async (request) => ({
         items: await queueCounts(ctx.handle, await scopeOf(request)),
       }),
@@ -42,6 +46,8 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: s.listQuery,
           response: { 200: s.listResponse, ...errorResponses },
         },
+        // Built field by field by listQueue; checked against the schema in console.test.ts.
+        serializerCompiler: presentedAsIs,
       },
       async (request) => {
         const { queue, cursor, limit, q, status, department, category, priority, channel, tier, priorityCustomer } =
