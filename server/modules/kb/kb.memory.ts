@@ -404,14 +404,34 @@ export class KbMemoryIndex {
     this.nearCache.set(key, near);
   }
 
-  /** The list from candidates ordered by their score without the title: adds the title's similarity until the rest cannot reach it. */
+  /**
+   * The list from the candidates (see Near): adds the title's similarity to each score without it,
+   * skipping every candidate whose bound cannot reach the list — the similarity is at most
+   * min(|title|, |query|) / max(…) of the two trigram counts, exactly what it is when one holds
+   * all of the other's trigrams. The leaders go first so the list's last score is high from the start.
+   */
   private pick(part: LocaleIndex, near: Near, title: { ids: Int32Array; size: number }, limit: number): IndexHit[] {
     const top: IndexHit[] = [];
-    for (let i = 0; i < near.slots.length; i++) {
-      const b = near.base[i]!;
-      if (top.length === limit && b + 0.8 < top[top.length - 1]!.score) break;
-      const slot = near.slots[i]!;
-      offer(this.docs, top, limit, slot, near.coverage[i]!, b + 0.8 * part.titles.similarity(slot, title));
+    const titles = part.titles;
+    const q = title.size;
+    if (q === 0) {
+      for (let i = 0; i < near.slots.length; i++) offer(this.docs, top, limit, near.slots[i]!, near.coverage[i]!, near.base[i]!);
+      return top;
+    }
+    titles.mark(title);
+    try {
+      for (let i = 0; i < near.slots.length; i++) {
+        const b = near.base[i]!;
+        const slot = near.slots[i]!;
+        if (top.length === limit) {
+          const own = titles.sizeOf(slot);
+          const bound = own === 0 ? 0 : own < q ? own / q : q / own;
+          if (b + 0.8 * bound < top[limit - 1]!.score) continue;
+        }
+        offer(this.docs, top, limit, slot, near.coverage[i]!, b + 0.8 * titles.markedSimilarity(slot, q));
+      }
+    } finally {
+      titles.unmark(title);
     }
     return top;
   }
@@ -502,12 +522,22 @@ export class KbMemoryIndex {
         kth[at] = b;
       }
     }
-    // Best first, so the list's last score rises quickly and the rest is cut off.
-    const floor = kth[filter.limit - 1]! - 0.8;
-    const slots: number[] = [];
-    for (const slot of touched) if (rank[slot]! >= floor) slots.push(slot);
-    slots.sort((x, y) => rank[y]! - rank[x]!);
-    const near: Near = { slots, base: slots.map((x) => rank[x]!), coverage: slots.map((x) => POP[mask[x]!]! / n) };
+    // Only variants within 0.8 of the k-th best can reach the list; those at or above it lead.
+    const best = kth[filter.limit - 1]!;
+    const floor = best - 0.8;
+    let count = 0;
+    for (const slot of touched) if (rank[slot]! >= floor) count += 1;
+    const near: Near = { slots: new Int32Array(count), base: new Float64Array(count), coverage: new Float64Array(count) };
+    let head = 0;
+    let tail = count;
+    for (const slot of touched) {
+      const b = rank[slot]!;
+      if (b < floor) continue;
+      const at = b >= best ? head++ : --tail;
+      near.slots[at] = slot;
+      near.base[at] = b;
+      near.coverage[at] = POP[mask[slot]!]! / n;
+    }
     this.cacheNear(key, near);
     const title = part.titles.idsOf(query.norm, false);
     const top = this.pick(part, near, title, filter.limit);
@@ -533,7 +563,11 @@ export class KbMemoryIndex {
   }
 }
 
-type Near = { slots: number[]; base: number[]; coverage: number[] };
+/**
+ * The variants matching a query's words that can reach its list (within 0.8 of the k-th best score
+ * without the title), with that score and their coverage; those at or above the k-th best first.
+ */
+type Near = { slots: Int32Array; base: Float64Array; coverage: Float64Array };
 
 const worse = (score: number, slug: string, than: { score: number; slug: string }) =>
   score < than.score || (score === than.score && slug > than.slug);
