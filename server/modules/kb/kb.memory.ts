@@ -106,7 +106,31 @@ type Doc = {
   alive: boolean;
 };
 
-type Posting = { slots: number[]; ranks: number[]; inTitle: number[] };
+/** A stem's postings in typed arrays (slots ascending, each one's rank, 1 when in the title), grown by doubling. */
+class Posting {
+  size = 0;
+  slots = new Int32Array(4);
+  ranks = new Float64Array(4);
+  inTitle = new Uint8Array(4);
+
+  push(slot: number, rank: number, inTitle: number): void {
+    if (this.size === this.slots.length) {
+      const slots = new Int32Array(this.size * 2);
+      slots.set(this.slots);
+      this.slots = slots;
+      const ranks = new Float64Array(this.size * 2);
+      ranks.set(this.ranks);
+      this.ranks = ranks;
+      const titles = new Uint8Array(this.size * 2);
+      titles.set(this.inTitle);
+      this.inTitle = titles;
+    }
+    this.slots[this.size] = slot;
+    this.ranks[this.size] = rank;
+    this.inTitle[this.size] = inTitle;
+    this.size += 1;
+  }
+}
 
 class LocaleIndex {
   readonly terms = new Map<string, Posting>();
@@ -119,12 +143,10 @@ class LocaleIndex {
       const [stem, a, b, c] = entry.split(':') as [string, string, string, string];
       let p = this.terms.get(stem);
       if (!p) {
-        this.terms.set(stem, (p = { slots: [], ranks: [], inTitle: [] }));
+        this.terms.set(stem, (p = new Posting()));
         this.sorted = null;
       }
-      p.slots.push(slot);
-      p.ranks.push(termRank(+a, +b, +c));
-      p.inTitle.push(+a > 0 ? 1 : 0);
+      p.push(slot, termRank(+a, +b, +c), +a > 0 ? 1 : 0);
     }
     this.titles.add(slot, titleNorm);
   }
@@ -184,6 +206,8 @@ export class KbMemoryIndex {
   private titleMask = new Uint32Array(0);
   private rank = new Float64Array(0);
   private shared = new Int32Array(0);
+  /** The slots a search touched (each once), in the order first touched. */
+  private touched = new Int32Array(0);
   /** Per slot: 1 when alive and published; the audience's code. */
   private visible = new Uint8Array(0);
   private audience = new Uint8Array(0);
@@ -454,6 +478,7 @@ export class KbMemoryIndex {
       this.titleMask = new Uint32Array(cap);
       this.rank = new Float64Array(cap);
       this.shared = new Int32Array(cap);
+      this.touched = new Int32Array(cap);
     }
     const { mask, titleMask, rank, shared, docs } = this;
     // The variants matching the words and their scores without the title's similarity depend only
@@ -473,14 +498,15 @@ export class KbMemoryIndex {
     const audience = this.audience;
 
     // Stems: which words each variant matches (anywhere, in the title) and its rank.
-    const touched: number[] = [];
+    const touched = this.touched;
+    let touchedCount = 0;
     const visit = (p: Posting, bit: number, addRank: boolean) => {
-      const { slots, ranks, inTitle } = p;
-      for (let i = 0; i < slots.length; i++) {
+      const { slots, ranks, inTitle, size } = p;
+      for (let i = 0; i < size; i++) {
         const slot = slots[i]!;
         if (mask[slot] === 0) {
           if (visible[slot] === 0 || allowed[audience[slot]!] === 0) continue;
-          touched.push(slot);
+          touched[touchedCount++] = slot;
         }
         mask[slot]! |= bit;
         if (inTitle[i] === 1) titleMask[slot]! |= bit;
@@ -509,7 +535,8 @@ export class KbMemoryIndex {
     // 0.8 of it can reach the list, and only theirs is computed.
     const { lengthNorm } = this;
     const kth = new Float64Array(filter.limit).fill(-1);
-    for (const slot of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const slot = touched[t]!;
       const m = mask[slot]!;
       const b = (2 * POP[m]! + POP[titleMask[slot]!]!) / n + (2 * rank[slot]!) / items / lengthNorm[slot]!;
       rank[slot] = b;
@@ -526,11 +553,12 @@ export class KbMemoryIndex {
     const best = kth[filter.limit - 1]!;
     const floor = best - 0.8;
     let count = 0;
-    for (const slot of touched) if (rank[slot]! >= floor) count += 1;
+    for (let t = 0; t < touchedCount; t++) if (rank[touched[t]!]! >= floor) count += 1;
     const near: Near = { slots: new Int32Array(count), base: new Float64Array(count), coverage: new Float64Array(count) };
     let head = 0;
     let tail = count;
-    for (const slot of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const slot = touched[t]!;
       const b = rank[slot]!;
       if (b < floor) continue;
       const at = b >= best ? head++ : --tail;
@@ -554,7 +582,8 @@ export class KbMemoryIndex {
         if (sim >= 0.3) offer(docs, top, filter.limit, slot, 0, 0.8 * sim);
       }
     }
-    for (const slot of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const slot = touched[t]!;
       mask[slot] = 0;
       titleMask[slot] = 0;
       rank[slot] = 0;
