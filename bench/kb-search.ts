@@ -10,7 +10,10 @@
 //
 // Run: npm run bench:kb-search. Knobs: BENCH_ENGINES (pglite,postgres), BENCH_DATABASE_URL
 // (postgres://postgres@127.0.0.1:5432/postgres), BENCH_ARTICLES (10000), BENCH_QUERIES (1000), BENCH_CONCURRENCY (8),
-// BENCH_APP_NODE_ARGS (extra node flags for the app, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+// BENCH_APP_NODE_ARGS (extra node flags for the app, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
+// BENCH_WARMUP (1: first the measured queries in the other language, to warm the app's JIT without
+// sharing a cached result; 0: only the 100 + 50 requests of before), BENCH_CLIENT (raw: hand-written
+// keep-alive HTTP/1.1 connections; http: Node's http client, as before). Prints CPU per request.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -25,6 +28,7 @@ import { loadConfig } from '../server/config';
 import { kbArticles } from '../server/db/schema';
 import { indexMissing } from '../server/modules/kb/kb.search';
 import { DEMO_ARTICLES } from '../server/modules/kb/demo-articles';
+import { cpuSnapshot, cpuUse } from './cpu';
 import { createRuntime } from '../server/runtime';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,6 +37,10 @@ const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+/** `raw` (default): keep-alive connections written and parsed by hand; `http`: Node's http client (before). */
+const CLIENT = process.env.BENCH_CLIENT ?? 'raw';
+/** 1 (default): warm the app's JIT with the measured queries asked in the other language first; 0: before. */
+const WARMUP = process.env.BENCH_WARMUP !== '0';
 
 /** A seeded PRNG (mulberry32): the same articles and queries every run. */
 function rng(seed: number) {
@@ -273,13 +281,77 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
 
-async function load(port: number, queries: Array<{ q: string; locale: string }>, kind: 'search' | 'bot') {
+/**
+ * One keep-alive HTTP/1.1 connection written and read by hand (requests one at a time, replies
+ * with Content-Length, which the app always sends). Node's http client cost ~0.35 ms of CPU per
+ * request on the same two cores as the app, about as much as the app's own work once warm.
+ */
+class Connection {
+  private readonly socket: net.Socket;
+  private buffer: Buffer = Buffer.alloc(0);
+  private waiting: { resolve: (r: { status: number; text: string }) => void; reject: (e: Error) => void } | null = null;
+
+  constructor(port: number) {
+    this.socket = net.connect(port, '127.0.0.1');
+    this.socket.setNoDelay(true);
+    this.socket.on('data', (chunk: Buffer) => this.received(chunk));
+    this.socket.on('error', (e) => this.fail(e));
+    this.socket.on('close', () => this.fail(new Error('connection closed')));
+  }
+
+  request(method: string, pathname: string, body?: unknown): Promise<{ status: number; text: string }> {
+    const payload = body === undefined ? '' : JSON.stringify(body);
+    const headers = payload ? `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\n` : '';
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.socket.write(`${method} ${pathname} HTTP/1.1\r\nhost: 127.0.0.1\r\n${headers}\r\n${payload}`);
+    });
+  }
+
+  close(): void {
+    this.waiting = null;
+    this.socket.destroy();
+  }
+
+  private fail(e: Error): void {
+    const w = this.waiting;
+    this.waiting = null;
+    w?.reject(e);
+  }
+
+  private received(chunk: Buffer): void {
+    this.buffer = this.buffer.length > 0 ? Buffer.concat([this.buffer, chunk]) : chunk;
+    const end = this.buffer.indexOf('\r\n\r\n');
+    if (end < 0) return;
+    const head = this.buffer.toString('latin1', 0, end);
+    const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+    if (!length) return this.fail(new Error(`no content-length: ${head.slice(0, 200)}`));
+    const total = end + 4 + Number(length[1]);
+    if (this.buffer.length < total) return;
+    const text = this.buffer.toString('utf8', end + 4, total);
+    this.buffer = this.buffer.subarray(total);
+    const w = this.waiting;
+    this.waiting = null;
+    w?.resolve({ status: Number(head.slice(9, 12)), text });
+  }
+}
+
+async function load(
+  port: number,
+  queries: Array<{ q: string; locale: string }>,
+  kind: 'search' | 'bot',
+  cpu?: { appPid: number; database: string },
+) {
   const latencies: number[] = [];
+  const connections = CLIENT === 'http' ? [] : Array.from({ length: CONCURRENCY }, () => new Connection(port));
+  const before = cpu ? cpuSnapshot(cpu.appPid, cpu.database) : null;
   let next = 0;
   let errors = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: CONCURRENCY }, async (_, worker) => {
+      const send = (method: string, pathname: string, body?: unknown) =>
+        CLIENT === 'http' ? request(port, method, pathname, body) : connections[worker]!.request(method, pathname, body);
       for (;;) {
         const i = next++;
         if (i >= queries.length) return;
@@ -287,15 +359,17 @@ async function load(port: number, queries: Array<{ q: string; locale: string }>,
         const t0 = performance.now();
         const res =
           kind === 'search'
-            ? await request(port, 'GET', `/api/v1/kb/search?q=${encodeURIComponent(q)}&locale=${locale}&limit=5`)
-            : await request(port, 'POST', '/api/v1/bot/ask', { text: q, locale });
+            ? await send('GET', `/api/v1/kb/search?q=${encodeURIComponent(q)}&locale=${locale}&limit=5`)
+            : await send('POST', '/api/v1/bot/ask', { text: q, locale });
         latencies.push(performance.now() - t0);
         if (res.status !== 200) errors += 1;
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { p50: pct(latencies, 50), p95: pct(latencies, 95), rps: queries.length / seconds, errors };
+  const use = before && cpu ? cpuUse(before, cpuSnapshot(cpu.appPid, cpu.database)) : null;
+  for (const c of connections) c.close();
+  return { p50: pct(latencies, 50), p95: pct(latencies, 95), rps: queries.length / seconds, errors, use };
 }
 
 async function runEngine(engine: string) {
@@ -312,15 +386,31 @@ async function runEngine(engine: string) {
     child = startApp(env, port);
     await waitReady(port);
     const queries = generateQueries(QUERIES);
+    if (WARMUP) {
+      // The app's JIT warms up over the first few thousand requests (a fresh process spent ~0.7 ms of
+      // CPU per search in its first thousand, ~0.15–0.25 ms later): warm it with the same queries
+      // asked in the other language, so no result, candidate list or typo fix is shared with the run.
+      const other = queries.map(({ q, locale }) => ({ q, locale: locale === 'uk' ? 'ru' : 'uk' }));
+      await load(port, other, 'search');
+      await load(port, other, 'bot');
+    }
     await load(port, queries.slice(0, 100), 'search'); // warm-up
     await load(port, queries.slice(0, 50), 'bot');
-    const search = await load(port, queries, 'search');
-    const bot = await load(port, queries, 'bot');
+    const cpu = { appPid: child.pid ?? 0, database: engine === 'postgres' ? db : '-' };
+    const search = await load(port, queries, 'search', cpu);
+    const bot = await load(port, queries, 'bot', cpu);
     const f = (x: number) => x.toFixed(1);
+    // CPU per request (ms) of the app, the bench database's PostgreSQL, this client and the rest of the machine.
+    const perRequest = (u: typeof search.use) =>
+      u
+        ? `; CPU ms/request: app ${((u.app * 1000) / queries.length).toFixed(2)}, pg ${((u.pg * 1000) / queries.length).toFixed(2)}, client ${((u.bench * 1000) / queries.length).toFixed(2)}, others ${((u.others * 1000) / queries.length).toFixed(2)}`
+        : '';
     console.log(
-      `${engine}: search p50 ${f(search.p50)} ms, p95 ${f(search.p95)} ms, ${f(search.rps)} req/s, errors ${search.errors}`,
+      `${engine}: search p50 ${f(search.p50)} ms, p95 ${f(search.p95)} ms, ${f(search.rps)} req/s, errors ${search.errors}${perRequest(search.use)}`,
     );
-    console.log(`${engine}: bot    p50 ${f(bot.p50)} ms, p95 ${f(bot.p95)} ms, ${f(bot.rps)} req/s, errors ${bot.errors}`);
+    console.log(
+      `${engine}: bot    p50 ${f(bot.p50)} ms, p95 ${f(bot.p95)} ms, ${f(bot.rps)} req/s, errors ${bot.errors}${perRequest(bot.use)}`,
+    );
   } finally {
     if (child) {
       child.kill('SIGTERM');

@@ -106,7 +106,31 @@ type Doc = {
   alive: boolean;
 };
 
-type Posting = { slots: number[]; ranks: number[]; inTitle: number[] };
+/** A stem's postings in typed arrays (slots ascending, each one's rank, 1 when in the title), grown by doubling. */
+class Posting {
+  size = 0;
+  slots = new Int32Array(4);
+  ranks = new Float64Array(4);
+  inTitle = new Uint8Array(4);
+
+  push(slot: number, rank: number, inTitle: number): void {
+    if (this.size === this.slots.length) {
+      const slots = new Int32Array(this.size * 2);
+      slots.set(this.slots);
+      this.slots = slots;
+      const ranks = new Float64Array(this.size * 2);
+      ranks.set(this.ranks);
+      this.ranks = ranks;
+      const titles = new Uint8Array(this.size * 2);
+      titles.set(this.inTitle);
+      this.inTitle = titles;
+    }
+    this.slots[this.size] = slot;
+    this.ranks[this.size] = rank;
+    this.inTitle[this.size] = inTitle;
+    this.size += 1;
+  }
+}
 
 class LocaleIndex {
   readonly terms = new Map<string, Posting>();
@@ -119,12 +143,10 @@ class LocaleIndex {
       const [stem, a, b, c] = entry.split(':') as [string, string, string, string];
       let p = this.terms.get(stem);
       if (!p) {
-        this.terms.set(stem, (p = { slots: [], ranks: [], inTitle: [] }));
+        this.terms.set(stem, (p = new Posting()));
         this.sorted = null;
       }
-      p.slots.push(slot);
-      p.ranks.push(termRank(+a, +b, +c));
-      p.inTitle.push(+a > 0 ? 1 : 0);
+      p.push(slot, termRank(+a, +b, +c), +a > 0 ? 1 : 0);
     }
     this.titles.add(slot, titleNorm);
   }
@@ -184,6 +206,8 @@ export class KbMemoryIndex {
   private titleMask = new Uint32Array(0);
   private rank = new Float64Array(0);
   private shared = new Int32Array(0);
+  /** The slots a search touched (each once), in the order first touched. */
+  private touched = new Int32Array(0);
   /** Per slot: 1 when alive and published; the audience's code. */
   private visible = new Uint8Array(0);
   private audience = new Uint8Array(0);
@@ -404,14 +428,34 @@ export class KbMemoryIndex {
     this.nearCache.set(key, near);
   }
 
-  /** The list from candidates ordered by their score without the title: adds the title's similarity until the rest cannot reach it. */
+  /**
+   * The list from the candidates (see Near): adds the title's similarity to each score without it,
+   * skipping every candidate whose bound cannot reach the list — the similarity is at most
+   * min(|title|, |query|) / max(…) of the two trigram counts, exactly what it is when one holds
+   * all of the other's trigrams. The leaders go first so the list's last score is high from the start.
+   */
   private pick(part: LocaleIndex, near: Near, title: { ids: Int32Array; size: number }, limit: number): IndexHit[] {
     const top: IndexHit[] = [];
-    for (let i = 0; i < near.slots.length; i++) {
-      const b = near.base[i]!;
-      if (top.length === limit && b + 0.8 < top[top.length - 1]!.score) break;
-      const slot = near.slots[i]!;
-      offer(this.docs, top, limit, slot, near.coverage[i]!, b + 0.8 * part.titles.similarity(slot, title));
+    const titles = part.titles;
+    const q = title.size;
+    if (q === 0) {
+      for (let i = 0; i < near.slots.length; i++) offer(this.docs, top, limit, near.slots[i]!, near.coverage[i]!, near.base[i]!);
+      return top;
+    }
+    titles.mark(title);
+    try {
+      for (let i = 0; i < near.slots.length; i++) {
+        const b = near.base[i]!;
+        const slot = near.slots[i]!;
+        if (top.length === limit) {
+          const own = titles.sizeOf(slot);
+          const bound = own === 0 ? 0 : own < q ? own / q : q / own;
+          if (b + 0.8 * bound < top[limit - 1]!.score) continue;
+        }
+        offer(this.docs, top, limit, slot, near.coverage[i]!, b + 0.8 * titles.markedSimilarity(slot, q));
+      }
+    } finally {
+      titles.unmark(title);
     }
     return top;
   }
@@ -434,6 +478,7 @@ export class KbMemoryIndex {
       this.titleMask = new Uint32Array(cap);
       this.rank = new Float64Array(cap);
       this.shared = new Int32Array(cap);
+      this.touched = new Int32Array(cap);
     }
     const { mask, titleMask, rank, shared, docs } = this;
     // The variants matching the words and their scores without the title's similarity depend only
@@ -453,14 +498,15 @@ export class KbMemoryIndex {
     const audience = this.audience;
 
     // Stems: which words each variant matches (anywhere, in the title) and its rank.
-    const touched: number[] = [];
+    const touched = this.touched;
+    let touchedCount = 0;
     const visit = (p: Posting, bit: number, addRank: boolean) => {
-      const { slots, ranks, inTitle } = p;
-      for (let i = 0; i < slots.length; i++) {
+      const { slots, ranks, inTitle, size } = p;
+      for (let i = 0; i < size; i++) {
         const slot = slots[i]!;
         if (mask[slot] === 0) {
           if (visible[slot] === 0 || allowed[audience[slot]!] === 0) continue;
-          touched.push(slot);
+          touched[touchedCount++] = slot;
         }
         mask[slot]! |= bit;
         if (inTitle[i] === 1) titleMask[slot]! |= bit;
@@ -489,7 +535,8 @@ export class KbMemoryIndex {
     // 0.8 of it can reach the list, and only theirs is computed.
     const { lengthNorm } = this;
     const kth = new Float64Array(filter.limit).fill(-1);
-    for (const slot of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const slot = touched[t]!;
       const m = mask[slot]!;
       const b = (2 * POP[m]! + POP[titleMask[slot]!]!) / n + (2 * rank[slot]!) / items / lengthNorm[slot]!;
       rank[slot] = b;
@@ -502,12 +549,23 @@ export class KbMemoryIndex {
         kth[at] = b;
       }
     }
-    // Best first, so the list's last score rises quickly and the rest is cut off.
-    const floor = kth[filter.limit - 1]! - 0.8;
-    const slots: number[] = [];
-    for (const slot of touched) if (rank[slot]! >= floor) slots.push(slot);
-    slots.sort((x, y) => rank[y]! - rank[x]!);
-    const near: Near = { slots, base: slots.map((x) => rank[x]!), coverage: slots.map((x) => POP[mask[x]!]! / n) };
+    // Only variants within 0.8 of the k-th best can reach the list; those at or above it lead.
+    const best = kth[filter.limit - 1]!;
+    const floor = best - 0.8;
+    let count = 0;
+    for (let t = 0; t < touchedCount; t++) if (rank[touched[t]!]! >= floor) count += 1;
+    const near: Near = { slots: new Int32Array(count), base: new Float64Array(count), coverage: new Float64Array(count) };
+    let head = 0;
+    let tail = count;
+    for (let t = 0; t < touchedCount; t++) {
+      const slot = touched[t]!;
+      const b = rank[slot]!;
+      if (b < floor) continue;
+      const at = b >= best ? head++ : --tail;
+      near.slots[at] = slot;
+      near.base[at] = b;
+      near.coverage[at] = POP[mask[slot]!]! / n;
+    }
     this.cacheNear(key, near);
     const title = part.titles.idsOf(query.norm, false);
     const top = this.pick(part, near, title, filter.limit);
@@ -524,7 +582,8 @@ export class KbMemoryIndex {
         if (sim >= 0.3) offer(docs, top, filter.limit, slot, 0, 0.8 * sim);
       }
     }
-    for (const slot of touched) {
+    for (let t = 0; t < touchedCount; t++) {
+      const slot = touched[t]!;
       mask[slot] = 0;
       titleMask[slot] = 0;
       rank[slot] = 0;
@@ -533,7 +592,11 @@ export class KbMemoryIndex {
   }
 }
 
-type Near = { slots: number[]; base: number[]; coverage: number[] };
+/**
+ * The variants matching a query's words that can reach its list (within 0.8 of the k-th best score
+ * without the title), with that score and their coverage; those at or above the k-th best first.
+ */
+type Near = { slots: Int32Array; base: Float64Array; coverage: Float64Array };
 
 const worse = (score: number, slug: string, than: { score: number; slug: string }) =>
   score < than.score || (score === than.score && slug > than.slug);

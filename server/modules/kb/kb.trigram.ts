@@ -53,6 +53,7 @@ export class TrigramIndex {
   private readonly postings: number[][] = [];
   private readonly items: Int32Array[] = [];
   private counts = new Int32Array(0);
+  private marks = new Uint8Array(0);
 
   /** The text's trigram ids, ascending; unknown trigrams are interned when `intern`, else dropped (they match nothing). */
   idsOf(text: string, intern: boolean): { ids: Int32Array; size: number } {
@@ -82,6 +83,26 @@ export class TrigramIndex {
     if (!own || own.length === 0 || query.size === 0) return 0;
     const shared = sharedCount(own, query.ids);
     return shared / (own.length + query.size - shared);
+  }
+
+  /** Marks a query's trigrams for markedSimilarity (unmark after: one marked query at a time). */
+  mark(query: { ids: Int32Array }): void {
+    if (this.marks.length < this.postings.length) this.marks = new Uint8Array(this.postings.length * 2);
+    for (const id of query.ids) this.marks[id] = 1;
+  }
+
+  unmark(query: { ids: Int32Array }): void {
+    for (const id of query.ids) this.marks[id] = 0;
+  }
+
+  /** similarity() to the marked query of `size` trigrams: its trigrams looked up, not merged. */
+  markedSimilarity(item: number, size: number): number {
+    const own = this.items[item];
+    if (!own || own.length === 0 || size === 0) return 0;
+    const marks = this.marks;
+    let shared = 0;
+    for (let i = 0; i < own.length; i++) shared += marks[own[i]!]!;
+    return shared / (own.length + size - shared);
   }
 
   /** How many trigrams the item has. */
