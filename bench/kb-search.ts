@@ -29,6 +29,7 @@ import { kbArticles } from '../server/db/schema';
 import { indexMissing } from '../server/modules/kb/kb.search';
 import { DEMO_ARTICLES } from '../server/modules/kb/demo-articles';
 import { cpuSnapshot, cpuUse } from './cpu';
+import { RawConnection } from './rawhttp';
 import { createRuntime } from '../server/runtime';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -281,61 +282,6 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
 
-/**
- * One keep-alive HTTP/1.1 connection written and read by hand (requests one at a time, replies
- * with Content-Length, which the app always sends). Node's http client cost ~0.35 ms of CPU per
- * request on the same two cores as the app, about as much as the app's own work once warm.
- */
-class Connection {
-  private readonly socket: net.Socket;
-  private buffer: Buffer = Buffer.alloc(0);
-  private waiting: { resolve: (r: { status: number; text: string }) => void; reject: (e: Error) => void } | null = null;
-
-  constructor(port: number) {
-    this.socket = net.connect(port, '127.0.0.1');
-    this.socket.setNoDelay(true);
-    this.socket.on('data', (chunk: Buffer) => this.received(chunk));
-    this.socket.on('error', (e) => this.fail(e));
-    this.socket.on('close', () => this.fail(new Error('connection closed')));
-  }
-
-  request(method: string, pathname: string, body?: unknown): Promise<{ status: number; text: string }> {
-    const payload = body === undefined ? '' : JSON.stringify(body);
-    const headers = payload ? `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\n` : '';
-    return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject };
-      this.socket.write(`${method} ${pathname} HTTP/1.1\r\nhost: 127.0.0.1\r\n${headers}\r\n${payload}`);
-    });
-  }
-
-  close(): void {
-    this.waiting = null;
-    this.socket.destroy();
-  }
-
-  private fail(e: Error): void {
-    const w = this.waiting;
-    this.waiting = null;
-    w?.reject(e);
-  }
-
-  private received(chunk: Buffer): void {
-    this.buffer = this.buffer.length > 0 ? Buffer.concat([this.buffer, chunk]) : chunk;
-    const end = this.buffer.indexOf('\r\n\r\n');
-    if (end < 0) return;
-    const head = this.buffer.toString('latin1', 0, end);
-    const length = /\r\ncontent-length: *(\d+)/i.exec(head);
-    if (!length) return this.fail(new Error(`no content-length: ${head.slice(0, 200)}`));
-    const total = end + 4 + Number(length[1]);
-    if (this.buffer.length < total) return;
-    const text = this.buffer.toString('utf8', end + 4, total);
-    this.buffer = this.buffer.subarray(total);
-    const w = this.waiting;
-    this.waiting = null;
-    w?.resolve({ status: Number(head.slice(9, 12)), text });
-  }
-}
-
 async function load(
   port: number,
   queries: Array<{ q: string; locale: string }>,
@@ -343,7 +289,7 @@ async function load(
   cpu?: { appPid: number; database: string },
 ) {
   const latencies: number[] = [];
-  const connections = CLIENT === 'http' ? [] : Array.from({ length: CONCURRENCY }, () => new Connection(port));
+  const connections = CLIENT === 'http' ? [] : Array.from({ length: CONCURRENCY }, () => new RawConnection(port));
   const before = cpu ? cpuSnapshot(cpu.appPid, cpu.database) : null;
   let next = 0;
   let errors = 0;
@@ -351,7 +297,7 @@ async function load(
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async (_, worker) => {
       const send = (method: string, pathname: string, body?: unknown) =>
-        CLIENT === 'http' ? request(port, method, pathname, body) : connections[worker]!.request(method, pathname, body);
+        CLIENT === 'http' ? request(port, method, pathname, body) : connections[worker]!.request(method, pathname, { body });
       for (;;) {
         const i = next++;
         if (i >= queries.length) return;
