@@ -26,24 +26,6 @@ export function similarity(a: string, b: string): number {
   return shared / (x.length + y.size - shared);
 }
 
-/** Shared count of two ascending id arrays. */
-function sharedCount(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      n += 1;
-      i += 1;
-      j += 1;
-    } else if (x < y) i += 1;
-    else j += 1;
-  }
-  return n;
-}
-
 /**
  * Items (numbered by the caller) with their trigrams interned as ascending ids, and postings
  * trigram → items, for "which items are at least this similar to a text" without a full scan.
@@ -77,14 +59,6 @@ export class TrigramIndex {
     for (const id of ids) this.postings[id]!.push(item);
   }
 
-  /** Similarity of item to a text already turned into ids (`size` counts the unknown trigrams too). */
-  similarity(item: number, query: { ids: Int32Array; size: number }): number {
-    const own = this.items[item];
-    if (!own || own.length === 0 || query.size === 0) return 0;
-    const shared = sharedCount(own, query.ids);
-    return shared / (own.length + query.size - shared);
-  }
-
   /** Marks a query's trigrams for markedSimilarity (unmark after: one marked query at a time). */
   mark(query: { ids: Int32Array }): void {
     if (this.marks.length < this.postings.length) this.marks = new Uint8Array(this.postings.length * 2);
@@ -95,7 +69,7 @@ export class TrigramIndex {
     for (const id of query.ids) this.marks[id] = 0;
   }
 
-  /** similarity() to the marked query of `size` trigrams: its trigrams looked up, not merged. */
+  /** pg_trgm's similarity of an item to the marked query of `size` trigrams (unknown ones counted too). */
   markedSimilarity(item: number, size: number): number {
     const own = this.items[item];
     if (!own || own.length === 0 || size === 0) return 0;
