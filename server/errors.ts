@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ApiErrorBody, type ErrorCode } from '../common/errors';
-import { localizeIssues, type Issue } from './issues';
+import { localizeIssues, withoutInput, type Issue } from './issues';
 
 // Developer-facing default texts; the UI shows its own catalogue's message for the code.
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
@@ -65,13 +65,6 @@ export function errorBody(code: ErrorCode, requestId: string, details?: Record<s
  */
 z.config(z.locales.ru());
 
-/** An issue's details without the value that was sent (it may be personal data). */
-function omitInput(params: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  if (!params) return undefined;
-  const { input: _input, ...rest } = params;
-  return rest;
-}
-
 /** The one error handler: codes for expected errors, a bare INTERNAL (logged) for the rest. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) => {
@@ -91,7 +84,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         path: [error.validationContext ?? 'body', ...String(v.instancePath).split('/').filter(Boolean)],
         code: String(v.keyword),
         message: v.message ?? 'invalid',
-        params: omitInput(v.params),
+        params: withoutInput(v.params),
       }));
       return send('VALIDATION_FAILED', { issues: localizeIssues(request, issues) });
     }

@@ -134,12 +134,18 @@ export function ownIssue(path: string[], code: OwnIssueCode, params?: Record<str
   return { path, code, ...(params ? { params } : {}) };
 }
 
+/** An issue's details without the value that was sent (it may be personal data). */
+export function withoutInput(params: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!params) return undefined;
+  const { input: _input, ...rest } = params;
+  return rest;
+}
+
 /** zod's issues under `prefix` (e.g. ['body']), keeping what re-wording them per reader needs. */
 export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: string[]): Issue[] {
   return issues.map((i) => {
-    const { path, message, code, ...params } = i as z.core.$ZodIssue & { input?: unknown };
-    delete (params as { input?: unknown }).input;
-    return { path: [...prefix, ...path.map(String)], code, message, params };
+    const { path, message, code, ...params } = i;
+    return { path: [...prefix, ...path.map(String)], code, message, params: withoutInput(params) };
   });
 }
 
