@@ -126,6 +126,21 @@ describe('permission matrix', () => {
     expect(techCounts.map((q: { queue: string }) => q.queue)).not.toContain('all');
   });
 
+  it('leaves the security service’s requests out of the customer’s earlier requests in the workspace', async () => {
+    const earlier = async (who: Session) => {
+      const res = await t.app.inject({ url: `/api/v1/console/tickets/${numbers.ts}`, headers: h(who) });
+      expect(res.statusCode).toBe(200);
+      return (res.json().customer.earlier as Array<{ number: string; subject: string }>).map((e) => e.number);
+    };
+    // The same customer filed all three; outside the security service only the other two are named.
+    for (const who of ['operator', 'techSpecialist', 'terminalSpecialist'] as const) {
+      const numbersSeen = await earlier(people[who]!);
+      expect(numbersSeen, who).toContain(numbers.term);
+      expect(numbersSeen, who).not.toContain(numbers.sec);
+    }
+    for (const who of ['securityOfficer', 'supervisor', 'admin'] as const) expect(await earlier(people[who]!), who).toContain(numbers.sec);
+  });
+
   it('filters the "all" queue by a department code (an unknown code lists nothing)', async () => {
     const sup = h(people.supervisor!);
     const list = async (query: string) =>

@@ -8,7 +8,7 @@ import { recordAudit } from '../../platform/audit';
 import { emit, withTransaction } from '../../platform/outbox';
 import { normalizePhone } from '../../../common/forms/validate';
 import { displayValue } from '../tickets/tickets.presenter';
-import { canAssignOthers, canReveal, canSee, canWork, type StaffScope } from '../staff/staff.policy';
+import { canAssignOthers, canReveal, canSee, canWork, seesSecurity, type StaffScope } from '../staff/staff.policy';
 import { parseTicketNumber } from '../tickets/numbers';
 import { roomsOf } from '../tickets/rooms';
 import { loadForWork } from './console.actions';
@@ -57,7 +57,11 @@ SELECT t.id, t.number, t.subject, t.status, t.priority, t.priority_customer, t.c
        (SELECT coalesce(json_agg(json_build_object('number', e.number, 'subject', e.subject, 'status', e.status,
                  'createdAt', e.created_at) ORDER BY e.created_at DESC), '[]'::json)
           FROM (SELECT e.number, e.subject, e.status, e.created_at FROM tickets e
-                 WHERE e.customer_id = t.customer_id AND e.id <> t.id ORDER BY e.created_at DESC LIMIT 10) e) AS earlier
+                 WHERE e.customer_id = t.customer_id AND e.id <> t.id
+                   AND e.status NOT IN ('unconfirmed', 'expired')
+                   -- the second parameter: the department of the security service when this person may not see its requests
+                   AND ($2::uuid IS NULL OR e.department_id IS DISTINCT FROM $2::uuid)
+                 ORDER BY e.created_at DESC LIMIT 10) e) AS earlier
   FROM tickets t
  WHERE t.number = $1`;
 
@@ -120,7 +124,10 @@ const isoOrNull = (v: Stamp | null): string | null => (v === null ? null : iso(v
 export async function workspace(ctx: AppContext, scope: StaffScope, number: string, locale: Locale) {
   const parsed = parseTicketNumber(number);
   if (!parsed) throw new AppError('NOT_FOUND');
-  const { rows } = await ctx.handle.query<WorkspaceRow>(WORKSPACE_SQL, [parsed], { name: 'paydesk_console_workspace' });
+  // The customer's earlier requests follow the same rule as the request itself (canSee): the
+  // security service's requests are left out for those who may not see them.
+  const hidden = seesSecurity(scope) ? null : scope.securityDepartmentId;
+  const { rows } = await ctx.handle.query<WorkspaceRow>(WORKSPACE_SQL, [parsed, hidden], { name: 'paydesk_console_workspace' });
   const t = rows[0];
   const ref = t ? { departmentId: t.department_id, assigneeId: t.assignee_id } : null;
   // Same rule as loadForWork: unconfirmed and expired requests, and ones this person may not see, do not exist.
