@@ -138,7 +138,8 @@ describe('permission matrix', () => {
       expect(numbersSeen, who).toContain(numbers.term);
       expect(numbersSeen, who).not.toContain(numbers.sec);
     }
-    for (const who of ['securityOfficer', 'supervisor', 'admin'] as const) expect(await earlier(people[who]!), who).toContain(numbers.sec);
+    for (const who of ['securityOfficer', 'supervisor', 'admin'] as const)
+      expect(await earlier(people[who]!), who).toContain(numbers.sec);
   });
 
   it('filters the "all" queue by a department code (an unknown code lists nothing)', async () => {
