@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
+import { maskText } from '../../../common/pii';
 import type { Database, Executor } from '../../db/connection';
 import { rankArticles, type RankedHit } from '../kb/kb.search';
 import { normalize, stems } from '../kb/kb.text';
@@ -270,11 +271,12 @@ export async function ask(db: Database, input: { text: string; locale: Locale; c
 
   const log = questionLog(db);
   const conversationId = await log.conversation(input.conversationId, locale);
+  const kept = maskText(text).text; // passport and card numbers never reach the log, only their masks
   log.add({
     conversationId,
     locale,
-    text: text.slice(0, 500),
-    normalized: normalize(text).slice(0, 200),
+    text: kept.slice(0, 500),
+    normalized: normalize(kept).slice(0, 200),
     outcome,
     topSlug: best?.slug ?? null,
     score: best ? best.score : null,
