@@ -322,7 +322,10 @@ async function runEngine(engine: string) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'paydesk-bench-kb-'));
   const db = `bench_kb_${process.pid}`;
   const dbUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${db}`);
-  const env: Record<string, string> = { DATA_DIR: dataDir, ...(engine === 'postgres' ? { DATABASE_URL: dbUrl } : {}) };
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    ...(engine === 'postgres' ? { DATABASE_URL: dbUrl, SECRET_KEY: 'b'.repeat(64) } : {}),
+  };
   let child: ChildProcess | null = null;
   try {
     if (engine === 'postgres') await adminSql(`CREATE DATABASE ${db}`);

@@ -75,6 +75,7 @@ async function startApp(port: number): Promise<ChildProcess> {
     env: {
       ...process.env,
       DATABASE_URL: dbUrl,
+      SECRET_KEY: process.env.SECRET_KEY ?? 'b'.repeat(64),
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL,

@@ -87,6 +87,7 @@ for (let i = 0; i < RUNS; i++) {
   const server = {
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'paydesk-bench-')),
     DATABASE_URL: url.toString(),
+    SECRET_KEY: 'b'.repeat(64),
     SEED_DEMO: 'true',
   };
   record('PostgreSQL server, cold: new database', await startOnce(server));

@@ -31,6 +31,8 @@ const env = {
   HOST: '127.0.0.1',
   DATA_DIR: dataDir,
   DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+  // A PostgreSQL server needs SECRET_KEY (no per-node key); the embedded run generates one into DATA_DIR.
+  ...(process.env.E2E_DATABASE_URL && !process.env.SECRET_KEY ? { SECRET_KEY: 'e'.repeat(64) } : {}),
   SMTP_URL: smtp.url,
   SEED_DEMO: 'true',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',

@@ -10,6 +10,8 @@ import { seedDemo } from './seed/demo';
 import { seedWikiAndNotices } from './seed/wiki';
 import { createStaff, resetPassword } from './cli/commands';
 import { readPassword } from './cli/prompt';
+import { rotateKeyCommand } from './cli/rotate-key';
+import { SecretKeyError } from './platform/keycheck';
 
 const USAGE = `Usage: npm run paydesk -- <command> [options]
 
@@ -20,6 +22,9 @@ Commands:
                                             add a staff member (password prompted when omitted)
   reset-password --email E [--kind staff|customer] [--password P]
                                             set a new password and end the person's sessions
+  rotate-key [--previous HEX] [--generate]  re-seal personal data under SECRET_KEY while the old key
+                                            is given (SECRET_KEY_PREVIOUS or --previous); --generate:
+                                            a new key for the embedded database's generated key file
 
 Roles: ${STAFF_ROLES.join(', ')}
 On the embedded database the CLI needs the data directory for itself: stop the server first.`;
@@ -40,6 +45,8 @@ async function run(argv: string[]): Promise<void> {
       name: { type: 'string' },
       password: { type: 'string' },
       kind: { type: 'string', default: 'staff' },
+      previous: { type: 'string', multiple: true },
+      generate: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -78,6 +85,15 @@ async function run(argv: string[]): Promise<void> {
         process.stdout.write(`Password of ${values.email} changed; their sessions were ended.\n`);
         return;
       }
+      case 'rotate-key': {
+        const result = await rotateKeyCommand(handle, config, {
+          previous: values.previous ?? [],
+          generate: values.generate ?? false,
+          out: (line) => process.stdout.write(`${line}\n`),
+        });
+        if (Object.keys(result.left).length > 0) process.exitCode = 2;
+        return;
+      }
       default:
         throw new UsageError(`Unknown command "${command}"`);
     }
@@ -95,7 +111,7 @@ function fail(message: string, usage = false): never {
 
 run(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError) fail(err.message, true);
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) fail(err.message);
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof SecretKeyError) fail(err.message);
   if (err instanceof Error && err.name === 'CliError') fail(err.message);
   if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) fail(err.message, true);
   fail(`Failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

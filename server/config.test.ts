@@ -67,6 +67,19 @@ describe('loadConfig', () => {
     expect(config.embedded).toBe(false);
   });
 
+  it('requires SECRET_KEY with DATABASE_URL: no node may seal with a key of its own', () => {
+    expect(() =>
+      loadConfig({ env: { DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u@127.0.0.1:5432/paydesk' }, warn: silent }),
+    ).toThrow(/SECRET_KEY: required with DATABASE_URL/);
+  });
+
+  it('reads the previous keys of a rotation, and names a bad one', () => {
+    const config = loadConfig({ env: { ...base(), SECRET_KEY_PREVIOUS: ` ${'C'.repeat(64)}, ${'d'.repeat(64)}` }, warn: silent });
+    expect(config.SECRET_KEY_PREVIOUS).toEqual(['c'.repeat(64), 'd'.repeat(64)]);
+    expect(loadConfig({ env: base(), warn: silent }).SECRET_KEY_PREVIOUS).toEqual([]);
+    expect(problemsOf({ SECRET_KEY_PREVIOUS: `${'c'.repeat(64)},short` })[0]).toMatch(/^SECRET_KEY_PREVIOUS: /);
+  });
+
   it('generates SECRET_KEY once into DATA_DIR with a warning, then reuses it', () => {
     const dir = dataDir();
     const warnings: string[] = [];
@@ -77,6 +90,7 @@ describe('loadConfig', () => {
     const file = path.join(dir, 'secret.key');
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file, 'utf8').trim()).toBe(first.SECRET_KEY);
+    expect(first.keyFile).toBe(file);
     const second = loadConfig({ env: { DATA_DIR: dir }, warn: (m) => warnings.push(m) });
     expect(second.SECRET_KEY).toBe(first.SECRET_KEY);
     expect(warnings).toHaveLength(1);

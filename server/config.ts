@@ -33,6 +33,17 @@ const envSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
     .optional(),
+  /** Keys that only open (comma-separated), while `rotate-key` re-seals under SECRET_KEY. */
+  SECRET_KEY_PREVIOUS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex characters (32 bytes) each, comma-separated')))
+    .default([]),
   SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
   MAIL_FROM: z.string().min(3).default('paydesk <support@paydesk.local>'),
   PAYDESK_ROLES: z
@@ -71,6 +82,8 @@ export type Config = Omit<z.infer<typeof envSchema>, 'SECRET_KEY'> & {
   SECRET_KEY: string;
   /** True when no DATABASE_URL is set: PGlite inside DATA_DIR. */
   embedded: boolean;
+  /** The file SECRET_KEY was read from (generated into DATA_DIR), or null when it came from the environment. */
+  keyFile: string | null;
   publicUrl: string;
 };
 
@@ -103,6 +116,12 @@ export function loadConfig({ env = process.env, warn = console.warn }: LoadOptio
   }
   const values = parsed.data;
   const dataDir = path.resolve(values.DATA_DIR);
+  if (values.DATABASE_URL && !values.SECRET_KEY) {
+    // Every node of a shared database must seal with the same key: one generated per node's DATA_DIR would not be.
+    throw new ConfigError([
+      'SECRET_KEY: required with DATABASE_URL (every node must seal personal data with the same key); generate one with `openssl rand -hex 32`',
+    ]);
+  }
   const secret = values.SECRET_KEY ?? readOrCreateSecret(dataDir, warn);
   const host = values.HOST === '0.0.0.0' || values.HOST === '::' ? 'localhost' : values.HOST;
   return {
@@ -110,6 +129,7 @@ export function loadConfig({ env = process.env, warn = console.warn }: LoadOptio
     DATA_DIR: dataDir,
     SECRET_KEY: secret.toLowerCase(),
     embedded: !values.DATABASE_URL,
+    keyFile: values.SECRET_KEY ? null : path.join(dataDir, 'secret.key'),
     publicUrl: (values.PUBLIC_URL ?? `http://${host === '127.0.0.1' ? 'localhost' : host}:${values.PORT}`).replace(/\/$/, ''),
   };
 }

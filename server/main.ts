@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { SecretKeyError } from './platform/keycheck';
 import { DataDirLockedError } from './platform/lockfile';
 import { createRuntime } from './runtime';
 import { DEMO_CUSTOMERS, DEMO_STAFF } from './seed/demo';
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   try {
     runtime = await createRuntime(config);
   } catch (err) {
-    if (err instanceof DataDirLockedError) {
+    if (err instanceof DataDirLockedError || err instanceof SecretKeyError) {
       process.stderr.write(`${err.message}\n`);
       process.exit(1);
     }

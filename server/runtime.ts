@@ -11,6 +11,7 @@ import { seedWikiAndNotices } from './seed/wiki';
 import { seedWorkday } from './seed/workday';
 import { acquireDataDirLock } from './platform/lockfile';
 import { createPiiCipher } from './platform/crypto';
+import { checkSecretKey } from './platform/keycheck';
 import { createLocalStorage } from './platform/files/storage';
 import { createDemoPaymentCore } from './modules/customers/paycore.demo';
 import { startMailInbound } from './modules/mail/inbound.jobs';
@@ -64,6 +65,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       const { applied, total } = await runMigrations(handle);
       if (applied > 0) logger.info({ applied, total }, 'database migrated');
     }
+    const cipher = createPiiCipher(config.SECRET_KEY, config.SECRET_KEY_PREVIOUS);
+    await checkSecretKey(handle, cipher, { logger, ...(config.keyFile ? { keyFile: config.keyFile } : {}) });
     if (options.seed ?? true) {
       const reference = await seedReference(handle.db);
       const demo = config.SEED_DEMO
@@ -95,9 +98,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       outbox,
       bus,
       jobs,
-      cipher: createPiiCipher(config.SECRET_KEY),
+      cipher,
       storage: createLocalStorage(path.join(config.DATA_DIR, 'files')),
-      paycore: createDemoPaymentCore({ db: handle.db, cipher: createPiiCipher(config.SECRET_KEY) }),
+      paycore: createDemoPaymentCore({ db: handle.db, cipher }),
       metrics: createMetrics({ pendingOutbox: () => outbox.pendingCount() }),
       logger,
     };

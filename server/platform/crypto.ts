@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 // scrypt N=2^15, r=8, p=1: ~50 ms on a server core; parameters are stored with the hash.
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, keyLength: 32, maxmem: 64 * 1024 * 1024 };
@@ -55,27 +55,4 @@ export function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && timingSafeEqual(ab, bb);
 }
 
-/**
- * AES-256-GCM for personal data at rest (passport and identity documents).
- * Output: `v1:<iv>:<tag>:<ciphertext>` in base64url; the key is SECRET_KEY (32 bytes hex).
- */
-export function createPiiCipher(secretKeyHex: string) {
-  const key = Buffer.from(secretKeyHex, 'hex');
-  if (key.length !== 32) throw new Error('SECRET_KEY must be 32 bytes');
-  return {
-    encrypt(plain: string): string {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join(':');
-    },
-    decrypt(sealed: string): string {
-      const [version, iv, tag, data] = sealed.split(':');
-      if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('not a sealed value');
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
-    },
-  };
-}
-export type PiiCipher = ReturnType<typeof createPiiCipher>;
+export { createPiiCipher, type PiiCipher } from './keyring';

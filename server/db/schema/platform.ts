@@ -17,6 +17,8 @@ export const outboxEvents = pgTable(
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: tz('next_attempt_at').notNull().defaultNow(),
     lastError: text('last_error'),
+    /** The process instance holding the lease (`process_instances.instance`); null when not leased. */
+    claimedBy: text('claimed_by'),
   },
   (t) => [
     index('outbox_events_pending_idx')
@@ -42,3 +44,28 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId, t.at), index('audit_log_actor_idx').on(t.actorId, t.at)],
 );
+
+/**
+ * The keys personal data has been sealed with (platform/keycheck.ts): each key's id and a known
+ * value sealed with it, so a process started with another key refuses to run instead of failing
+ * on the first reveal. `retired_at`: `rotate-key` re-sealed everything under a newer key.
+ */
+export const secretKeys = pgTable('secret_keys', {
+  keyId: text('key_id').primaryKey(),
+  check: text('check').notNull(),
+  addedAt: tz('added_at').notNull().defaultNow(),
+  retiredAt: tz('retired_at'),
+});
+
+/**
+ * Running processes (platform/liveness.ts): a row per process instance, refreshed every few
+ * seconds. A process that restarts under the same node name, or stops refreshing, is gone, and
+ * the outbox leases it held are released at once instead of after their 60 s.
+ */
+export const processInstances = pgTable('process_instances', {
+  instance: text('instance').primaryKey(),
+  node: text('node').notNull(),
+  pid: integer('pid').notNull(),
+  startedAt: tz('started_at').notNull().defaultNow(),
+  seenAt: tz('seen_at').notNull().defaultNow(),
+});

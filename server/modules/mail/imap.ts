@@ -35,7 +35,7 @@ export async function pollMailbox(
   });
   // A dropped connection emits 'error'; without a listener it would crash the process.
   client.on('error', () => undefined);
-  const seal = createRawSeal(ctx.config.SECRET_KEY);
+  const seal = createRawSeal(ctx.config.SECRET_KEY, ctx.config.SECRET_KEY_PREVIOUS);
   try {
     await client.connect();
     const lock = await client.getMailboxLock(box.imapFolder);

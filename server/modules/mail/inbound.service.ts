@@ -73,7 +73,7 @@ export async function storeIncoming(
   ctx: AppContext,
   input: { mailboxId: string; raw: Buffer; source: 'smtp' | 'imap' },
 ): Promise<string | null> {
-  const seal = createRawSeal(ctx.config.SECRET_KEY);
+  const seal = createRawSeal(ctx.config.SECRET_KEY, ctx.config.SECRET_KEY_PREVIOUS);
   const id = await ctx.db.transaction((tx) => insertIncoming(tx, seal, input));
   // A mail-only process has no job queue: its events wait for a worker's outbox sweep.
   if (id && ctx.jobs) ctx.outbox.kick();
@@ -106,7 +106,7 @@ export async function processIncoming(ctx: AppContext, incomingId: string): Prom
   if (!row || row.state !== 'received') return { state: 'skipped' };
   const [mailbox] = await ctx.db.select().from(mailboxes).where(eq(mailboxes.id, row.mailboxId)).limit(1);
   if (!mailbox) return { state: 'skipped' };
-  const raw = createRawSeal(ctx.config.SECRET_KEY).open(row.rawSealed);
+  const raw = createRawSeal(ctx.config.SECRET_KEY, ctx.config.SECRET_KEY_PREVIOUS).open(row.rawSealed);
   const letter = await parseLetter(raw);
 
   if (letter.noise || !letter.from) return setAside(ctx, row.id, letter);

@@ -1,6 +1,7 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
+import { createPiiCipher } from '../../platform/keyring';
 
 /**
  * One received letter, parsed: what threading, noise filters and the request need.
@@ -200,21 +201,10 @@ export async function parseLetter(raw: Buffer): Promise<Letter> {
 
 /**
  * The raw letter at rest: AES-256-GCM under a key derived from SECRET_KEY (HKDF, its own label,
- * so it is not the PII cipher's key). Layout: 12-byte IV | 16-byte tag | ciphertext.
+ * so it is not the PII cipher's key), naming its key id (platform/keyring.ts); the previous keys
+ * open what a rotation has not re-sealed yet.
  */
-export function createRawSeal(secretKeyHex: string) {
-  const key = Buffer.from(hkdfSync('sha256', Buffer.from(secretKeyHex, 'hex'), Buffer.alloc(0), 'paydesk raw mail v1', 32));
-  return {
-    seal(raw: Buffer): Buffer {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const data = Buffer.concat([cipher.update(raw), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), data]);
-    },
-    open(sealed: Buffer): Buffer {
-      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
-      decipher.setAuthTag(sealed.subarray(12, 28));
-      return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]);
-    },
-  };
+export function createRawSeal(secretKeyHex: string, previousHex: readonly string[] = []) {
+  const cipher = createPiiCipher(secretKeyHex, previousHex);
+  return { seal: (raw: Buffer) => cipher.sealBytes(raw), open: (sealed: Buffer) => cipher.openBytes(sealed) };
 }
