@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -74,12 +75,15 @@ const envSchema = z.object({
   MAIL_INBOUND_HOST: z.string().min(1).default('127.0.0.1'),
   MAIL_INBOUND_MAX_MB: intFrom(1, 100).default(25),
   MAIL_INBOUND_PER_SENDER_HOUR: intFrom(1, 100_000).default(60),
+  /** This node's stable name (default: host name and DATA_DIR): a restart under it frees what its predecessor held. */
+  NODE_NAME: z.string().min(1).max(200).optional(),
   /** How often the worker polls mailboxes that have IMAP settings; 0 = never. */
   MAIL_IMAP_POLL_SECONDS: intFrom(0, 86_400).default(60),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, 'SECRET_KEY'> & {
+export type Config = Omit<z.infer<typeof envSchema>, 'SECRET_KEY' | 'NODE_NAME'> & {
   SECRET_KEY: string;
+  NODE_NAME: string;
   /** True when no DATABASE_URL is set: PGlite inside DATA_DIR. */
   embedded: boolean;
   /** The file SECRET_KEY was read from (generated into DATA_DIR), or null when it came from the environment. */
@@ -130,6 +134,7 @@ export function loadConfig({ env = process.env, warn = console.warn }: LoadOptio
     SECRET_KEY: secret.toLowerCase(),
     embedded: !values.DATABASE_URL,
     keyFile: values.SECRET_KEY ? null : path.join(dataDir, 'secret.key'),
+    NODE_NAME: values.NODE_NAME ?? `${hostname()}:${dataDir}`,
     publicUrl: (values.PUBLIC_URL ?? `http://${host === '127.0.0.1' ? 'localhost' : host}:${values.PORT}`).replace(/\/$/, ''),
   };
 }

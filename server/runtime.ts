@@ -12,6 +12,7 @@ import { seedWorkday } from './seed/workday';
 import { acquireDataDirLock } from './platform/lockfile';
 import { createPiiCipher } from './platform/crypto';
 import { checkSecretKey } from './platform/keycheck';
+import { startLiveness, type Liveness } from './platform/liveness';
 import { createLocalStorage } from './platform/files/storage';
 import { createDemoPaymentCore } from './modules/customers/paycore.demo';
 import { startMailInbound } from './modules/mail/inbound.jobs';
@@ -60,6 +61,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const logger = options.logger ?? pino(loggerOptions(config.LOG_LEVEL));
   const { handle, release } = await openConfiguredDatabase(config);
   let bus: RealtimeBus | null = null;
+  let liveness: Liveness | null = null;
   try {
     if (options.migrate ?? true) {
       const { applied, total } = await runMigrations(handle);
@@ -85,9 +87,25 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       handle.engine === 'postgres' && handle.url && handle.pool
         ? await createPgNotifyBus({ url: handle.url, pool: handle.pool, logger })
         : createInProcessBus();
-    const outbox = new Outbox({ handle, logger });
     const background = options.background ?? config.PAYDESK_ROLES.some((r) => r === 'worker' || r === 'web');
-    const jobs = background ? await createJobs(handle, { logger, worker: config.PAYDESK_ROLES.includes('worker') }) : null;
+    // Frees at once what a dead process held (its outbox leases); must come before delivery starts.
+    liveness = background
+      ? await startLiveness(handle, {
+          node: config.NODE_NAME,
+          embedded: config.embedded,
+          logger,
+          onReleased: () => outbox.kick(),
+        })
+      : null;
+    const outbox: Outbox = new Outbox({ handle, logger, ...(liveness ? { owner: liveness.instance } : {}) });
+    const jobs = background
+      ? await createJobs(handle, {
+          logger,
+          worker: config.PAYDESK_ROLES.includes('worker'),
+          // One process per embedded DATA_DIR: a job left active belongs to the previous process, which is gone.
+          recoverActive: config.embedded,
+        })
+      : null;
     const realtime = bus;
     forwardEventsToRooms(outbox, realtime);
     if (background) outbox.start();
@@ -112,12 +130,14 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         await mailInbound.close();
         await jobs?.stop();
         await outbox.stop();
+        await liveness?.stop();
         await realtime.close();
         await handle.close();
         release();
       },
     };
   } catch (err) {
+    await liveness?.stop().catch(() => undefined);
     await bus?.close().catch(() => undefined);
     await handle.close().catch(() => undefined);
     release();

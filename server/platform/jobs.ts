@@ -67,6 +67,12 @@ export type JobsOptions = {
   worker?: boolean;
   /** How long stop() waits for running handlers before failing them. Default 15 s. */
   stopTimeoutMs?: number;
+  /**
+   * Every job found active at start belongs to a process that is gone (the embedded database:
+   * one process per DATA_DIR): fail them at once so they are retried now, not after their expiry
+   * (15 minutes by default). Never on a shared PostgreSQL: other nodes' jobs are active there.
+   */
+  recoverActive?: boolean;
 };
 
 export type Jobs = {
@@ -315,6 +321,17 @@ export async function createJobs(handle: DbHandle, options: JobsOptions = {}): P
     };
   }
 
+  /** Fails (to be retried by pg-boss's own rules) the jobs a dead process left active. */
+  async function recoverActive(): Promise<void> {
+    const result = await executor.executeSql(
+      `SELECT name, array_agg(id::text) AS ids FROM ${SCHEMA}.job WHERE state = 'active' GROUP BY name`,
+    );
+    for (const row of (result?.rows ?? []) as Array<{ name: string; ids: string[] }>) {
+      for (const id of row.ids) await boss.fail(row.name, id, { message: 'the process working it ended' });
+      logger.warn({ job: row.name, count: row.ids.length }, 'jobs left active by a process that is gone were failed for retry');
+    }
+  }
+
   async function drain(deadline: number): Promise<void> {
     // Handlers that outlived pg-boss's wait, and complete()/fail() calls it did not await.
     while (Date.now() < deadline) {
@@ -335,6 +352,7 @@ export async function createJobs(handle: DbHandle, options: JobsOptions = {}): P
       if (state !== 'new') return;
       await boss.start();
       state = 'started';
+      if (options.recoverActive && worker) await recoverActive();
       for (const entry of registered.values()) await activate(entry);
     },
 

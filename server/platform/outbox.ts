@@ -47,6 +47,11 @@ export type OutboxOptions = {
   batchSize?: number;
   /** How long a claimed event is hidden from other nodes while it is delivered. */
   leaseSeconds?: number;
+  /**
+   * The process instance claiming (platform/liveness.ts): its leases are released at once when
+   * it is known dead instead of after `leaseSeconds`.
+   */
+  owner?: string;
 };
 
 /**
@@ -137,12 +142,12 @@ export class Outbox {
   private async claim(): Promise<StoredEvent[]> {
     const { rows } = await this.options.handle.query<Row>(
       `UPDATE outbox_events
-          SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
+          SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $1), claimed_by = $3
         WHERE id IN (SELECT id FROM outbox_events
                       WHERE delivered_at IS NULL AND next_attempt_at <= now()
                       ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
         RETURNING id, type, aggregate_type, aggregate_id, payload, created_at, attempts`,
-      [this.options.leaseSeconds ?? 60, this.options.batchSize ?? 100],
+      [this.options.leaseSeconds ?? 60, this.options.batchSize ?? 100, this.options.owner ?? null],
       { name: 'paydesk_outbox_claim' },
     );
     return rows
@@ -190,14 +195,14 @@ export class Outbox {
       const delay = Math.min(2 ** event.attempts, 300);
       this.options.logger?.warn({ err, eventId: event.id, type: event.type }, 'outbox handler failed; will retry');
       await this.options.handle.query(
-        `UPDATE outbox_events SET last_error = $2, next_attempt_at = now() + make_interval(secs => $3) WHERE id = $1`,
+        `UPDATE outbox_events SET last_error = $2, next_attempt_at = now() + make_interval(secs => $3), claimed_by = NULL WHERE id = $1`,
         [event.id, err instanceof Error ? err.message.slice(0, 500) : String(err), delay],
       );
     }
     const delivered = batch.filter((e) => !failed.has(e.id)).map((e) => e.id);
     if (delivered.length > 0) {
       await this.options.handle.query(
-        'UPDATE outbox_events SET delivered_at = now(), last_error = NULL WHERE id = ANY($1::bigint[])',
+        'UPDATE outbox_events SET delivered_at = now(), last_error = NULL, claimed_by = NULL WHERE id = ANY($1::bigint[])',
         [delivered],
         { name: 'paydesk_outbox_delivered' },
       );
