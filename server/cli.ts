@@ -10,6 +10,7 @@ import { seedDemo } from './seed/demo';
 import { seedWikiAndNotices } from './seed/wiki';
 import { createStaff, resetPassword } from './cli/commands';
 import { readPassword } from './cli/prompt';
+import { backupCommand, restoreCommand } from './cli/backup';
 import { rotateKeyCommand } from './cli/rotate-key';
 import { SecretKeyError } from './platform/keycheck';
 
@@ -22,6 +23,9 @@ Commands:
                                             add a staff member (password prompted when omitted)
   reset-password --email E [--kind staff|customer] [--password P]
                                             set a new password and end the person's sessions
+  backup FILE                               write the embedded database and its uploaded files to FILE
+                                            (not the secret key: keep it apart)
+  restore FILE                              restore such a backup into a new, empty DATA_DIR
   rotate-key [--previous HEX] [--generate]  re-seal personal data under SECRET_KEY while the old key
                                             is given (SECRET_KEY_PREVIOUS or --previous); --generate:
                                             a new key for the embedded database's generated key file
@@ -37,8 +41,9 @@ async function run(argv: string[]): Promise<void> {
     process.stdout.write(USAGE + '\n');
     return;
   }
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: {
       email: { type: 'string' },
       role: { type: 'string', multiple: true },
@@ -50,7 +55,24 @@ async function run(argv: string[]): Promise<void> {
     },
     strict: true,
   });
-  const config = loadConfig();
+  if (positionals.length > 0 && command !== 'backup' && command !== 'restore') {
+    throw new UsageError(`${command} takes no argument "${positionals[0]}"`);
+  }
+  let keyGenerated = false;
+  const config = loadConfig({
+    warn: (message) => {
+      keyGenerated = true;
+      if (command !== 'restore') console.warn(message);
+    },
+  });
+  if (command === 'backup' || command === 'restore') {
+    const file = positionals[0];
+    if (!file) throw new UsageError(`${command} needs a FILE`);
+    const out = (line: string) => process.stdout.write(`${line}\n`);
+    if (command === 'backup') await backupCommand(config, file, out);
+    else await restoreCommand(config, file, out, { keyGenerated });
+    return;
+  }
   const logger = pino(loggerOptions(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
   const { handle, release } = await openConfiguredDatabase(config);
   try {
