@@ -2,7 +2,7 @@
 // filing over HTTP and letters over SMTP. Traffic goes to 127.0.0.1 only; every loop is bounded.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,9 +165,14 @@ export type Postgres = { url: (db: string) => string; restart(): void; stop(): v
  * directory, listening on 127.0.0.1:`port`, run as the `postgres` user (PostgreSQL refuses root).
  */
 export function startPostgres(port: number): Postgres {
-  const bin =
-    process.env.CHAOS_PG_BIN ??
-    path.dirname(spawnSync('sh', ['-c', 'command -v pg_ctl']).stdout.toString().trim() || '/usr/lib/postgresql/15/bin/pg_ctl');
+  const installed = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql')
+        .sort((a, b) => Number(b) - Number(a))
+        .map((v) => `/usr/lib/postgresql/${v}/bin`)
+        .filter((d) => existsSync(path.join(d, 'pg_ctl')))
+    : [];
+  const onPath = spawnSync('sh', ['-c', 'command -v pg_ctl']).stdout.toString().trim();
+  const bin = process.env.CHAOS_PG_BIN ?? installed[0] ?? (onPath ? path.dirname(onPath) : '/usr/lib/postgresql/15/bin');
   const dir = mkdtempSync(path.join(tmpdir(), 'paydesk-chaos-pg-'));
   chmodSync(dir, 0o700);
   const asRoot = process.getuid?.() === 0;
