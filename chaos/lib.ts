@@ -39,7 +39,7 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   child.stderr!.on('data', (d) => (log = (log + d).slice(-20_000)));
   const ok = await until(async () => {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}: ${log}`);
-    return (await fetch(`http://127.0.0.1:${port}/readyz`)).ok;
+    return (await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(5_000) })).ok;
   }, 180_000);
   if (!ok) {
     child.kill('SIGKILL');
@@ -92,7 +92,7 @@ export async function file(
 
 /** The id of the demo leaf the chaos requests are filed in. */
 export async function suggestionLeaf(port: number): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/catalog?audience=customer`);
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/catalog?audience=customer`, { signal: AbortSignal.timeout(30_000) });
   let found: string | undefined;
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) return v.forEach(walk);
@@ -188,7 +188,7 @@ export function startPostgres(port: number): Postgres {
     if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
   };
   const data = path.join(dir, 'data');
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=100`;
   const pg: Postgres = {
     url: (db) => `postgres://postgres@127.0.0.1:${port}/${db}`,

@@ -176,7 +176,7 @@ async function scenarioC(server: ReturnType<typeof startPostgres>): Promise<bool
   let watching = true;
   const watch = (async () => {
     while (watching) {
-      const res = await fetch(`http://127.0.0.1:${app.port}/readyz`).catch(() => null);
+      const res = await fetch(`http://127.0.0.1:${app.port}/readyz`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
       if (res && res.status === 503) notReady++;
       await sleep(100);
     }
@@ -184,7 +184,10 @@ async function scenarioC(server: ReturnType<typeof startPostgres>): Promise<bool
   server.stop();
   await sleep(3_000);
   server.start();
-  const back = await until(async () => (await fetch(`http://127.0.0.1:${app.port}/readyz`)).ok, 60_000);
+  const back = await until(
+    async () => (await fetch(`http://127.0.0.1:${app.port}/readyz`, { signal: AbortSignal.timeout(5_000) })).ok,
+    60_000,
+  );
   const before = [...load.results.values()].filter((r) => r.outcome === 'acknowledged').length;
   await until(async () => [...load.results.values()].filter((r) => r.outcome === 'acknowledged').length >= before + 20, 60_000);
   stop = true;
