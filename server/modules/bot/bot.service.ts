@@ -19,6 +19,8 @@ export type BotAnswer = {
   articles: Array<{ slug: string; title: string; url: string }>;
   category?: BotCategory;
   handoff: boolean;
+  /** How the question was taken (recorded with it; the evaluation scores it). */
+  outcome: Outcome;
 };
 export type Outcome = 'answered' | 'unanswered' | 'handoff' | 'greeting' | 'thanks';
 
@@ -232,7 +234,7 @@ export async function ask(db: Database, input: { text: string; locale: Locale; c
   const text = input.text.trim();
   const talk = smallTalk(text);
   let outcome: Outcome;
-  let reply: Omit<BotAnswer, 'conversationId'>;
+  let reply: Omit<BotAnswer, 'conversationId' | 'outcome'>;
   let best: RankedHit | undefined;
 
   if (talk) {
@@ -280,7 +282,7 @@ export async function ask(db: Database, input: { text: string; locale: Locale; c
     score: best ? best.score : null,
     at: new Date(),
   });
-  return { conversationId, ...reply };
+  return { conversationId, ...reply, outcome };
 }
 
 export type UnansweredRow = { question: string; locale: string; count: number; lastAskedAt: string; topSlug: string | null };
