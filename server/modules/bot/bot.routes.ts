@@ -6,7 +6,8 @@ import { AppError } from '../../errors';
 import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses } from '../../platform/http';
 import { enforceNodeRateLimit } from '../../platform/ratelimit';
-import { ask, listUnanswered } from './bot.service';
+import { listUnanswered } from './bot.repo';
+import { ask } from './bot.service';
 import { canReadUnanswered } from './bot.policy';
 
 /** The longest question the consultant takes. */

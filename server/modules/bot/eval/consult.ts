@@ -4,11 +4,11 @@ import type { EvalItem, Said } from './evalset';
 
 /** Asks the consultant one evaluation question, as the portal's widget would, and keeps what is scored. */
 export async function consult(db: Database, item: EvalItem): Promise<Said> {
-  const reply = await ask(db, { text: item.text, locale: item.locale });
+  const reply = await ask(db, { text: item.text, locale: item.locale, audience: item.audience });
   const slugs = reply.articles.map((a) => a.slug);
   return {
     slugs,
-    confidence: slugs.length === 0 ? 'none' : 'high',
+    confidence: reply.confidence,
     handoff: reply.handoff,
     outcome: reply.outcome,
   };

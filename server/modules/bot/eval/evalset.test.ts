@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_ARTICLES } from '../../kb/demo-articles';
+import { DEMO_ARTICLES } from '../../../seed/demo-articles';
 import { normalize, stems } from '../../kb/kb.text';
 import { frozenHash, isAnswerable, loadPart, partHash, score, type EvalItem } from './evalset';
 
