@@ -29,15 +29,16 @@ export type BotAnswer = {
 
 /**
  * When the best article is the answer (confidence 'high'): it has at least HIGH_COVERAGE of the
- * question's (weighted) words and scores HIGH_SCORE, or one of its phrasings matches the question
- * at least HIGH_PHRASING. Below that, anything scoring LOW_SCORE is offered with confidence 'low'
- * («Возможно, подойдёт…»); under the floor the consultant hands off. Tuned on the development part
- * of the evaluation set (server/modules/bot/eval), measured on its frozen test part.
+ * question's weighted words, and enough of them (HIGH_MATCHED: one common word is not enough),
+ * or one of its phrasings matches the question at least HIGH_PHRASING. Below that, a best hit
+ * scoring LOW_SCORE is offered with confidence 'low' («Возможно, подойдёт…»); under that floor
+ * the consultant hands off. Tuned on the development part of the evaluation set
+ * (server/modules/bot/eval), measured on its frozen test part (docs/KB-SEARCH.md).
  */
-export const HIGH_COVERAGE = 0.6;
-export const HIGH_SCORE = 1.6;
-export const HIGH_PHRASING = 0.6;
-export const LOW_SCORE = 0.9;
+export const HIGH_COVERAGE = 0.7;
+export const HIGH_MATCHED = 3.5;
+export const HIGH_PHRASING = 0.7;
+export const LOW_SCORE = 0.6;
 
 const articleUrl = (audience: BotAudience, slug: string) =>
   `${audience === 'agent' ? '/agents/help' : '/help'}/${encodeURIComponent(slug)}`;
@@ -45,7 +46,7 @@ const articleUrl = (audience: BotAudience, slug: string) =>
 /** How sure the consultant is that the best hit answers the question. */
 export function confidenceOf(best: RankedHit | undefined): Confidence {
   if (!best) return 'none';
-  if ((best.coverage >= HIGH_COVERAGE && best.score >= HIGH_SCORE) || best.phrasing >= HIGH_PHRASING) return 'high';
+  if ((best.coverage >= HIGH_COVERAGE && best.matched >= HIGH_MATCHED) || best.phrasing >= HIGH_PHRASING) return 'high';
   return best.score >= LOW_SCORE ? 'low' : 'none';
 }
 
@@ -70,7 +71,8 @@ export async function ask(
     const question = stripGreeting(text);
     const person = asksForPerson(question);
     const topic = person ? withoutHandoffWords(question) : question;
-    const hits = await rankArticles(db, { q: topic, locale, limit: 3, audience });
+    // A question is complete: its last word is not a prefix being typed.
+    const hits = await rankArticles(db, { q: topic, locale, limit: 3, audience }, { prefix: false });
     best = hits[0];
     confidence = confidenceOf(best);
     const category = await findCategory(db, topic, locale, confidence === 'high' ? best : undefined, audience);

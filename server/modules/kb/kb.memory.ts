@@ -488,6 +488,7 @@ export class KbMemoryIndex {
       base: new Float64Array(count),
       coverage: new Float64Array(count),
       phrasing: new Float64Array(count),
+      matched: new Float64Array(count),
     };
     let head = 0;
     let tail = count;
@@ -500,6 +501,7 @@ export class KbMemoryIndex {
       near.base[at] = b;
       near.coverage[at] = byMask[mask[slot]!]! / total;
       near.phrasing[at] = best[slot]!;
+      near.matched[at] = byMask[mask[slot]!]!;
     }
     this.cacheNear(key, near);
     const title = part.titles.idsOf(query.norm, false);
@@ -514,7 +516,7 @@ export class KbMemoryIndex {
         shared[slot] = 0;
         if (mask[slot] !== 0 || visible[slot] === 0 || allowed[audience[slot]!] === 0) continue;
         const sim = common / (part.titles.sizeOf(slot) + title.size - common);
-        if (sim >= 0.3) offer(top, filter.limit, docs[slot]!, { coverage: 0, phrasing: 0 }, SCORE.titleSim * sim);
+        if (sim >= 0.3) offer(top, filter.limit, docs[slot]!, { coverage: 0, phrasing: 0, matched: 0 }, SCORE.titleSim * sim);
       }
     }
     for (let t = 0; t < touchedCount; t++) {

@@ -29,6 +29,8 @@ export type IndexHit = {
   coverage: number;
   /** The best phrasing's match (0–1). */
   phrasing: number;
+  /** The summed weight of the query's words it has (how much evidence, not only what share). */
+  matched: number;
   score: number;
 };
 
@@ -36,7 +38,7 @@ export type IndexHit = {
 export const UNKNOWN_WEIGHT = 0.35;
 export const SCORE = { coverage: 2, title: 1, rank: 2, phrasing: 2, titleSim: 0.8 } as const;
 
-/** Per word group: its weight — the inverse document frequency of its most common alternative, or UNKNOWN_WEIGHT. */
+/** Per word group: its weight — √ of the inverse document frequency of its most common alternative, or UNKNOWN_WEIGHT. */
 export function groupWeights(part: LocaleIndex, groups: string[][]): number[] {
   return groups.map((alts) => {
     let w = Infinity;
@@ -44,7 +46,8 @@ export function groupWeights(part: LocaleIndex, groups: string[][]): number[] {
       const idf = part.idf(a);
       if (idf > 0 && idf < w) w = idf;
     }
-    return w === Infinity ? UNKNOWN_WEIGHT : w;
+    // The square root: a rare word counts more than a common one, but one rare word in passing does not outweigh the rest.
+    return w === Infinity ? UNKNOWN_WEIGHT : Math.sqrt(w);
   });
 }
 
@@ -73,7 +76,13 @@ export function phrasingMatch(shared: number, queryWeight: number, phrasingWeigh
  * The variants matching a query's words that can reach its list (within 0.8 of the k-th best score
  * without the title), with that score, their coverage and phrasing match; those at or above the k-th best first.
  */
-export type Near = { slots: Int32Array; base: Float64Array; coverage: Float64Array; phrasing: Float64Array };
+export type Near = {
+  slots: Int32Array;
+  base: Float64Array;
+  coverage: Float64Array;
+  phrasing: Float64Array;
+  matched: Float64Array;
+};
 
 export type Doc = { slug: string; title: string; summary: string; section: string };
 
@@ -85,7 +94,7 @@ export function offer(
   top: IndexHit[],
   limit: number,
   doc: Doc,
-  features: { coverage: number; phrasing: number },
+  features: { coverage: number; phrasing: number; matched: number },
   score: number,
 ): void {
   if (top.length === limit && worse(score, doc.slug, top[top.length - 1]!)) return;
@@ -98,6 +107,7 @@ export function offer(
     section: doc.section,
     coverage: features.coverage,
     phrasing: features.phrasing,
+    matched: features.matched,
     score,
   });
   if (top.length > limit) top.pop();
@@ -118,7 +128,7 @@ export function pick(
   const top: IndexHit[] = [];
   const titles = part.titles;
   const q = title.size;
-  const features = (i: number) => ({ coverage: near.coverage[i]!, phrasing: near.phrasing[i]! });
+  const features = (i: number) => ({ coverage: near.coverage[i]!, phrasing: near.phrasing[i]!, matched: near.matched[i]! });
   if (q === 0) {
     for (let i = 0; i < near.slots.length; i++) offer(top, limit, docs[near.slots[i]!]!, features(i), near.base[i]!);
     return top;

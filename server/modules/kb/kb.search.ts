@@ -19,7 +19,7 @@ export type SearchHit = { slug: string; title: string; snippet: string; score: n
  * A hit with what the consultant needs to judge it: the (weighted) share of the query's words it
  * matched and how well its best phrasing matched the question.
  */
-export type RankedHit = SearchHit & { summary: string; coverage: number; phrasing: number };
+export type RankedHit = SearchHit & { summary: string; coverage: number; phrasing: number; matched: number };
 
 /** Which articles an audience may find: customers never see agents' articles and vice versa. */
 export const audiencesFor = (audience: SearchAudience): string[] =>
@@ -243,7 +243,8 @@ function parseWith(index: KbMemoryIndex, q: string, locale: Locale, options: { p
   const synonyms = index.synonyms;
   const fixed = words.map((w) => fixes.get(w) ?? w);
   const expanded = expandSynonyms(fixed, synonyms, locale);
-  const wordAlts = expanded.map((alts, i) => [...new Set([words[i]!, ...alts])]);
+  // A word's alternatives are single words: "учетная запись" stands for "аккаунт" only when both its words are asked.
+  const wordAlts = expanded.map((alts, i) => [...new Set([words[i]!, fixed[i]!, ...alts.filter((a) => !a.includes(' '))])]);
   const groups = wordAlts.map((alts) => [
     ...new Set(
       alts.flatMap((a) =>
@@ -302,6 +303,7 @@ function rank(
     score: Math.round(r.score * 1000) / 1000,
     coverage: r.coverage,
     phrasing: r.phrasing,
+    matched: r.matched,
   }));
 }
 
