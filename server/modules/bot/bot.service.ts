@@ -36,8 +36,8 @@ export type BotAnswer = {
  * (server/modules/bot/eval), measured on its frozen test part (docs/KB-SEARCH.md).
  */
 export const HIGH_COVERAGE = 0.7;
-export const HIGH_MATCHED = 3.5;
-export const HIGH_PHRASING = 0.7;
+export const HIGH_MATCHED = 3;
+export const HIGH_PHRASING = 0.6;
 export const LOW_SCORE = 0.6;
 
 const articleUrl = (audience: BotAudience, slug: string) =>
