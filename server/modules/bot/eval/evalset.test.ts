@@ -51,6 +51,14 @@ describe('the evaluation set', () => {
     expect(dev.every((x) => x.id.startsWith('dev-')) && test.every((x) => x.id.startsWith('test-'))).toBe(true);
   });
 
+  it('is not copied into the demo articles’ phrasings (the test part stays unseen)', () => {
+    const testTexts = new Set(test.map((x) => normalize(x.text)));
+    const copied = DEMO_ARTICLES.flatMap((a) =>
+      Object.values(a.variants).flatMap((v) => (v?.phrasings ?? []).filter((p) => testTexts.has(normalize(p)))),
+    );
+    expect(copied).toEqual([]);
+  });
+
   it('is large enough in both languages, with no-answer questions, requests for a person and small talk', () => {
     expect(all.length).toBeGreaterThanOrEqual(400);
     expect(all.filter((x) => x.locale === 'uk').length).toBeGreaterThanOrEqual(100);
