@@ -17,6 +17,8 @@ const askBody = z.object({
   text: z.string().max(10_000),
   locale: z.enum(LOCALES).default('ru'),
   conversationId: z.string().uuid().optional(),
+  /** Whose consultant: the customers' (default) or the agents' section's. */
+  audience: z.enum(['customer', 'agent']).default('customer'),
 });
 const askReply = z.object({
   conversationId: z.string(),
@@ -24,6 +26,8 @@ const askReply = z.object({
   articles: z.array(z.object({ slug: z.string(), title: z.string(), url: z.string() })),
   category: z.object({ id: z.string(), slug: z.string(), name: z.string(), url: z.string() }).optional(),
   handoff: z.boolean(),
+  /** 'high': the answer; 'low': the likeliest articles, offered as «Возможно, подойдёт…»; 'none': none near. */
+  confidence: z.enum(['high', 'low', 'none']),
 });
 
 /** Checks the question: something to answer, not an essay. */

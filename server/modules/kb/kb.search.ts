@@ -307,9 +307,23 @@ function rank(
   }));
 }
 
-export async function searchArticles(db: Executor, input: SearchInput): Promise<SearchHit[]> {
-  const hits = await rankArticles(db, input);
-  return hits.map(({ slug, title, snippet, score, section }) => ({ slug, title, snippet, score, section }));
+/** Hits scoring under this share of the best one are the loose tail of a search ("заблокировали кошелёк" → hotline phones): cut. */
+export const RELATIVE_FLOOR = 0.5;
+/** How many hits are ranked to count the relevant ones beyond a page. */
+const COUNT_LIMIT = 50;
+
+/**
+ * The help centre's search: the relevant hits (within RELATIVE_FLOOR of the best), the first
+ * `limit` of them, and how many there are.
+ */
+export async function searchArticles(db: Executor, input: SearchInput): Promise<{ items: SearchHit[]; total: number }> {
+  const hits = await rankArticles(db, { ...input, limit: Math.max(input.limit, COUNT_LIMIT) });
+  const floor = (hits[0]?.score ?? 0) * RELATIVE_FLOOR;
+  const relevant = hits.filter((h) => h.score >= floor);
+  return {
+    items: relevant.slice(0, input.limit).map(({ slug, title, snippet, score, section }) => ({ slug, title, snippet, score, section })),
+    total: relevant.length,
+  };
 }
 
 /** As-you-type suggestions: titles of the best matches, the last word taken as typed in part. */
