@@ -132,43 +132,118 @@ export async function flushQuestions(db: Executor): Promise<void> {
   await logs.get(db)?.flush();
 }
 
-export type UnansweredRow = { question: string; locale: string; count: number; lastAskedAt: string; topSlug: string | null };
+export type TriageStatus = 'new' | 'attached' | 'needs_article';
+export type UnansweredRow = {
+  question: string;
+  locale: string;
+  /** The group's key (normalised text): what attach / needs-article name. */
+  normalized: string;
+  count: number;
+  lastAskedAt: string;
+  topSlug: string | null;
+  status: TriageStatus;
+  /** The article it was attached to. */
+  slug: string | null;
+};
 
 /**
- * Questions the consultant could not answer, grouped by their normalised text, most asked first
- * (keyset-free: a page of `limit` with an offset; the groups are few).
+ * Questions the consultant could not answer — handed off for want of an article, or offered only
+ * with low confidence — grouped by their normalised text, most asked first, with what authors
+ * decided about each group (`status`: new, attached to an article, needs a new article).
  */
 export async function listUnanswered(
   db: Executor,
-  options: { locale?: Locale; days: number; limit: number; offset: number },
+  options: { locale?: Locale; days: number; limit: number; offset: number; status?: TriageStatus },
 ): Promise<{ items: UnansweredRow[]; total: number }> {
   await flushQuestions(db);
-  const localeFilter = options.locale ? sql`AND locale = ${options.locale}` : sql``;
+  const localeFilter = options.locale ? sql`AND q.locale = ${options.locale}` : sql``;
+  const statusFilter =
+    options.status === undefined
+      ? sql``
+      : options.status === 'new'
+        ? sql`AND t.status IS NULL`
+        : sql`AND t.status = ${options.status}`;
   const found = rows<{
     question: string;
     locale: string;
+    normalized: string;
     count: number;
     last_asked_at: Date | string;
     top_slug: string | null;
+    status: string | null;
+    slug: string | null;
     total: number;
   }>(
     await db.execute(sql`
-      SELECT min(text) AS question, locale, count(*)::int AS count, max(created_at) AS last_asked_at,
-             mode() WITHIN GROUP (ORDER BY top_slug) AS top_slug, count(*) OVER ()::int AS total
-        FROM bot_questions
-       WHERE outcome = 'unanswered' AND created_at > now() - make_interval(days => ${options.days}) ${localeFilter}
-       GROUP BY normalized, locale
-       ORDER BY count DESC, max(created_at) DESC, normalized
+      SELECT min(q.text) AS question, q.locale, q.normalized, count(*)::int AS count, max(q.created_at) AS last_asked_at,
+             mode() WITHIN GROUP (ORDER BY q.top_slug) AS top_slug, min(t.status) AS status, min(t.slug) AS slug,
+             count(*) OVER ()::int AS total
+        FROM bot_questions q
+        LEFT JOIN bot_question_triage t ON t.locale = q.locale AND t.normalized = q.normalized
+       WHERE q.outcome IN ('unanswered', 'unsure') AND q.created_at > now() - make_interval(days => ${options.days})
+             ${localeFilter} ${statusFilter}
+       GROUP BY q.normalized, q.locale
+       ORDER BY count DESC, max(q.created_at) DESC, q.normalized
        LIMIT ${options.limit} OFFSET ${options.offset}`),
   );
   return {
     items: found.map((r) => ({
       question: r.question,
       locale: r.locale,
+      normalized: r.normalized,
       count: Number(r.count),
       lastAskedAt: new Date(r.last_asked_at).toISOString(),
       topSlug: r.top_slug,
+      status: (r.status ?? 'new') as TriageStatus,
+      slug: r.slug,
     })),
     total: Number(found[0]?.total ?? 0),
   };
+}
+
+/** Unanswered (and low-confidence) questions per week (weeks starting Monday, UTC), the last `weeks` weeks, oldest first. */
+export async function unansweredPerWeek(db: Executor, weeks: number, locale?: Locale): Promise<Array<{ week: string; count: number }>> {
+  await flushQuestions(db);
+  const localeFilter = locale ? sql`AND locale = ${locale}` : sql``;
+  const found = rows<{ week: string; count: number }>(
+    await db.execute(sql`
+      WITH w AS (
+        SELECT generate_series(date_trunc('week', now() AT TIME ZONE 'UTC') - make_interval(weeks => ${weeks - 1}),
+                               date_trunc('week', now() AT TIME ZONE 'UTC'), interval '1 week') AS week
+      )
+      SELECT to_char(w.week, 'YYYY-MM-DD') AS week,
+             (SELECT count(*) FROM bot_questions q
+               WHERE q.outcome IN ('unanswered', 'unsure') ${localeFilter}
+                 AND q.created_at >= w.week AT TIME ZONE 'UTC' AND q.created_at < (w.week + interval '1 week') AT TIME ZONE 'UTC')::int AS count
+        FROM w ORDER BY w.week`),
+  );
+  return found.map((r) => ({ week: r.week, count: Number(r.count) }));
+}
+
+/** A group's question as customers asked it (the most recent wording) and how often; null when there is none. */
+export async function questionGroup(
+  db: Executor,
+  locale: Locale,
+  normalized: string,
+): Promise<{ text: string; count: number } | null> {
+  await flushQuestions(db);
+  const [found] = rows<{ text: string; count: number }>(
+    await db.execute(sql`
+      SELECT (array_agg(text ORDER BY created_at DESC))[1] AS text, count(*)::int AS count
+        FROM bot_questions WHERE locale = ${locale} AND normalized = ${normalized}
+       HAVING count(*) > 0`),
+  );
+  return found ? { text: found.text, count: Number(found.count) } : null;
+}
+
+/** Records what an author decided about a group (one row per group; a later decision replaces it). */
+export async function setTriage(
+  db: Executor,
+  row: { locale: Locale; normalized: string; status: 'attached' | 'needs_article'; slug: string | null; staffId: string },
+): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO bot_question_triage (locale, normalized, status, slug, staff_id, at)
+    VALUES (${row.locale}, ${row.normalized}, ${row.status}, ${row.slug}, ${row.staffId}, now())
+    ON CONFLICT (locale, normalized) DO UPDATE SET status = excluded.status, slug = excluded.slug,
+      staff_id = excluded.staff_id, at = now()`);
 }

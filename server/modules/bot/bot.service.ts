@@ -6,11 +6,16 @@
  * and patterns only. Every question is kept (bot_questions) so authors see what it could not answer.
  */
 import type { Locale } from '../../../common/errors';
+import type { AppContext, RequestMeta } from '../../context';
 import type { Database } from '../../db/connection';
+import { AppError } from '../../errors';
+import { recordAudit } from '../../platform/audit';
+import { withTransaction } from '../../platform/outbox';
+import { proposePhrasing, variantExists } from '../kb/kb.phrasings';
 import { rankArticles, type RankedHit } from '../kb/kb.search';
 import { normalize } from '../kb/kb.text';
 import { findCategory, type BotAudience, type BotCategory } from './bot.leaves';
-import { questionLog, type Outcome } from './bot.repo';
+import { questionGroup, questionLog, setTriage, type Outcome } from './bot.repo';
 import { asksForPerson, firstSentences, phrase, smallTalk, stripGreeting, withoutHandoffWords } from './bot.text';
 
 export type { BotAudience, BotCategory, Outcome };
@@ -125,4 +130,44 @@ export async function ask(
     at: new Date(),
   });
   return { conversationId, ...reply, confidence, outcome };
+}
+
+type Staff = { id: string };
+
+/**
+ * The learning loop: a group of unanswered questions attached to an article becomes a phrasing
+ * proposal of that article's variant in the question's language (accepted or rejected in the
+ * editor), or is marked as needing a new article. Audited, one transaction.
+ */
+export async function triageQuestion(
+  ctx: AppContext,
+  staff: Staff,
+  input: { locale: Locale; normalized: string; decision: 'attach' | 'needs_article'; slug?: string },
+  meta: RequestMeta,
+): Promise<{ status: 'attached' | 'needs_article'; proposalId: string | null }> {
+  return withTransaction(ctx, async (tx) => {
+    const group = await questionGroup(tx, input.locale, input.normalized);
+    if (!group) throw new AppError('NOT_FOUND');
+    let proposalId: string | null = null;
+    if (input.decision === 'attach') {
+      const slug = input.slug ?? '';
+      if (!slug || !(await variantExists(tx, slug, input.locale)))
+        throw new AppError('VALIDATION_FAILED', {
+          fields: { slug: { code: 'unknown_article', message: 'Нет статьи с таким адресом на языке вопроса' } },
+        });
+      proposalId = await proposePhrasing(tx, { slug, locale: input.locale, text: group.text, asked: group.count, staffId: staff.id });
+    }
+    const status = input.decision === 'attach' ? 'attached' : 'needs_article';
+    await setTriage(tx, { locale: input.locale, normalized: input.normalized, status, slug: input.slug ?? null, staffId: staff.id });
+    await recordAudit(tx, {
+      actor: { kind: 'staff', id: staff.id },
+      action: status === 'attached' ? 'bot.question_attached' : 'bot.question_needs_article',
+      entityType: 'bot_question',
+      entityId: null,
+      ip: meta.ip,
+      requestId: meta.requestId,
+      data: { locale: input.locale, ...(input.slug ? { slug: input.slug } : {}), count: group.count },
+    });
+    return { status, proposalId };
+  });
 }

@@ -9,6 +9,8 @@ export const articleContent = z.object({
   summary: z.string().trim().min(10).max(800),
   body: z.string().max(20_000),
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  /** "How customers ask": questions in this language that the article answers (indexed for search and the consultant). */
+  phrasings: z.array(z.string().trim().min(3).max(200)).max(40).default([]),
   /** Shared by all the article's variants: saving one updates the others. */
   section: z.string().trim().min(1).max(80).regex(SLUG),
   audience: z.enum(['customer', 'agent', 'all']),
@@ -76,6 +78,7 @@ export const articleDetail = z.object({
   summary: z.string(),
   body: z.string(),
   tags: z.array(z.string()),
+  phrasings: z.array(z.string()),
   section: z.string(),
   audience: z.enum(['customer', 'agent', 'all']),
   categories: z.array(z.string()),
@@ -115,7 +118,21 @@ export const diffResponse = z.object({
   summary: diffLines,
   body: diffLines,
   tags: diffLines,
+  phrasings: diffLines,
 });
+
+export const proposalsResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      text: z.string(),
+      asked: z.number().int(),
+      proposedAt: z.string(),
+      proposedBy: z.string().nullable(),
+    }),
+  ),
+});
+export const proposalParams = z.object({ id: z.string().uuid() });
 
 export const unhelpfulQuery = z.object({
   locale: z.enum(LOCALES).optional(),
