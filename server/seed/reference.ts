@@ -231,11 +231,7 @@ async function seedKb(tx: Tx): Promise<number> {
           .update(kbArticles)
           .set({ phrasings: variant.phrasings, updatedAt: sql`now()` })
           .where(
-            and(
-              eq(kbArticles.slug, article.slug),
-              eq(kbArticles.locale, locale),
-              sql`cardinality(${kbArticles.phrasings}) = 0`,
-            ),
+            and(eq(kbArticles.slug, article.slug), eq(kbArticles.locale, locale), sql`cardinality(${kbArticles.phrasings}) = 0`),
           );
       }
       continue;

@@ -35,7 +35,12 @@ export async function fetchUnanswered(
   const params = new URLSearchParams({ days: String(query.days), limit: String(query.limit), offset: String(query.offset) });
   if (query.locale) params.set('locale', query.locale);
   if (query.status) params.set('status', query.status);
-  return (await apiRequest('GET', `/console/kb/unanswered?${params.toString()}`, undefined, signal ? { signal } : {})) as UnansweredPage;
+  return (await apiRequest(
+    'GET',
+    `/console/kb/unanswered?${params.toString()}`,
+    undefined,
+    signal ? { signal } : {},
+  )) as UnansweredPage;
 }
 
 /** Attaches a group of questions to an article (a phrasing proposal) or marks it as needing a new article. */

@@ -118,7 +118,12 @@ export async function fetchKbUnhelpful(page: number, signal?: AbortSignal) {
 
 /** Customers' questions proposed as phrasings of a variant. */
 export async function fetchKbProposals(id: string, signal?: AbortSignal) {
-  return (await apiRequest('GET', `/console/kb/articles/${encodeURIComponent(id)}/proposals`, undefined, signal ? { signal } : {})) as {
+  return (await apiRequest(
+    'GET',
+    `/console/kb/articles/${encodeURIComponent(id)}/proposals`,
+    undefined,
+    signal ? { signal } : {},
+  )) as {
     items: KbProposal[];
   };
 }

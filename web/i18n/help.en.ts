@@ -88,9 +88,11 @@ export const helpEn: Record<keyof typeof helpRu, string> = {
   'kb.field.audience': 'Audience',
   'kb.field.categories': 'Request topics (category addresses, comma-separated)',
   'kb.field.phrasings': 'How customers ask (one phrasing per line)',
-  'kb.field.phrasingsHint': 'Questions in customers’ own words: everyday words, verbs, what happened. Search and the consultant find the article by them too.',
+  'kb.field.phrasingsHint':
+    'Questions in customers’ own words: everyday words, verbs, what happened. Search and the consultant find the article by them too.',
   'kb.proposals.title': 'Proposed phrasings',
-  'kb.proposals.lead': 'Questions from “Unanswered questions” attached to this article. An accepted phrasing is added as a new revision.',
+  'kb.proposals.lead':
+    'Questions from “Unanswered questions” attached to this article. An accepted phrasing is added as a new revision.',
   'kb.proposals.asked': 'asked {n} time(s)',
   'kb.proposals.accept': 'Accept',
   'kb.proposals.reject': 'Reject',

@@ -91,4 +91,3 @@ export async function findCategory(
   }
   return top && top.share >= 0.5 ? present(top.leaf, locale, audience) : undefined;
 }
-

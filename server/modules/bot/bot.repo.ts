@@ -202,7 +202,11 @@ export async function listUnanswered(
 }
 
 /** Unanswered (and low-confidence) questions per week (weeks starting Monday, UTC), the last `weeks` weeks, oldest first. */
-export async function unansweredPerWeek(db: Executor, weeks: number, locale?: Locale): Promise<Array<{ week: string; count: number }>> {
+export async function unansweredPerWeek(
+  db: Executor,
+  weeks: number,
+  locale?: Locale,
+): Promise<Array<{ week: string; count: number }>> {
   await flushQuestions(db);
   const localeFilter = locale ? sql`AND locale = ${locale}` : sql``;
   const found = rows<{ week: string; count: number }>(

@@ -130,7 +130,8 @@ export function botConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['console'],
-          summary: 'Attach a group of unanswered questions to an article (a phrasing proposal) or mark it as needing a new article',
+          summary:
+            'Attach a group of unanswered questions to an article (a phrasing proposal) or mark it as needing a new article',
           body: z.object({
             locale: z.enum(LOCALES),
             normalized: z.string().trim().min(1).max(200),

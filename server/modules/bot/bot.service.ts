@@ -104,7 +104,9 @@ export async function ask(
     } else if (confidence === 'low') {
       // Not sure: the likeliest articles, said so, and the way to a person beside them.
       outcome = 'unsure';
-      const hint = category ? ` ${phrase(locale, 'categoryHint', { category: category.name })}` : ` ${phrase(locale, 'unsureHint')}`;
+      const hint = category
+        ? ` ${phrase(locale, 'categoryHint', { category: category.name })}`
+        : ` ${phrase(locale, 'unsureHint')}`;
       reply = { answer: `${phrase(locale, 'maybe')}${hint}`, articles, ...(category ? { category } : {}), handoff: false };
     } else {
       outcome = 'answered';
@@ -155,10 +157,22 @@ export async function triageQuestion(
         throw new AppError('VALIDATION_FAILED', {
           fields: { slug: { code: 'unknown_article', message: 'Нет статьи с таким адресом на языке вопроса' } },
         });
-      proposalId = await proposePhrasing(tx, { slug, locale: input.locale, text: group.text, asked: group.count, staffId: staff.id });
+      proposalId = await proposePhrasing(tx, {
+        slug,
+        locale: input.locale,
+        text: group.text,
+        asked: group.count,
+        staffId: staff.id,
+      });
     }
     const status = input.decision === 'attach' ? 'attached' : 'needs_article';
-    await setTriage(tx, { locale: input.locale, normalized: input.normalized, status, slug: input.slug ?? null, staffId: staff.id });
+    await setTriage(tx, {
+      locale: input.locale,
+      normalized: input.normalized,
+      status,
+      slug: input.slug ?? null,
+      staffId: staff.id,
+    });
     await recordAudit(tx, {
       actor: { kind: 'staff', id: staff.id },
       action: status === 'attached' ? 'bot.question_attached' : 'bot.question_needs_article',

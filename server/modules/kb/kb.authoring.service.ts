@@ -20,7 +20,7 @@ import type { AuthUser } from '../../platform/auth/sessions';
 import { emit, withTransaction } from '../../platform/outbox';
 import { lineDiff } from './kb.diff';
 import { mayEditLocked } from './kb.policy';
-import type { articleContent, createArticleBody, listQuery, unhelpfulQuery, updateArticleBody } from './kb.schema.console';
+import type { articleContent, createArticleBody, listQuery, unhelpfulQuery, updateArticleBody } from './kb.schema';
 
 type Staff = Extract<AuthUser, { kind: 'staff' }>;
 type Row = typeof kbArticles.$inferSelect;

@@ -6,7 +6,6 @@ import * as authoring from './kb.authoring.service';
 import { requireKbAuthor, requireKbReader } from './kb.policy';
 import { listProposals, reviewProposal } from './kb.phrasings';
 import { sectionTree } from './kb.public.service';
-import { sectionsResponse } from './kb.schema.public';
 import {
   articleDetail,
   createArticleBody,
@@ -21,10 +20,11 @@ import {
   revisionParams,
   revisionsResponse,
   savedResponse,
+  sectionsResponse,
   unhelpfulQuery,
   unhelpfulResponse,
   updateArticleBody,
-} from './kb.schema.console';
+} from './kb.schema';
 
 const errors = { ...errorResponses, 423: errorResponse };
 const lockResponse = z.object({ lock: z.object({ staffId: z.string(), name: z.string(), lockedAt: z.string() }).nullable() });
@@ -238,9 +238,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           schema: {
             tags: ['kb console'],
             summary:
-              decision === 'accept'
-                ? 'Accept a proposed phrasing (a new revision of the variant)'
-                : 'Reject a proposed phrasing',
+              decision === 'accept' ? 'Accept a proposed phrasing (a new revision of the variant)' : 'Reject a proposed phrasing',
             params: proposalParams,
             response: {
               200: z.object({ status: z.enum(['accepted', 'rejected']), revision: z.number().int().nullable() }),

@@ -13,7 +13,18 @@ import type { Executor } from '../../db/connection';
 import type { RealtimeBus } from '../../platform/realtime';
 import type { SynonymGroup } from './kb.text';
 import { LocaleIndex } from './kb.locale-index';
-import { groupWeights, maskWeights, pick, featuresScore, offer, phrasingMatch, SCORE, type IndexHit, type IndexQuery, type Near } from './kb.scoring';
+import {
+  groupWeights,
+  maskWeights,
+  pick,
+  featuresScore,
+  offer,
+  phrasingMatch,
+  SCORE,
+  type IndexHit,
+  type IndexQuery,
+  type Near,
+} from './kb.scoring';
 import { allowedEdits, editDistance } from './kb.keyboard';
 import { TrigramIndex } from './kb.trigram';
 
@@ -79,7 +90,6 @@ type Doc = {
   summary: string;
   alive: boolean;
 };
-
 
 export class KbMemoryIndex {
   private docs: Doc[] = [];
@@ -402,7 +412,11 @@ export class KbMemoryIndex {
     // Stems: which words each variant matches (anywhere, in the title) and its rank.
     const touched = this.touched;
     let touchedCount = 0;
-    const visit = (p: { slots: Int32Array; ranks: Float64Array; inTitle: Uint8Array; size: number }, bit: number, addRank: boolean) => {
+    const visit = (
+      p: { slots: Int32Array; ranks: Float64Array; inTitle: Uint8Array; size: number },
+      bit: number,
+      addRank: boolean,
+    ) => {
       const { slots, ranks, inTitle, size } = p;
       for (let i = 0; i < size; i++) {
         const slot = slots[i]!;

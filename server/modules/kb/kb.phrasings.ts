@@ -35,7 +35,10 @@ export async function proposePhrasing(
     .values({ slug: input.slug, locale: input.locale, text: input.text, asked: input.asked, proposedBy: input.staffId })
     .onConflictDoUpdate({
       target: [kbPhrasingProposals.slug, kbPhrasingProposals.locale, kbPhrasingProposals.text],
-      set: { asked: input.asked, status: sql`CASE WHEN ${kbPhrasingProposals.status} = 'rejected' THEN 'proposed' ELSE ${kbPhrasingProposals.status} END` },
+      set: {
+        asked: input.asked,
+        status: sql`CASE WHEN ${kbPhrasingProposals.status} = 'rejected' THEN 'proposed' ELSE ${kbPhrasingProposals.status} END`,
+      },
     })
     .returning({ id: kbPhrasingProposals.id });
   return row!.id;

@@ -10,7 +10,7 @@ import { kbArticles } from '../../db/schema';
 import { fromCyrillicLayout, fromLatinLayout, fromTranslit } from './kb.keyboard';
 import { bumpVersion, kbIndexChanged, memoryIndex, type KbMemoryIndex } from './kb.memory';
 import { encodePhrasings, encodeTerms } from './kb.terms';
-import { clip, expandSynonyms, highlight, isStopWord, normalize, stems, stemWord, tokenize, type SynonymGroup } from './kb.text';
+import { clip, expandSynonyms, highlight, isStopWord, normalize, stems, stemWord, tokenize } from './kb.text';
 
 export type SearchAudience = 'customer' | 'agent';
 export type SearchInput = { q: string; locale: Locale; limit: number; audience?: SearchAudience };
@@ -321,7 +321,9 @@ export async function searchArticles(db: Executor, input: SearchInput): Promise<
   const floor = (hits[0]?.score ?? 0) * RELATIVE_FLOOR;
   const relevant = hits.filter((h) => h.score >= floor);
   return {
-    items: relevant.slice(0, input.limit).map(({ slug, title, snippet, score, section }) => ({ slug, title, snippet, score, section })),
+    items: relevant
+      .slice(0, input.limit)
+      .map(({ slug, title, snippet, score, section }) => ({ slug, title, snippet, score, section })),
     total: relevant.length,
   };
 }

@@ -9,7 +9,15 @@ import { useLoader } from '../../ui/useLoader';
  * Customers' questions proposed as phrasings of this variant (from the consultant's unanswered
  * list): accept one and it joins the phrasings as a new revision; reject it and it is gone.
  */
-export function KbProposals({ articleId, canReview, onAccepted }: { articleId: string; canReview: boolean; onAccepted: () => void }) {
+export function KbProposals({
+  articleId,
+  canReview,
+  onAccepted,
+}: {
+  articleId: string;
+  canReview: boolean;
+  onAccepted: () => void;
+}) {
   const { t } = useI18n();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -45,7 +53,12 @@ export function KbProposals({ articleId, canReview, onAccepted }: { articleId: s
             <span className="help-muted">{t('kb.proposals.asked', { n: String(p.asked) })}</span>
             {canReview && (
               <span className="kb-proposals__actions">
-                <button type="button" className="button button--small" disabled={busy} onClick={() => void review(p.id, 'accept')}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={busy}
+                  onClick={() => void review(p.id, 'accept')}
+                >
                   {t('kb.proposals.accept')}
                 </button>{' '}
                 <button

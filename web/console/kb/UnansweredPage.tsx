@@ -63,7 +63,12 @@ export function UnansweredPage({ me }: { me: Me }) {
     setError(null);
     try {
       const slug = (slugs[rowKey(r)] ?? r.topSlug ?? '').trim();
-      await triageUnanswered({ locale: r.locale, normalized: r.normalized, decision, ...(decision === 'attach' ? { slug } : {}) });
+      await triageUnanswered({
+        locale: r.locale,
+        normalized: r.normalized,
+        decision,
+        ...(decision === 'attach' ? { slug } : {}),
+      });
       setExtra([]);
       reload();
     } catch (e) {

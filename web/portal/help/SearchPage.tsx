@@ -19,7 +19,10 @@ const pluralForm = (count: number, locale: string) => {
 };
 
 /** The hits grouped by section, groups in the order of their best hit. */
-export function groupBySection(hits: KbHit[], sections: KbSectionNode[]): Array<{ slug: string; name: KbSectionNode['name'] | null; hits: KbHit[] }> {
+export function groupBySection(
+  hits: KbHit[],
+  sections: KbSectionNode[],
+): Array<{ slug: string; name: KbSectionNode['name'] | null; hits: KbHit[] }> {
   const names = new Map<string, KbSectionNode['name']>();
   const walk = (nodes: KbSectionNode[]) => nodes.forEach((n) => (names.set(n.slug, n.name), walk(n.children)));
   walk(sections);
