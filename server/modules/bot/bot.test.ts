@@ -12,6 +12,7 @@ type Reply = {
   articles: Array<{ slug: string; title: string; url: string }>;
   category?: { id: string; slug: string; name: string; url: string };
   handoff: boolean;
+  confidence: 'high' | 'low' | 'none';
 };
 async function ask(text: string, locale = 'ru', conversationId?: string, ip = '10.0.0.1'): Promise<Reply> {
   const res = await t.app.inject({
@@ -173,7 +174,7 @@ describe('confidence', () => {
       remoteAddress: '10.0.0.7',
       payload: { text: 'принтер в терминале не печатает чеки', locale: 'ru', audience: 'agent' },
     });
-    const reply = res.json() as Reply & { confidence: string };
+    const reply = res.json() as Reply;
     expect(reply.articles[0]?.slug).toBe('agent-equipment');
     expect(reply.articles[0]?.url).toBe('/agents/help/agent-equipment');
   });
