@@ -27,7 +27,7 @@ import pino from 'pino';
 import { loadConfig } from '../server/config';
 import { kbArticles } from '../server/db/schema';
 import { indexMissing } from '../server/modules/kb/kb.search';
-import { DEMO_ARTICLES } from '../server/modules/kb/demo-articles';
+import { DEMO_ARTICLES } from '../server/seed/demo-articles';
 import { cpuSnapshot, cpuUse } from './cpu';
 import { RawConnection } from './rawhttp';
 import { createRuntime } from '../server/runtime';

@@ -20,7 +20,7 @@ import { consoleRoutes } from './modules/console/console.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { kbArticleRoutes } from './modules/kb/kb.articles.routes';
 import { kbConsoleRoutes } from './modules/kb/kb.console.routes';
-import { kbAdminRoutes } from './modules/kb/kb.admin';
+import { kbAdminRoutes } from './modules/kb/kb.synonyms.routes';
 import { kbRoutes } from './modules/kb/kb.routes';
 import { publicNoticeRoutes, staffNoticeRoutes } from './modules/notices/notices.routes';
 import { consoleWikiRoutes, wikiRoutes } from './modules/wiki/wiki.routes';

@@ -17,7 +17,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app';
 import { loadConfig } from './config';
-import { flushQuestions } from './modules/bot/bot.service';
+import { flushQuestions } from './modules/bot/bot.repo';
 import { startSmtpListener, type SmtpListener } from './modules/mail/smtp-listener';
 import { createRuntime, type Runtime } from './runtime';
 import { testDatabaseUrl } from './test/db';

@@ -3,7 +3,7 @@ import type { FormDef, L10n } from '../../common/forms/types';
 import type { Database, Tx } from '../db/connection';
 import { categories, departments, forms, kbArticles, kbSections, resolutionCodes, slaCalendars, slaPolicies } from '../db/schema';
 import { DEMO_CATALOG, type DemoCategory } from '../modules/catalog/demo-catalog';
-import { DEMO_ARTICLES, DEMO_KB_SECTIONS } from '../modules/kb/demo-articles';
+import { DEMO_ARTICLES, DEMO_KB_SECTIONS } from './demo-articles';
 import { indexMissing } from '../modules/kb/kb.search';
 import { seedSynonyms } from '../modules/kb/kb.synonyms';
 import { DEMO_CALENDARS } from '../modules/sla/calendar';
@@ -224,6 +224,16 @@ async function seedKb(tx: Tx): Promise<number> {
         .update(kbArticles)
         .set({ categories: article.categories })
         .where(and(eq(kbArticles.slug, article.slug), sql`cardinality(${kbArticles.categories}) = 0`));
+      // Installed before articles had phrasings: give the demo variants theirs once.
+      for (const [locale, variant] of Object.entries(article.variants)) {
+        if (!variant?.phrasings?.length) continue;
+        await tx
+          .update(kbArticles)
+          .set({ phrasings: variant.phrasings, updatedAt: sql`now()` })
+          .where(
+            and(eq(kbArticles.slug, article.slug), eq(kbArticles.locale, locale), sql`cardinality(${kbArticles.phrasings}) = 0`),
+          );
+      }
       continue;
     }
     for (const [locale, variant] of Object.entries(article.variants)) {
@@ -244,8 +254,8 @@ async function seedKb(tx: Tx): Promise<number> {
   if (rows.length) added += (await tx.insert(kbArticles).values(rows).returning({ id: kbArticles.id })).length;
   // Revision 1 of every variant that has none: two statements, however many articles.
   await tx.execute(sql`
-    INSERT INTO kb_article_revisions (article_id, number, action, title, summary, body, tags)
-    SELECT id, 1, 'seed', title, summary, body, tags FROM kb_articles WHERE revision = 0`);
+    INSERT INTO kb_article_revisions (article_id, number, action, title, summary, body, tags, phrasings)
+    SELECT id, 1, 'seed', title, summary, body, tags, phrasings FROM kb_articles WHERE revision = 0`);
   await tx.update(kbArticles).set({ revision: 1 }).where(eq(kbArticles.revision, 0));
   return added;
 }

@@ -9,9 +9,23 @@ export type BotReply = {
   articles: BotArticle[];
   category?: BotCategory;
   handoff: boolean;
+  /** 'high': the answer; 'low': the likeliest articles («Возможно, подойдёт…»); 'none': nothing near. */
+  confidence: 'high' | 'low' | 'none';
 };
 
+export type BotAudience = 'customer' | 'agent';
+
 /** Asks the virtual consultant; the conversation id of the previous answer continues the conversation. */
-export async function askBot(text: string, locale: Locale, conversationId?: string): Promise<BotReply> {
-  return (await apiRequest('POST', '/bot/ask', { text, locale, ...(conversationId ? { conversationId } : {}) })) as BotReply;
+export async function askBot(
+  text: string,
+  locale: Locale,
+  conversationId?: string,
+  audience: BotAudience = 'customer',
+): Promise<BotReply> {
+  return (await apiRequest('POST', '/bot/ask', {
+    text,
+    locale,
+    audience,
+    ...(conversationId ? { conversationId } : {}),
+  })) as BotReply;
 }

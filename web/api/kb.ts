@@ -31,7 +31,8 @@ export type KbArticlePage = {
   contact: { audience: HelpAudience; path: string[]; name: L10n } | null;
   myVote: KbVote | null;
 };
-export type KbHit = { slug: string; title: string; snippet: string; score: number };
+/** A search hit; `section` is the slug of its help-centre section (results are grouped by it). */
+export type KbHit = { slug: string; title: string; snippet: string; score: number; section: string };
 export type KbSuggestion = { slug: string; title: string };
 
 const enc = encodeURIComponent;
@@ -85,16 +86,20 @@ export async function voteKbArticle(
   };
 }
 
-export async function searchKb(q: string, locale: Locale, limit: number, signal?: AbortSignal): Promise<KbHit[]> {
-  const body = (await apiRequest(
+/** The relevant hits (the server cuts the loose tail) and how many there are in all. */
+export async function searchKb(
+  q: string,
+  locale: Locale,
+  limit: number,
+  signal?: AbortSignal,
+  audience: HelpAudience = 'customer',
+): Promise<{ items: KbHit[]; total: number }> {
+  return (await apiRequest(
     'GET',
-    `/kb/search?q=${enc(q)}&locale=${locale}&limit=${limit}`,
+    `/kb/search?q=${enc(q)}&locale=${locale}&limit=${limit}&audience=${audience}`,
     undefined,
     signal ? { signal } : {},
-  )) as {
-    items: KbHit[];
-  };
-  return body.items;
+  )) as { items: KbHit[]; total: number };
 }
 
 /**
@@ -109,7 +114,7 @@ export async function suggestKb(q: string, locale: Locale, signal?: AbortSignal)
     return body.items;
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
-      return (await searchKb(q, locale, 6, signal)).map(({ slug, title }) => ({ slug, title }));
+      return (await searchKb(q, locale, 6, signal)).items.map(({ slug, title }) => ({ slug, title }));
     }
     throw error;
   }

@@ -25,10 +25,13 @@ export type KbContent = {
   summary: string;
   body: string;
   tags: string[];
+  /** "How customers ask". */
+  phrasings: string[];
   section: string;
   audience: KbAudienceValue;
   categories: string[];
 };
+export type KbProposal = { id: string; text: string; asked: number; proposedAt: string; proposedBy: string | null };
 export type KbDetail = KbContent & {
   id: string;
   slug: string;
@@ -111,4 +114,22 @@ export async function revertKbArticle(id: string, number: number, revision: numb
 }
 export async function fetchKbUnhelpful(page: number, signal?: AbortSignal) {
   return (await apiRequest('GET', `${base}/unhelpful?page=${page}`, undefined, opts(signal))) as KbPage<KbUnhelpful>;
+}
+
+/** Customers' questions proposed as phrasings of a variant. */
+export async function fetchKbProposals(id: string, signal?: AbortSignal) {
+  return (await apiRequest(
+    'GET',
+    `/console/kb/articles/${encodeURIComponent(id)}/proposals`,
+    undefined,
+    signal ? { signal } : {},
+  )) as {
+    items: KbProposal[];
+  };
+}
+export async function reviewKbProposal(id: string, decision: 'accept' | 'reject') {
+  return (await apiRequest('POST', `/console/kb/proposals/${encodeURIComponent(id)}/${decision}`)) as {
+    status: 'accepted' | 'rejected';
+    revision: number | null;
+  };
 }

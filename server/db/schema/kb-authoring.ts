@@ -53,6 +53,10 @@ export const kbArticleRevisions = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    phrasings: text('phrasings')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     note: text('note'),
     authorId: uuid('author_id').references(() => staffUsers.id),
     createdAt: tz('created_at').notNull().defaultNow(),
@@ -100,5 +104,34 @@ export const kbVotes = pgTable(
   (t) => [
     uniqueIndex('kb_votes_voter_uq').on(t.articleId, t.voterKey),
     index('kb_votes_unhelpful_idx').on(t.helpful, t.updatedAt),
+  ],
+);
+
+export const KB_PHRASING_PROPOSAL_STATUSES = ['proposed', 'accepted', 'rejected'] as const;
+export type KbPhrasingProposalStatus = (typeof KB_PHRASING_PROPOSAL_STATUSES)[number];
+
+/**
+ * A customer's question proposed as a phrasing of an article (from the consultant's unanswered
+ * list, in one click): an author of the article accepts it (it joins the variant's phrasings as a
+ * new revision) or rejects it. One proposal per article, language and text.
+ */
+export const kbPhrasingProposals = pgTable(
+  'kb_phrasing_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    locale: text('locale').notNull(),
+    text: text('text').notNull(),
+    status: text('status').$type<KbPhrasingProposalStatus>().notNull().default('proposed'),
+    /** How often customers asked it (the unanswered group's count when proposed). */
+    asked: integer('asked').notNull().default(1),
+    proposedBy: uuid('proposed_by').references(() => staffUsers.id),
+    proposedAt: tz('proposed_at').notNull().defaultNow(),
+    reviewedBy: uuid('reviewed_by').references(() => staffUsers.id),
+    reviewedAt: tz('reviewed_at'),
+  },
+  (t) => [
+    uniqueIndex('kb_phrasing_proposals_uq').on(t.slug, t.locale, t.text),
+    index('kb_phrasing_proposals_status_idx').on(t.status, t.slug),
   ],
 );

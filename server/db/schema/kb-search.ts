@@ -1,4 +1,5 @@
-import { bigint, bigserial, index, integer, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { staffUsers } from './auth';
 import { kbArticles } from './kb';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -19,12 +20,16 @@ export const kbSearchDocs = pgTable(
     slug: text('slug').notNull(),
     locale: text('locale').notNull(),
     audience: text('audience').notNull(),
+    /** The article's help-centre section (results are grouped by it). */
+    section: text('section').notNull().default(''),
     published: integer('published').notNull().default(1),
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     titleNorm: text('title_norm').notNull(),
     /** "stem:a:b:c" per distinct stem: occurrences in the title, the short answer + tags, the body. */
     terms: text('terms').notNull().default(''),
+    /** The phrasings' stems, one phrasing after another, separated by "|" (each phrasing is matched on its own too). */
+    phrasings: text('phrasings').notNull().default(''),
     /** Number of stems in the variant (rank normalisation). */
     length: integer('length').notNull().default(0),
     /** Revision: a new value from the sequence on every write; nodes re-read rows above the newest they hold. */
@@ -88,4 +93,25 @@ export const botQuestions = pgTable(
     index('bot_questions_outcome_idx').on(t.outcome, t.normalized),
     index('bot_questions_conversation_idx').on(t.conversationId, t.createdAt),
   ],
+);
+
+export const BOT_TRIAGE_STATUSES = ['attached', 'needs_article'] as const;
+export type BotTriageStatus = (typeof BOT_TRIAGE_STATUSES)[number];
+
+/**
+ * What an author decided about a group of unanswered questions (same normalised text and
+ * language): attached to an article (a phrasing proposal was made) or marked as needing a new
+ * article. The unanswered list shows the new groups first and these by status.
+ */
+export const botQuestionTriage = pgTable(
+  'bot_question_triage',
+  {
+    locale: text('locale').notNull(),
+    normalized: text('normalized').notNull(),
+    status: text('status').$type<BotTriageStatus>().notNull(),
+    slug: text('slug'),
+    staffId: uuid('staff_id').references(() => staffUsers.id),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.locale, t.normalized] })],
 );

@@ -30,6 +30,16 @@ export const kbArticles = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /**
+     * "How customers ask": questions in this variant's language, in customers' own words, that
+     * this article answers. Indexed with the article (each phrasing also on its own) for search
+     * and the consultant; authored in the console's editor, or accepted from the consultant's
+     * unanswered questions (kb_phrasing_proposals).
+     */
+    phrasings: text('phrasings')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Catalogue slugs this article answers: "Didn't help? Write to us" opens the first. */
     categories: text('categories')
       .array()

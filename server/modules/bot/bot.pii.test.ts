@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/app';
 import { makeStaff } from '../../test/factories';
-import { flushQuestions } from './bot.service';
+import { flushQuestions } from './bot.repo';
 
 let t: TestApp;
 beforeAll(async () => {

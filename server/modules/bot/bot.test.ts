@@ -12,6 +12,7 @@ type Reply = {
   articles: Array<{ slug: string; title: string; url: string }>;
   category?: { id: string; slug: string; name: string; url: string };
   handoff: boolean;
+  confidence: 'high' | 'low' | 'none';
 };
 async function ask(text: string, locale = 'ru', conversationId?: string, ip = '10.0.0.1'): Promise<Reply> {
   const res = await t.app.inject({
@@ -155,5 +156,106 @@ describe('conversations and limits', () => {
         .statusCode,
     ).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/console/kb/unanswered' })).statusCode).toBe(401);
+  });
+});
+
+describe('confidence', () => {
+  it('answers with confidence high when an article clearly fits, and says so otherwise', async () => {
+    const sure = await ask('не приходит смс с кодом');
+    expect(sure.confidence).toBe('high');
+    const nothing = await ask('рецепт борща с пампушками');
+    expect(nothing).toMatchObject({ confidence: 'none', handoff: true, articles: [] });
+  });
+
+  it('offers agents their own articles in the agents’ section', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/bot/ask',
+      remoteAddress: '10.0.0.7',
+      payload: { text: 'принтер в терминале не печатает чеки', locale: 'ru', audience: 'agent' },
+    });
+    const reply = res.json() as Reply;
+    expect(reply.articles[0]?.slug).toBe('agent-equipment');
+    expect(reply.articles[0]?.url).toBe('/agents/help/agent-equipment');
+  });
+});
+
+describe('the learning loop', () => {
+  const auth = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrfToken });
+
+  it('attaches an unanswered question to an article in one click; accepted, the consultant answers it', async () => {
+    const question = 'гаджет пищит зеленым огоньком';
+    const before = await ask(question, 'ru', undefined, '10.0.0.8');
+    expect(before.articles).toEqual([]);
+    const list = await t.app.inject({ url: '/api/v1/console/kb/unanswered?status=new', headers: auth(supervisor) });
+    const group = (
+      list.json() as { items: Array<{ question: string; normalized: string; status: string }>; perWeek: unknown[] }
+    ).items.find((i) => i.question === question);
+    expect(group?.status).toBe('new');
+    expect((list.json() as { perWeek: Array<{ count: number }> }).perWeek.at(-1)!.count).toBeGreaterThan(0);
+
+    const attach = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/console/kb/unanswered/triage',
+      headers: auth(supervisor),
+      payload: { locale: 'ru', normalized: group!.normalized, decision: 'attach', slug: 'notifications-not-coming' },
+    });
+    expect(attach.statusCode, attach.body).toBe(200);
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/console/kb/unanswered/triage',
+      headers: auth(supervisor),
+      payload: { locale: 'ru', normalized: group!.normalized, decision: 'attach', slug: 'no-such-article' },
+    });
+    expect(unknown.statusCode).toBe(400);
+    const attached = await t.app.inject({ url: '/api/v1/console/kb/unanswered?status=attached', headers: auth(supervisor) });
+    expect((attached.json() as { items: Array<{ slug: string }> }).items.map((i) => i.slug)).toContain(
+      'notifications-not-coming',
+    );
+
+    const articles = await t.app.inject({
+      url: '/api/v1/console/kb/articles?q=notifications-not-coming&locale=ru',
+      headers: auth(supervisor),
+    });
+    const id = (articles.json() as { items: Array<{ id: string }> }).items[0]!.id;
+    const proposals = await t.app.inject({ url: `/api/v1/console/kb/articles/${id}/proposals`, headers: auth(supervisor) });
+    const proposal = (proposals.json() as { items: Array<{ id: string; text: string }> }).items[0]!;
+    expect(proposal.text).toBe(question);
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/console/kb/proposals/${proposal.id}/accept`,
+      headers: auth(supervisor),
+    });
+    expect(accepted.json()).toMatchObject({ status: 'accepted' });
+    const detail = await t.app.inject({ url: `/api/v1/console/kb/articles/${id}`, headers: auth(supervisor) });
+    expect((detail.json() as { phrasings: string[] }).phrasings).toContain(question);
+
+    // The accepted phrasing is indexed (kb.article_saved) and the consultant answers it now.
+    await t.ctx.outbox.drain();
+    const after = await ask(question, 'ru', undefined, '10.0.0.9');
+    expect(after.articles[0]?.slug).toBe('notifications-not-coming');
+    expect(after.confidence).toBe('high');
+  });
+
+  it('marks a question as needing a new article; operators may not', async () => {
+    await ask('как подключить кэшбэк за покупки', 'ru', undefined, '10.0.0.11');
+    const list = await t.app.inject({ url: '/api/v1/console/kb/unanswered', headers: auth(supervisor) });
+    const group = (list.json() as { items: Array<{ question: string; normalized: string }> }).items.find((i) =>
+      /кэшбэк/.test(i.question),
+    )!;
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/console/kb/unanswered/triage',
+      headers: auth(operator),
+      payload: { locale: 'ru', normalized: group.normalized, decision: 'needs_article' },
+    });
+    expect(denied.statusCode).toBe(403);
+    const marked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/console/kb/unanswered/triage',
+      headers: auth(supervisor),
+      payload: { locale: 'ru', normalized: group.normalized, decision: 'needs_article' },
+    });
+    expect(marked.json()).toMatchObject({ status: 'needs_article', proposalId: null });
   });
 });

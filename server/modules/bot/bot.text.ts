@@ -70,6 +70,14 @@ const FILLER =
 
 export type SmallTalk = 'greeting' | 'thanks' | null;
 
+/** Words that, alone, make a message thanks or an acknowledgement ("ок, понятно, спасибо", "спасибо, помогли"). */
+const THANKS_ALONE = new Set(
+  'спасибо спс спасибочки благодарю благодарочка дякую thanks thank thx помогли помогло помог помогла допомогли допомогло разобрался разобралась понятно ясно ок окей ok okay хорошо отлично супер класс зрозуміло добре чудово вам тебе большое огромное дуже щиро за помощь допомогу you a lot very much so much все всё'.split(
+    ' ',
+  ),
+);
+const THANKS_CORE = /(?:^|(?<= ))(спасибо|спс|спасибочки|благодарю|дякую|thanks|thank|thx)(?:$|(?= ))/;
+
 /** A greeting or thanks with nothing else in it (a greeting followed by a question is a question). */
 export function smallTalk(text: string): SmallTalk {
   const n = normalize(text);
@@ -88,6 +96,9 @@ export function smallTalk(text: string): SmallTalk {
       .trim();
     if (rest.length === 0) return kind;
   }
+  // Thanks among acknowledgements only: "ок, понятно, спасибо", "спасибо, всё помогло".
+  const words = n.split(' ').filter(Boolean);
+  if (THANKS_CORE.test(n) && words.every((w) => THANKS_ALONE.has(w))) return 'thanks';
   return null;
 }
 
@@ -98,7 +109,18 @@ export function stripGreeting(text: string): string {
   return m ? n.slice(m[0].length).trim() : n;
 }
 
-type Phrase = 'greeting' | 'thanks' | 'handoff' | 'handoffCategory' | 'unknown' | 'answerIntro' | 'moreLinks' | 'categoryHint';
+type Phrase =
+  | 'greeting'
+  | 'thanks'
+  | 'handoff'
+  | 'handoffCategory'
+  | 'unknown'
+  | 'answerIntro'
+  | 'moreLinks'
+  | 'categoryHint'
+  | 'categoryLink'
+  | 'maybe'
+  | 'unsureHint';
 
 const PHRASES: Record<Locale, Record<Phrase, string>> = {
   ru: {
@@ -114,6 +136,9 @@ const PHRASES: Record<Locale, Record<Phrase, string>> = {
     answerIntro: 'Вот что поможет:',
     moreLinks: 'Подробнее — в статьях ниже.',
     categoryHint: 'Если это не помогло, напишите в поддержку в разделе «{category}».',
+    categoryLink: 'Раздел для обращения — «{category}».',
+    maybe: 'Возможно, подойдёт одна из этих статей.',
+    unsureHint: 'Если это не то, уточните вопрос или напишите в поддержку — специалист ответит.',
   },
   uk: {
     greeting:
@@ -128,6 +153,9 @@ const PHRASES: Record<Locale, Record<Phrase, string>> = {
     answerIntro: 'Ось що допоможе:',
     moreLinks: 'Докладніше — у статтях нижче.',
     categoryHint: 'Якщо це не допомогло, напишіть до підтримки в розділі «{category}».',
+    categoryLink: 'Розділ для звернення — «{category}».',
+    maybe: 'Можливо, підійде одна з цих статей.',
+    unsureHint: 'Якщо це не те, уточніть питання або напишіть до підтримки — фахівець відповість.',
   },
   en: {
     greeting:
@@ -142,6 +170,9 @@ const PHRASES: Record<Locale, Record<Phrase, string>> = {
     answerIntro: 'This should help:',
     moreLinks: 'More in the articles below.',
     categoryHint: 'If this did not help, write to support under "{category}".',
+    categoryLink: 'The section to write under: "{category}".',
+    maybe: 'One of these articles may help.',
+    unsureHint: 'If this is not it, put the question differently or write to support — a specialist will answer.',
   },
 };
 

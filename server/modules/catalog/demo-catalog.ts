@@ -22,7 +22,7 @@ export type DemoCategory = {
     priority: 'low' | 'normal' | 'high' | 'urgent';
     /** standard: up to 5 business days; quick: within 24 h; complaint: 3 business days; security_urgent: 1 h, 24/7. */
     sla: DemoSla;
-    /** Help-centre article slugs offered before the form (server/modules/kb/demo-articles.ts). */
+    /** Help-centre article slugs offered before the form (server/seed/demo-articles.ts). */
     articles: string[];
     form: FormDef;
   };

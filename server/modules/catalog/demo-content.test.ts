@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFormDefinition } from '../../../common/forms/definition';
 import { FILE_TYPES, type FieldDef, type FormDef, type L10n } from '../../../common/forms/types';
-import { DEMO_ARTICLES, DEMO_KB_SECTIONS } from '../kb/demo-articles';
+import { CORE_ARTICLES as REQUIRED_KB_SLUGS, DEMO_ARTICLES, DEMO_KB_SECTIONS } from '../../seed/demo-articles';
 import { DEMO_CATALOG, type DemoCategory } from './demo-catalog';
 
 type Visit = { node: DemoCategory; path: DemoCategory[] };
@@ -19,39 +19,6 @@ const leafOf = (v: Visit) => {
 };
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FIELD_KEY = /^[a-z][a-z0-9_]{0,39}$/;
-
-const REQUIRED_KB_SLUGS = [
-  'wallet-blocked',
-  'password-recovery',
-  'sms-code-not-received',
-  'login-problems',
-  'terminal-payment-not-arrived',
-  'terminal-no-receipt',
-  'terminal-bill-not-accepted',
-  'wrong-mobile-topup',
-  'wrong-transfer-details',
-  'unauthorized-operation',
-  'account-hacked',
-  'check-payment-status',
-  'payment-error',
-  'card-linking',
-  'transfer-not-arrived',
-  'withdrawal-limits',
-  'contact-support',
-  'request-review-time',
-  'delete-account',
-  'pin-recovery',
-  'statement-order',
-  'app-not-working',
-  'notifications-not-coming',
-  'identification',
-  'complaint-appeal',
-  'compensation',
-  'priority-package',
-  'agent-support',
-  'security-tips',
-  'maintenance',
-];
 
 /** Every L10n in a form, with where it sits, for the "all three languages" check. */
 function formTexts(slug: string, form: FormDef): Array<[string, L10n]> {

@@ -11,7 +11,7 @@ import {
   slugParams,
   voteBody,
   voteResponse,
-} from './kb.schema.public';
+} from './kb.schema';
 import { articlePage, popular, sectionPage, sectionTree, vote } from './kb.public.service';
 import { identifyViewer } from './kb.visitor';
 

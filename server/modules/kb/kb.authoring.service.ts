@@ -20,7 +20,7 @@ import type { AuthUser } from '../../platform/auth/sessions';
 import { emit, withTransaction } from '../../platform/outbox';
 import { lineDiff } from './kb.diff';
 import { mayEditLocked } from './kb.policy';
-import type { articleContent, createArticleBody, listQuery, unhelpfulQuery, updateArticleBody } from './kb.schema.console';
+import type { articleContent, createArticleBody, listQuery, unhelpfulQuery, updateArticleBody } from './kb.schema';
 
 type Staff = Extract<AuthUser, { kind: 'staff' }>;
 type Row = typeof kbArticles.$inferSelect;
@@ -29,7 +29,7 @@ type Content = z.infer<typeof articleContent>;
 /** The event search (kb-search) reindexes on: every change of a variant's text, status or existence. */
 export const ARTICLE_SAVED = 'kb.article_saved';
 
-async function saved(tx: Executor, row: Pick<Row, 'id' | 'slug' | 'locale'>, action: string) {
+export async function saved(tx: Executor, row: Pick<Row, 'id' | 'slug' | 'locale'>, action: string) {
   await emit(tx, {
     type: ARTICLE_SAVED,
     aggregateType: 'kb_article',
@@ -38,7 +38,7 @@ async function saved(tx: Executor, row: Pick<Row, 'id' | 'slug' | 'locale'>, act
   });
 }
 
-async function audit(
+export async function audit(
   tx: Executor,
   staff: Staff,
   meta: RequestMeta,
@@ -71,7 +71,7 @@ const presentLock = (lock: Awaited<ReturnType<typeof lockOf>>) =>
   lock ? { staffId: lock.staffId, name: lock.name, lockedAt: lock.lockedAt.toISOString() } : null;
 
 /** The variant, locked for this transaction (FOR UPDATE), after the lock and revision checks. */
-async function editable(tx: Tx, staff: Staff, id: string, revision?: number): Promise<Row> {
+export async function editable(tx: Tx, staff: Staff, id: string, revision?: number): Promise<Row> {
   const [row] = await tx.select().from(kbArticles).where(eq(kbArticles.id, id)).for('update').limit(1);
   if (!row) throw new AppError('NOT_FOUND');
   const lock = await lockOf(tx, row.slug);
@@ -120,11 +120,11 @@ async function syncSiblings(tx: Tx, row: Pick<Row, 'id' | 'slug'>, input: Pick<C
   for (const sibling of changed) await saved(tx, sibling, 'sync');
 }
 
-async function addRevision(
+export async function addRevision(
   tx: Executor,
   row: Pick<Row, 'id'>,
   number: number,
-  content: Pick<Row, 'title' | 'summary' | 'body' | 'tags'>,
+  content: Pick<Row, 'title' | 'summary' | 'body' | 'tags' | 'phrasings'>,
   extra: { action: 'seed' | 'create' | 'edit' | 'revert'; authorId: string | null; revertedFrom?: number; note?: string | null },
 ) {
   await tx.insert(kbArticleRevisions).values({
@@ -136,6 +136,7 @@ async function addRevision(
     summary: content.summary,
     body: content.body,
     tags: content.tags,
+    phrasings: content.phrasings,
     note: extra.note ?? null,
     authorId: extra.authorId,
   });
@@ -210,6 +211,7 @@ export async function articleDetail(db: Executor, id: string) {
     summary: row.summary,
     body: row.body,
     tags: row.tags,
+    phrasings: row.phrasings,
     section: row.section,
     audience: row.audience,
     categories: row.categories,
@@ -266,7 +268,8 @@ export async function updateArticle(
       row.title !== input.title ||
       row.summary !== input.summary ||
       row.body !== input.body ||
-      row.tags.join('\n') !== input.tags.join('\n');
+      row.tags.join('\n') !== input.tags.join('\n') ||
+      row.phrasings.join('\n') !== input.phrasings.join('\n');
     const sharedChanged =
       row.section !== input.section ||
       row.audience !== input.audience ||
@@ -280,6 +283,7 @@ export async function updateArticle(
         summary: input.summary,
         body: input.body,
         tags: input.tags,
+        phrasings: input.phrasings,
         section: input.section,
         audience: input.audience,
         categories: input.categories,
@@ -321,6 +325,7 @@ export async function revertArticle(
         summary: old.summary,
         body: old.body,
         tags: old.tags,
+        phrasings: old.phrasings,
         revision,
         updatedBy: staff.id,
         updatedAt: sql`now()`,
@@ -422,7 +427,7 @@ export async function diffRevisions(db: Executor, id: string, number: number, ag
   const to = rows.find((r) => r.number === number);
   const from = rows.find((r) => r.number === base);
   if (!to || (base > 0 && !from)) throw new AppError('NOT_FOUND');
-  const empty = { title: '', summary: '', body: '', tags: [] as string[] };
+  const empty = { title: '', summary: '', body: '', tags: [] as string[], phrasings: [] as string[] };
   const a = from ?? empty;
   return {
     from: base,
@@ -431,6 +436,7 @@ export async function diffRevisions(db: Executor, id: string, number: number, ag
     summary: lineDiff(a.summary, to.summary),
     body: lineDiff(a.body, to.body),
     tags: lineDiff(a.tags.join('\n'), to.tags.join('\n')),
+    phrasings: lineDiff(a.phrasings.join('\n'), to.phrasings.join('\n')),
   };
 }
 

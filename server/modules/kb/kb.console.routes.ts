@@ -4,8 +4,8 @@ import type { AppContext } from '../../context';
 import { errorResponse, errorResponses, requestMeta } from '../../platform/http';
 import * as authoring from './kb.authoring.service';
 import { requireKbAuthor, requireKbReader } from './kb.policy';
+import { listProposals, reviewProposal } from './kb.phrasings';
 import { sectionTree } from './kb.public.service';
-import { sectionsResponse } from './kb.schema.public';
 import {
   articleDetail,
   createArticleBody,
@@ -14,14 +14,17 @@ import {
   idParams,
   listQuery,
   listResponse,
+  proposalParams,
+  proposalsResponse,
   revertBody,
   revisionParams,
   revisionsResponse,
   savedResponse,
+  sectionsResponse,
   unhelpfulQuery,
   unhelpfulResponse,
   updateArticleBody,
-} from './kb.schema.console';
+} from './kb.schema';
 
 const errors = { ...errorResponses, 423: errorResponse };
 const lockResponse = z.object({ lock: z.object({ staffId: z.string(), name: z.string(), lockedAt: z.string() }).nullable() });
@@ -211,6 +214,41 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         lock: await authoring.setLock(ctx, requireKbAuthor(request), request.params.id, false, requestMeta(request)),
       }),
     );
+
+    app.get(
+      '/articles/:id/proposals',
+      {
+        schema: {
+          tags: ['kb console'],
+          summary: 'Customers’ questions proposed as phrasings of this variant, waiting for review',
+          params: idParams,
+          response: { 200: proposalsResponse, ...errors },
+        },
+      },
+      async (request) => {
+        requireKbReader(request);
+        return listProposals(ctx.db, request.params.id);
+      },
+    );
+
+    for (const decision of ['accept', 'reject'] as const) {
+      app.post(
+        `/proposals/:id/${decision}`,
+        {
+          schema: {
+            tags: ['kb console'],
+            summary:
+              decision === 'accept' ? 'Accept a proposed phrasing (a new revision of the variant)' : 'Reject a proposed phrasing',
+            params: proposalParams,
+            response: {
+              200: z.object({ status: z.enum(['accepted', 'rejected']), revision: z.number().int().nullable() }),
+              ...errors,
+            },
+          },
+        },
+        async (request) => reviewProposal(ctx, requireKbAuthor(request), request.params.id, decision, requestMeta(request)),
+      );
+    }
 
     app.get(
       '/unhelpful',

@@ -12,6 +12,20 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection';
 import type { RealtimeBus } from '../../platform/realtime';
 import type { SynonymGroup } from './kb.text';
+import { LocaleIndex } from './kb.locale-index';
+import {
+  groupWeights,
+  maskWeights,
+  pick,
+  featuresScore,
+  offer,
+  phrasingMatch,
+  SCORE,
+  type IndexHit,
+  type IndexQuery,
+  type Near,
+} from './kb.scoring';
+import { allowedEdits, editDistance } from './kb.keyboard';
 import { TrigramIndex } from './kb.trigram';
 
 export const REFRESH_MS = 5_000;
@@ -24,41 +38,9 @@ const RESULTS_MAX = 5_000;
 
 const rows = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
-// ts_rank's position weights (D, C, B, A = 0.1, 0.2, 0.4, 1.0) and Σ 1/i² for its diminishing repeats.
-const H2 = new Float64Array(258);
-for (let i = 1; i < H2.length; i++) H2[i] = H2[i - 1]! + 1 / (i * i);
-
-/**
- * What one stem contributes to `ts_rank` (calc_rank_or) in a document where it occurs `a` times
- * in the title (A), `b` in the short answer and tags (B), `c` in the body (C): positions in
- * that order, each weighted and divided by its rank squared, over π²/6.
- */
-export function termRank(a: number, b: number, c: number): number {
-  const n1 = Math.min(a, 256);
-  const n2 = Math.min(a + b, 256);
-  const n3 = Math.min(a + b + c, 256);
-  return (1.0 * H2[n1]! + 0.4 * (H2[n2]! - H2[n1]!) + 0.2 * (H2[n3]! - H2[n2]!)) / 1.64493406685;
-}
-
-/** The index row's `terms`: "stem:a:b:c" per distinct stem (occurrences in title, short answer + tags, body). */
-export function encodeTerms(fields: [string[], string[], string[]]): { terms: string; length: number } {
-  const counts = new Map<string, [number, number, number]>();
-  let length = 0;
-  fields.forEach((stems, f) => {
-    for (const s of stems) {
-      if (!s) continue;
-      let c = counts.get(s);
-      if (!c) counts.set(s, (c = [0, 0, 0]));
-      c[f as 0 | 1 | 2] += 1;
-      length += 1;
-    }
-  });
-  return { terms: [...counts].map(([s, [a, b, c]]) => `${s}:${a}:${b}:${c}`).join(' '), length };
-}
-
 /** A page of index rows by primary key (the full load). */
 export const docsPage = (after: string, limit: number) => sql`
-  SELECT article_id, rev, slug, locale, audience, published, title, summary, title_norm, terms, length
+  SELECT article_id, rev, slug, locale, audience, section, published, title, summary, title_norm, terms, phrasings, length
     FROM kb_search_docs WHERE article_id > ${after}::uuid ORDER BY article_id LIMIT ${limit}`;
 
 /** Rows written since a revision (the delta), by the revision index. */
@@ -86,11 +68,13 @@ type DocRow = {
   slug: string;
   locale: string;
   audience: string;
+  section: string;
   published: number;
   title: string;
   summary: string;
   title_norm: string;
   terms: string;
+  phrasings: string;
   length: number;
 };
 
@@ -100,80 +84,12 @@ type Doc = {
   slug: string;
   locale: string;
   audience: string;
+  section: string;
   published: boolean;
   title: string;
   summary: string;
   alive: boolean;
 };
-
-/** A stem's postings in typed arrays (slots ascending, each one's rank, 1 when in the title), grown by doubling. */
-class Posting {
-  size = 0;
-  slots = new Int32Array(4);
-  ranks = new Float64Array(4);
-  inTitle = new Uint8Array(4);
-
-  push(slot: number, rank: number, inTitle: number): void {
-    if (this.size === this.slots.length) {
-      const slots = new Int32Array(this.size * 2);
-      slots.set(this.slots);
-      this.slots = slots;
-      const ranks = new Float64Array(this.size * 2);
-      ranks.set(this.ranks);
-      this.ranks = ranks;
-      const titles = new Uint8Array(this.size * 2);
-      titles.set(this.inTitle);
-      this.inTitle = titles;
-    }
-    this.slots[this.size] = slot;
-    this.ranks[this.size] = rank;
-    this.inTitle[this.size] = inTitle;
-    this.size += 1;
-  }
-}
-
-class LocaleIndex {
-  readonly terms = new Map<string, Posting>();
-  readonly titles = new TrigramIndex();
-  private sorted: string[] | null = null;
-
-  add(slot: number, terms: string, titleNorm: string): void {
-    for (const entry of terms.split(' ')) {
-      if (!entry) continue;
-      const [stem, a, b, c] = entry.split(':') as [string, string, string, string];
-      let p = this.terms.get(stem);
-      if (!p) {
-        this.terms.set(stem, (p = new Posting()));
-        this.sorted = null;
-      }
-      p.push(slot, termRank(+a, +b, +c), +a > 0 ? 1 : 0);
-    }
-    this.titles.add(slot, titleNorm);
-  }
-
-  /** Stems starting with `prefix` (as-you-type), from a sorted list built when first needed. */
-  withPrefix(prefix: string): string[] {
-    const sorted = (this.sorted ??= [...this.terms.keys()].sort());
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: string[] = [];
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.push(sorted[i]!);
-    return out;
-  }
-}
-
-/** A query as the index takes it (see parseQuery): per word its alternative stems; the unfinished last word's stem. */
-export type IndexQuery = { norm: string; groups: string[][]; prefixStem: string | null };
-export type IndexHit = { slug: string; title: string; summary: string; coverage: number; score: number };
-
-/** Bits set in a byte (a query has at most 8 words). */
-const POP = new Uint8Array(256);
-for (let i = 1; i < 256; i++) POP[i] = (i & 1) + POP[i >> 1]!;
 
 export class KbMemoryIndex {
   private docs: Doc[] = [];
@@ -205,7 +121,9 @@ export class KbMemoryIndex {
   private mask = new Uint32Array(0);
   private titleMask = new Uint32Array(0);
   private rank = new Float64Array(0);
+  private best = new Float64Array(0);
   private shared = new Int32Array(0);
+  private phrasingMask = new Uint32Array(0);
   /** The slots a search touched (each once), in the order first touched. */
   private touched = new Int32Array(0);
   /** Per slot: 1 when alive and published; the audience's code. */
@@ -277,6 +195,7 @@ export class KbMemoryIndex {
       this.wordTrigrams = new TrigramIndex();
       this.wordList.forEach((w, i) => this.wordTrigrams.add(i, w));
       this.wordCount = state.words;
+      this.typoCache.clear();
     }
     if (state.synonyms !== this.synonymState) {
       this.results.clear();
@@ -309,7 +228,7 @@ export class KbMemoryIndex {
         const ids = wanted.slice(i, i + 500);
         const found = rows<DocRow>(
           await db.execute(sql`
-            SELECT article_id, rev, slug, locale, audience, published, title, summary, title_norm, terms, length
+            SELECT article_id, rev, slug, locale, audience, section, published, title, summary, title_norm, terms, phrasings, length
               FROM kb_search_docs WHERE article_id = ANY(${`{${ids.join(',')}}`}::uuid[])`),
         );
         for (const r of found) this.put(r);
@@ -340,6 +259,7 @@ export class KbMemoryIndex {
   private put(r: DocRow): void {
     this.results.clear();
     this.nearCache.clear();
+    this.typoCache.clear();
     const old = this.byId.get(r.article_id);
     if (old !== undefined) this.drop(old, r.article_id);
     const slot = this.docs.length;
@@ -350,6 +270,7 @@ export class KbMemoryIndex {
       slug: r.slug,
       locale: r.locale,
       audience: r.audience,
+      section: r.section,
       published: Number(r.published) === 1,
       title: r.title,
       summary: r.summary,
@@ -377,7 +298,7 @@ export class KbMemoryIndex {
     if (rev > this.maxRev) this.maxRev = rev;
     let locale = this.locales.get(r.locale);
     if (!locale) this.locales.set(r.locale, (locale = new LocaleIndex()));
-    locale.add(slot, r.terms, r.title_norm);
+    locale.add(slot, r.terms, r.title_norm, r.phrasings);
   }
 
   private drop(slot: number, id: string): void {
@@ -387,6 +308,7 @@ export class KbMemoryIndex {
     this.nearCache.clear();
     doc.alive = false;
     this.visible[slot] = 0;
+    this.locales.get(doc.locale)?.removed();
     this.byId.delete(id);
     this.alive -= 1;
   }
@@ -407,16 +329,30 @@ export class KbMemoryIndex {
     return this.words.has(word);
   }
 
-  /** The lexicon word most similar to `word` (pg_trgm similarity ≥ 0.3, ties by the word), if any. */
+  /**
+   * The lexicon word a typo most likely meant: among words sharing trigrams with it, the fewest
+   * edits (Damerau–Levenshtein; at most allowedEdits of its length), then the most similar, then
+   * the first alphabetically. Null when none is close enough ("купить" is not a typo of «купюру»).
+   */
   nearestWord(word: string): string | null {
+    const cached = this.typoCache.get(word);
+    if (cached !== undefined) return cached;
     const query = this.wordTrigrams.idsOf(word, false);
-    let best: { word: string; sim: number } | null = null;
-    for (const { item, sim } of this.wordTrigrams.similar(query, 0.3)) {
+    const max = allowedEdits(word.length);
+    let best: { word: string; edits: number; sim: number } | null = null;
+    for (const { item, sim } of this.wordTrigrams.similar(query, 0.2)) {
       const w = this.wordList[item]!;
-      if (!best || sim > best.sim || (sim === best.sim && w < best.word)) best = { word: w, sim };
+      const edits = editDistance(word, w, max);
+      if (edits > max) continue;
+      if (!best || edits < best.edits || (edits === best.edits && (sim > best.sim || (sim === best.sim && w < best.word))))
+        best = { word: w, edits, sim };
     }
+    if (this.typoCache.size >= RESULTS_MAX) this.typoCache.clear();
+    this.typoCache.set(word, best?.word ?? null);
     return best?.word ?? null;
   }
+
+  private typoCache = new Map<string, string | null>();
 
   // ───────── search ─────────
 
@@ -428,44 +364,14 @@ export class KbMemoryIndex {
     this.nearCache.set(key, near);
   }
 
-  /**
-   * The list from the candidates (see Near): adds the title's similarity to each score without it,
-   * skipping every candidate whose bound cannot reach the list — the similarity is at most
-   * min(|title|, |query|) / max(…) of the two trigram counts, exactly what it is when one holds
-   * all of the other's trigrams. The leaders go first so the list's last score is high from the start.
-   */
-  private pick(part: LocaleIndex, near: Near, title: { ids: Int32Array; size: number }, limit: number): IndexHit[] {
-    const top: IndexHit[] = [];
-    const titles = part.titles;
-    const q = title.size;
-    if (q === 0) {
-      for (let i = 0; i < near.slots.length; i++) offer(this.docs, top, limit, near.slots[i]!, near.coverage[i]!, near.base[i]!);
-      return top;
-    }
-    titles.mark(title);
-    try {
-      for (let i = 0; i < near.slots.length; i++) {
-        const b = near.base[i]!;
-        const slot = near.slots[i]!;
-        if (top.length === limit) {
-          const own = titles.sizeOf(slot);
-          const bound = own === 0 ? 0 : own < q ? own / q : q / own;
-          if (b + 0.8 * bound < top[limit - 1]!.score) continue;
-        }
-        offer(this.docs, top, limit, slot, near.coverage[i]!, b + 0.8 * titles.markedSimilarity(slot, q));
-      }
-    } finally {
-      titles.unmark(title);
-    }
-    return top;
+  /** Whether the language's index has the stem (a word known by its stem needs no typo correction). */
+  hasStem(locale: string, stem: string): boolean {
+    return this.locales.get(locale)?.terms.has(stem) ?? false;
   }
 
   /**
-   * Ranked variants of the locale visible to the audiences (published only):
-   * score = 2 × coverage + title coverage + 2 × rank + 0.8 × title similarity, where coverage is the
-   * share of the query's words a variant matches, title coverage the share matched in its title,
-   * rank ts_rank's (normalisation 1) over all the alternatives, title similarity pg_trgm's of the
-   * title and the whole query. Variants matching no word come in only by a title similar to the query (≥ 0.3).
+   * Ranked variants of the locale visible to the audiences (published only); see kb.scoring.ts.
+   * Variants matching no word come in only by a title similar to the query (≥ 0.3).
    */
   search(query: IndexQuery, filter: { locale: string; audiences: string[]; limit: number }): IndexHit[] {
     const part = this.locales.get(filter.locale);
@@ -477,17 +383,20 @@ export class KbMemoryIndex {
       this.mask = new Uint32Array(cap);
       this.titleMask = new Uint32Array(cap);
       this.rank = new Float64Array(cap);
+      this.best = new Float64Array(cap);
       this.shared = new Int32Array(cap);
       this.touched = new Int32Array(cap);
     }
-    const { mask, titleMask, rank, shared, docs } = this;
+    if (this.phrasingMask.length < part.phrasingStems.length)
+      this.phrasingMask = new Uint32Array(Math.max(1_024, part.phrasingStems.length * 2));
+    const { mask, titleMask, rank, best, shared, docs, phrasingMask } = this;
     // The variants matching the words and their scores without the title's similarity depend only
     // on the words' alternatives: typos corrected to the same words share them.
     const key = `${filter.locale}|${filter.audiences.join(',')}|${filter.limit}|${query.prefixStem ?? ''}|${JSON.stringify(query.groups)}`;
     const known = this.nearCache.get(key);
     if (known) {
-      const top = this.pick(part, known, part.titles.idsOf(query.norm, false), filter.limit);
-      if (top.length === filter.limit && top[top.length - 1]!.score > 0.8) return top;
+      const top = pick(docs, part, known, part.titles.idsOf(query.norm, false), filter.limit);
+      if (top.length === filter.limit && top[top.length - 1]!.score > SCORE.titleSim) return top;
     }
     const allowed = new Uint8Array(this.audienceCodes.size + 1);
     for (const a of filter.audiences) {
@@ -496,11 +405,18 @@ export class KbMemoryIndex {
     }
     const visible = this.visible;
     const audience = this.audience;
+    const weights = groupWeights(part, query.groups);
+    const byMask = maskWeights(weights);
+    const total = byMask[byMask.length - 1]!;
 
     // Stems: which words each variant matches (anywhere, in the title) and its rank.
     const touched = this.touched;
     let touchedCount = 0;
-    const visit = (p: Posting, bit: number, addRank: boolean) => {
+    const visit = (
+      p: { slots: Int32Array; ranks: Float64Array; inTitle: Uint8Array; size: number },
+      bit: number,
+      addRank: boolean,
+    ) => {
       const { slots, ranks, inTitle, size } = p;
       for (let i = 0; i < size; i++) {
         const slot = slots[i]!;
@@ -531,14 +447,42 @@ export class KbMemoryIndex {
       }
     }
 
+    // Phrasings, each on its own: the words it shares with the query, then the best per variant.
+    const phrasingTouched: number[] = [];
+    query.groups.forEach((group, g) => {
+      for (const stem of new Set(group)) {
+        const list = part.phrasingPostings.get(stem);
+        if (!list) continue;
+        for (let i = 0; i < list.size; i++) {
+          const id = list.items[i]!;
+          if (phrasingMask[id] === 0) phrasingTouched.push(id);
+          phrasingMask[id]! |= 1 << g;
+        }
+      }
+    });
+    for (const id of phrasingTouched) {
+      const slot = part.phrasingSlot.items[id]!;
+      const m = phrasingMask[id]!;
+      phrasingMask[id] = 0;
+      if (mask[slot] === 0) continue;
+      let own = 0;
+      for (const stem of part.phrasingStems[id]!) own += part.idf(stem);
+      const match = phrasingMatch(byMask[m]!, total, own);
+      if (match > best[slot]!) best[slot] = match;
+    }
+
     // Without the title's similarity (at most 0.8), and the k-th best of that: only variants within
     // 0.8 of it can reach the list, and only theirs is computed.
     const { lengthNorm } = this;
     const kth = new Float64Array(filter.limit).fill(-1);
     for (let t = 0; t < touchedCount; t++) {
       const slot = touched[t]!;
-      const m = mask[slot]!;
-      const b = (2 * POP[m]! + POP[titleMask[slot]!]!) / n + (2 * rank[slot]!) / items / lengthNorm[slot]!;
+      const b = featuresScore({
+        coverage: byMask[mask[slot]!]! / total,
+        titleCoverage: byMask[titleMask[slot]!]! / total,
+        rank: rank[slot]! / items / lengthNorm[slot]!,
+        phrasing: best[slot]!,
+      });
       rank[slot] = b;
       if (b > kth[filter.limit - 1]!) {
         let at = filter.limit - 1;
@@ -549,29 +493,36 @@ export class KbMemoryIndex {
         kth[at] = b;
       }
     }
-    // Only variants within 0.8 of the k-th best can reach the list; those at or above it lead.
-    const best = kth[filter.limit - 1]!;
-    const floor = best - 0.8;
+    const kthBest = kth[filter.limit - 1]!;
+    const floor = kthBest - SCORE.titleSim;
     let count = 0;
     for (let t = 0; t < touchedCount; t++) if (rank[touched[t]!]! >= floor) count += 1;
-    const near: Near = { slots: new Int32Array(count), base: new Float64Array(count), coverage: new Float64Array(count) };
+    const near: Near = {
+      slots: new Int32Array(count),
+      base: new Float64Array(count),
+      coverage: new Float64Array(count),
+      phrasing: new Float64Array(count),
+      matched: new Float64Array(count),
+    };
     let head = 0;
     let tail = count;
     for (let t = 0; t < touchedCount; t++) {
       const slot = touched[t]!;
       const b = rank[slot]!;
       if (b < floor) continue;
-      const at = b >= best ? head++ : --tail;
+      const at = b >= kthBest ? head++ : --tail;
       near.slots[at] = slot;
       near.base[at] = b;
-      near.coverage[at] = POP[mask[slot]!]! / n;
+      near.coverage[at] = byMask[mask[slot]!]! / total;
+      near.phrasing[at] = best[slot]!;
+      near.matched[at] = byMask[mask[slot]!]!;
     }
     this.cacheNear(key, near);
     const title = part.titles.idsOf(query.norm, false);
-    const top = this.pick(part, near, title, filter.limit);
+    const top = pick(docs, part, near, title, filter.limit);
     // Titles like the query that match none of its words (a typo the lexicon could not correct):
     // they score at most 0.8, so they are looked for only when the list is not full above that.
-    if (top.length < filter.limit || top[top.length - 1]!.score <= 0.8) {
+    if (top.length < filter.limit || top[top.length - 1]!.score <= SCORE.titleSim) {
       const titleTouched: number[] = [];
       part.titles.countShared(title, shared, titleTouched);
       for (const slot of titleTouched) {
@@ -579,7 +530,7 @@ export class KbMemoryIndex {
         shared[slot] = 0;
         if (mask[slot] !== 0 || visible[slot] === 0 || allowed[audience[slot]!] === 0) continue;
         const sim = common / (part.titles.sizeOf(slot) + title.size - common);
-        if (sim >= 0.3) offer(docs, top, filter.limit, slot, 0, 0.8 * sim);
+        if (sim >= 0.3) offer(top, filter.limit, docs[slot]!, { coverage: 0, phrasing: 0, matched: 0 }, SCORE.titleSim * sim);
       }
     }
     for (let t = 0; t < touchedCount; t++) {
@@ -587,28 +538,10 @@ export class KbMemoryIndex {
       mask[slot] = 0;
       titleMask[slot] = 0;
       rank[slot] = 0;
+      best[slot] = 0;
     }
     return top;
   }
-}
-
-/**
- * The variants matching a query's words that can reach its list (within 0.8 of the k-th best score
- * without the title), with that score and their coverage; those at or above the k-th best first.
- */
-type Near = { slots: Int32Array; base: Float64Array; coverage: Float64Array };
-
-const worse = (score: number, slug: string, than: { score: number; slug: string }) =>
-  score < than.score || (score === than.score && slug > than.slug);
-
-/** Puts a variant into the ordered list (score descending, then slug) if it belongs there. */
-function offer(docs: Doc[], top: IndexHit[], limit: number, slot: number, coverage: number, score: number): void {
-  const d = docs[slot]!;
-  if (top.length === limit && worse(score, d.slug, top[top.length - 1]!)) return;
-  let at = top.length;
-  while (at > 0 && worse(top[at - 1]!.score, top[at - 1]!.slug, { score, slug: d.slug })) at -= 1;
-  top.splice(at, 0, { slug: d.slug, title: d.title, summary: d.summary, coverage, score });
-  if (top.length > limit) top.pop();
 }
 
 /** Bumped whenever this process writes the index or another node announces it did: searches then refresh first. */

@@ -36,10 +36,10 @@ describe('search index plans', () => {
   });
 
   it('searches the 5,000 generated variants from memory (filters and ranking intact)', async () => {
-    const hits = await searchArticles(t.ctx.db, { q: 'вопрос про терминал', locale: 'ru', limit: 5 });
+    const { items: hits } = await searchArticles(t.ctx.db, { q: 'вопрос про терминал', locale: 'ru', limit: 5 });
     expect(hits).toHaveLength(5);
     expect(hits.every((h) => /терминал/i.test(h.title))).toBe(true);
-    const uk = await searchArticles(t.ctx.db, { q: 'вопрос номер 3 про вывод', locale: 'uk', limit: 5 });
+    const { items: uk } = await searchArticles(t.ctx.db, { q: 'вопрос номер 3 про вывод', locale: 'uk', limit: 5 });
     expect(uk.every((h) => Number(h.slug.slice(4)) % 3 === 0)).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { categories, kbArticles, kbSections, kbViewMarks, kbVotes, type KbAudien
 import { AppError } from '../../errors';
 import { textArray } from './kb.sql';
 import { enforceRateLimit } from '../../platform/ratelimit';
-import type { SectionNode } from './kb.schema.public';
+import type { SectionNode } from './kb.schema';
 import type { Viewer } from './kb.visitor';
 
 export type Reader = { locale: Locale; audience: 'customer' | 'agent' };

@@ -25,12 +25,16 @@ export function kbRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           querystring: searchQuery,
           response: {
             200: z.object({
-              items: z.array(z.object({ slug: z.string(), title: z.string(), snippet: z.string(), score: z.number() })),
+              items: z.array(
+                z.object({ slug: z.string(), title: z.string(), snippet: z.string(), score: z.number(), section: z.string() }),
+              ),
+              /** Relevant hits in all (the list is cut below half the best hit's score). */
+              total: z.number().int(),
             }),
           },
         },
       },
-      async (request) => ({ items: await searchArticles(ctx.db, request.query) }),
+      async (request) => searchArticles(ctx.db, request.query),
     );
     app.get(
       '/suggest',

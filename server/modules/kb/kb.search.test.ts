@@ -187,3 +187,17 @@ describe('synonyms admin API', () => {
     expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
   });
 });
+
+describe('search looseness', () => {
+  it('counts the relevant hits and cuts the loose tail, each hit naming its section', async () => {
+    const res = await t.app.inject({
+      url: `/api/v1/kb/search?q=${encodeURIComponent('заблокировали кошелек')}&locale=ru&limit=20`,
+    });
+    const body = res.json() as { items: Array<{ slug: string; section: string; score: number }>; total: number };
+    expect(body.items[0]).toMatchObject({ slug: 'wallet-blocked', section: 'wallet-access' });
+    expect(body.total).toBe(body.items.length);
+    expect(body.total).toBeLessThan(10);
+    expect(body.items.map((h) => h.slug)).not.toContain('hotline-phones');
+    expect(body.items.every((h) => h.score >= body.items[0]!.score / 2)).toBe(true);
+  });
+});

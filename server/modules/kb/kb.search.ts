@@ -7,20 +7,26 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import type { Executor } from '../../db/connection';
 import { kbArticles } from '../../db/schema';
-import { bumpVersion, encodeTerms, kbIndexChanged, memoryIndex, type KbMemoryIndex } from './kb.memory';
-import { clip, expandSynonyms, highlight, isStopWord, normalize, stems, stemWord, tokenize, type SynonymGroup } from './kb.text';
+import { fromCyrillicLayout, fromLatinLayout, fromTranslit } from './kb.keyboard';
+import { bumpVersion, kbIndexChanged, memoryIndex, type KbMemoryIndex } from './kb.memory';
+import { encodePhrasings, encodeTerms } from './kb.terms';
+import { clip, expandSynonyms, highlight, isStopWord, normalize, stems, stemWord, tokenize } from './kb.text';
 
 export type SearchAudience = 'customer' | 'agent';
 export type SearchInput = { q: string; locale: Locale; limit: number; audience?: SearchAudience };
-export type SearchHit = { slug: string; title: string; snippet: string; score: number };
-/** A hit with what the consultant needs to judge it: the share of the query's words it matched. */
-export type RankedHit = SearchHit & { summary: string; coverage: number };
+export type SearchHit = { slug: string; title: string; snippet: string; score: number; section: string };
+/**
+ * A hit with what the consultant needs to judge it: the (weighted) share of the query's words it
+ * matched and how well its best phrasing matched the question.
+ */
+export type RankedHit = SearchHit & { summary: string; coverage: number; phrasing: number; matched: number };
 
 /** Which articles an audience may find: customers never see agents' articles and vice versa. */
 export const audiencesFor = (audience: SearchAudience): string[] =>
   audience === 'agent' ? ['agent', 'all'] : ['customer', 'all'];
 
-const MAX_QUERY_WORDS = 8;
+/** Content words of a query that count (a mask of them is kept per variant; 2^10 weights are tabled). */
+const MAX_QUERY_WORDS = 10;
 
 const rows = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
@@ -35,6 +41,8 @@ type ArticleRow = {
   summary: string;
   body: string;
   tags: string[];
+  phrasings: string[];
+  section: string;
   status: string;
 };
 
@@ -52,6 +60,8 @@ const ARTICLE_COLUMNS = {
   summary: kbArticles.summary,
   body: kbArticles.body,
   tags: kbArticles.tags,
+  phrasings: kbArticles.phrasings,
+  section: kbArticles.section,
   status: kbArticles.status,
 };
 
@@ -69,16 +79,18 @@ export async function indexArticle(db: Executor, articleId: string): Promise<'in
   return 'indexed';
 }
 
-/** The index row of a variant: its stems per field (title A, short answer + tags B, body C). */
+/** The index row of a variant: its stems per field (title A, short answer + tags B, body C, phrasings D) and each phrasing's. */
 function docRow(a: ArticleRow) {
   const locale = asLocale(a.locale);
   const tags = a.tags.join(' ');
+  const phrasings = a.phrasings.map((p) => stems(p, locale));
   const { terms, length } = encodeTerms([
     stems(a.title, locale),
     stems(`${a.summary} ${tags}`, locale),
     stems(plain(a.body), locale),
+    phrasings.flat(),
   ]);
-  return sql`(${a.id}::uuid, ${a.slug}, ${a.locale}, ${a.audience}, ${a.status === 'published' ? 1 : 0}, ${a.title}, ${a.summary}, ${normalize(a.title)}, ${terms}, ${length}, now())`;
+  return sql`(${a.id}::uuid, ${a.slug}, ${a.locale}, ${a.audience}, ${a.section}, ${a.status === 'published' ? 1 : 0}, ${a.title}, ${a.summary}, ${normalize(a.title)}, ${terms}, ${encodePhrasings(phrasings)}, ${length}, now())`;
 }
 
 /** Writes the index rows (one statement per 100); the articles' words go into `collect` for one lexicon insert per batch. */
@@ -87,13 +99,14 @@ async function writeDocs(db: Executor, articles: ArticleRow[], collect: Set<stri
     const chunk = articles.slice(i, i + 100);
     await db.execute(sql`
       WITH bump AS (${bumpVersion()})
-      INSERT INTO kb_search_docs (article_id, slug, locale, audience, published, title, summary, title_norm, terms, length, indexed_at)
+      INSERT INTO kb_search_docs (article_id, slug, locale, audience, section, published, title, summary, title_norm, terms, phrasings, length, indexed_at)
       VALUES ${sql.join(chunk.map(docRow), sql`, `)}
       ON CONFLICT (article_id) DO UPDATE SET
-        slug = excluded.slug, locale = excluded.locale, audience = excluded.audience, published = excluded.published,
+        slug = excluded.slug, locale = excluded.locale, audience = excluded.audience, section = excluded.section, published = excluded.published,
         title = excluded.title, summary = excluded.summary, title_norm = excluded.title_norm,
-        terms = excluded.terms, length = excluded.length, rev = excluded.rev, indexed_at = now()`);
-    for (const a of chunk) for (const w of lexiconWords([a.title, a.summary, a.tags.join(' '), a.body].join(' '))) collect.add(w);
+        terms = excluded.terms, phrasings = excluded.phrasings, length = excluded.length, rev = excluded.rev, indexed_at = now()`);
+    for (const a of chunk)
+      for (const w of lexiconWords([a.title, a.summary, a.tags.join(' '), a.body, ...a.phrasings].join(' '))) collect.add(w);
   }
 }
 
@@ -151,11 +164,6 @@ export async function indexMissing(db: Executor, batch = 500): Promise<number> {
 
 // ───────────────────────────── synonyms ─────────────────────────────
 
-/** The synonym groups as this process holds them (with the index; current within seconds on every node). */
-export async function loadSynonyms(db: Executor): Promise<SynonymGroup[]> {
-  return (await memoryIndex(db)).synonyms;
-}
-
 /** After the synonyms changed: searches on this process re-read them first. */
 export function forgetSynonyms(_db?: Executor): void {
   kbIndexChanged();
@@ -176,11 +184,42 @@ export type ParsedQuery = {
 
 const safe = (s: string) => /^[\p{L}\p{N}]+$/u.test(s);
 
-/** Corrects words the index has never seen to the nearest one it has (trigram similarity ≥ 0.3), keeping the original too. */
-function correct(index: KbMemoryIndex, words: string[]): Map<string, string> {
+/** Whether the help centre knows a word: as it is (the lexicon) or by its stem (another form of it). */
+const knows = (index: KbMemoryIndex, word: string, locale: Locale) =>
+  index.hasWord(word) || index.hasStem(locale, stemWord(word, locale));
+
+/**
+ * Tokens typed in the wrong layout or in transliteration, re-read: "pf,kjrbhjdfkb" →
+ * «заблокировали», "zablokirovali" → the same, "ыьы" → "sms". A token is re-read only when it
+ * is unknown as typed and the re-reading is known (or one typo away from a known word).
+ */
+function fixLayout(index: KbMemoryIndex, q: string, locale: Locale): string {
+  if (!/[a-z[\];',.`]/i.test(q) && !/[а-яё]/i.test(q)) return q;
+  return q
+    .split(/\s+/)
+    .map((token) => {
+      const words = tokenize(token);
+      if (words.length === 0 || words.every((w) => isStopWord(w) || /\d/.test(w) || knows(index, w, locale))) return token;
+      const usable = (w: string | null) => w !== null && w.length >= 2 && (knows(index, w, locale) || isStopWord(w));
+      const candidates = [
+        fromLatinLayout(token.replace(/[^a-z[\];',.`]/gi, ''), locale),
+        words.length === 1 ? fromCyrillicLayout(words[0]!) : null,
+        words.length === 1 ? fromTranslit(words[0]!) : null,
+      ].map((c) => (c === null ? null : normalize(c)));
+      const direct = candidates.find(usable);
+      if (direct) return direct;
+      const translit = candidates[2];
+      const near = translit && translit.length >= 4 ? index.nearestWord(translit) : null;
+      return near ?? token;
+    })
+    .join(' ');
+}
+
+/** Corrects words the index knows neither as typed nor by stem to the nearest lexicon word (a few edits away), keeping the original too. */
+function correct(index: KbMemoryIndex, words: string[], locale: Locale): Map<string, string> {
   const out = new Map<string, string>();
   for (const w of words) {
-    if (w.length < 4 || /\d/.test(w) || index.hasWord(w)) continue;
+    if (w.length < 4 || /\d/.test(w) || knows(index, w, locale)) continue;
     const near = index.nearestWord(w);
     if (near) out.set(w, near);
   }
@@ -197,14 +236,15 @@ export async function parseQuery(
 }
 
 function parseWith(index: KbMemoryIndex, q: string, locale: Locale, options: { prefix?: boolean }): ParsedQuery {
-  const norm = normalize(q).slice(0, 200);
+  const norm = normalize(fixLayout(index, q, locale)).slice(0, 200);
   const all = tokenize(norm).filter(safe);
-  const words = all.filter((w) => !isStopWord(w)).slice(0, MAX_QUERY_WORDS);
-  const fixes = correct(index, words);
+  const words = [...new Set(all.filter((w) => !isStopWord(w)))].slice(0, MAX_QUERY_WORDS);
+  const fixes = correct(index, words, locale);
   const synonyms = index.synonyms;
   const fixed = words.map((w) => fixes.get(w) ?? w);
   const expanded = expandSynonyms(fixed, synonyms, locale);
-  const wordAlts = expanded.map((alts, i) => [...new Set([words[i]!, ...alts])]);
+  // A word's alternatives are single words: "учетная запись" stands for "аккаунт" only when both its words are asked.
+  const wordAlts = expanded.map((alts, i) => [...new Set([words[i]!, fixed[i]!, ...alts.filter((a) => !a.includes(' '))])]);
   const groups = wordAlts.map((alts) => [
     ...new Set(
       alts.flatMap((a) =>
@@ -258,15 +298,34 @@ function rank(
     slug: r.slug,
     title: r.title,
     summary: r.summary,
+    section: r.section,
     snippet: highlight(clip(r.summary, 240), marks, locale, prefixes),
     score: Math.round(r.score * 1000) / 1000,
     coverage: r.coverage,
+    phrasing: r.phrasing,
+    matched: r.matched,
   }));
 }
 
-export async function searchArticles(db: Executor, input: SearchInput): Promise<SearchHit[]> {
-  const hits = await rankArticles(db, input);
-  return hits.map(({ slug, title, snippet, score }) => ({ slug, title, snippet, score }));
+/** Hits scoring under this share of the best one are the loose tail of a search ("заблокировали кошелёк" → hotline phones): cut. */
+export const RELATIVE_FLOOR = 0.5;
+/** How many hits are ranked to count the relevant ones beyond a page. */
+const COUNT_LIMIT = 50;
+
+/**
+ * The help centre's search: the relevant hits (within RELATIVE_FLOOR of the best), the first
+ * `limit` of them, and how many there are.
+ */
+export async function searchArticles(db: Executor, input: SearchInput): Promise<{ items: SearchHit[]; total: number }> {
+  const hits = await rankArticles(db, { ...input, limit: Math.max(input.limit, COUNT_LIMIT) });
+  const floor = (hits[0]?.score ?? 0) * RELATIVE_FLOOR;
+  const relevant = hits.filter((h) => h.score >= floor);
+  return {
+    items: relevant
+      .slice(0, input.limit)
+      .map(({ slug, title, snippet, score, section }) => ({ slug, title, snippet, score, section })),
+    total: relevant.length,
+  };
 }
 
 /** As-you-type suggestions: titles of the best matches, the last word taken as typed in part. */

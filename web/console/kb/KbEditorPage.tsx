@@ -25,6 +25,7 @@ import { Markdown } from '../../ui/Markdown';
 import { useLoader } from '../../ui/useLoader';
 import { authorsKb } from '../roles';
 import { KB_PATH, kbArticlePath } from '../routes';
+import { KbProposals } from './KbProposals';
 import { KbRevisions } from './KbRevisions';
 
 type Draft = {
@@ -34,6 +35,8 @@ type Draft = {
   summary: string;
   body: string;
   tags: string;
+  /** One phrasing per line. */
+  phrasings: string;
   section: string;
   audience: KbAudienceValue;
   categories: string;
@@ -53,6 +56,7 @@ const toDraft = (a: KbDetail | null): Draft => ({
   summary: a?.summary ?? '',
   body: a?.body ?? '',
   tags: a?.tags.join(', ') ?? '',
+  phrasings: a?.phrasings.join('\n') ?? '',
   section: a?.section ?? 'wallet',
   audience: a?.audience ?? 'customer',
   categories: a?.categories.join(', ') ?? '',
@@ -119,6 +123,10 @@ function Editor({
     summary: draft.summary,
     body: draft.body,
     tags: list(draft.tags),
+    phrasings: draft.phrasings
+      .split('\n')
+      .map((p) => p.trim())
+      .filter(Boolean),
     section: draft.section,
     audience: draft.audience,
     categories: list(draft.categories),
@@ -266,6 +274,13 @@ function Editor({
               <input value={draft.tags} onChange={set('tags')} />
             </label>
             <label>
+              {t('kb.field.phrasings')}
+              <textarea value={draft.phrasings} onChange={set('phrasings')} rows={6} aria-describedby="kb-phrasings-hint" />
+              <small id="kb-phrasings-hint" className="help-muted">
+                {t('kb.field.phrasingsHint')}
+              </small>
+            </label>
+            <label>
               {t('kb.field.categories')}
               <input value={draft.categories} onChange={set('categories')} />
             </label>
@@ -291,6 +306,7 @@ function Editor({
             </p>
             <Markdown source={draft.body} />
           </div>
+          {article && <KbProposals articleId={article.id} canReview={canEdit} onAccepted={reload} />}
           {article && (
             <KbRevisions
               article={article}

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import { askBot, type BotReply } from '../../api/bot';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Link } from '../../router';
+import { Link, usePathname } from '../../router';
 import { describeError } from '../../ui/errorMessage';
 
 /** The longest question the server takes (server/modules/bot/bot.routes.ts). */
@@ -20,6 +20,8 @@ type Turn =
  */
 export function ConsultantWidget() {
   const { t, locale } = useI18n();
+  // In the agents' section the consultant answers from the agents' articles and leads to their wizard.
+  const audience = usePathname().startsWith('/agents') ? 'agent' : 'customer';
   const [open, setOpen] = useState(false);
   const [turns, setTurns] = useState<Turn[]>([]);
   const [text, setText] = useState('');
@@ -58,7 +60,7 @@ export function ConsultantWidget() {
     setText('');
     setBusy(true);
     try {
-      const reply = await askBot(question, locale, conversationId);
+      const reply = await askBot(question, locale, conversationId, audience);
       setConversationId(reply.conversationId);
       setTurns((all) => [...all, { id: nextId.current++, from: 'bot', reply }]);
     } catch (error) {
@@ -113,7 +115,7 @@ export function ConsultantWidget() {
                   </p>
                 );
               const { reply } = turn;
-              const writeUrl = reply.category?.url ?? '/contact';
+              const writeUrl = reply.category?.url ?? (audience === 'agent' ? '/agents/contact' : '/contact');
               return (
                 <div key={turn.id} className="consultant__msg consultant__msg--bot">
                   <p>{reply.answer}</p>
@@ -128,7 +130,7 @@ export function ConsultantWidget() {
                       ))}
                     </ul>
                   )}
-                  {(reply.handoff || reply.category) && (
+                  {(reply.handoff || reply.category || reply.confidence === 'low') && (
                     <Link
                       href={writeUrl}
                       className="button button--primary button--small consultant__write"

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import { searchKb, type HelpAudience } from '../../api/kb';
+import { fetchKbSections, searchKb, type HelpAudience, type KbHit, type KbSectionNode } from '../../api/kb';
+import type { MessageKey } from '../../i18n/catalogues';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, useSearchParam } from '../../router';
 import { Alert } from '../../ui/Alert';
@@ -11,12 +12,40 @@ import { articleHref } from './helpPaths';
 import { SearchBox } from './SearchBox';
 import { parseSnippet } from './snippet';
 
-/** Search results: titles with the highlighted passage; none → a way to write to us. */
+/** The plural form of a count in the reader's language (one, few, many or other). */
+const pluralForm = (count: number, locale: string) => {
+  const rule = new Intl.PluralRules(locale).select(count);
+  return rule === 'one' || rule === 'few' || rule === 'many' ? rule : 'other';
+};
+
+/** The hits grouped by section, groups in the order of their best hit. */
+export function groupBySection(
+  hits: KbHit[],
+  sections: KbSectionNode[],
+): Array<{ slug: string; name: KbSectionNode['name'] | null; hits: KbHit[] }> {
+  const names = new Map<string, KbSectionNode['name']>();
+  const walk = (nodes: KbSectionNode[]) => nodes.forEach((n) => (names.set(n.slug, n.name), walk(n.children)));
+  walk(sections);
+  const groups = new Map<string, KbHit[]>();
+  for (const hit of hits) groups.set(hit.section, [...(groups.get(hit.section) ?? []), hit]);
+  return [...groups].map(([slug, list]) => ({ slug, name: names.get(slug) ?? null, hits: list }));
+}
+
+/** Search results: how many, grouped by section, titles with the highlighted passage; none → a way to write to us. */
 export function SearchPage({ base, audience }: { base: string; audience: HelpAudience }) {
   const { t, locale } = useI18n();
   const q = (useSearchParam('q') ?? '').trim();
   useDocumentTitle(q ? `${t('help.search.for', { q })} — ${t('help.title')}` : t('help.search.title'));
-  const load = useCallback((signal: AbortSignal) => searchKb(q, locale, 20, signal), [q, locale]);
+  const load = useCallback(
+    async (signal: AbortSignal) => {
+      const [found, sections] = await Promise.all([
+        searchKb(q, locale, 20, signal, audience),
+        fetchKbSections(locale, audience, signal),
+      ]);
+      return { ...found, groups: groupBySection(found.items, sections) };
+    },
+    [q, locale, audience],
+  );
   const { loaded, reload } = useLoader(q.length >= 2 ? `${q}:${locale}` : null, load);
 
   return (
@@ -38,8 +67,14 @@ export function SearchPage({ base, audience }: { base: string; audience: HelpAud
       )}
       {loaded.status === 'ready' && q.length >= 2 && (
         <>
-          <p className="help-muted">{t('help.search.for', { q })}</p>
-          {loaded.data.length === 0 ? (
+          <p className="help-muted" data-testid="help-results-count">
+            {t('help.search.count', {
+              q,
+              count: String(loaded.data.total),
+              articles: t(`help.search.articles.${pluralForm(loaded.data.total, locale)}` as MessageKey),
+            })}
+          </p>
+          {loaded.data.total === 0 ? (
             <div className="help-contact">
               <p>{t('help.search.empty', { q })}</p>
               <Link href={contactBase(audience)} className="button button--primary">
@@ -47,20 +82,27 @@ export function SearchPage({ base, audience }: { base: string; audience: HelpAud
               </Link>
             </div>
           ) : (
-            <ul className="help-articles" data-testid="help-results">
-              {loaded.data.map((hit) => (
-                <li key={hit.slug} className="help-articles__item">
-                  <Link href={articleHref(base, hit.slug)} className="help-articles__title">
-                    {hit.title}
-                  </Link>
-                  <p className="help-articles__summary">
-                    {parseSnippet(hit.snippet).map((part, i) =>
-                      part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
-                    )}
-                  </p>
-                </li>
+            <div data-testid="help-results">
+              {loaded.data.groups.map((group) => (
+                <section key={group.slug} className="help-results__group" aria-label={group.name?.[locale] ?? group.slug}>
+                  {group.name && <h2 className="help-results__section">{group.name[locale] || group.name.ru}</h2>}
+                  <ul className="help-articles">
+                    {group.hits.map((hit) => (
+                      <li key={hit.slug} className="help-articles__item">
+                        <Link href={articleHref(base, hit.slug)} className="help-articles__title">
+                          {hit.title}
+                        </Link>
+                        <p className="help-articles__summary">
+                          {parseSnippet(hit.snippet).map((part, i) =>
+                            part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+                          )}
+                        </p>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
               ))}
-            </ul>
+            </div>
           )}
         </>
       )}

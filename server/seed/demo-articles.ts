@@ -3,7 +3,9 @@
  * English. The facts follow how customers of e-wallet and terminal networks describe their
  * support (../shared/seeds). Phone numbers and addresses are fictional.
  */
-import type { L10n } from '../../../common/forms/types';
+import type { L10n } from '../../common/forms/types';
+import { DEMO_UK_VARIANTS } from './demo-articles-uk';
+import { DEMO_PHRASINGS } from './demo-phrasings';
 
 export type DemoKbSection = { slug: string; name: L10n; parent?: string; order: number };
 export type DemoArticleVariant = {
@@ -12,6 +14,8 @@ export type DemoArticleVariant = {
   summary: string;
   /** Markdown: steps, short. */
   body: string;
+  /** "How customers ask" (server/seed/demo-phrasings.ts). */
+  phrasings?: string[];
 };
 export type DemoArticle = {
   slug: string;
@@ -65,7 +69,7 @@ export const DEMO_KB_SECTIONS: DemoKbSection[] = [
   { slug: 'agents', name: t('Агентам', 'Агентам', 'For agents'), order: 5 },
 ];
 
-export const DEMO_ARTICLES: DemoArticle[] = [
+const WRITTEN: DemoArticle[] = [
   // -------------------------------------------------------------------------------------------
   // Вход, пароль и коды
   // -------------------------------------------------------------------------------------------
@@ -1778,4 +1782,53 @@ export const DEMO_ARTICLES: DemoArticle[] = [
       ),
     },
   },
+];
+
+/** The demo articles with their Ukrainian variants (demo-articles-uk.ts) and phrasings (demo-phrasings.ts). */
+export const DEMO_ARTICLES: DemoArticle[] = WRITTEN.map((a) => {
+  const uk = a.variants.uk ?? DEMO_UK_VARIANTS[a.slug];
+  const withPhrasings = (variant: DemoArticleVariant | undefined, locale: 'ru' | 'uk' | 'en') =>
+    variant && { ...variant, phrasings: locale === 'en' ? [] : (DEMO_PHRASINGS[a.slug]?.[locale] ?? []) };
+  return {
+    ...a,
+    variants: {
+      ru: withPhrasings(a.variants.ru, 'ru')!,
+      ...(uk ? { uk: withPhrasings(uk, 'uk') } : {}),
+      ...(a.variants.en ? { en: withPhrasings(a.variants.en, 'en') } : {}),
+    },
+  };
+});
+
+/** The 30 articles the help centre must have (issue 6); the consultant's evaluation asks at least five questions of each. */
+export const CORE_ARTICLES = [
+  'wallet-blocked',
+  'password-recovery',
+  'sms-code-not-received',
+  'login-problems',
+  'terminal-payment-not-arrived',
+  'terminal-no-receipt',
+  'terminal-bill-not-accepted',
+  'wrong-mobile-topup',
+  'wrong-transfer-details',
+  'unauthorized-operation',
+  'account-hacked',
+  'check-payment-status',
+  'payment-error',
+  'card-linking',
+  'transfer-not-arrived',
+  'withdrawal-limits',
+  'contact-support',
+  'request-review-time',
+  'delete-account',
+  'pin-recovery',
+  'statement-order',
+  'app-not-working',
+  'notifications-not-coming',
+  'identification',
+  'complaint-appeal',
+  'compensation',
+  'priority-package',
+  'agent-support',
+  'security-tips',
+  'maintenance',
 ];
