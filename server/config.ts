@@ -65,10 +65,23 @@ const envSchema = z.object({
   MAIL_INBOUND_PER_SENDER_HOUR: intFrom(1, 100_000).default(60),
   /** How often the worker polls mailboxes that have IMAP settings; 0 = never. */
   MAIL_IMAP_POLL_SECONDS: intFrom(0, 86_400).default(60),
+  /** Where uploads live (platform/files): unset = `database` with DATABASE_URL, else `local`. */
+  FILE_STORAGE: z.enum(['local', 'database', 's3']).optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ENDPOINT: optionalUrl(['http://', 'https://']),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/$/, 'must be path segments ending in /, e.g. paydesk/')
+    .optional(),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, 'SECRET_KEY'> & {
+export type Config = Omit<z.infer<typeof envSchema>, 'SECRET_KEY' | 'FILE_STORAGE'> & {
   SECRET_KEY: string;
+  FILE_STORAGE: 'local' | 'database' | 's3';
   /** True when no DATABASE_URL is set: PGlite inside DATA_DIR. */
   embedded: boolean;
   publicUrl: string;
@@ -102,6 +115,8 @@ export function loadConfig({ env = process.env, warn = console.warn }: LoadOptio
     throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`));
   }
   const values = parsed.data;
+  const problems = fileStorageProblems(values);
+  if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(values.DATA_DIR);
   const secret = values.SECRET_KEY ?? readOrCreateSecret(dataDir, warn);
   const host = values.HOST === '0.0.0.0' || values.HOST === '::' ? 'localhost' : values.HOST;
@@ -110,8 +125,18 @@ export function loadConfig({ env = process.env, warn = console.warn }: LoadOptio
     DATA_DIR: dataDir,
     SECRET_KEY: secret.toLowerCase(),
     embedded: !values.DATABASE_URL,
+    FILE_STORAGE: values.FILE_STORAGE ?? (values.DATABASE_URL ? 'database' : 'local'),
     publicUrl: (values.PUBLIC_URL ?? `http://${host === '127.0.0.1' ? 'localhost' : host}:${values.PORT}`).replace(/\/$/, ''),
   };
+}
+
+function fileStorageProblems(values: z.infer<typeof envSchema>): string[] {
+  if (values.FILE_STORAGE !== 's3') return [];
+  const problems: string[] = [];
+  if (!values.S3_BUCKET) problems.push('S3_BUCKET: required with FILE_STORAGE=s3');
+  if (Boolean(values.S3_ACCESS_KEY_ID) !== Boolean(values.S3_SECRET_ACCESS_KEY))
+    problems.push('S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: give both or neither (then the AWS SDK finds credentials itself)');
+  return problems;
 }
 
 function readOrCreateSecret(dataDir: string, warn: (m: string) => void): string {

@@ -11,7 +11,7 @@ import { seedWikiAndNotices } from './seed/wiki';
 import { seedWorkday } from './seed/workday';
 import { acquireDataDirLock } from './platform/lockfile';
 import { createPiiCipher } from './platform/crypto';
-import { createLocalStorage } from './platform/files/storage';
+import { createFileStorage } from './platform/files/configured';
 import { createDemoPaymentCore } from './modules/customers/paycore.demo';
 import { startMailInbound } from './modules/mail/inbound.jobs';
 import { registerBackground } from './modules/register';
@@ -96,7 +96,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       bus,
       jobs,
       cipher: createPiiCipher(config.SECRET_KEY),
-      storage: createLocalStorage(path.join(config.DATA_DIR, 'files')),
+      storage: createFileStorage(config, handle),
       paycore: createDemoPaymentCore({ db: handle.db, cipher: createPiiCipher(config.SECRET_KEY) }),
       metrics: createMetrics({ pendingOutbox: () => outbox.pendingCount() }),
       logger,

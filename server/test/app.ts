@@ -7,7 +7,7 @@ import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import type { AppContext } from '../context';
 import { createPiiCipher } from '../platform/crypto';
-import { createLocalStorage } from '../platform/files/storage';
+import { createFileStorage } from '../platform/files/configured';
 import { createDemoPaymentCore } from '../modules/customers/paycore.demo';
 import { createJobs } from '../platform/jobs';
 import { registerBackground } from '../modules/register';
@@ -61,7 +61,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     bus,
     jobs: null,
     cipher: createPiiCipher(config.SECRET_KEY),
-    storage: createLocalStorage(path.join(config.DATA_DIR, 'files')),
+    storage: createFileStorage(config, db),
     paycore: createDemoPaymentCore({ db: db.db, cipher: createPiiCipher(config.SECRET_KEY) }),
     metrics: createMetrics({ pendingOutbox: () => outbox.pendingCount() }),
     logger,
