@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../context';
+import { filesSweepJob, FILES_SWEEP_CRON } from '../platform/files/sweep.job';
 import { defineJob } from '../platform/jobs';
 import { mailSendJob } from '../platform/mail/queue';
 import { createMailTransport } from '../platform/mail/transport';
@@ -43,6 +44,7 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
       events.map((event) => ({ payload: { mailId: event.aggregateId } })),
     );
   });
+  const filesJob = filesSweepJob(ctx);
   const incomingJob = mailIncomingJob(ctx);
   const pollJob = imapPollJob(ctx);
   registerInboundHandlers(ctx, incomingJob);
@@ -54,11 +56,13 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
   });
 
   if (!ctx.jobs) return;
-  for (const job of [mailJob, slaJob, sweepJob, kbPruneJob, incomingJob, pollJob])
+  for (const job of [mailJob, slaJob, sweepJob, kbPruneJob, incomingJob, pollJob, filesJob])
     await ctx.jobs.register(job as Parameters<typeof ctx.jobs.register>[0]);
   await ctx.jobs.start();
   // Hourly: expire unconfirmed guests' requests, archive solved ones.
   if (options.worker) await ctx.jobs.boss.schedule(sweepJob.name, '17 * * * *', {});
   // Hourly: forget help-centre view marks older than the dedupe window.
   if (options.worker) await ctx.jobs.boss.schedule(kbPruneJob.name, '41 * * * *', {});
+  // Hourly: files of the database storage that nothing refers to any more.
+  if (options.worker && ctx.storage.kind === 'database') await ctx.jobs.boss.schedule(filesJob.name, FILES_SWEEP_CRON, {});
 }
