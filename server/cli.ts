@@ -10,6 +10,7 @@ import { seedDemo } from './seed/demo';
 import { seedWikiAndNotices } from './seed/wiki';
 import { createStaff, resetPassword } from './cli/commands';
 import { readPassword } from './cli/prompt';
+import { filesCommand } from './platform/files/migrate';
 
 const USAGE = `Usage: npm run paydesk -- <command> [options]
 
@@ -20,11 +21,26 @@ Commands:
                                             add a staff member (password prompted when omitted)
   reset-password --email E [--kind staff|customer] [--password P]
                                             set a new password and end the person's sessions
+  files migrate --to database|s3 [--from local] [--delete-source]
+                                            copy every attachment's file to another storage (resumable)
 
 Roles: ${STAFF_ROLES.join(', ')}
 On the embedded database the CLI needs the data directory for itself: stop the server first.`;
 
 class UsageError extends Error {}
+
+/** `files …`: its own options (platform/files/migrate.ts). */
+async function runFiles(args: string[]): Promise<void> {
+  const config = loadConfig();
+  const { handle, release } = await openConfiguredDatabase(config);
+  try {
+    await runMigrations(handle);
+    process.exitCode = await filesCommand(args, { config, handle, out: (line) => process.stdout.write(line + '\n') });
+  } finally {
+    await handle.close();
+    release();
+  }
+}
 
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -32,6 +48,7 @@ async function run(argv: string[]): Promise<void> {
     process.stdout.write(USAGE + '\n');
     return;
   }
+  if (command === 'files') return runFiles(rest);
   const { values } = parseArgs({
     args: rest,
     options: {

@@ -28,11 +28,17 @@ export const localFilesDir = (config: Config): string => path.join(config.DATA_D
  * have from DATA_DIR/files when that directory exists, so an installation that kept files on disk
  * keeps serving them until `files migrate --to database` has moved them.
  */
-export function createStorageOf(kind: FileStorageKind, config: Config, handle: DbHandle): FileStorage {
+export function createStorageOf(
+  kind: FileStorageKind,
+  config: Config,
+  handle: DbHandle,
+  options: { fallback?: boolean } = {},
+): FileStorage {
   const local = createLocalStorage(localFilesDir(config));
   if (kind === 'local') return local;
   if (kind === 's3') return createS3Storage(s3Options(config));
-  return createDatabaseStorage(handle, existsSync(localFilesDir(config)) ? { fallback: local } : {});
+  const fallback = (options.fallback ?? true) && existsSync(localFilesDir(config));
+  return createDatabaseStorage(handle, fallback ? { fallback: local } : {});
 }
 
 /** The storage FILE_STORAGE names (runtime, tests, the CLI). */
