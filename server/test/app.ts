@@ -43,11 +43,16 @@ export type TestContextOptions = {
   seed?: boolean;
   /** A logger to capture what the app logs (default: silent). */
   logger?: Logger;
+  /**
+   * Run on this database instead of a fresh one: a second "node" on the database of another test
+   * context (PostgreSQL: `joinTestDb(first.db)`). Migrations are not applied again.
+   */
+  database?: TestDb;
 };
 
 /** A full AppContext on a fresh migrated database (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
-  const db = await createTestDb();
+  const db = options.database ?? (await createTestDb());
   const config = testConfig(options.env);
   const logger = options.logger ?? pino({ level: 'silent' });
   const bus = db.databaseUrl && db.pool ? await createPgNotifyBus({ url: db.databaseUrl, pool: db.pool }) : createInProcessBus();
