@@ -52,7 +52,31 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: intFrom(1, 100).default(5),
   LOGIN_LOCK_MINUTES: intFrom(1, 24 * 60).default(15),
   LOGIN_IP_MAX_FAILURES: intFrom(1, 10_000).default(50),
-  TRUST_PROXY: bool.default(false),
+  /** `true` (any proxy), `false`, or the proxies' addresses / CIDR ranges, comma-separated (Fastify's trustProxy). */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v) => {
+      const flag = v.trim().toLowerCase();
+      if (['true', '1', 'yes'].includes(flag)) return true;
+      if (['false', '0', 'no'].includes(flag)) return false;
+      return v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    })
+    .pipe(
+      z.union([
+        z.boolean(),
+        z
+          .array(
+            z
+              .string()
+              .regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'must be true, false or IP addresses / CIDR ranges, comma-separated'),
+          )
+          .min(1),
+      ]),
+    ),
   UPLOAD_MAX_MB: intFrom(1, 100).default(10),
   TICKETS_PER_IP_HOUR: intFrom(1, 100_000).default(30),
   TICKETS_PER_EMAIL_HOUR: intFrom(1, 100_000).default(10),
