@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { fillRequired } from '../server/test/forms';
 
 const PG = process.env.BENCH_FILES_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PORT = Number(process.env.BENCH_FILES_PORT ?? 3176);
@@ -79,23 +80,12 @@ async function receiptForm(): Promise<{ categoryId: string; field: string; field
   const { form } = (await (await fetch(`${BASE}/api/v1/catalog/${leaf.id}/form`)).json()) as {
     form: { fields: Array<{ key: string; type: string; required?: boolean; options?: Array<{ value: string }> }> };
   };
-  const fields: Record<string, unknown> = {};
-  for (const f of form.fields.filter((x) => x.required && x.type !== 'files')) {
-    fields[f.key] =
-      f.type === 'datetime'
-        ? new Date(Date.now() - 3600_000).toISOString().slice(0, 16)
-        : f.type === 'money'
-          ? { amount: '500', currency: 'RUB' }
-          : f.type === 'phone' || f.type === 'wallet'
-            ? '+79001112233'
-            : f.type === 'receipt_number'
-              ? '000123456'
-              : f.type === 'select'
-                ? f.options?.[0]?.value
-                : f.type === 'checkbox'
-                  ? true
-                  : 'Платёж не дошёл, чек прилагаю.';
-  }
+  // The payment's time must be in the past: an hour ago.
+  const when = form.fields.find((f) => f.type === 'datetime')?.key;
+  const fields = fillRequired(
+    form.fields.filter((f) => f.type !== 'files'),
+    when ? { [when]: new Date(Date.now() - 3600_000).toISOString().slice(0, 16) } : {},
+  );
   return { categoryId: leaf.id, field: form.fields.find((f) => f.type === 'files')!.key, fields };
 }
 
