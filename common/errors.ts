@@ -34,8 +34,8 @@ export type ApiErrorBody = {
     code: ErrorCode;
     message: string;
     details?: Record<string, unknown>;
-    /** Per-field errors of a form: `{ <field key>: { code, message? } }`. */
-    fields?: Record<string, { code: string; message?: string }>;
+    /** Per-field errors of a form: `{ <field key>: { code, message?, params? } }` (params as the form validator's). */
+    fields?: Record<string, { code: string; message?: string; params?: Record<string, string | number> }>;
     requestId?: string;
   };
 };

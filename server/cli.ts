@@ -13,6 +13,7 @@ import { readPassword } from './cli/prompt';
 import { backupCommand, restoreCommand } from './cli/backup';
 import { rotateKeyCommand } from './cli/rotate-key';
 import { SecretKeyError } from './platform/keycheck';
+import { filesCommand } from './platform/files/migrate';
 
 const USAGE = `Usage: npm run paydesk -- <command> [options]
 
@@ -29,11 +30,26 @@ Commands:
   rotate-key [--previous HEX] [--generate]  re-seal personal data under SECRET_KEY while the old key
                                             is given (SECRET_KEY_PREVIOUS or --previous); --generate:
                                             a new key for the embedded database's generated key file
+  files migrate --to database|s3 [--from local] [--delete-source]
+                                            copy every attachment's file to another storage (resumable)
 
 Roles: ${STAFF_ROLES.join(', ')}
 On the embedded database the CLI needs the data directory for itself: stop the server first.`;
 
 class UsageError extends Error {}
+
+/** `files …`: its own options (platform/files/migrate.ts). */
+async function runFiles(args: string[]): Promise<void> {
+  const config = loadConfig();
+  const { handle, release } = await openConfiguredDatabase(config);
+  try {
+    await runMigrations(handle);
+    process.exitCode = await filesCommand(args, { config, handle, out: (line) => process.stdout.write(line + '\n') });
+  } finally {
+    await handle.close();
+    release();
+  }
+}
 
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -41,6 +57,7 @@ async function run(argv: string[]): Promise<void> {
     process.stdout.write(USAGE + '\n');
     return;
   }
+  if (command === 'files') return runFiles(rest);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,

@@ -103,3 +103,34 @@ describe('loadConfig', () => {
     ]);
   });
 });
+
+describe('several nodes: file storage and the proxy', () => {
+  const load = (env: Record<string, string>) => loadConfig({ env: { ...base(), ...env }, warn: silent });
+
+  it('keeps files on disk on the embedded database and in the database with DATABASE_URL, unless told', () => {
+    expect(load({}).FILE_STORAGE).toBe('local');
+    expect(load({ DATABASE_URL: 'postgres://u@db/paydesk' }).FILE_STORAGE).toBe('database');
+    expect(load({ DATABASE_URL: 'postgres://u@db/paydesk', FILE_STORAGE: 'local' }).FILE_STORAGE).toBe('local');
+    expect(load({ FILE_STORAGE: 'database' }).FILE_STORAGE).toBe('database');
+  });
+
+  it('needs a bucket for S3 and both keys or none', () => {
+    expect(problemsOf({ FILE_STORAGE: 's3' })).toEqual(['S3_BUCKET: required with FILE_STORAGE=s3']);
+    expect(problemsOf({ FILE_STORAGE: 's3', S3_BUCKET: 'files', S3_ACCESS_KEY_ID: 'k' })[0]).toMatch(
+      /^S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY/,
+    );
+    expect(problemsOf({ FILE_STORAGE: 'ftp' })[0]).toMatch(/^FILE_STORAGE/);
+    expect(problemsOf({ FILE_STORAGE: 's3', S3_BUCKET: 'files', S3_PREFIX: 'no-slash' })[0]).toMatch(/^S3_PREFIX/);
+    expect(load({ FILE_STORAGE: 's3', S3_BUCKET: 'files', S3_FORCE_PATH_STYLE: 'true' })).toMatchObject({
+      S3_REGION: 'us-east-1',
+      S3_FORCE_PATH_STYLE: true,
+    });
+  });
+
+  it('trusts no proxy, any proxy, or the listed addresses', () => {
+    expect(load({}).TRUST_PROXY).toBe(false);
+    expect(load({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(load({ TRUST_PROXY: '10.0.0.5, 10.1.0.0/16' }).TRUST_PROXY).toEqual(['10.0.0.5', '10.1.0.0/16']);
+    expect(problemsOf({ TRUST_PROXY: 'the balancer' })[0]).toMatch(/^TRUST_PROXY/);
+  });
+});

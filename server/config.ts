@@ -64,7 +64,31 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: intFrom(1, 100).default(5),
   LOGIN_LOCK_MINUTES: intFrom(1, 24 * 60).default(15),
   LOGIN_IP_MAX_FAILURES: intFrom(1, 10_000).default(50),
-  TRUST_PROXY: bool.default(false),
+  /** `true` (any proxy), `false`, or the proxies' addresses / CIDR ranges, comma-separated (Fastify's trustProxy). */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v) => {
+      const flag = v.trim().toLowerCase();
+      if (['true', '1', 'yes'].includes(flag)) return true;
+      if (['false', '0', 'no'].includes(flag)) return false;
+      return v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    })
+    .pipe(
+      z.union([
+        z.boolean(),
+        z
+          .array(
+            z
+              .string()
+              .regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, 'must be true, false or IP addresses / CIDR ranges, comma-separated'),
+          )
+          .min(1),
+      ]),
+    ),
   UPLOAD_MAX_MB: intFrom(1, 100).default(10),
   TICKETS_PER_IP_HOUR: intFrom(1, 100_000).default(30),
   TICKETS_PER_EMAIL_HOUR: intFrom(1, 100_000).default(10),
@@ -79,11 +103,24 @@ const envSchema = z.object({
   NODE_NAME: z.string().min(1).max(200).optional(),
   /** How often the worker polls mailboxes that have IMAP settings; 0 = never. */
   MAIL_IMAP_POLL_SECONDS: intFrom(0, 86_400).default(60),
+  /** Where uploads live (platform/files): unset = `database` with DATABASE_URL, else `local`. */
+  FILE_STORAGE: z.enum(['local', 'database', 's3']).optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ENDPOINT: optionalUrl(['http://', 'https://']),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_FORCE_PATH_STYLE: bool.default(false),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/$/, 'must be path segments ending in /, e.g. paydesk/')
+    .optional(),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, 'SECRET_KEY' | 'NODE_NAME'> & {
+export type Config = Omit<z.infer<typeof envSchema>, 'SECRET_KEY' | 'NODE_NAME' | 'FILE_STORAGE'> & {
   SECRET_KEY: string;
   NODE_NAME: string;
+  FILE_STORAGE: 'local' | 'database' | 's3';
   /** True when no DATABASE_URL is set: PGlite inside DATA_DIR. */
   embedded: boolean;
   /** The file SECRET_KEY was read from (generated into DATA_DIR), or null when it came from the environment. */
@@ -119,6 +156,8 @@ export function loadConfig({ env = process.env, warn = console.warn }: LoadOptio
     throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? '?')}: ${i.message}`));
   }
   const values = parsed.data;
+  const problems = fileStorageProblems(values);
+  if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(values.DATA_DIR);
   if (values.DATABASE_URL && !values.SECRET_KEY) {
     // Every node of a shared database must seal with the same key: one generated per node's DATA_DIR would not be.
@@ -135,8 +174,18 @@ export function loadConfig({ env = process.env, warn = console.warn }: LoadOptio
     embedded: !values.DATABASE_URL,
     keyFile: values.SECRET_KEY ? null : path.join(dataDir, 'secret.key'),
     NODE_NAME: values.NODE_NAME ?? `${hostname()}:${dataDir}`,
+    FILE_STORAGE: values.FILE_STORAGE ?? (values.DATABASE_URL ? 'database' : 'local'),
     publicUrl: (values.PUBLIC_URL ?? `http://${host === '127.0.0.1' ? 'localhost' : host}:${values.PORT}`).replace(/\/$/, ''),
   };
+}
+
+function fileStorageProblems(values: z.infer<typeof envSchema>): string[] {
+  if (values.FILE_STORAGE !== 's3') return [];
+  const problems: string[] = [];
+  if (!values.S3_BUCKET) problems.push('S3_BUCKET: required with FILE_STORAGE=s3');
+  if (Boolean(values.S3_ACCESS_KEY_ID) !== Boolean(values.S3_SECRET_ACCESS_KEY))
+    problems.push('S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: give both or neither (then the AWS SDK finds credentials itself)');
+  return problems;
 }
 
 function readOrCreateSecret(dataDir: string, warn: (m: string) => void): string {

@@ -53,7 +53,7 @@ export function errorBody(code: ErrorCode, requestId: string, details?: Record<s
       code,
       message: message ?? DEFAULT_MESSAGES[code],
       ...(Object.keys(rest).length > 0 ? { details: rest } : {}),
-      ...(fields ? { fields: fields as Record<string, { code: string; message?: string }> } : {}),
+      ...(fields ? { fields: fields as NonNullable<ApiErrorBody['error']['fields']> } : {}),
       requestId,
     },
   };

@@ -13,7 +13,7 @@ import { acquireDataDirLock } from './platform/lockfile';
 import { createPiiCipher } from './platform/crypto';
 import { checkSecretKey } from './platform/keycheck';
 import { startLiveness, type Liveness } from './platform/liveness';
-import { createLocalStorage } from './platform/files/storage';
+import { createFileStorage } from './platform/files/configured';
 import { createDemoPaymentCore } from './modules/customers/paycore.demo';
 import { startMailInbound } from './modules/mail/inbound.jobs';
 import { registerBackground } from './modules/register';
@@ -117,7 +117,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       bus,
       jobs,
       cipher,
-      storage: createLocalStorage(path.join(config.DATA_DIR, 'files')),
+      storage: createFileStorage(config, handle),
       paycore: createDemoPaymentCore({ db: handle.db, cipher }),
       metrics: createMetrics({ pendingOutbox: () => outbox.pendingCount() }),
       logger,

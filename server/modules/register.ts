@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AppContext } from '../context';
+import { filesSweepJob, FILES_SWEEP_CRON } from '../platform/files/sweep.job';
 import { defineJob } from '../platform/jobs';
+import { rateCountersPruneJob } from '../platform/ratelimit';
 import { mailSendJob } from '../platform/mail/queue';
 import { createMailTransport } from '../platform/mail/transport';
 import { listenForReferenceChanges } from '../platform/refcache';
@@ -43,6 +45,8 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
       events.map((event) => ({ payload: { mailId: event.aggregateId } })),
     );
   });
+  const filesJob = filesSweepJob(ctx);
+  const countersJob = rateCountersPruneJob(ctx.db);
   const incomingJob = mailIncomingJob(ctx);
   const pollJob = imapPollJob(ctx);
   registerInboundHandlers(ctx, incomingJob);
@@ -54,11 +58,15 @@ export async function registerBackground(ctx: AppContext, options: { worker: boo
   });
 
   if (!ctx.jobs) return;
-  for (const job of [mailJob, slaJob, sweepJob, kbPruneJob, incomingJob, pollJob])
+  for (const job of [mailJob, slaJob, sweepJob, kbPruneJob, incomingJob, pollJob, filesJob, countersJob])
     await ctx.jobs.register(job as Parameters<typeof ctx.jobs.register>[0]);
   await ctx.jobs.start();
   // Hourly: expire unconfirmed guests' requests, archive solved ones.
   if (options.worker) await ctx.jobs.boss.schedule(sweepJob.name, '17 * * * *', {});
   // Hourly: forget help-centre view marks older than the dedupe window.
   if (options.worker) await ctx.jobs.boss.schedule(kbPruneJob.name, '41 * * * *', {});
+  // Hourly: rate-limit counters whose window ended a day ago.
+  if (options.worker) await ctx.jobs.boss.schedule(countersJob.name, '53 * * * *', {});
+  // Hourly: files of the database storage that nothing refers to any more.
+  if (options.worker && ctx.storage.kind === 'database') await ctx.jobs.boss.schedule(filesJob.name, FILES_SWEEP_CRON, {});
 }

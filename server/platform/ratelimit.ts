@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Executor } from '../db/connection';
 import { AppError } from '../errors';
+import { defineJob } from './jobs';
 
 export type RateLimit = { name: string; limit: number; windowSeconds: number };
 
@@ -68,4 +70,31 @@ export async function enforceNodeRateLimit(
   if (ctx.handle.engine !== 'pglite') return enforceRateLimit(ctx.db, limit, subject);
   const { allowed, retryAfterSeconds } = hitLocalRateLimit(ctx.db, limit, subject);
   if (!allowed) throw new AppError('RATE_LIMITED', { retryAfterSeconds, limit: limit.name });
+}
+
+/** Longest window of any limit; counters idle for longer are dead weight. */
+const LONGEST_WINDOW_SECONDS = 24 * 3600;
+
+/**
+ * Deletes counters whose window ended long ago (one row per address and limit would otherwise pile
+ * up forever); an address seen again starts a fresh window, as it would anyway. Run hourly by a job.
+ */
+export async function pruneRateCounters(db: Executor, olderThanSeconds = LONGEST_WINDOW_SECONDS): Promise<number> {
+  const result = await db.execute(
+    sql`DELETE FROM rate_counters WHERE window_start < now() - make_interval(secs => ${olderThanSeconds})`,
+  );
+  const done = result as unknown as { rowCount?: number | null; affectedRows?: number };
+  return done.rowCount ?? done.affectedRows ?? 0;
+}
+
+/** The hourly prune as a job (safe to run twice). */
+export function rateCountersPruneJob(db: Executor) {
+  return defineJob({
+    name: 'ratelimit.prune',
+    schema: z.object({}).passthrough(),
+    policy: 'singleton',
+    async handler() {
+      await pruneRateCounters(db);
+    },
+  });
 }

@@ -7,7 +7,7 @@ import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import type { AppContext } from '../context';
 import { createPiiCipher } from '../platform/crypto';
-import { createLocalStorage } from '../platform/files/storage';
+import { createFileStorage } from '../platform/files/configured';
 import { createDemoPaymentCore } from '../modules/customers/paycore.demo';
 import { createJobs } from '../platform/jobs';
 import { registerBackground } from '../modules/register';
@@ -43,11 +43,16 @@ export type TestContextOptions = {
   seed?: boolean;
   /** A logger to capture what the app logs (default: silent). */
   logger?: Logger;
+  /**
+   * Run on this database instead of a fresh one: a second "node" on the database of another test
+   * context (PostgreSQL: `joinTestDb(first.db)`). Migrations are not applied again.
+   */
+  database?: TestDb;
 };
 
 /** A full AppContext on a fresh migrated database (PGlite, or PostgreSQL with TEST_DATABASE_URL). */
 export async function createTestContext(options: TestContextOptions = {}): Promise<TestContext> {
-  const db = await createTestDb();
+  const db = options.database ?? (await createTestDb());
   const config = testConfig(options.env);
   const logger = options.logger ?? pino({ level: 'silent' });
   const bus = db.databaseUrl && db.pool ? await createPgNotifyBus({ url: db.databaseUrl, pool: db.pool }) : createInProcessBus();
@@ -61,7 +66,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     bus,
     jobs: null,
     cipher: createPiiCipher(config.SECRET_KEY),
-    storage: createLocalStorage(path.join(config.DATA_DIR, 'files')),
+    storage: createFileStorage(config, db),
     paycore: createDemoPaymentCore({ db: db.db, cipher: createPiiCipher(config.SECRET_KEY) }),
     metrics: createMetrics({ pendingOutbox: () => outbox.pendingCount() }),
     logger,

@@ -48,3 +48,13 @@ async function adminQuery(text: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * Another connection pool to the PostgreSQL database of `db`: what a second node of the same
+ * installation has. Its dispose() closes the pool only; the first handle drops the database.
+ */
+export async function joinTestDb(db: TestDb): Promise<TestDb> {
+  if (!db.databaseUrl) throw new Error('a second node needs PostgreSQL (TEST_DATABASE_URL)');
+  const handle = await openDatabase({ url: db.databaseUrl, poolSize: 5 });
+  return { ...handle, databaseUrl: db.databaseUrl, dispose: () => handle.close() };
+}

@@ -76,6 +76,8 @@ export type TicketMessage = {
 };
 
 export type Ticket = {
+  /** Names the request's realtime room (`ticket:<id>`). */
+  id: string;
   number: string;
   subject: string;
   status: TicketStatus;

@@ -101,6 +101,7 @@ export const consoleEn: Record<keyof typeof consoleRu, string> = {
   'console.ws.support': 'Support',
   'console.ws.internalNote': 'Internal note',
   'console.ws.attachments': 'Attachments',
+  'console.ws.download': 'Download {name}',
 
   'console.presence.viewing': 'Also viewing: {names}',
   'console.presence.typing': '{names} is typing…',

@@ -102,6 +102,7 @@ export const consoleRu = {
   'console.ws.support': 'Поддержка',
   'console.ws.internalNote': 'Внутренняя заметка',
   'console.ws.attachments': 'Вложения',
+  'console.ws.download': 'Скачать {name}',
 
   'console.presence.viewing': 'Сейчас смотрит: {names}',
   'console.presence.typing': '{names} печатает…',

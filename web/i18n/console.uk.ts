@@ -101,6 +101,7 @@ export const consoleUk: Record<keyof typeof consoleRu, string> = {
   'console.ws.support': 'Підтримка',
   'console.ws.internalNote': 'Внутрішня нотатка',
   'console.ws.attachments': 'Вкладення',
+  'console.ws.download': 'Завантажити {name}',
 
   'console.presence.viewing': 'Зараз переглядає: {names}',
   'console.presence.typing': '{names} друкує…',

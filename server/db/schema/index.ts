@@ -13,3 +13,4 @@ export * from './notices';
 export * from './wiki';
 export * from './kb-search';
 export * from './mail-in';
+export * from './files';

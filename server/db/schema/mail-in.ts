@@ -1,29 +1,8 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  real,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { categories, departments } from './catalog';
 import { ticketMessages, tickets } from './tickets';
-
-const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-
-/** Binary column (PGlite answers Uint8Array, pg a Buffer: both read back as a Buffer). */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-  toDriver: (value) => value,
-});
+import { bytea, tz } from './columns';
 
 /**
  * Addresses paydesk receives mail at: each routes its letters to a department and/or a category

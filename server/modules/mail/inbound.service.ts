@@ -21,6 +21,7 @@ import {
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import { randomToken, sha256 } from '../../platform/crypto';
+import { cleanFileName, storedFileName } from '../../platform/files/names';
 import type { StoredFile } from '../../platform/files/storage';
 import { messageIdDomain, queueMail } from '../../platform/mail/queue';
 import { emit } from '../../platform/outbox';
@@ -271,16 +272,14 @@ async function storeAttachments(ctx: AppContext, letter: Letter) {
   const maxBytes = ctx.config.UPLOAD_MAX_MB * 1024 * 1024;
   for (const a of letter.attachments.slice(0, 10)) {
     try {
-      files.push({
-        name: a.name.slice(0, 200),
-        stored: await ctx.storage.put(Readable.from([a.content]), { maxBytes, accept: FILE_TYPES }),
-      });
+      const stored = await ctx.storage.put(Readable.from([a.content]), { maxBytes, accept: FILE_TYPES });
+      files.push({ name: storedFileName(a.name, stored.contentType), stored });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      refused.push({ name: a.name.slice(0, 200), reason: err.code === 'PAYLOAD_TOO_LARGE' ? 'size' : 'type' });
+      refused.push({ name: cleanFileName(a.name).slice(0, 200), reason: err.code === 'PAYLOAD_TOO_LARGE' ? 'size' : 'type' });
     }
   }
-  for (const a of letter.attachments.slice(10)) refused.push({ name: a.name.slice(0, 200), reason: 'type' });
+  for (const a of letter.attachments.slice(10)) refused.push({ name: cleanFileName(a.name).slice(0, 200), reason: 'type' });
   return { files, refused };
 }
 

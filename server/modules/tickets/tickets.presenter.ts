@@ -76,6 +76,8 @@ export async function presentTicket(db: Executor, ticket: Ticket, locale: Locale
   const definition = (form?.definition ?? { fields: [] }) as FormDef;
   const leaf = path.at(-1);
   return {
+    // The request's room on /ws is ticket:<id>: the portal page follows it live.
+    id: ticket.id,
     number: ticket.number,
     subject: ticket.subject,
     status: ticket.status,

@@ -72,6 +72,7 @@ export const messageSchema = z.object({
 });
 
 export const ticketResponse = z.object({
+  id: z.string().uuid(),
   number: z.string(),
   subject: z.string(),
   status: z.enum(TICKET_STATUSES),

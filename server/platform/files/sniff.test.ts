@@ -61,13 +61,15 @@ describe('detectFileType', () => {
     expect(detectFileType(box)).toBeNull();
   });
 
-  it('recognises a PDF header at the start or after a BOM, whitespace or junk within the first kilobyte', () => {
+  it('recognises a PDF by its header at offset 0', () => {
     expect(detectFileType(Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj', 'latin1'))).toBe('application/pdf');
-    expect(detectFileType(Buffer.from('\ufeff\r\n  %PDF-1.4\n', 'utf8'))).toBe('application/pdf');
-    expect(detectFileType(Buffer.concat([Buffer.alloc(600, 0x2a), Buffer.from('%PDF-2.0\n')]))).toBe('application/pdf');
+    expect(detectFileType(Buffer.from('%PDF-2.0\n'))).toBe('application/pdf');
   });
 
-  it('refuses a PDF header past the first kilobyte or without a version', () => {
+  it('refuses a PDF header anywhere but at offset 0 (after a BOM, whitespace or junk), or without a version', () => {
+    expect(detectFileType(Buffer.from('\ufeff%PDF-1.4\n', 'utf8'))).toBeNull();
+    expect(detectFileType(Buffer.from('\r\n  %PDF-1.4\n'))).toBeNull();
+    expect(detectFileType(Buffer.concat([Buffer.alloc(600, 0x2a), Buffer.from('%PDF-2.0\n')]))).toBeNull();
     expect(detectFileType(Buffer.concat([Buffer.alloc(SNIFF_BYTES, 0x20), Buffer.from('%PDF-1.7')]))).toBeNull();
     expect(detectFileType(Buffer.from('%PDF-'))).toBeNull();
     expect(detectFileType(Buffer.from('%PDF-x'))).toBeNull();

@@ -15,9 +15,6 @@ const HEVC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis']);
 /** Generic HEIF brands: HEIC unless the file declares itself AVIF (AV1-coded, not an accepted type). */
 const HEIF_BRANDS = new Set(['mif1', 'msf1']);
 const AVIF_BRANDS = new Set(['avif', 'avis']);
-/** Leading bytes of executables and markup: such a file is refused even if `%PDF-` follows (a polyglot). */
-const NOT_PDF = [[0x4d, 0x5a] /* MZ */, [0x7f, 0x45, 0x4c, 0x46] /* ELF */, [0x23, 0x21] /* #! */, [0x3c] /* < */];
-
 function startsWith(buf: Uint8Array, magic: readonly number[], at = 0): boolean {
   if (buf.length < at + magic.length) return false;
   return magic.every((b, i) => buf[at + i] === b);
@@ -36,35 +33,18 @@ function isHeic(buf: Uint8Array): boolean {
   return brands.some((b) => HEIF_BRANDS.has(b)) && !brands.some((b) => AVIF_BRANDS.has(b));
 }
 
-/** Index of `%PDF-` followed by a version digit within the first SNIFF_BYTES bytes, or -1. */
-function pdfHeaderAt(buf: Uint8Array): number {
-  const end = Math.min(buf.length, SNIFF_BYTES) - PDF.length - 1;
-  for (let at = 0; at <= end; at += 1) {
-    const next = buf[at + PDF.length] ?? 0;
-    if (startsWith(buf, PDF, at) && next >= 0x30 && next <= 0x39) return at;
-  }
-  return -1;
-}
-
-/** Skips a UTF-8 BOM and ASCII whitespace. */
-function firstContent(buf: Uint8Array): number {
-  let at = startsWith(buf, [0xef, 0xbb, 0xbf]) ? 3 : 0;
-  while (at < buf.length && [0x09, 0x0a, 0x0c, 0x0d, 0x20, 0x00].includes(buf[at] ?? -1)) at += 1;
-  return at;
-}
-
 /**
  * The content type of a file from its first `SNIFF_BYTES` bytes: JPEG, PNG, HEIC/HEIF (ISO BMFF `ftyp`
- * with a HEIF brand) or PDF (`%PDF-n` anywhere in the first 1024 bytes, as PDF readers allow, unless the
- * file starts as an executable, a script or markup). Anything else, including an empty buffer, is null.
+ * with a HEIF brand) or PDF (`%PDF-` and a version digit at offset 0). Anything else, including an empty
+ * buffer, is null. PDF readers tolerate a header up to 1024 bytes in (after junk, a BOM, markup…), but that
+ * tolerance is what polyglot files (an executable or HTML page that is also a PDF) ride on, and every PDF
+ * a scanner, a phone or a bank writes starts with its header: an upload must too.
  */
 export function detectFileType(head: Uint8Array): FileType | null {
   if (startsWith(head, JPEG)) return 'image/jpeg';
   if (startsWith(head, PNG)) return 'image/png';
   if (isHeic(head)) return 'image/heic';
-  const pdf = pdfHeaderAt(head);
-  if (pdf < 0) return null;
-  const start = firstContent(head);
-  if (start < pdf && NOT_PDF.some((magic) => startsWith(head, magic, start))) return null;
-  return 'application/pdf';
+  const version = head[PDF.length] ?? 0;
+  if (startsWith(head, PDF) && version >= 0x30 && version <= 0x39) return 'application/pdf';
+  return null;
 }

@@ -1,93 +1,93 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
 import type { FileType } from '../../../common/forms/types';
 import { AppError } from '../../errors';
-import { detectFileType, SNIFF_BYTES } from './sniff';
-
-const refused = (field?: string) => (field ? { fields: { [field]: { code: 'file_type_not_allowed' } } } : {});
+import { inspectUpload, type InspectOptions } from './inspect';
 
 export type StoredFile = { key: string; size: number; sha256: string; contentType: FileType };
 
-/** Where uploads live. Keys are random and never part of a public URL. */
+export type PutOptions = InspectOptions & {
+  /** Store under this key instead of a new one (`files migrate` keeps every file's key). */
+  key?: string;
+};
+
+export type FileStorageKind = 'local' | 'database' | 's3';
+
+/**
+ * Where uploads live: the one seam between the app and its file store (local disk, PostgreSQL, an
+ * S3-compatible bucket). Keys are random and never part of a public URL; the same key names the same
+ * file in every kind of storage, so files move between them without touching the rows that refer to them.
+ */
 export type FileStorage = {
+  readonly kind: FileStorageKind;
   /** Streams `source` in, checking its type by content and its size; throws and keeps nothing on refusal. */
-  put(source: Readable, options: { maxBytes: number; accept: readonly FileType[]; field?: string }): Promise<StoredFile>;
+  put(source: Readable, options: PutOptions): Promise<StoredFile>;
+  /** The file's bytes; the stream fails with NOT_FOUND (before any byte) when there is no such file. */
   read(key: string): Readable;
+  /** Forgets the file under `key` (nothing happens when there is none). */
   remove(key: string): Promise<void>;
 };
 
-/** Local disk under DATA_DIR/files (the default; an S3-compatible bucket can implement the same type). */
+/** `YYYY/MM/<uuid>`: what `newKey` makes and every storage accepts. */
+const KEY_PATTERN = /^[0-9]{4}\/[0-9]{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A new random key, grouped by month (a directory per month on disk). */
+export function newKey(now = new Date()): string {
+  return `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}`;
+}
+
+/** Throws NOT_FOUND for anything but a key of ours (no path tricks reach a store). */
+export function checkKey(key: string): string {
+  if (!KEY_PATTERN.test(key)) throw new AppError('NOT_FOUND');
+  return key;
+}
+
+/** A stream that fails at once with `err` (a read of a key that cannot exist). */
+export function failedStream(err: Error): Readable {
+  const stream = new PassThrough();
+  queueMicrotask(() => stream.destroy(err));
+  return stream;
+}
+
+/** Local disk under DATA_DIR/files: the default on the embedded database (one node). */
 export function createLocalStorage(root: string): FileStorage {
-  const resolve = (key: string) => {
-    if (!/^[0-9]{4}\/[0-9]{2}\/[0-9a-f-]{36}$/.test(key)) throw new AppError('NOT_FOUND');
-    return path.join(root, key);
-  };
+  const resolve = (key: string) => path.join(root, checkKey(key));
   return {
-    async put(source, { maxBytes, accept, field }) {
-      const now = new Date();
-      const key = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}`;
+    kind: 'local',
+    async put(source, options) {
+      const key = options.key ?? newKey();
       const file = resolve(key);
       await mkdir(path.dirname(file), { recursive: true });
-      const hash = createHash('sha256');
-      let size = 0;
-      let head = Buffer.alloc(0);
-      let detected: FileType | null = null;
-      const check = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          size += chunk.length;
-          if (size > maxBytes)
-            return done(
-              new AppError('PAYLOAD_TOO_LARGE', {
-                maxBytes,
-                ...(field ? { fields: { [field]: { code: 'file_too_large' } } } : {}),
-              }),
-            );
-          if (head.length < SNIFF_BYTES) {
-            head = Buffer.concat([head, chunk]).subarray(0, SNIFF_BYTES);
-            // Decide as soon as enough bytes are in (or at the end for tiny files).
-            if (head.length >= SNIFF_BYTES) {
-              detected = detectFileType(head);
-              if (!detected || !accept.includes(detected)) return done(new AppError('UNSUPPORTED_MEDIA_TYPE', refused(field)));
-            }
-          }
-          hash.update(chunk);
-          done(null, chunk);
-        },
-        flush(done) {
-          if (!detected) {
-            detected = detectFileType(head);
-            if (!detected || !accept.includes(detected)) return done(new AppError('UNSUPPORTED_MEDIA_TYPE', refused(field)));
-          }
-          done();
-        },
-      });
+      const inspect = inspectUpload(options);
+      // A migration may write the same key again (resumed after a crash): replace, never append.
+      const flags = options.key ? 'w' : 'wx';
       try {
-        await pipeline(source, check, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+        await pipeline(source, inspect, createWriteStream(file, { flags, mode: 0o600 }));
       } catch (err) {
         await rm(file, { force: true });
         throw err;
       }
-      if (!detected) throw new AppError('UNSUPPORTED_MEDIA_TYPE', refused(field));
-      return { key, size, sha256: hash.digest('hex'), contentType: detected };
+      return { key, ...inspect.result() };
     },
     read(key) {
-      return createReadStream(resolve(key));
+      let file: string;
+      try {
+        file = resolve(key);
+      } catch (err) {
+        return failedStream(err as Error);
+      }
+      const stream = createReadStream(file);
+      // A missing file is a 404 to whoever asked, not an internal error.
+      const out = new PassThrough();
+      stream.on('error', (err: NodeJS.ErrnoException) => out.destroy(err.code === 'ENOENT' ? new AppError('NOT_FOUND') : err));
+      return stream.pipe(out);
     },
     async remove(key) {
       await rm(resolve(key), { force: true });
     },
   };
-}
-
-/** Whether a stored file is still there (for cleanup and checks). */
-export async function exists(root: string, key: string): Promise<boolean> {
-  return stat(path.join(root, key)).then(
-    () => true,
-    () => false,
-  );
 }

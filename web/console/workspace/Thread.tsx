@@ -2,8 +2,8 @@ import type { WorkspaceMessage } from '../../api/console';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatFileSize, formatShortDateTime } from '../../ui/format';
 
-/** The whole correspondence, oldest first; internal notes stand apart (colour and label). */
-export function Thread({ messages }: { messages: WorkspaceMessage[] }) {
+/** The whole correspondence, oldest first; internal notes stand apart (colour and label); files download. */
+export function Thread({ number, messages }: { number: string; messages: WorkspaceMessage[] }) {
   const { t, locale } = useI18n();
   if (messages.length === 0) return <p className="thread__empty">{t('console.ws.noMessages')}</p>;
   return (
@@ -35,7 +35,15 @@ export function Thread({ messages }: { messages: WorkspaceMessage[] }) {
               <ul className="cmsg__files" aria-label={t('console.ws.attachments')}>
                 {m.attachments.map((a) => (
                   <li key={a.id} className="cmsg__file">
-                    {a.name} <span className="muted">{formatFileSize(a.size, locale)}</span>
+                    {/* Staff are signed in by cookie: a plain link downloads (the answer says "attachment"). */}
+                    <a
+                      href={`/api/v1/console/tickets/${encodeURIComponent(number)}/attachments/${a.id}`}
+                      download={a.name}
+                      aria-label={t('console.ws.download', { name: a.name })}
+                    >
+                      {a.name}
+                    </a>{' '}
+                    <span className="muted">{formatFileSize(a.size, locale)}</span>
                   </li>
                 ))}
               </ul>

@@ -87,7 +87,7 @@ export function WorkspacePage({ number, me }: { number: string; me: Me }) {
           </div>
           {tab === 'thread' ? (
             <div role="tabpanel" id="ws-panel-thread" aria-labelledby="ws-tab-thread" className="ws-panel">
-              <Thread messages={data.messages} />
+              <Thread number={number} messages={data.messages} />
               {data.can.work && <Composer ws={data} onSent={changed} onTyping={presence.typing} onIdle={presence.idle} />}
             </div>
           ) : (

@@ -10,6 +10,7 @@ import { describeError } from '../../ui/errorMessage';
 import { PageLoading } from '../../ui/PageLoading';
 import { useLoader } from '../../ui/useLoader';
 import { TicketView } from './TicketView';
+import { useLiveTicket } from './useLiveTicket';
 
 function Notice({ title, text, number, signIn }: { title: string; text: string; number: string; signIn: boolean }) {
   const t = useT();
@@ -58,6 +59,8 @@ export function RequestPage({ number }: { number: string }) {
   const key = canLoad ? `${number}:${token ?? 'session'}` : null;
   const load = useCallback(() => fetchTicket(number, { token }), [number, token]);
   const { loaded, reload, replace } = useLoader(key, load);
+  // Answers arrive without a reload for a signed-in customer.
+  useLiveTicket(customer && loaded.status === 'ready' ? loaded.data.id : null, reload);
 
   if (!canLoad) {
     if (session.status === 'loading') return <PageLoading />;
