@@ -22,7 +22,22 @@ export default tseslint.config(
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Every text a person reads comes from the catalogues (web/i18n): no words written in JSX,
+      // nor in the attributes people read or hear (labels, titles, placeholders, alt texts).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXText[value=/\\p{L}/u]',
+          message: 'User-facing text belongs in the message catalogues (web/i18n): use t().',
+        },
+        {
+          selector: 'JSXAttribute[name.name=/^(aria-label|aria-description|title|placeholder|alt)$/] > Literal[value=/\\p{L}/u]',
+          message: 'User-facing text belongs in the message catalogues (web/i18n): use t().',
+        },
+      ],
+    },
   },
   { files: ['scripts/**', 'bench/**', 'e2e/**', 'chaos/**'], rules: { 'no-console': 'off' } },
 );

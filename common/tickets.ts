@@ -19,3 +19,10 @@ export type ReplyChannel = (typeof REPLY_CHANNELS)[number];
 
 /** Statuses shown under "Archive" in the customer's requests. */
 export const ARCHIVE_STATUSES: readonly TicketStatus[] = ['resolved', 'archived'];
+
+/** The first line's department code: requests land there unless routed; tier 1 of it cannot be "returned". */
+export const FIRST_LINE = 'first_line';
+
+/** Request priorities, lowest first (the catalogue's default priority, the console's filter and action). */
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];

@@ -9,7 +9,13 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
 import { errorBody, registerErrorHandler } from './errors';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -70,6 +76,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       },
     },
     transform: jsonSchemaTransform,
+    // Schemas registered with an id (the recursive trees) become components the paths refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 

@@ -1,9 +1,11 @@
-import { StrictMode, Suspense, lazy } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { queryClient } from './api/query';
 import { SessionProvider } from './api/session';
 import { I18nProvider } from './i18n/I18nProvider';
-import { usePathname } from './router';
-import { PageLoading } from './ui/PageLoading';
+import { createAppRouter } from './routes';
 import './ui/styles.css';
 import './ui/requests.css';
 import './ui/console.css';
@@ -13,28 +15,19 @@ import './ui/wiki-notices.css';
 import './ui/help.css';
 import './ui/consultant.css';
 
-// Portal and console are separate chunks: customers never download the console.
-const PortalApp = lazy(() => import('./portal/PortalApp').then((m) => ({ default: m.PortalApp })));
-const ConsoleApp = lazy(() => import('./console/ConsoleApp').then((m) => ({ default: m.ConsoleApp })));
-
-function isConsolePath(path: string): boolean {
-  return path === '/console' || path.startsWith('/console/');
-}
-
-function Root() {
-  const path = usePathname();
-  return <Suspense fallback={<PageLoading />}>{isConsolePath(path) ? <ConsoleApp /> : <PortalApp />}</Suspense>;
-}
-
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+const router = createAppRouter();
+
 createRoot(container).render(
   <StrictMode>
-    <I18nProvider>
-      <SessionProvider>
-        <Root />
-      </SessionProvider>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </I18nProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,74 +1,45 @@
-import { useSyncExternalStore } from 'react';
-import type { AnchorHTMLAttributes, MouseEvent } from 'react';
+import { Link as RouterLink, useLocation, useSearchParams } from 'react-router';
+import type { LinkProps as RouterLinkProps } from 'react-router';
 
-// A tiny history-API router: the app has a handful of paths and no nested data loading.
-const NAVIGATE_EVENT = 'paydesk:navigate';
+// Navigation is react-router's (data mode, `web/routes.tsx`); these are its hooks under the
+// names the pages use, and `navigate()` for event handlers and effects.
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('popstate', onChange);
-  window.addEventListener(NAVIGATE_EVENT, onChange);
-  return () => {
-    window.removeEventListener('popstate', onChange);
-    window.removeEventListener(NAVIGATE_EVENT, onChange);
-  };
+type NavigateFn = (to: string, options?: { replace?: boolean }) => void;
+let navigateTo: NavigateFn = (to, options) => {
+  // Before the router is bound (never in the app; in unit tests of pure helpers).
+  if (options?.replace) window.location.replace(to);
+  else window.location.assign(to);
+};
+
+/** Lets `navigate()` use the app's router (called once by routes.tsx). */
+export function bindNavigate(fn: NavigateFn): void {
+  navigateTo = fn;
 }
 
-function getPathname(): string {
-  return window.location.pathname;
-}
-
-function getSearch(): string {
-  return window.location.search;
+/** Goes to `to` (path, query, #hash) in the app; `replace` keeps history clean for redirects. */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  navigateTo(to, options);
 }
 
 /** The current pathname; re-renders on navigation and on the back/forward buttons. */
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, getPathname, () => '/');
+  return useLocation().pathname;
 }
 
-/** The current query string (`?a=b` or ''); re-renders like usePathname. */
+/** The current query string (`?a=b` or ''). */
 export function useSearch(): string {
-  return useSyncExternalStore(subscribe, getSearch, () => '');
+  return useLocation().search;
 }
 
 /** One query parameter of the current URL, or null. */
 export function useSearchParam(name: string): string | null {
-  return new URLSearchParams(useSearch()).get(name);
+  const [params] = useSearchParams();
+  return params.get(name);
 }
 
-/** Goes to `to` (path, optional #hash) without reloading; `replace` keeps history clean for redirects. */
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
-  const hash = new URL(to, window.location.href).hash;
-  if (hash) {
-    // Let the new page render, then bring the target into view.
-    requestAnimationFrame(() => document.getElementById(hash.slice(1))?.scrollIntoView());
-  } else if (!options.replace) {
-    window.scrollTo(0, 0);
-  }
-}
+type LinkProps = Omit<RouterLinkProps, 'to'> & { href: string };
 
-type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string };
-
-/** An `<a>` that navigates in-app for plain left clicks and behaves normally otherwise. */
-export function Link({ href, onClick, ...rest }: LinkProps) {
-  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(event);
-    if (
-      event.defaultPrevented ||
-      event.button !== 0 ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey ||
-      rest.target
-    ) {
-      return;
-    }
-    event.preventDefault();
-    navigate(href);
-  };
-  return <a href={href} onClick={handleClick} {...rest} />;
+/** react-router's Link, written with `href` like the `<a>` it renders. */
+export function Link({ href, ...rest }: LinkProps) {
+  return <RouterLink to={href} {...rest} />;
 }

@@ -47,6 +47,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF token to send with a mutation (null when signed out). */
+export function csrfHeader(): string | null {
+  return csrfToken;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -70,7 +75,7 @@ function readFieldErrors(value: unknown): Record<string, ApiFieldError> | undefi
 }
 
 /** Turns any failed response into an ApiError; unknown shapes become INTERNAL. */
-function toApiError(status: number, body: unknown): ApiError {
+export function toApiError(status: number, body: unknown): ApiError {
   const error = isRecord(body) ? body.error : undefined;
   if (!isRecord(error)) {
     return new ApiError({ code: status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL', status });

@@ -1,3 +1,4 @@
+import type { Answer } from './http';
 import type { Locale } from '../../common/errors';
 import type { Branding, Contacts, WikiSettings } from '../../common/settings';
 import type { DiffLine } from '../../common/wiki';
@@ -82,17 +83,8 @@ export type WikiProposal = {
   decidedAt: string | null;
   diff: DiffLine[];
 };
-export type WikiStanding = {
-  level: number;
-  computedLevel: number;
-  override: number | null;
-  overrideReason: string | null;
-  identityVerified: boolean;
-  strikes: number;
-  acceptedEdits: number;
-  accountAgeDays: number;
-};
-export type WikiMember = WikiStanding & { customerId: string; name: string; email: string | null };
+export type WikiStanding = NonNullable<Answer<'/api/v1/wiki/me', 'get'>['standing']>;
+export type WikiMember = Answer<'/api/v1/console/wiki/members', 'get'>['items'][number];
 export type WikiDraft = { title: string; body: string; summary: string; baseRevision: number };
 
 const enc = encodeURIComponent;

@@ -1,3 +1,4 @@
+import type { Answer } from './http';
 import type { Locale } from '../../common/errors';
 import type { L10n } from '../../common/forms/types';
 import { ApiError, apiRequest } from './client';
@@ -13,24 +14,7 @@ export type KbSectionPage = {
   articles: KbArticleRef[];
 };
 export type KbVote = { helpful: boolean; comment: string | null };
-export type KbArticlePage = {
-  slug: string;
-  locale: Locale;
-  requestedLocale: Locale;
-  fallback: boolean;
-  title: string;
-  summary: string;
-  body: string;
-  audience: 'customer' | 'agent' | 'all';
-  tags: string[];
-  updatedAt: string;
-  section: { slug: string; name: L10n } | null;
-  trail: Array<{ slug: string; name: L10n }>;
-  locales: Locale[];
-  related: KbArticleRef[];
-  contact: { audience: HelpAudience; path: string[]; name: L10n } | null;
-  myVote: KbVote | null;
-};
+export type KbArticlePage = Answer<'/api/v1/kb/articles/{slug}', 'get'>;
 /** A search hit; `section` is the slug of its help-centre section (results are grouped by it). */
 export type KbHit = { slug: string; title: string; snippet: string; score: number; section: string };
 export type KbSuggestion = { slug: string; title: string };

@@ -1,3 +1,4 @@
+import type { Answer } from './http';
 import type { Locale } from '../../common/errors';
 import { apiRequest } from './client';
 
@@ -32,21 +33,7 @@ export type KbContent = {
   categories: string[];
 };
 export type KbProposal = { id: string; text: string; asked: number; proposedAt: string; proposedBy: string | null };
-export type KbDetail = KbContent & {
-  id: string;
-  slug: string;
-  locale: Locale;
-  status: KbStatus;
-  revision: number;
-  views: number;
-  yes: number;
-  no: number;
-  publishedAt: string | null;
-  updatedAt: string;
-  updatedBy: { id: string; name: string } | null;
-  lock: KbLock;
-  variants: Array<{ id: string; locale: Locale; status: KbStatus }>;
-};
+export type KbDetail = Answer<'/api/v1/console/kb/articles/{id}', 'get'>;
 export type KbSaved = { id: string; revision: number; status: KbStatus };
 export type KbRevision = {
   number: number;

@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { fetchDepartments, fetchQueueCounts } from '../api/console';
 import type { Department, QueueCount } from '../api/console';
@@ -27,47 +28,34 @@ const ConsoleDataContext = createContext<ConsoleData | null>(null);
 
 /** Departments, queue counts and the queue rooms, shared by the sidebar and the pages. */
 export function ConsoleDataProvider({ children }: { children: ReactNode }) {
-  const [departments, setDepartments] = useState<Department[] | null>(null);
   const [extraIds, setExtraIds] = useState<string[]>([]);
-  const [counts, setCounts] = useState<QueueCount[] | null>(null);
-  const [countsError, setCountsError] = useState<unknown>(null);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    // 403/404 for roles that may not list departments: rooms then come from list rows.
-    fetchDepartments(controller.signal).then(setDepartments, () => undefined);
-    return () => controller.abort();
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    fetchQueueCounts(controller.signal).then(
-      (items) => {
-        setCounts(items);
-        setCountsError(null);
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted) setCountsError(error);
-      },
-    );
-    return () => controller.abort();
-  }, [generation]);
-
-  const refreshCounts = useDebouncedCallback(() => setGeneration((n) => n + 1), REFRESH_DEBOUNCE_MS);
+  // 403/404 for roles that may not list departments: rooms then come from list rows.
+  const departmentsQuery = useQuery({ queryKey: ['console.departments'], queryFn: ({ signal }) => fetchDepartments(signal) });
+  const departments = departmentsQuery.data ?? null;
 
   const queueRooms = useMemo(() => {
     const ids = new Set([...(departments ?? []).map((d) => d.id), ...extraIds]);
     return [...ids].sort().map((id) => `queues:${id}`);
   }, [departments, extraIds]);
 
-  const { live } = useRooms(queueRooms, { onEvent: refreshCounts, onResync: refreshCounts });
+  // The counts follow every queue room: an event there re-reads them (RealtimeProvider).
+  const countsQuery = useQuery({
+    queryKey: ['console.queueCounts'],
+    queryFn: ({ signal }) => fetchQueueCounts(signal),
+    meta: { rooms: queueRooms },
+  });
+  const { refetch } = countsQuery;
+  const refreshCounts = useDebouncedCallback(() => void refetch(), REFRESH_DEBOUNCE_MS);
+
+  const { live } = useRooms(queueRooms, {});
   usePolling(!live, refreshCounts);
 
   const addDepartmentIds = useCallback((ids: string[]) => {
     setExtraIds((prev) => (ids.every((id) => prev.includes(id)) ? prev : [...new Set([...prev, ...ids])]));
   }, []);
 
+  const counts = countsQuery.data ?? null;
+  const countsError = countsQuery.error;
   const value = useMemo<ConsoleData>(
     () => ({ departments, counts, countsError, refreshCounts, queueRooms, addDepartmentIds, live }),
     [departments, counts, countsError, refreshCounts, queueRooms, addDepartmentIds, live],

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useSession } from '../api/session';
 import { useT } from '../i18n/I18nProvider';
-import { Link, navigate } from '../router';
+import { Link, navigate, useSearch } from '../router';
 import { Alert } from '../ui/Alert';
 import { Brand } from '../ui/Brand';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
@@ -9,8 +9,8 @@ import { LoginForm } from '../ui/LoginForm';
 import { useLoginForm } from '../ui/useLoginForm';
 
 /** Where to go after signing in: the console page the person asked for, else the console. */
-function nextPath(): string {
-  const next = new URLSearchParams(window.location.search).get('next');
+function nextPath(search: string): string {
+  const next = new URLSearchParams(search).get('next');
   return next && /^\/console(\/|$)/.test(next) && !next.startsWith('/console/login') ? next : '/console';
 }
 
@@ -18,13 +18,15 @@ function nextPath(): string {
 export function ConsoleLoginPage() {
   const t = useT();
   const { session } = useSession();
-  const form = useLoginForm('staff', () => navigate(nextPath(), { replace: true }));
+  const next = nextPath(useSearch());
+  // Signed in here, or already: one navigation (the effect), to the page the person asked for.
+  const form = useLoginForm('staff', () => undefined);
   const signedInStaff = session.status === 'signed-in' && session.me.kind === 'staff';
   const signedInCustomer = session.status === 'signed-in' && session.me.kind === 'customer';
 
   useEffect(() => {
-    if (signedInStaff) navigate(nextPath(), { replace: true });
-  }, [signedInStaff]);
+    if (signedInStaff) navigate(next, { replace: true });
+  }, [signedInStaff, next]);
 
   return (
     <div className="console-login">

@@ -1,5 +1,7 @@
 import { createContext, useContext, useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { invalidateLive, invalidateRoom } from '../api/query';
 import { RealtimeClient, socketUrl } from './realtime';
 import type { RealtimeEvent } from './realtime';
 
@@ -8,10 +10,20 @@ const RealtimeContext = createContext<RealtimeClient | null>(null);
 /** One realtime connection for the signed-in staff member's console tab. */
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const [client] = useState(() => new RealtimeClient({ url: socketUrl(window.location) }));
+  const queries = useQueryClient();
   useEffect(() => {
+    // An event names a room: the queries that follow it re-read; a resync re-reads them all.
+    const offEvent = client.onEvent((event) => {
+      if (event.type !== 'presence') invalidateRoom(queries, event.room);
+    });
+    const offResync = client.onResync(() => invalidateLive(queries));
     client.start();
-    return () => client.stop();
-  }, [client]);
+    return () => {
+      offEvent();
+      offResync();
+      client.stop();
+    };
+  }, [client, queries]);
   return <RealtimeContext.Provider value={client}>{children}</RealtimeContext.Provider>;
 }
 

@@ -324,4 +324,5 @@ export const adminEn: Record<keyof typeof adminRu, string> = {
   'admin.canned.tooShort': 'At least 2 characters',
   'admin.canned.deactivated': 'Canned answer “{title}” deactivated.',
   'admin.canned.activated': 'Canned answer “{title}” activated.',
+  'admin.contacts.logoPlaceholder': 'https://… or /logo.svg',
 };

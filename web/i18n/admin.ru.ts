@@ -327,4 +327,5 @@ export const adminRu = {
   'admin.canned.tooShort': 'Не короче 2 символов',
   'admin.canned.deactivated': 'Шаблон «{title}» отключён.',
   'admin.canned.activated': 'Шаблон «{title}» включён.',
+  'admin.contacts.logoPlaceholder': 'https://… или /logo.svg',
 } as const;

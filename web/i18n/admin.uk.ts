@@ -326,4 +326,5 @@ export const adminUk: Record<keyof typeof adminRu, string> = {
   'admin.canned.tooShort': 'Не коротше 2 символів',
   'admin.canned.deactivated': 'Шаблон «{title}» вимкнено.',
   'admin.canned.activated': 'Шаблон «{title}» увімкнено.',
+  'admin.contacts.logoPlaceholder': 'https://… або /logo.svg',
 };

@@ -1,4 +1,5 @@
 import type { Locale } from '../../common/errors';
+import { formatMessage } from '../../common/messages';
 import { en } from './en';
 import { ru } from './ru';
 import type { Catalogue, MessageKey } from './ru';
@@ -15,12 +16,7 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(ru, key);
 }
 
-/** Looks `key` up in the locale's catalogue and fills `{placeholders}` from `params`. */
+/** Looks `key` up in the locale's catalogue and formats it (ICU MessageFormat, common/messages.ts). */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = CATALOGUES[locale][key] ?? ru[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return formatMessage(locale, CATALOGUES[locale][key] ?? ru[key], params);
 }

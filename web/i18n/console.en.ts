@@ -288,4 +288,6 @@ export const consoleEn: Record<keyof typeof consoleRu, string> = {
   'console.audit.actorKind.customer': 'Customer',
   'console.audit.actorKind.guest': 'Guest',
   'console.audit.actorKind.system': 'System',
+  'console.numberExample': 'PD-1000000',
+  'console.audit.ip': 'IP address',
 };

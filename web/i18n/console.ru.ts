@@ -288,4 +288,6 @@ export const consoleRu = {
   'console.audit.actorKind.customer': 'Клиент',
   'console.audit.actorKind.guest': 'Гость',
   'console.audit.actorKind.system': 'Система',
+  'console.numberExample': 'PD-1000000',
+  'console.audit.ip': 'IP-адрес',
 } as const;

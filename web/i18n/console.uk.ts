@@ -287,4 +287,6 @@ export const consoleUk: Record<keyof typeof consoleRu, string> = {
   'console.audit.actorKind.customer': 'Клієнт',
   'console.audit.actorKind.guest': 'Гість',
   'console.audit.actorKind.system': 'Система',
+  'console.numberExample': 'PD-1000000',
+  'console.audit.ip': 'IP-адреса',
 };

@@ -43,6 +43,7 @@ export const mailEn = {
   'admin.mail.parts': 'Message parts',
   'admin.mail.textPart': 'Plain text',
   'admin.mail.htmlPart': 'The HTML part of the message',
+  'admin.mail.htmlTab': 'HTML',
   'portal.answerNotices.label': 'E-mail me a short notice of each new answer',
   'portal.answerNotices.hint': 'For requests answered only in your account: the e-mail does not contain the answer.',
   'portal.answerNotices.saved': 'Saved',

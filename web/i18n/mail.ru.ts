@@ -43,6 +43,7 @@ export const mailRu = {
   'admin.mail.parts': 'Части письма',
   'admin.mail.textPart': 'Текст',
   'admin.mail.htmlPart': 'HTML-версия письма',
+  'admin.mail.htmlTab': 'HTML',
   'portal.answerNotices.label': 'Присылать короткое уведомление на e-mail о новом ответе',
   'portal.answerNotices.hint': 'Для обращений с ответом только в личном кабинете: само письмо без текста ответа.',
   'portal.answerNotices.saved': 'Сохранено',

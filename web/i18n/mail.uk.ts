@@ -43,6 +43,7 @@ export const mailUk = {
   'admin.mail.parts': 'Частини листа',
   'admin.mail.textPart': 'Текст',
   'admin.mail.htmlPart': 'HTML-версія листа',
+  'admin.mail.htmlTab': 'HTML',
   'portal.answerNotices.label': 'Надсилати коротке сповіщення на e-mail про нову відповідь',
   'portal.answerNotices.hint': 'Для звернень із відповіддю лише в особистому кабінеті: лист без тексту відповіді.',
   'portal.answerNotices.saved': 'Збережено',

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useSession } from '../api/session';
 import { useT } from '../i18n/I18nProvider';
-import { Link, navigate } from '../router';
+import { Link, navigate, useSearch } from '../router';
 import { LoginForm } from '../ui/LoginForm';
 import { useLoginForm } from '../ui/useLoginForm';
 import { safeNextPath } from './nextPath';
@@ -10,13 +10,13 @@ import { safeNextPath } from './nextPath';
 export function CustomerLoginPage() {
   const t = useT();
   const { session } = useSession();
-  const form = useLoginForm('customer', () => navigate(safeNextPath(window.location.search), { replace: true }));
+  const next = safeNextPath(useSearch());
+  // Signed in here, or already (e.g. /login from a bookmark): one navigation, to where the person was heading.
+  const form = useLoginForm('customer', () => undefined);
   const signedInCustomer = session.status === 'signed-in' && session.me.kind === 'customer';
-
-  // Already signed in (e.g. opened /login from a bookmark): go where the person was heading.
   useEffect(() => {
-    if (signedInCustomer) navigate(safeNextPath(window.location.search), { replace: true });
-  }, [signedInCustomer]);
+    if (signedInCustomer) navigate(next, { replace: true });
+  }, [signedInCustomer, next]);
 
   return (
     <div className="container auth-page">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDuration, formatFieldValue, formatFileSize } from './format';
-import { parseInline, parseMarkdown } from './markdown';
+import { formatDateTime, formatDuration, formatFieldValue, formatFileSize, formatShortDateTime } from './format';
+import { renderMarkdown } from './markdown';
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -30,22 +30,31 @@ describe('formatting', () => {
   });
 });
 
+describe('short dates', () => {
+  it('write the year in full in every language', () => {
+    const at = '2026-12-20T09:05:00Z';
+    expect(formatShortDateTime(at, 'ru', 'UTC')).toBe('20.12.2026, 09:05');
+    expect(formatShortDateTime(at, 'uk', 'UTC')).toBe('20.12.2026, 09:05');
+    expect(formatShortDateTime(at, 'en', 'UTC')).toBe('20/12/2026, 09:05');
+  });
+});
+
 describe('markdown', () => {
-  it('reads headings, lists and paragraphs', () => {
-    const blocks = parseMarkdown('## Сроки\nОбычно **быстро**.\n\n- один\n- два\n\n1. раз\n2. два');
-    expect(blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'list', 'list']);
-    expect(blocks[2]).toMatchObject({ kind: 'list', ordered: false });
-    expect(blocks[3]).toMatchObject({ kind: 'list', ordered: true });
+  it('reads headings, lists and paragraphs, with article headings under the page ones', () => {
+    const html = renderMarkdown('## Сроки\nОбычно **быстро**.\n\n- один\n- два\n\n1. раз\n2. два\n\n#### Мелко');
+    expect(html).toContain('<h3>Сроки</h3>');
+    expect(html).toContain('<p>Обычно <strong>быстро</strong>.</p>');
+    expect(html).toContain('<ul>\n<li>один</li>');
+    expect(html).toContain('<ol>\n<li>раз</li>');
+    expect(html).toContain('<h4>Мелко</h4>');
   });
 
-  it('keeps only safe links', () => {
-    expect(parseInline('[a](/help) [b](https://x.test) [c](javascript:alert(1))')).toEqual([
-      { kind: 'link', href: '/help', children: [{ kind: 'text', text: 'a' }] },
-      { kind: 'text', text: ' ' },
-      { kind: 'link', href: 'https://x.test', children: [{ kind: 'text', text: 'b' }] },
-      { kind: 'text', text: ' ' },
-      { kind: 'text', text: 'c' },
-      { kind: 'text', text: ')' },
-    ]);
+  it('keeps only safe links and shows raw HTML as text', () => {
+    const html = renderMarkdown('[a](/help) [b](https://x.test) [c](javascript:alert(1)) <img src=x onerror=alert(1)>');
+    expect(html).toContain('<a href="/help">a</a>');
+    expect(html).toContain('<a href="https://x.test" target="_blank" rel="noopener noreferrer">b</a>');
+    expect(html).not.toContain('javascript:alert(1)"');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 });

@@ -19,14 +19,17 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale, t
   }).format(date);
 }
 
-/** "12.05.2025, 14:30": for lists. */
+/** "12.05.2025, 14:30": for lists (four-digit years in every language: uk's short style has two). */
 export function formatShortDateTime(iso: string | null | undefined, locale: Locale, timeZone?: string): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   return new Intl.DateTimeFormat(TAGS[locale], {
-    dateStyle: 'short',
-    timeStyle: 'short',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     ...(timeZone ? { timeZone } : {}),
   }).format(date);
 }

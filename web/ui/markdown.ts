@@ -1,89 +1,40 @@
-// A deliberately small Markdown reader for knowledge-base bodies: headings, paragraphs,
-// lists, bold, italics, inline code and links. It builds a tree the Markdown component
-// renders with React elements, so no HTML from an article ever reaches the DOM as markup.
+import MarkdownIt from 'markdown-it';
 
-export type Inline =
-  | { kind: 'text'; text: string }
-  | { kind: 'strong' | 'em'; children: Inline[] }
-  | { kind: 'code'; text: string }
-  | { kind: 'link'; href: string; children: Inline[] }
-  | { kind: 'br' };
-
-export type Block =
-  | { kind: 'heading'; level: 3 | 4; children: Inline[] }
-  | { kind: 'paragraph'; children: Inline[] }
-  | { kind: 'list'; ordered: boolean; items: Inline[][] };
+// Knowledge-base and wiki bodies are Markdown, read by markdown-it: headings, paragraphs,
+// lists, emphasis, code, quotes and links. Raw HTML in a body is shown as text (html: false),
+// links must be http(s), mailto, tel or the site's own paths, and the Markdown component
+// passes the result through DOMPurify before it reaches the page.
 
 const SAFE_HREF = /^(https?:\/\/|mailto:|tel:|\/(?!\/)|#)/i;
-const INLINE = /(\*\*([^*]+)\*\*|__([^_]+)__|\*([^*\s][^*]*)\*|_([^_\s][^_]*)_|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\))/;
 
-/** Parses the inline markup of one block's text; single newlines become line breaks. */
-export function parseInline(text: string): Inline[] {
-  const out: Inline[] = [];
-  const pushText = (value: string) => {
-    const lines = value.split('\n');
-    lines.forEach((line, i) => {
-      if (i > 0) out.push({ kind: 'br' });
-      if (line) out.push({ kind: 'text', text: line });
-    });
-  };
-  let rest = text;
-  while (rest) {
-    const match = INLINE.exec(rest);
-    if (!match) {
-      pushText(rest);
-      break;
-    }
-    if (match.index > 0) pushText(rest.slice(0, match.index));
-    const [whole, , strongA, strongB, emA, emB, code, label, href] = match;
-    if (strongA ?? strongB) out.push({ kind: 'strong', children: parseInline(strongA ?? strongB ?? '') });
-    else if (emA ?? emB) out.push({ kind: 'em', children: parseInline(emA ?? emB ?? '') });
-    else if (code) out.push({ kind: 'code', text: code });
-    else if (label && href && SAFE_HREF.test(href)) out.push({ kind: 'link', href, children: parseInline(label) });
-    else pushText(label ?? whole);
-    rest = rest.slice(match.index + whole.length);
+const md = new MarkdownIt({ html: false, linkify: true, breaks: true });
+md.disable(['image', 'table']);
+md.validateLink = (url) => SAFE_HREF.test(url.trim());
+
+// An article sits under the page's own h1/h2: its headings start at h3 (#, ## → h3; deeper → h4).
+md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {
+  const token = tokens[idx];
+  if (token) token.tag = Number(token.tag.slice(1)) <= 2 ? 'h3' : 'h4';
+  return self.renderToken(tokens, idx, options);
+};
+md.renderer.rules.heading_close = (tokens, idx, options, _env, self) => {
+  const token = tokens[idx];
+  if (token) token.tag = Number(token.tag.slice(1)) <= 2 ? 'h3' : 'h4';
+  return self.renderToken(tokens, idx, options);
+};
+
+// Links off the site open in a new tab without access to this one.
+md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+  const token = tokens[idx];
+  const href = String(token?.attrGet('href') ?? '');
+  if (token && /^(https?:)?\/\//i.test(href)) {
+    token.attrSet('target', '_blank');
+    token.attrSet('rel', 'noopener noreferrer');
   }
-  return out;
-}
+  return self.renderToken(tokens, idx, options);
+};
 
-const LIST_ITEM = /^\s*([-*+]|\d+[.)])\s+(.*)$/;
-const HEADING = /^(#{1,6})\s+(.*)$/;
-
-/** Splits a Markdown text into blocks. */
-export function parseMarkdown(source: string): Block[] {
-  const blocks: Block[] = [];
-  let paragraph: string[] = [];
-  let list: { ordered: boolean; items: string[] } | null = null;
-
-  const flush = () => {
-    if (paragraph.length) blocks.push({ kind: 'paragraph', children: parseInline(paragraph.join('\n')) });
-    if (list) blocks.push({ kind: 'list', ordered: list.ordered, items: list.items.map(parseInline) });
-    paragraph = [];
-    list = null;
-  };
-
-  for (const raw of source.replace(/\r\n?/g, '\n').split('\n')) {
-    const line = raw.trimEnd();
-    const heading = HEADING.exec(line);
-    const item = LIST_ITEM.exec(line);
-    if (!line.trim()) {
-      flush();
-    } else if (heading) {
-      flush();
-      blocks.push({ kind: 'heading', level: (heading[1] ?? '').length <= 2 ? 3 : 4, children: parseInline(heading[2] ?? '') });
-    } else if (item) {
-      const ordered = /\d/.test(item[1] ?? '');
-      if (paragraph.length || (list && list.ordered !== ordered)) flush();
-      list ??= { ordered, items: [] };
-      list.items.push(item[2] ?? '');
-    } else if (list && /^\s+/.test(raw) && list.items.length) {
-      // A continuation line of the last item.
-      list.items[list.items.length - 1] += ` ${line.trim()}`;
-    } else {
-      if (list) flush();
-      paragraph.push(line.trim());
-    }
-  }
-  flush();
-  return blocks;
+/** The HTML of a Markdown body (not yet sanitised: the Markdown component does that). */
+export function renderMarkdown(source: string): string {
+  return md.render(source);
 }

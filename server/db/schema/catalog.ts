@@ -1,3 +1,4 @@
+import { PRIORITIES } from '../../../common/tickets';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -15,7 +16,7 @@ import type { FormDef, L10n } from '../../../common/forms/types';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export { PRIORITIES };
 export type Priority = (typeof PRIORITIES)[number];
 export const AUDIENCES = ['customer', 'agent'] as const;
 export type Audience = (typeof AUDIENCES)[number];

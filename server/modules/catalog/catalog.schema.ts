@@ -50,6 +50,8 @@ export const catalogNode: z.ZodType<CatalogNodeDto> = z.lazy(() =>
     children: z.array(catalogNode),
   }),
 );
+// A recursive schema needs a name in the OpenAPI document (components/schemas/CatalogNode).
+z.globalRegistry.add(catalogNode, { id: 'CatalogNode' });
 
 export const treeQuery = z.object({ audience: z.enum(AUDIENCES).default('customer') });
 export const treeResponse = z.object({ items: z.array(catalogNode) });

@@ -13,6 +13,8 @@ export type SectionNode = { slug: string; name: z.infer<typeof l10n>; articleCou
 export const sectionNode: z.ZodType<SectionNode> = z.lazy(() =>
   z.object({ slug: z.string(), name: l10n, articleCount: z.number().int(), children: z.array(sectionNode) }),
 );
+// A recursive schema needs a name in the OpenAPI document (components/schemas/SectionNode).
+z.globalRegistry.add(sectionNode, { id: 'SectionNode' });
 
 export const articleRef = z.object({
   slug: z.string(),

@@ -34,13 +34,13 @@ import { renderMail } from './templates';
 import { createRawSeal, parseLetter, rawMessageId, type Letter } from './letter';
 import { maskDocument, redactPassports, type PassportMatch } from './passports';
 import { guessCategory, ROUTE_MIN_CONFIDENCE } from './routing';
+import { FIRST_LINE } from '../../../common/tickets';
 
 type Ticket = typeof tickets.$inferSelect;
 type Mailbox = typeof mailboxes.$inferSelect;
 
 /** The catalogue leaf of letters whose category is not known (inactive: never offered on the portal). */
 export const UNSORTED_SLUG = 'email-unsorted';
-const FIRST_LINE = 'first_line';
 
 /**
  * Stores a raw letter for a mailbox in the caller's transaction (state `received`) and announces

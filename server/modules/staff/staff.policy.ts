@@ -5,7 +5,7 @@ import type { Executor } from '../../db/connection';
 import { SECURITY_DEPARTMENT_CODE, type AuthUser } from '../../platform/auth/sessions';
 
 export const SECURITY_DEPARTMENT = SECURITY_DEPARTMENT_CODE;
-export const FIRST_LINE = 'first_line';
+export { FIRST_LINE } from '../../../common/tickets';
 
 /** What a staff member is, loaded once per request: roles and department memberships with tiers. */
 export type StaffScope = {

@@ -1,5 +1,6 @@
 import type { L10n } from '../../../common/forms/types';
 import { ApiError, apiRequest } from '../../api/client';
+import type { Answer } from '../../api/http';
 import type { Audience, LeafForm } from '../../api/requests';
 
 // Types and calls of the admin API: docs/API-console.md "Admin" (`/console/admin/*`) and the
@@ -7,8 +8,9 @@ import type { Audience, LeafForm } from '../../api/requests';
 // contract (the server serialises them through its OpenAPI schemas).
 
 export type { Audience };
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export { PRIORITIES } from '../../api/console';
+export type { Priority } from '../../api/console';
+import type { Priority } from '../../api/console';
 
 export type AdminNode = {
   id: string;
@@ -48,15 +50,7 @@ export type SlaPolicy = {
 export type SlaCalendarRow = { id: string; code: string; name: string; definition: Record<string, unknown> };
 export type SlaData = { policies: SlaPolicy[]; calendars: SlaCalendarRow[] };
 
-export type Canned = {
-  id: string;
-  title: string;
-  body: string;
-  locale: string;
-  categoryId: string | null;
-  departmentCode: string | null;
-  active: boolean;
-};
+export type Canned = Answer<'/api/v1/console/admin/canned', 'get'>['items'][number];
 export type CannedInput = {
   title: string;
   body: string;

@@ -132,7 +132,7 @@ export function AuditPage({ me }: { me: Me }) {
           <input
             className="filters__input filters__input--short"
             value={draft.number}
-            placeholder="PD-1000000"
+            placeholder={t('console.numberExample')}
             onChange={(e) => setDraft({ ...draft, number: e.target.value })}
           />
         </label>

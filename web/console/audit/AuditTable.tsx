@@ -20,7 +20,7 @@ export function AuditTable({ items, onActor }: { items: AuditEntry[]; onActor?: 
             <th scope="col">{t('console.audit.action')}</th>
             <th scope="col">{t('console.audit.object')}</th>
             <th scope="col">{t('console.audit.details')}</th>
-            <th scope="col">IP</th>
+            <th scope="col">{t('console.audit.ip')}</th>
           </tr>
         </thead>
         <tbody>

@@ -22,7 +22,7 @@ import { Link, navigate } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { Markdown } from '../../ui/Markdown';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { authorsKb } from '../roles';
 import { KB_PATH, kbArticlePath } from '../routes';
 import { KbProposals } from './KbProposals';
@@ -77,7 +77,7 @@ export function KbEditorPage({ id, me }: { id: string | null; me: Me }) {
     }),
     [id],
   );
-  const { loaded, reload } = useLoader(id ?? 'new', load);
+  const { loaded, reload } = useApiQuery('console.kb.KbEditorPage', id ?? 'new', load);
   if (loaded.status === 'loading') return <p>{t('app.loading')}</p>;
   if (loaded.status === 'error') return <Alert tone="error">{describeError(loaded.error, t)}</Alert>;
   return <Editor article={loaded.data.article} sections={loaded.data.sections} me={me} reload={reload} />;
@@ -230,9 +230,9 @@ function Editor({
               <label>
                 {t('kb.field.locale')}
                 <select value={draft.locale} onChange={set('locale')}>
-                  <option value="ru">RU</option>
-                  <option value="uk">UK</option>
-                  <option value="en">EN</option>
+                  <option value="ru">{t('lang.short.ru')}</option>
+                  <option value="uk">{t('lang.short.uk')}</option>
+                  <option value="en">{t('lang.short.en')}</option>
                 </select>
               </label>
             </>

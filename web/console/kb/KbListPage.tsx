@@ -6,7 +6,7 @@ import { Link, navigate, useSearch } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { formatShortDateTime } from '../../ui/format';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { KB_PATH, kbArticlePath } from '../routes';
 
 /** Every variant, filtered by status, language and text (the filters live in the URL), paged. */
@@ -16,7 +16,7 @@ export function KbListPage() {
   const params = new URLSearchParams(search);
   const [q, setQ] = useState(params.get('q') ?? '');
   const load = useCallback((signal: AbortSignal) => listKbArticles(new URLSearchParams(search), signal), [search]);
-  const { loaded, reload } = useLoader(search, load);
+  const { loaded, reload } = useApiQuery('console.kb.KbListPage', search, load);
   const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(search);
     for (const [k, v] of Object.entries(changes)) {
@@ -47,9 +47,9 @@ export function KbListPage() {
           {t('kb.filter.locale')}
           <select value={params.get('locale') ?? ''} onChange={(e) => go({ locale: e.target.value })}>
             <option value="">{t('kb.filter.any')}</option>
-            <option value="ru">RU</option>
-            <option value="uk">UK</option>
-            <option value="en">EN</option>
+            <option value="ru">{t('lang.short.ru')}</option>
+            <option value="uk">{t('lang.short.uk')}</option>
+            <option value="en">{t('lang.short.en')}</option>
           </select>
         </label>
         <label>

@@ -3,7 +3,7 @@ import { fetchKbProposals, reviewKbProposal } from '../../api/kbConsole';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 
 /**
  * Customers' questions proposed as phrasings of this variant (from the consultant's unanswered
@@ -22,7 +22,7 @@ export function KbProposals({
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const load = useCallback((signal: AbortSignal) => fetchKbProposals(articleId, signal), [articleId]);
-  const { loaded, reload } = useLoader(`proposals:${articleId}`, load);
+  const { loaded, reload } = useApiQuery('console.kb.KbProposals', articleId, load);
   if (loaded.status !== 'ready' || loaded.data.items.length === 0) return null;
 
   const review = async (id: string, decision: 'accept' | 'reject') => {

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { formatShortDateTime } from '../../ui/format';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 
 function DiffBlock({ label, lines }: { label: string; lines: KbDiffLine[] }) {
   if (!lines.some((l) => l.op !== 'same')) return null;
@@ -37,7 +37,7 @@ type Props = {
 export function KbRevisions({ article, canRevert, diff, onDiff, onRevert, locale }: Props) {
   const t = useT();
   const load = useCallback((signal: AbortSignal) => fetchKbRevisions(article.id, signal), [article.id]);
-  const { loaded } = useLoader(`${article.id}:${article.revision}`, load);
+  const { loaded } = useApiQuery('console.kb.KbRevisions', `${article.id}:${article.revision}`, load);
   return (
     <section aria-labelledby="kb-revisions-title">
       <h2 id="kb-revisions-title" className="help-h2">

@@ -5,14 +5,14 @@ import { Link } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { formatShortDateTime } from '../../ui/format';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { kbArticlePath } from '../routes';
 
 /** For authors: the articles readers said did not help, with what they wrote. */
 export function KbUnhelpfulPage() {
   const { t, locale } = useI18n();
   const load = useCallback((signal: AbortSignal) => fetchKbUnhelpful(1, signal), []);
-  const { loaded } = useLoader('unhelpful', load);
+  const { loaded } = useApiQuery('console.kb.KbUnhelpfulPage', 'unhelpful', load);
   if (loaded.status === 'loading') return <p>{t('app.loading')}</p>;
   if (loaded.status === 'error') return <Alert tone="error">{describeError(loaded.error, t)}</Alert>;
   if (loaded.data.items.length === 0) return <p>{t('kb.unhelpful.empty')}</p>;

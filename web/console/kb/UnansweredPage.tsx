@@ -3,13 +3,14 @@ import type { Locale } from '../../../common/errors';
 import { LOCALES } from '../../../common/errors';
 import type { Me } from '../../api/auth';
 import { fetchUnanswered, triageUnanswered, type TriageStatus, type UnansweredRow } from '../../api/kbAdmin';
-import { useT } from '../../i18n/I18nProvider';
+import { useI18n, useT } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { PageLoading } from '../../ui/PageLoading';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { LoadFailure } from '../admin/shared/LoadFailure';
 import { readsAudit } from '../roles';
+import { formatShortDateTime } from '../../ui/format';
 
 const PAGE = 25;
 const PERIODS = [7, 30, 90] as const;
@@ -25,6 +26,7 @@ export function UnansweredPage({ me }: { me: Me }) {
   const [busy, setBusy] = useState<string | null>(null);
   /** The article slug typed for a row (prefilled with the nearest article). */
   const [slugs, setSlugs] = useState<Record<string, string>>({});
+  const reader = useI18n().locale;
   const [extra, setExtra] = useState<UnansweredRow[]>([]);
   const [loadingMore, setLoadingMore] = useState(false);
   const key = readsAudit(me) ? `unanswered:${days}:${locale}:${status}` : null;
@@ -32,7 +34,7 @@ export function UnansweredPage({ me }: { me: Me }) {
     (signal: AbortSignal) => fetchUnanswered({ days, status, limit: PAGE, offset: 0, ...(locale ? { locale } : {}) }, signal),
     [days, locale, status],
   );
-  const { loaded, reload } = useLoader(key, load);
+  const { loaded, reload } = useApiQuery('console.kb.UnansweredPage', key, load);
 
   if (!readsAudit(me)) {
     return (
@@ -171,7 +173,7 @@ export function UnansweredPage({ me }: { me: Me }) {
                   <td className="admin-table__strong">{r.question}</td>
                   <td>{r.locale.toUpperCase()}</td>
                   <td>{r.count}</td>
-                  <td>{new Date(r.lastAskedAt).toLocaleString()}</td>
+                  <td>{formatShortDateTime(r.lastAskedAt, reader)}</td>
                   <td>{r.topSlug ? <a href={`/help/${encodeURIComponent(r.topSlug)}`}>{r.topSlug}</a> : '—'}</td>
                   <td className="unanswered-actions">
                     {r.status === 'new' ? (

@@ -1,4 +1,5 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
+import { useApiQuery } from '../../api/query';
 import type { FormEvent, ReactNode } from 'react';
 import { fetchAssignees, PRIORITIES, RESOLUTION_CODES, runTicketAction } from '../../api/console';
 import type { Assignee, Priority, TicketAction, Workspace } from '../../api/console';
@@ -11,9 +12,6 @@ import { useConsoleData } from '../ConsoleData';
 import { actionError, reasonProblem } from './actions';
 import type { DialogAction } from './actions';
 import { resolutionName } from './history';
-
-/** Department codes of a standard installation, used when the departments list cannot be read. */
-const KNOWN_DEPARTMENTS = ['first_line', 'tech_support', 'security', 'terminals', 'agent_support'] as const;
 
 const TITLES: Record<DialogAction, MessageKey> = {
   assign: 'console.do.assign',
@@ -38,19 +36,10 @@ type People = { status: 'idle' | 'loading' | 'error' } | { status: 'ready'; item
 
 /** The colleagues a request can be assigned to, loaded when the assign dialog opens. */
 function useAssignees(number: string | null): People {
-  const [people, setPeople] = useState<People>({ status: number ? 'loading' : 'idle' });
-  useEffect(() => {
-    if (!number) return;
-    const controller = new AbortController();
-    fetchAssignees(number, controller.signal).then(
-      (items) => setPeople({ status: 'ready', items }),
-      () => {
-        if (!controller.signal.aborted) setPeople({ status: 'error' });
-      },
-    );
-    return () => controller.abort();
-  }, [number]);
-  return people;
+  const load = useCallback((signal: AbortSignal) => fetchAssignees(number ?? '', signal), [number]);
+  const { loaded } = useApiQuery('console.assignees', number, load);
+  if (!number) return { status: 'idle' };
+  return loaded.status === 'ready' ? { status: 'ready', items: loaded.data } : { status: loaded.status };
 }
 
 type Props = { action: DialogAction; ws: Workspace; onClose: () => void; onDone: () => void };
@@ -61,9 +50,10 @@ export function ActionDialog({ action, ws, onClose, onDone }: Props) {
   const l = useLocalize();
   const id = useId();
   const { departments } = useConsoleData();
-  const departmentOptions = departments
-    ? departments.filter((d) => d.active && d.code !== ws.department?.code).map((d) => ({ code: d.code, name: l(d.name) }))
-    : KNOWN_DEPARTMENTS.filter((c) => c !== ws.department?.code).map((code) => ({ code, name: t(`console.dept.${code}`) }));
+  // The departments come from the server (ConsoleData); until they are read the choice is empty.
+  const departmentOptions = (departments ?? [])
+    .filter((d) => d.active && d.code !== ws.department?.code)
+    .map((d) => ({ code: d.code, name: l(d.name) }));
   const [department, setDepartment] = useState('');
   const [priority, setPriority] = useState<Priority>(PRIORITIES.find((p) => p !== ws.priority) ?? 'normal');
   const [into, setInto] = useState('');
@@ -223,7 +213,7 @@ export function ActionDialog({ action, ws, onClose, onDone }: Props) {
               id={`${id}-into`}
               className="field__input"
               value={into}
-              placeholder="PD-1000000"
+              placeholder={t('console.numberExample')}
               aria-describedby={described('into')}
               onChange={(e) => setInto(e.target.value)}
             />,

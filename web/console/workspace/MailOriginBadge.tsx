@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { Workspace } from '../../api/console';
 import { useT } from '../../i18n/I18nProvider';
 import { useLocalize } from '../../i18n/useLocalize';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { fetchMailOrigin } from '../admin/mailboxes/api';
 
 /**
@@ -13,7 +13,11 @@ export function MailOriginBadge({ ws }: { ws: Workspace }) {
   const t = useT();
   const l = useLocalize();
   const load = useCallback((signal: AbortSignal) => fetchMailOrigin(ws.number, signal), [ws.number]);
-  const { loaded } = useLoader(ws.channel === 'email' ? `mail-origin:${ws.number}:${ws.updatedAt}` : null, load);
+  const { loaded } = useApiQuery(
+    'console.workspace.MailOriginBadge',
+    ws.channel === 'email' ? `mail-origin:${ws.number}:${ws.updatedAt}` : null,
+    load,
+  );
   if (ws.channel !== 'email' || loaded.status !== 'ready') return null;
   const { routing, otherSenderLetters } = loaded.data;
   const leaf = ws.category.path.at(-1);

@@ -3,12 +3,11 @@ import type { Me } from '../../api/auth';
 import { fetchWorkspace } from '../../api/console';
 import { useT } from '../../i18n/I18nProvider';
 import { PageLoading } from '../../ui/PageLoading';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { ApiProblem } from '../ApiProblem';
-import { REFRESH_DEBOUNCE_MS, useConsoleData } from '../ConsoleData';
-import { useDebouncedCallback, usePolling } from '../hooks';
+import { useConsoleData } from '../ConsoleData';
+import { usePolling } from '../hooks';
 import { useRooms } from '../RealtimeProvider';
-import type { RealtimeEvent } from '../realtime';
 import { Composer } from './Composer';
 import { CustomerPanel } from './CustomerPanel';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -24,19 +23,16 @@ type Tab = 'thread' | 'history';
 export function WorkspacePage({ number, me }: { number: string; me: Me }) {
   const t = useT();
   const load = useCallback((signal: AbortSignal) => fetchWorkspace(number, signal), [number]);
-  const { loaded, reload } = useLoader(number, load);
-  const { queueRooms, refreshCounts } = useConsoleData();
+  const [ticketRoom, setTicketRoom] = useState<string | null>(null);
+  // The request's room: its events re-read the workspace (RealtimeProvider invalidates the query).
+  const { loaded, reload } = useApiQuery('console.ticket', number, load, { rooms: ticketRoom ? [ticketRoom] : [] });
+  const { refreshCounts } = useConsoleData();
   const [tab, setTab] = useState<Tab>('thread');
 
   const ws = loaded.status === 'ready' ? loaded.data : null;
-  const ticketRoom = ws?.id ? `ticket:${ws.id}` : null;
-  const reloadSoon = useDebouncedCallback(reload, REFRESH_DEBOUNCE_MS);
-  // Without the request's id (older servers) its department queue rooms tell about changes instead.
-  const rooms = ticketRoom ? [ticketRoom] : ws ? queueRooms : [];
-  const onEvent = (event: RealtimeEvent) => {
-    if (event.type !== 'presence') reloadSoon();
-  };
-  const { live } = useRooms(rooms, { onEvent, onResync: reloadSoon });
+  const room = `ticket:${ws?.id ?? ''}`;
+  if (ws && ticketRoom !== room) setTicketRoom(room);
+  const { live } = useRooms(ticketRoom ? [ticketRoom] : [], {});
   usePolling(ws !== null && !live, reload);
   const presence = usePresence(ticketRoom, me.user.id);
 

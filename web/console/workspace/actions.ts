@@ -1,3 +1,4 @@
+import { FIRST_LINE } from '../../../common/tickets';
 import type { Workspace } from '../../api/console';
 import { ApiError } from '../../api/client';
 import { isMessageKey } from '../../i18n/catalogues';
@@ -7,7 +8,6 @@ import { describeError } from '../../ui/errorMessage';
 /** The actions that open a dialog (take runs at once). */
 export type DialogAction = 'assign' | 'transfer' | 'escalate' | 'return' | 'priority' | 'merge' | 'resolve' | 'reopen';
 
-export const FIRST_LINE = 'first_line';
 export const MIN_REASON = 3;
 
 const CLOSED = new Set(['resolved', 'archived', 'expired', 'unconfirmed']);

@@ -29,7 +29,7 @@ describe('availableActions', () => {
     expect(open.assign).toBe(false);
     expect(availableActions(ws({ can: { work: true, reveal: false, assign: true } }), 'me').assign).toBe(true);
     expect(
-      availableActions(ws({ tier: 3, department: { code: 'tech_support', name: { ru: '', uk: '', en: '' } } }), 'me'),
+      availableActions(ws({ tier: 3, department: { id: 'd1', code: 'tech_support', name: { ru: '', uk: '', en: '' } } }), 'me'),
     ).toMatchObject({
       escalate: false,
       return: true,

@@ -6,7 +6,7 @@ import { Link, usePathname } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { PageLoading } from '../../ui/PageLoading';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { Breadcrumbs } from './Breadcrumbs';
 import { CatalogLevel } from './CatalogLevel';
 import { contactBase, resolveSlugs, slugsFromPath } from './catalogPath';
@@ -21,7 +21,7 @@ export function ContactPage({ audience }: { audience: Audience }) {
   const path = usePathname();
   const base = contactBase(audience);
   const load = useCallback(() => fetchCatalog(audience), [audience]);
-  const { loaded, reload } = useLoader(audience, load);
+  const { loaded, reload } = useApiQuery('portal.contact.ContactPage', audience, load);
 
   const title = audience === 'agent' ? t('portal.contact.agentTitle') : t('portal.contact.title');
 

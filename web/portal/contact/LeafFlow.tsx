@@ -7,7 +7,7 @@ import { navigate, useSearchParam } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { PageLoading } from '../../ui/PageLoading';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { Breadcrumbs } from './Breadcrumbs';
 import { trailHref } from './catalogPath';
 import { ConfirmationScreen } from './ConfirmationScreen';
@@ -32,7 +32,7 @@ export function LeafFlow({ base, trail }: Props) {
   const leafHref = trailHref(base, trail);
   const step = useSearchParam('step');
   const load = useCallback(() => fetchLeafForm(leaf.id, locale), [leaf.id, locale]);
-  const { loaded, reload } = useLoader(`${leaf.id}:${locale}`, load);
+  const { loaded, reload } = useApiQuery('portal.contact.LeafFlow', `${leaf.id}:${locale}`, load);
   const me = session.status === 'signed-in' && session.me.kind === 'customer' ? session.me : null;
   const draft = useRequestDraft(me?.user.replyChannel ?? 'email');
   const [outcome, setOutcome] = useState<Outcome | null>(null);

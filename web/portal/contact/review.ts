@@ -1,7 +1,6 @@
 import type { Locale } from '../../../common/errors';
 import type { Translate } from '../../i18n/I18nProvider';
-import type { MessageKey } from '../../i18n/catalogues';
-import { formatDuration, localeTag } from '../../ui/format';
+import { formatDuration } from '../../ui/format';
 
 type Review = { resolutionMinutes: number; businessHours: boolean; businessDayMinutes?: number | null };
 
@@ -15,11 +14,7 @@ export function reviewMessage(review: Review, locale: Locale, t: Translate, wher
   if (day && review.resolutionMinutes >= day) {
     // "Up to": a part of a day counts as a whole one (the time is a promise, not an average).
     const count = Math.ceil(review.resolutionMinutes / day - 1e-9);
-    const rule = new Intl.PluralRules(localeTag(locale)).select(count);
-    const form = rule === 'one' || rule === 'few' || rule === 'many' ? rule : 'other';
-    const duration = t(`portal.review.businessDays.${form}` as MessageKey, {
-      count: new Intl.NumberFormat(localeTag(locale)).format(count),
-    });
+    const duration = t('portal.review.businessDays', { count });
     return t(where === 'form' ? 'portal.form.reviewBusinessDays' : 'portal.done.afterConfirmBusinessDays', { duration });
   }
   const duration = formatDuration(review.resolutionMinutes, locale);

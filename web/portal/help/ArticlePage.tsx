@@ -10,7 +10,7 @@ import { localeTag } from '../../ui/format';
 import { Markdown } from '../../ui/Markdown';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { contactBase } from '../contact/catalogPath';
 import { ArticleList } from './ArticleList';
 import { HelpTrail } from './HelpTrail';
@@ -22,7 +22,7 @@ export function ArticlePage({ slug, base, audience }: { slug: string; base: stri
   const { t, locale } = useI18n();
   const l = useLocalize();
   const load = useCallback((signal: AbortSignal) => fetchKbArticle(slug, locale, audience, signal), [slug, locale, audience]);
-  const { loaded, reload } = useLoader(`${slug}:${locale}:${audience}`, load);
+  const { loaded, reload } = useApiQuery('portal.help.ArticlePage', `${slug}:${locale}:${audience}`, load);
   const root = audience === 'agent' ? t('help.agentsTitle') : t('help.title');
   useDocumentTitle(loaded.status === 'ready' ? `${loaded.data.title} — ${root}` : root);
 

@@ -6,7 +6,7 @@ import { Link } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { articleHref, sectionHref } from './helpPaths';
 import { SearchBox } from './SearchBox';
 
@@ -19,8 +19,8 @@ export function HelpHome({ base, audience }: { base: string; audience: HelpAudie
   const key = `${locale}:${audience}`;
   const loadSections = useCallback((signal: AbortSignal) => fetchKbSections(locale, audience, signal), [locale, audience]);
   const loadPopular = useCallback((signal: AbortSignal) => fetchKbPopular(locale, audience, signal), [locale, audience]);
-  const sections = useLoader(key, loadSections);
-  const popular = useLoader(key, loadPopular);
+  const sections = useApiQuery('portal.help.HelpHome#1', key, loadSections);
+  const popular = useApiQuery('portal.help.HelpHome#2', key, loadPopular);
 
   return (
     <>

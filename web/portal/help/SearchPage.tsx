@@ -6,7 +6,7 @@ import { Link, useSearchParam } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { contactBase } from '../contact/catalogPath';
 import { articleHref } from './helpPaths';
 import { SearchBox } from './SearchBox';
@@ -46,7 +46,7 @@ export function SearchPage({ base, audience }: { base: string; audience: HelpAud
     },
     [q, locale, audience],
   );
-  const { loaded, reload } = useLoader(q.length >= 2 ? `${q}:${locale}` : null, load);
+  const { loaded, reload } = useApiQuery('portal.help.SearchPage', q.length >= 2 ? `${q}:${locale}:${audience}` : null, load);
 
   return (
     <div className="container page help-page">

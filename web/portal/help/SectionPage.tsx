@@ -8,7 +8,7 @@ import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { NotFoundPage } from '../NotFoundPage';
 import { ArticleList } from './ArticleList';
 import { HelpTrail } from './HelpTrail';
@@ -19,7 +19,7 @@ export function SectionPage({ slug, base, audience }: { slug: string; base: stri
   const { t, locale } = useI18n();
   const l = useLocalize();
   const load = useCallback((signal: AbortSignal) => fetchKbSection(slug, locale, audience, signal), [slug, locale, audience]);
-  const { loaded, reload } = useLoader(`${slug}:${locale}:${audience}`, load);
+  const { loaded, reload } = useApiQuery('portal.help.SectionPage', `${slug}:${locale}:${audience}`, load);
   const root = audience === 'agent' ? t('help.agentsTitle') : t('help.title');
   useDocumentTitle(loaded.status === 'ready' ? `${l(loaded.data.name)} — ${root}` : root);
 

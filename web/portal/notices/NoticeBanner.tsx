@@ -4,7 +4,7 @@ import type { MessageKey } from '../../i18n/catalogues';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router';
 import { formatShortDateTime } from '../../ui/format';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 
 const DISMISSED_KEY = 'pd.notices.dismissed';
 
@@ -59,7 +59,7 @@ function Banner({ notice, onDismiss }: { notice: PublicNotice; onDismiss(): void
 export function NoticeBanner() {
   const { locale } = useI18n();
   const load = useCallback((signal: AbortSignal) => fetchActiveNotices(locale, { signal }), [locale]);
-  const { loaded } = useLoader(locale, load);
+  const { loaded } = useApiQuery('portal.notices.NoticeBanner', locale, load);
   const [dismissed, setDismissed] = useState<string[]>(readDismissed);
   // A banner is a courtesy: while loading or when the request fails, the page simply has none.
   if (loaded.status !== 'ready') return null;

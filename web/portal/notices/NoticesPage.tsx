@@ -7,7 +7,7 @@ import { formatShortDateTime } from '../../ui/format';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { Pager } from '../../ui/Pager';
 import { PageLoading } from '../../ui/PageLoading';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { SEVERITY_LABEL } from './NoticeBanner';
 
 const TABS: Array<{ state: NoticeState; label: MessageKey; empty: MessageKey }> = [
@@ -23,7 +23,7 @@ export function NoticesPage() {
   const state: NoticeState = stateParam === 'upcoming' || stateParam === 'past' ? stateParam : 'current';
   const page = Math.max(1, Number(useSearchParam('page')) || 1);
   const load = useCallback((signal: AbortSignal) => fetchNotices(locale, state, page, { signal }), [locale, state, page]);
-  const { loaded, reload } = useLoader(`${locale}:${state}:${page}`, load);
+  const { loaded, reload } = useApiQuery('portal.notices.NoticesPage', `${locale}:${state}:${page}`, load);
   const tab = TABS.find((x) => x.state === state)!;
   const pages = loaded.status === 'ready' ? Math.max(1, Math.ceil(loaded.data.total / loaded.data.pageSize)) : 1;
   return (

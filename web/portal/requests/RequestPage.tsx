@@ -8,7 +8,7 @@ import { Link, navigate, useSearchParam } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { PageLoading } from '../../ui/PageLoading';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { TicketView } from './TicketView';
 import { useLiveTicket } from './useLiveTicket';
 
@@ -58,7 +58,7 @@ export function RequestPage({ number }: { number: string }) {
   const canLoad = token !== null || customer;
   const key = canLoad ? `${number}:${token ?? 'session'}` : null;
   const load = useCallback(() => fetchTicket(number, { token }), [number, token]);
-  const { loaded, reload, replace } = useLoader(key, load);
+  const { loaded, reload, replace } = useApiQuery('portal.requests.RequestPage', key, load);
   // Answers arrive without a reload for a signed-in customer.
   useLiveTicket(customer && loaded.status === 'ready' ? loaded.data.id : null, reload);
 

@@ -11,7 +11,7 @@ import { describeError } from '../../ui/errorMessage';
 import { formatShortDateTime } from '../../ui/format';
 import { Icon } from '../../ui/icons';
 import { PageLoading } from '../../ui/PageLoading';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { StatusBadge } from './StatusBadge';
 
 type Tab = 'active' | 'archive';
@@ -44,7 +44,7 @@ export function RequestsListPage() {
   const tab: Tab = useSearchParam('tab') === 'archive' ? 'archive' : 'active';
   const customer = session.status === 'signed-in' && session.me.kind === 'customer';
   const load = useCallback(() => fetchTickets(tab, null), [tab]);
-  const { loaded, reload } = useLoader(customer ? tab : null, load);
+  const { loaded, reload } = useApiQuery('portal.requests.RequestsListPage', customer ? tab : null, load);
   const [more, setMore] = useState<{ after: TicketPage; items: TicketSummary[]; nextCursor: string | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);

@@ -10,7 +10,7 @@ import { formatShortDateTime } from '../../ui/format';
 import { Markdown } from '../../ui/Markdown';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { PageLoading } from '../../ui/PageLoading';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { DiffView } from './wikiShared';
 
 type Errors = Partial<Record<'title' | 'body' | 'summary', string>>;
@@ -134,7 +134,11 @@ export function WikiEditPage({ slug }: { slug: string }) {
   const { t } = useI18n();
   const { session } = useSession();
   const load = useCallback((signal: AbortSignal) => fetchWikiPage(slug, { signal }), [slug]);
-  const { loaded, reload } = useLoader(session.status === 'loading' ? null : `${slug}:${session.status}`, load);
+  const { loaded, reload } = useApiQuery(
+    'portal.wiki.WikiEditPage#1',
+    session.status === 'loading' ? null : `${slug}:${session.status}`,
+    load,
+  );
   useEffect(() => {
     if (session.status === 'anonymous') navigate(`/login?next=${encodeURIComponent(`/wiki/${slug}/edit`)}`, { replace: true });
   }, [session.status, slug]);
@@ -174,7 +178,7 @@ export function WikiMyProposalsPage() {
   const { session } = useSession();
   const customer = session.status === 'signed-in' && session.me.kind === 'customer';
   const load = useCallback((signal: AbortSignal) => fetchMyProposals(1, { signal }), []);
-  const { loaded, reload } = useLoader(customer ? 'mine' : null, load);
+  const { loaded, reload } = useApiQuery('portal.wiki.WikiEditPage#2', customer ? 'mine' : null, load);
   useEffect(() => {
     if (session.status === 'anonymous') navigate('/login?next=/wiki/mine', { replace: true });
   }, [session.status]);

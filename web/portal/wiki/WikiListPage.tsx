@@ -7,7 +7,7 @@ import { formatShortDateTime } from '../../ui/format';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { Pager } from '../../ui/Pager';
 import { PageLoading } from '../../ui/PageLoading';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 
 const plain = (markdown: string) =>
   markdown
@@ -23,7 +23,7 @@ export function WikiListPage() {
   const page = Math.max(1, Number(useSearchParam('page')) || 1);
   const [text, setText] = useState(q);
   const load = useCallback((signal: AbortSignal) => fetchWikiPages(q, page, { signal }), [q, page]);
-  const { loaded, reload } = useLoader(`${q}:${page}`, load);
+  const { loaded, reload } = useApiQuery('portal.wiki.WikiListPage', `${q}:${page}`, load);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     navigate(text.trim() ? `/wiki?q=${encodeURIComponent(text.trim())}` : '/wiki');

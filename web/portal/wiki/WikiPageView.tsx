@@ -8,7 +8,7 @@ import { Markdown } from '../../ui/Markdown';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { PageLoading } from '../../ui/PageLoading';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
-import { useLoader } from '../../ui/useLoader';
+import { useApiQuery } from '../../api/query';
 import { NotFoundPage } from '../NotFoundPage';
 import { ApiError } from '../../api/client';
 import { DiffView, REVISION_KIND, revisionAuthor } from './wikiShared';
@@ -63,7 +63,7 @@ export function WikiPageView({ slug }: { slug: string }) {
   const { t, locale } = useI18n();
   const saved = useSearchParam('saved');
   const load = useCallback((signal: AbortSignal) => fetchWikiPage(slug, { signal }), [slug]);
-  const { loaded, reload } = useLoader(slug, load);
+  const { loaded, reload } = useApiQuery('portal.wiki.WikiPageView#1', slug, load);
   useDocumentTitle(loaded.status === 'ready' ? loaded.data.page.title : t('wiki.title'));
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'error') return <Failure error={loaded.error} reload={reload} />;
@@ -111,7 +111,7 @@ export function WikiPageView({ slug }: { slug: string }) {
 export function WikiHistoryPage({ slug }: { slug: string }) {
   const { t, locale } = useI18n();
   const load = useCallback((signal: AbortSignal) => fetchWikiHistory(slug, { signal }), [slug]);
-  const { loaded, reload } = useLoader(slug, load);
+  const { loaded, reload } = useApiQuery('portal.wiki.WikiPageView#2', slug, load);
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'error') return <Failure error={loaded.error} reload={reload} />;
   return (
@@ -140,7 +140,7 @@ export function WikiHistoryPage({ slug }: { slug: string }) {
 export function WikiRevisionPage({ slug, number }: { slug: string; number: number }) {
   const { t, locale } = useI18n();
   const load = useCallback((signal: AbortSignal) => fetchWikiRevision(slug, number, { signal }), [slug, number]);
-  const { loaded, reload } = useLoader(`${slug}:${number}`, load);
+  const { loaded, reload } = useApiQuery('portal.wiki.WikiPageView#3', `${slug}:${number}`, load);
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'error') return <Failure error={loaded.error} reload={reload} />;
   const { revision, diff, current } = loaded.data;

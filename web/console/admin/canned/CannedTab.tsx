@@ -3,7 +3,7 @@ import { LoadFailure } from '../shared/LoadFailure';
 import { useT } from '../../../i18n/I18nProvider';
 import { useLocalize } from '../../../i18n/useLocalize';
 import { PageLoading } from '../../../ui/PageLoading';
-import { useLoader } from '../../../ui/useLoader';
+import { useApiQuery } from '../../../api/query';
 import { fetchAdminTree, fetchCanned, fetchDepartments, updateCanned } from '../api';
 import type { AdminNode, Canned } from '../api';
 import { flatten } from '../catalog/treeUtils';
@@ -30,7 +30,7 @@ async function loadCanned(signal: AbortSignal) {
 export function CannedTab({ canEdit }: { canEdit: boolean }) {
   const t = useT();
   const l = useLocalize();
-  const { loaded, reload } = useLoader('canned', loadCanned);
+  const { loaded, reload } = useApiQuery('console.admin.canned.CannedTab', 'canned', loadCanned);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const toggle = useSave();
 

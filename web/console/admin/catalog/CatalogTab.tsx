@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { LoadFailure } from '../shared/LoadFailure';
 import { useT } from '../../../i18n/I18nProvider';
 import { PageLoading } from '../../../ui/PageLoading';
-import { useLoader } from '../../../ui/useLoader';
+import { useApiQuery } from '../../../api/query';
 import { fetchAdminTree, reorderNodes } from '../api';
 import type { AdminNode, Audience } from '../api';
 import { SaveStatus } from '../shared/SaveStatus';
@@ -21,7 +21,7 @@ export function CatalogTab({ canEdit }: { canEdit: boolean }) {
   const [creating, setCreating] = useState(false);
   // Supervisors read the same tree (inactive nodes and routing included); only admins change it.
   const load = useCallback((signal: AbortSignal) => fetchAdminTree(audience, signal), [audience]);
-  const tree = useLoader<AdminNode[]>(`${audience}:${canEdit}`, load);
+  const tree = useApiQuery<AdminNode[]>('console.admin.catalog.tree', `${audience}:${canEdit}`, load);
   const reference = useReference();
   const order = useSave();
 

@@ -3,7 +3,7 @@ import { LoadFailure } from '../shared/LoadFailure';
 import { useT } from '../../../i18n/I18nProvider';
 import { useLocalize } from '../../../i18n/useLocalize';
 import { PageLoading } from '../../../ui/PageLoading';
-import { useLoader } from '../../../ui/useLoader';
+import { useApiQuery } from '../../../api/query';
 import { fetchAdminLeafForm, type AdminNode } from '../api';
 import { LeafFormPanel } from '../forms/LeafFormPanel';
 import type { Reference } from '../shared/useReference';
@@ -27,7 +27,7 @@ export function NodeDetails({ node, tree, reference, canEdit, onChanged }: Props
   const active = node.active ?? true;
   const crumbs = pathTo(tree, node.id);
   const load = useCallback(() => (node.isLeaf ? fetchAdminLeafForm(node.id) : Promise.resolve(null)), [node.id, node.isLeaf]);
-  const leaf = useLoader(`leaf:${node.id}`, load);
+  const leaf = useApiQuery('console.admin.catalog.NodeDetails', `leaf:${node.id}`, load);
   const [version, setVersion] = useState<number | null>(null);
 
   return (

@@ -4,7 +4,7 @@ import { fetchAdminSettings, putSetting, resetSetting } from '../../../api/help'
 import type { MessageKey } from '../../../i18n/catalogues';
 import { useT } from '../../../i18n/I18nProvider';
 import { PageLoading } from '../../../ui/PageLoading';
-import { useLoader } from '../../../ui/useLoader';
+import { useApiQuery } from '../../../api/query';
 import { issuesOf, messagesPerLocale, messagesUnder } from '../shared/issues';
 import { L10nInputs } from '../shared/L10nInputs';
 import { LoadFailure } from '../shared/LoadFailure';
@@ -415,7 +415,7 @@ function BrandingForm({
             id="br-logo"
             className="field__input"
             value={draft.logoUrl ?? ''}
-            placeholder="https://… / /logo.svg"
+            placeholder={t('admin.contacts.logoPlaceholder')}
             onChange={(e) => setDraft({ ...draft, logoUrl: e.target.value.trim() ? e.target.value : null })}
           />
           <FieldError list={messagesUnder(issues, ['logoUrl'])} />
@@ -436,7 +436,7 @@ function BrandingForm({
 /** "Контакты и оформление": the contacts page and the branding, edited by admins (supervisors read). */
 export function ContactsTab({ canEdit }: { canEdit: boolean }) {
   const load = useCallback((signal: AbortSignal) => fetchAdminSettings({ signal }), []);
-  const { loaded, reload } = useLoader('settings', load);
+  const { loaded, reload } = useApiQuery('console.admin.contacts.ContactsTab', 'settings', load);
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'error') return <LoadFailure error={loaded.error} onRetry={reload} />;
   const { contacts, branding, customised } = loaded.data;

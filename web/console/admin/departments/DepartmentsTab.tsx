@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { LoadFailure } from '../shared/LoadFailure';
 import { useT } from '../../../i18n/I18nProvider';
 import { PageLoading } from '../../../ui/PageLoading';
-import { useLoader } from '../../../ui/useLoader';
+import { useApiQuery } from '../../../api/query';
 import { fetchDepartments, fetchStaff } from '../api';
 import { DepartmentCard } from './DepartmentCard';
 import { DepartmentCreate } from './DepartmentCreate';
@@ -14,7 +14,7 @@ export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
     const [departments, staff] = await Promise.all([fetchDepartments(signal), fetchStaff(signal)]);
     return { departments, staff };
   }, []);
-  const { loaded, reload } = useLoader('departments', load);
+  const { loaded, reload } = useApiQuery('console.admin.departments.DepartmentsTab', 'departments', load);
 
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'error') {

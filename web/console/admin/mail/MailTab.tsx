@@ -4,7 +4,7 @@ import { Alert } from '../../../ui/Alert';
 import { describeError } from '../../../ui/errorMessage';
 import { formatDateTime } from '../../../ui/format';
 import { PageLoading } from '../../../ui/PageLoading';
-import { useLoader } from '../../../ui/useLoader';
+import { useApiQuery } from '../../../api/query';
 import { LoadFailure } from '../shared/LoadFailure';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useSave } from '../shared/useSave';
@@ -40,7 +40,7 @@ export function MailTab({ canEdit }: { canEdit: boolean }) {
   const [moreError, setMoreError] = useState<unknown>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const load = useCallback((signal: AbortSignal) => fetchMail(filters, null, signal), [filters]);
-  const { loaded, reload } = useLoader(`mail:${JSON.stringify(filters)}`, load);
+  const { loaded, reload } = useApiQuery('console.admin.mail.MailTab#1', `mail:${JSON.stringify(filters)}`, load);
 
   const apply = (e: FormEvent) => {
     e.preventDefault();
@@ -116,7 +116,13 @@ export function MailTab({ canEdit }: { canEdit: boolean }) {
           <label className="field__label" htmlFor="mail-filter-number">
             {t('admin.mail.number')}
           </label>
-          <input className="field__input" type="search" maxLength={30} placeholder="PD-1000014" {...field('number')} />
+          <input
+            className="field__input"
+            type="search"
+            maxLength={30}
+            placeholder={t('console.numberExample')}
+            {...field('number')}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor="mail-filter-from">
@@ -259,7 +265,7 @@ function MailRow(props: {
 function MailView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const load = useCallback((signal: AbortSignal) => fetchMailDetail(id, signal), [id]);
-  const { loaded, reload } = useLoader(`mail-detail:${id}`, load);
+  const { loaded, reload } = useApiQuery('console.admin.mail.MailTab#2', `mail-detail:${id}`, load);
   const resend = useSave();
   const [part, setPart] = useState<'html' | 'text'>('html');
   if (loaded.status === 'loading') return <PageLoading />;
@@ -315,7 +321,7 @@ function MailView({ id, onChanged }: { id: string; onChanged: () => void }) {
       </details>
       <div className="tabs" role="tablist" aria-label={t('admin.mail.parts')}>
         <button type="button" role="tab" className="tabs__tab" aria-selected={part === 'html'} onClick={() => setPart('html')}>
-          HTML
+          {t('admin.mail.htmlTab')}
         </button>
         <button type="button" role="tab" className="tabs__tab" aria-selected={part === 'text'} onClick={() => setPart('text')}>
           {t('admin.mail.textPart')}

@@ -1,3 +1,4 @@
+import type { Answer } from '../../../api/http';
 import { apiRequest } from '../../../api/client';
 
 // `/console/admin/mail` (docs/MAIL.md): outgoing mail for admins and supervisors.
@@ -15,35 +16,9 @@ export const MAIL_TEMPLATES = [
   'ticket.reopened',
 ] as const;
 
-export type MailSummary = {
-  id: string;
-  createdAt: string;
-  status: MailStatus;
-  template: string;
-  locale: string;
-  to: string;
-  subject: string;
-  ticketNumber: string | null;
-  attempts: number;
-  lastError: string | null;
-  sentAt: string | null;
-};
-export type MailPage = {
-  items: MailSummary[];
-  nextCursor: string | null;
-  counts: Record<MailStatus, number>;
-  smtpConfigured: boolean;
-};
-export type MailDetail = MailSummary & {
-  from: string;
-  messageId: string;
-  inReplyTo: string | null;
-  references: string[];
-  headers: Record<string, string>;
-  text: string;
-  html: string;
-  canResend: boolean;
-};
+export type MailPage = Answer<'/api/v1/console/admin/mail/', 'get'>;
+export type MailSummary = MailPage['items'][number];
+export type MailDetail = Answer<'/api/v1/console/admin/mail/{id}', 'get'>;
 export type MailFilters = { status: string; template: string; to: string; number: string; from: string; until: string };
 export const NO_FILTERS: MailFilters = { status: '', template: '', to: '', number: '', from: '', until: '' };
 

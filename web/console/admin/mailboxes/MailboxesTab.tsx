@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useT } from '../../../i18n/I18nProvider';
 import { useLocalize } from '../../../i18n/useLocalize';
 import { PageLoading } from '../../../ui/PageLoading';
-import { useLoader } from '../../../ui/useLoader';
+import { useApiQuery } from '../../../api/query';
 import { fetchAdminTree, fetchDepartments } from '../api';
 import { flatten } from '../catalog/treeUtils';
 import { LoadFailure } from '../shared/LoadFailure';
@@ -24,7 +24,7 @@ export function MailboxesTab({ canEdit }: { canEdit: boolean }) {
     ]);
     return { mailboxes, departments, tree };
   }, []);
-  const { loaded, reload } = useLoader(canEdit ? 'mailboxes' : null, load);
+  const { loaded, reload } = useApiQuery('console.admin.mailboxes.MailboxesTab', canEdit ? 'mailboxes' : null, load);
 
   if (!canEdit) return <p className="admin-note">{t('mailIn.adminOnly')}</p>;
   if (loaded.status === 'loading') return <PageLoading />;

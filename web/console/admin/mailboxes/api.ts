@@ -1,39 +1,11 @@
 import { apiRequest } from '../../../api/client';
+import type { Answer, Body } from '../../../api/http';
 
 // The mailboxes admin API (`/console/admin/mailboxes`, docs/MAIL.md). Admins only.
 
-export type MailboxImap = {
-  host: string;
-  port: number;
-  secure: boolean;
-  user: string;
-  folder: string;
-  passwordSet: boolean;
-  lastUid: number;
-  lastPolledAt: string | null;
-  lastError: string | null;
-};
-
-export type Mailbox = {
-  id: string;
-  address: string;
-  name: string;
-  departmentId: string | null;
-  categoryId: string | null;
-  active: boolean;
-  imap: MailboxImap | null;
-  waiting: number;
-  failed: number;
-};
-
-export type MailboxInput = {
-  address: string;
-  name: string;
-  departmentId: string | null;
-  categoryId: string | null;
-  active: boolean;
-  imap: { host: string; port: number; secure: boolean; user: string; folder: string; password?: string } | null;
-};
+export type Mailbox = Answer<'/api/v1/console/admin/mailboxes', 'get'>['items'][number];
+export type MailboxImap = NonNullable<Mailbox['imap']>;
+export type MailboxInput = Body<'/api/v1/console/admin/mailboxes', 'post'>;
 
 const BASE = '/console/admin/mailboxes';
 
@@ -51,11 +23,7 @@ export async function updateMailbox(id: string, input: MailboxInput): Promise<vo
 }
 
 /** How a request came in by mail (the console workspace's badge). */
-export type MailOrigin = {
-  mailbox: string | null;
-  routing: { categoryId: string | null; confidence: number; confident: boolean } | null;
-  otherSenderLetters: number;
-};
+export type MailOrigin = Answer<'/api/v1/console/tickets/{number}/mail-origin', 'get'>;
 
 export async function fetchMailOrigin(number: string, signal?: AbortSignal): Promise<MailOrigin> {
   return (await apiRequest(

@@ -12,7 +12,7 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { formatShortDateTime } from '../../../ui/format';
 import { PageLoading } from '../../../ui/PageLoading';
 import { Pager } from '../../../ui/Pager';
-import { useLoader } from '../../../ui/useLoader';
+import { useApiQuery } from '../../../api/query';
 import { issuesOf, messagesPerLocale, messagesUnder } from '../shared/issues';
 import { L10nInputs } from '../shared/L10nInputs';
 import { LoadFailure } from '../shared/LoadFailure';
@@ -174,7 +174,7 @@ export function NoticesTab() {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<StaffNotice | 'new' | null>(null);
   const load = useCallback((signal: AbortSignal) => fetchStaffNotices(page, { signal }), [page]);
-  const { loaded, reload } = useLoader(`notices:${page}`, load);
+  const { loaded, reload } = useApiQuery('console.admin.notices.NoticesTab', `notices:${page}`, load);
   const remove = useSave();
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'error') return <LoadFailure error={loaded.error} onRetry={reload} />;

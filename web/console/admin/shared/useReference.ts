@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useLoader } from '../../../ui/useLoader';
+import { useApiQuery } from '../../../api/query';
 import { fetchDepartments, fetchSla } from '../api';
 import type { Department, SlaPolicy } from '../api';
 
@@ -11,5 +11,5 @@ export function useReference() {
     const [departments, sla] = await Promise.all([fetchDepartments(signal), fetchSla(signal)]);
     return { departments, policies: sla.policies };
   }, []);
-  return useLoader<Reference>('reference', load);
+  return useApiQuery<Reference>('console.admin.reference', 'all', load);
 }

@@ -3,7 +3,7 @@ import { LoadFailure } from '../shared/LoadFailure';
 import { useT } from '../../../i18n/I18nProvider';
 import { useLocalize } from '../../../i18n/useLocalize';
 import { PageLoading } from '../../../ui/PageLoading';
-import { useLoader } from '../../../ui/useLoader';
+import { useApiQuery } from '../../../api/query';
 import { fetchSla } from '../api';
 import type { SlaCalendarRow } from '../api';
 import { CalendarEditor } from './CalendarEditor';
@@ -21,7 +21,7 @@ function dayOf(calendars: SlaCalendarRow[], code: string) {
 export function SlaTab({ canEdit }: { canEdit: boolean }) {
   const t = useT();
   const l = useLocalize();
-  const { loaded, reload } = useLoader('sla', fetchSla);
+  const { loaded, reload } = useApiQuery('console.admin.sla.SlaTab', 'sla', fetchSla);
   const [editing, setEditing] = useState<string | null>(null);
 
   if (loaded.status === 'loading') return <PageLoading />;

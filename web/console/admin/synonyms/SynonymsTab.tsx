@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { createSynonym, deleteSynonym, fetchSynonyms } from '../../../api/kbAdmin';
 import { useT } from '../../../i18n/I18nProvider';
 import { PageLoading } from '../../../ui/PageLoading';
-import { useLoader } from '../../../ui/useLoader';
+import { useApiQuery } from '../../../api/query';
 import { LoadFailure } from '../shared/LoadFailure';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useSave } from '../shared/useSave';
@@ -12,7 +12,7 @@ import { useSave } from '../shared/useSave';
 export function SynonymsTab() {
   const t = useT();
   const load = useCallback((signal: AbortSignal) => fetchSynonyms(signal), []);
-  const { loaded, reload } = useLoader('synonyms', load);
+  const { loaded, reload } = useApiQuery('console.admin.synonyms.SynonymsTab', 'synonyms', load);
   const [terms, setTerms] = useState('');
   const save = useSave();
 

@@ -13,7 +13,7 @@ import { Link } from '../../../router';
 import { formatShortDateTime } from '../../../ui/format';
 import { PageLoading } from '../../../ui/PageLoading';
 import { Pager } from '../../../ui/Pager';
-import { useLoader } from '../../../ui/useLoader';
+import { useApiQuery } from '../../../api/query';
 import { DiffView } from '../../../portal/wiki/wikiShared';
 import { LoadFailure } from '../shared/LoadFailure';
 import { SaveStatus } from '../shared/SaveStatus';
@@ -115,7 +115,7 @@ function Queue() {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
   const load = useCallback((signal: AbortSignal) => fetchProposalQueue('pending', page, { signal }), [page]);
-  const { loaded, reload } = useLoader(`queue:${page}`, load);
+  const { loaded, reload } = useApiQuery('console.admin.wiki.WikiTab#1', `queue:${page}`, load);
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'error') return <LoadFailure error={loaded.error} onRetry={reload} />;
   const pages = Math.max(1, Math.ceil(loaded.data.total / loaded.data.pageSize));
@@ -262,7 +262,7 @@ function Members({ canOverride }: { canOverride: boolean }) {
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
   const load = useCallback((signal: AbortSignal) => fetchWikiMembers(query, page, { signal }), [query, page]);
-  const { loaded, reload } = useLoader(`members:${query}:${page}`, load);
+  const { loaded, reload } = useApiQuery('console.admin.wiki.WikiTab#2', `members:${query}:${page}`, load);
   const pages = loaded.status === 'ready' ? Math.max(1, Math.ceil(loaded.data.total / loaded.data.pageSize)) : 1;
   return (
     <section className="admin-stack" aria-labelledby="wiki-members-title">
