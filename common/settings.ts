@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { l10nInput } from './l10n';
 
-const l10n = (max: number) =>
-  z.object({
-    ru: z.string().trim().min(1).max(max),
-    uk: z.string().trim().min(1).max(max),
-    en: z.string().trim().min(1).max(max),
-  });
-const optionalL10n = (max: number) =>
-  z.object({ ru: z.string().trim().max(max), uk: z.string().trim().max(max), en: z.string().trim().max(max) });
+const l10n = (max: number) => l10nInput(max);
+const optionalL10n = (max: number) => l10nInput(max, { optional: true });
 
 /** How the company presents itself in mail and on the portal. */
 export const brandingSchema = z.object({
