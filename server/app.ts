@@ -23,7 +23,7 @@ import { botConsoleRoutes, botRoutes } from './modules/bot/bot.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { consoleRoomRules } from './modules/console/console.rooms';
 import { consoleRoutes } from './modules/console/console.routes';
-import { healthRoutes } from './modules/health/health.routes';
+import { healthRoutes, isProbe } from './modules/health/health.routes';
 import { kbArticleRoutes } from './modules/kb/kb.articles.routes';
 import { kbConsoleRoutes } from './modules/kb/kb.console.routes';
 import { kbAdminRoutes } from './modules/kb/kb.synonyms.routes';
@@ -57,6 +57,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     trustProxy: ctx.config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    // Probes are logged at debug level by their own routes (health.routes.ts), the rest at info.
+    disableRequestLogging: (req) => isProbe(req.url ?? ''),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
