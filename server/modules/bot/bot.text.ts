@@ -6,7 +6,7 @@
  * normalised text (lower case, ё = е; see kb.text.ts).
  */
 import type { Locale } from '../../../common/errors';
-import { normalize } from '../kb/kb.text';
+import { normalize } from '../kb';
 
 /** Asking for a person: operator, specialist, a live human, "connect me with an employee" (ru/uk/en). */
 const HANDOFF: RegExp[] = [

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../common/errors';
 import type { Branding, Contacts } from '../../../common/settings';
-import { SETTING_DEFAULTS } from '../settings/settings.defaults';
+import { SETTING_DEFAULTS } from '../settings';
 
 /**
  * Every mail paydesk sends to customers, per event, in ru/uk/en. Add a template here (its
