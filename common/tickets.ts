@@ -26,3 +26,14 @@ export const FIRST_LINE = 'first_line';
 /** Request priorities, lowest first (the catalogue's default priority, the console's filter and action). */
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
+
+/**
+ * A new request's priority: the category's, raised one step for a Priority-package customer and
+ * never below normal for them («low» → «normal», «normal» → «high»; «high» and «urgent» stay).
+ */
+export function filingPriority(categoryPriority: Priority, priorityCustomer: boolean): Priority {
+  if (!priorityCustomer) return categoryPriority;
+  if (categoryPriority === 'low') return 'normal';
+  if (categoryPriority === 'normal') return 'high';
+  return categoryPriority;
+}

@@ -241,6 +241,7 @@ export const consoleEn: Record<keyof typeof consoleRu, string> = {
   'console.ident.checked': 'Checked by {name}, {date}',
   'console.ident.wallet': 'Wallet number',
   'console.ident.passport': 'Passport series and number',
+  'console.ident.passportHint': '0000 000000',
   'console.ident.check': 'Check',
   'console.ident.incomplete': 'Enter the wallet number and the passport series and number.',
   'console.ident.resultOk': 'Customer identified: the account data is open.',

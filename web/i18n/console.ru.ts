@@ -242,6 +242,7 @@ export const consoleRu = {
   'console.ident.checked': 'Проверил(а) {name}, {date}',
   'console.ident.wallet': 'Номер кошелька',
   'console.ident.passport': 'Серия и номер паспорта',
+  'console.ident.passportHint': '0000 000000',
   'console.ident.check': 'Проверить',
   'console.ident.incomplete': 'Укажите номер кошелька и серию и номер паспорта.',
   'console.ident.resultOk': 'Клиент идентифицирован: сведения о счёте открыты.',

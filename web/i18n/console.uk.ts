@@ -241,6 +241,7 @@ export const consoleUk: Record<keyof typeof consoleRu, string> = {
   'console.ident.checked': 'Перевірив(ла) {name}, {date}',
   'console.ident.wallet': 'Номер гаманця',
   'console.ident.passport': 'Серія та номер паспорта',
+  'console.ident.passportHint': '0000 000000',
   'console.ident.check': 'Перевірити',
   'console.ident.incomplete': 'Вкажіть номер гаманця, серію та номер паспорта.',
   'console.ident.resultOk': 'Клієнта ідентифіковано: відомості про рахунок відкрито.',
