@@ -32,3 +32,14 @@ export const RESOLUTION_CODES = ['answered', 'fixed', 'refunded', 'compensated',
 /** The code a merge gives the request merged into another (never picked by hand). */
 export const MERGED_RESOLUTION = 'merged';
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number] | typeof MERGED_RESOLUTION;
+
+/**
+ * A new request's priority: the category's, raised one step for a Priority-package customer and
+ * never below normal for them («low» → «normal», «normal» → «high»; «high» and «urgent» stay).
+ */
+export function filingPriority(categoryPriority: Priority, priorityCustomer: boolean): Priority {
+  if (!priorityCustomer) return categoryPriority;
+  if (categoryPriority === 'low') return 'normal';
+  if (categoryPriority === 'normal') return 'high';
+  return categoryPriority;
+}
