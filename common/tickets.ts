@@ -32,3 +32,6 @@ export const RESOLUTION_CODES = ['answered', 'fixed', 'refunded', 'compensated',
 /** The code a merge gives the request merged into another (never picked by hand). */
 export const MERGED_RESOLUTION = 'merged';
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number] | typeof MERGED_RESOLUTION;
+
+/** How long a guest's unconfirmed request (and its confirmation link) lives, in days. */
+export const UNCONFIRMED_TTL_DAYS = 7;
