@@ -21,6 +21,7 @@ export const brandingSchema = z.object({
 export type Branding = z.infer<typeof brandingSchema>;
 
 export const HOTLINE_AUDIENCES = ['customers', 'terminals', 'agents', 'city'] as const;
+export const EMAIL_AUDIENCES = ['customer', 'agent', 'all'] as const;
 export type HotlineAudience = (typeof HOTLINE_AUDIENCES)[number];
 export const SOCIAL_NETWORKS = ['telegram', 'vk', 'ok', 'facebook', 'instagram', 'x', 'youtube'] as const;
 
@@ -49,7 +50,7 @@ export const contactsSchema = z.object({
       z.object({
         topic: l10n(160),
         address: z.string().trim().email().max(200),
-        audience: z.enum(['customer', 'agent', 'all']),
+        audience: z.enum(EMAIL_AUDIENCES),
       }),
     )
     .max(20),

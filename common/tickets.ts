@@ -43,3 +43,6 @@ export function filingPriority(categoryPriority: Priority, priorityCustomer: boo
   if (categoryPriority === 'normal') return 'high';
   return categoryPriority;
 }
+
+/** How long a guest's unconfirmed request (and its confirmation link) lives, in days. */
+export const UNCONFIRMED_TTL_DAYS = 7;

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/catalogues';
 import { Alert } from '../../ui/Alert';
 import { REPLY_FILES, replyFilesProblem } from '../../ui/replyFiles';
-import { FilesInput } from '../../portal/contact/FilesInput';
+import { FilePicker } from '../../ui/fields/FilePicker';
 import { actionError, isClosed } from './actions';
 import { CannedPicker } from './CannedPicker';
 import { reachSent, reachWarning } from './reach';
@@ -147,7 +147,7 @@ export function Composer({ ws, onSent, onTyping, onIdle }: Props) {
           {t('console.canned.open')}
         </button>
         {mode === 'reply' && (
-          <FilesInput
+          <FilePicker
             id="composer-files"
             field={REPLY_FILES}
             files={files}
