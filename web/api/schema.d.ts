@@ -19181,6 +19181,7 @@ export type paths = {
                 id: string;
                 title: string;
                 body: string;
+                emptyPlaceholders: string[];
                 /** @enum {string} */
                 scope: 'category' | 'department' | 'general';
               }[];
