@@ -33,5 +33,16 @@ export const RESOLUTION_CODES = ['answered', 'fixed', 'refunded', 'compensated',
 export const MERGED_RESOLUTION = 'merged';
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number] | typeof MERGED_RESOLUTION;
 
+/**
+ * A new request's priority: the category's, raised one step for a Priority-package customer and
+ * never below normal for them («low» → «normal», «normal» → «high»; «high» and «urgent» stay).
+ */
+export function filingPriority(categoryPriority: Priority, priorityCustomer: boolean): Priority {
+  if (!priorityCustomer) return categoryPriority;
+  if (categoryPriority === 'low') return 'normal';
+  if (categoryPriority === 'normal') return 'high';
+  return categoryPriority;
+}
+
 /** How long a guest's unconfirmed request (and its confirmation link) lives, in days. */
 export const UNCONFIRMED_TTL_DAYS = 7;

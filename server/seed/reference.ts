@@ -3,7 +3,7 @@ import type { FormDef, L10n } from '../../common/forms/types';
 import type { ResolutionCode } from '../../common/tickets';
 import type { Database, Tx } from '../db/connection';
 import { categories, departments, forms, kbArticles, kbSections, resolutionCodes, slaCalendars, slaPolicies } from '../db/schema';
-import { DEMO_CATALOG, type DemoCategory } from '../modules/catalog/demo-catalog';
+import { DEMO_CATALOG, type DemoCategory } from './demo-catalog';
 import { DEMO_ARTICLES, DEMO_KB_SECTIONS } from './demo-articles';
 import { indexMissing } from '../modules/kb/kb.search';
 import { seedSynonyms } from '../modules/kb/kb.synonyms';

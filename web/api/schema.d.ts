@@ -18010,6 +18010,12 @@ export type paths = {
                   balance: string;
                 }[];
               };
+              reach: {
+                portal: boolean;
+                email: string | null;
+                /** @enum {string} */
+                mail: 'full' | 'notice' | 'none';
+              };
               can: {
                 work: boolean;
                 reveal: boolean;

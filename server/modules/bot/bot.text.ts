@@ -7,7 +7,7 @@
  */
 import type { Locale } from '../../../common/errors';
 import { formatMessage, type MessageValues } from '../../../common/messages';
-import { normalize } from '../kb/kb.text';
+import { normalize } from '../kb';
 
 /** Asking for a person: operator, specialist, a live human, "connect me with an employee" (ru/uk/en). */
 const HANDOFF: RegExp[] = [

@@ -4,7 +4,7 @@ import type { AppContext } from '../../context';
 import { requireStaff } from '../../platform/auth/guards';
 import { cleanupUploads, multipartBody } from '../../platform/files/multipart';
 import { errorResponses, presentedAsIs, requestMeta } from '../../platform/http';
-import { loadScope } from '../staff/staff.policy';
+import { loadScope } from '../staff';
 import * as actions from './console.actions';
 import { browseAudit } from './console.audit';
 import { listQueueJson, queueCounts } from './console.queries';

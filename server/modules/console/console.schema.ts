@@ -136,6 +136,12 @@ export const workspaceResponse = z.object({
     }),
     wallets: z.array(walletInfo),
   }),
+  /**
+   * Where a public answer goes (console.actions notifyCustomer): the personal section when there is an
+   * account; by mail the whole text (`full`), a short notice (`notice`) or nothing (`none`).
+   * Neither a portal nor mail: the customer cannot be reached and the console warns before sending.
+   */
+  reach: z.object({ portal: z.boolean(), email: z.string().nullable(), mail: z.enum(['full', 'notice', 'none']) }),
   can: z.object({
     work: z.boolean(),
     reveal: z.boolean(),

@@ -3,7 +3,7 @@ import type { Branding, Contacts } from '../../../common/settings';
 import { formatDateTime } from '../../../common/format';
 import { formatMessage, type MessageValues } from '../../../common/messages';
 import { asLocale } from '../../platform/locale';
-import { SETTING_DEFAULTS } from '../settings/settings.defaults';
+import { SETTING_DEFAULTS } from '../settings';
 import { UNCONFIRMED_TTL_DAYS } from '../../../common/tickets';
 import { mailEn } from './mail.messages.en';
 import { mailRu, type MailMessageKey } from './mail.messages.ru';

@@ -17,7 +17,7 @@ import { recordAudit } from '../../platform/audit';
 import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses, requestMeta } from '../../platform/http';
 import { withTransaction } from '../../platform/outbox';
-import { calendarSchema } from '../sla/calendar';
+import { calendarSchema } from '../sla';
 import { ownIssue, zodIssues } from '../../issues';
 import { l10nInput } from '../../../common/l10n';
 

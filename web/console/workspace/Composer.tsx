@@ -10,6 +10,7 @@ import { REPLY_FILES, replyFilesProblem } from '../../ui/replyFiles';
 import { FilePicker } from '../../ui/fields/FilePicker';
 import { actionError, isClosed } from './actions';
 import { CannedPicker } from './CannedPicker';
+import { reachSent, reachWarning } from './reach';
 
 const MAX_BODY = 20_000;
 
@@ -105,9 +106,12 @@ export function Composer({ ws, onSent, onTyping, onIdle }: Props) {
       {mode === 'ask' && <p className="composer__note">{t('console.composer.askHint')}</p>}
       {mode === 'notes' && <p className="composer__note composer__note--internal">{t('console.composer.noteHint')}</p>}
       {failure && <Alert tone="error">{failure}</Alert>}
+      {mode !== 'notes' && !closed && !sent && reachWarning(ws, t) && (
+        <Alert tone={ws.reach.portal ? 'info' : 'error'}>{reachWarning(ws, t)}</Alert>
+      )}
       {sent && !failure && (
         <p className="composer__sent" role="status">
-          {t(`console.composer.sent.${sent}`)}
+          {sent === 'notes' ? t('console.composer.sent.notes') : reachSent(ws, t)}
         </p>
       )}
       <div className={`field${problem ? ' field--invalid' : ''}`}>
