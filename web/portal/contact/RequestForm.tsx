@@ -37,7 +37,9 @@ export function RequestForm({ leaf, draft, me, onFiled }: Props) {
           {title}
         </h1>
         <p className="page__lead">{t('portal.form.lead')}</p>
-        {review.resolutionMinutes > 0 && <p className="request-form__review">{reviewMessage(review, locale, t, 'form')}</p>}
+        {review && review.resolutionMinutes > 0 && (
+          <p className="request-form__review">{reviewMessage(review, locale, t, 'form')}</p>
+        )}
       </header>
 
       <section className="form-section" aria-labelledby="details-title">

@@ -15,6 +15,8 @@ export type FieldFrameProps = {
   required?: boolean;
   /** Checkboxes put the label after the box. */
   inline?: boolean;
+  /** The label is read out but not shown (the placeholder or the surroundings say it). */
+  hideLabel?: boolean;
   /** Extra classes on the frame (e.g. `admin-small`). */
   className?: string;
 };
@@ -38,6 +40,7 @@ export function Field({
   id,
   required,
   inline,
+  hideLabel,
   className,
   children,
 }: FieldFrameProps & {
@@ -78,7 +81,7 @@ export function Field({
         </div>
       ) : (
         <>
-          <label className="field__label" htmlFor={input}>
+          <label className={hideLabel ? 'visually-hidden' : 'field__label'} htmlFor={input}>
             {labelText}
           </label>
           {children(ids)}

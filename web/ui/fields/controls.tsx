@@ -9,14 +9,24 @@ import type { FieldFrameProps } from './Field';
 // element's props (value, onChange, type, placeholder…) pass through.
 
 type Frame = Omit<FieldFrameProps, 'inline'>;
-const frameOf = ({ label, hint, error, id, required, className }: Frame) => ({ label, hint, error, id, required, className });
+/** Controls whose label is always shown. */
+type ShownFrame = Omit<Frame, 'hideLabel'>;
+const frameOf = ({ label, hint, error, id, required, hideLabel, className }: Frame) => ({
+  label,
+  hint,
+  error,
+  id,
+  required,
+  hideLabel,
+  className,
+});
 
 type TextFieldProps = Frame & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & { inputClassName?: string };
 
 /** A labelled one-line input. */
-export function TextField({ label, hint, error, id, className, inputClassName, ...input }: TextFieldProps) {
+export function TextField({ label, hint, error, id, hideLabel, className, inputClassName, ...input }: TextFieldProps) {
   return (
-    <Field {...frameOf({ label, hint, error, id, required: input.required, className })}>
+    <Field {...frameOf({ label, hint, error, id, required: input.required, hideLabel, className })}>
       {(ids) => (
         <input
           id={ids.input}
@@ -33,9 +43,9 @@ export function TextField({ label, hint, error, id, className, inputClassName, .
 type TextAreaProps = Frame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'> & { inputClassName?: string };
 
 /** A labelled multi-line input. */
-export function TextArea({ label, hint, error, id, className, inputClassName, ...textarea }: TextAreaProps) {
+export function TextArea({ label, hint, error, id, hideLabel, className, inputClassName, ...textarea }: TextAreaProps) {
   return (
-    <Field {...frameOf({ label, hint, error, id, required: textarea.required, className })}>
+    <Field {...frameOf({ label, hint, error, id, required: textarea.required, hideLabel, className })}>
       {(ids) => (
         <textarea
           id={ids.input}
@@ -49,7 +59,7 @@ export function TextArea({ label, hint, error, id, className, inputClassName, ..
   );
 }
 
-type SelectProps<V extends string> = Frame &
+type SelectProps<V extends string> = ShownFrame &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className' | 'value' | 'onChange'> & {
     value: V;
     onChange: (value: V) => void;
@@ -92,7 +102,7 @@ export function Select<V extends string>({
   );
 }
 
-type CheckboxProps = Frame &
+type CheckboxProps = ShownFrame &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'type' | 'checked' | 'onChange'> & {
     checked: boolean;
     onChange: (checked: boolean) => void;
@@ -125,7 +135,7 @@ export function PasswordField({
   id,
   className,
   ...input
-}: Omit<TextFieldProps, 'type' | 'hint' | 'inputClassName'>) {
+}: Omit<TextFieldProps, 'type' | 'hint' | 'inputClassName' | 'hideLabel'>) {
   const t = useT();
   const [visible, setVisible] = useState(false);
   return (
