@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
 import { errorBody, registerErrorHandler } from './errors';
+import { isProbe } from './modules/health/health.routes';
 import { useModuleIssueTexts } from './issues';
 import { MODULES } from './modules';
 import { registerAuth } from './platform/auth/plugin';
@@ -42,6 +43,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     trustProxy: ctx.config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    // Probes are logged at debug level by their own routes (health.routes.ts), the rest at info.
+    disableRequestLogging: (req) => isProbe(req.url ?? ''),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

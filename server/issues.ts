@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
-import { LOCALES, type Locale } from '../common/errors';
+import { type Locale } from '../common/errors';
 import type { MODULES } from './modules';
 import type { IssueTexts, PaydeskModule } from './modules/module';
+import { readerLocale } from './platform/locale';
 
 /**
  * Field-level problems (`error.details.issues`) in the reader's language. The admin screens show
@@ -66,12 +67,6 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: string[])
   });
 }
 
-/** The reader's language: the signed-in person's, else the portal's cookie, else Russian. */
-export function readerLocale(request: FastifyRequest): Locale {
-  const l = request.auth?.user.locale ?? (request.cookies as Record<string, string | undefined> | undefined)?.pd_locale;
-  return (LOCALES as readonly string[]).includes(l ?? '') ? (l as Locale) : 'ru';
-}
-
 const textOf = (r: ReturnType<z.core.$ZodErrorMap>): string | undefined =>
   typeof r === 'string' ? r : (r?.message ?? undefined);
 
@@ -101,17 +96,19 @@ export function localizeIssues(
   request: FastifyRequest,
   issues: readonly Issue[],
 ): Array<{ path: string[]; code?: string; message: string }> {
-  const locale = readerLocale(request);
+  // `request.locale` once the auth plugin is registered; the same resolver otherwise (bare test apps).
+  const locale = (request.locale as Locale | undefined) ?? readerLocale(request);
   return issues.map((issue) => {
     const out = { path: issue.path, ...(issue.code ? { code: issue.code } : {}) };
     const own = ownText(issue.code, locale) ?? ownText(issue.message, locale);
     if (own !== undefined) return { ...out, message: fill(own, issue.params) };
     const message = issue.message ?? 'invalid';
-    if (locale === 'ru' || !issue.params || !issue.code) return { ...out, message };
+    if (!issue.params || !issue.code) return { ...out, message };
     const raw = { ...issue.params, code: issue.code, path: issue.path.slice(1), input: sentAt(request, issue.path) };
     const asZod = raw as unknown as Parameters<z.core.$ZodErrorMap>[0];
-    // Only zod's own Russian default is re-worded; any other text was written on purpose.
-    if (textOf(ZOD_TEXT.ru(asZod)) !== message) return { ...out, message };
+    // Only zod's own default text (its global language, English unless configured) is re-worded;
+    // any other text was written on purpose.
+    if (textOf(z.config().localeError?.(asZod)) !== message) return { ...out, message };
     return { ...out, message: textOf(ZOD_TEXT[locale](asZod)) ?? message };
   });
 }

@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import { l10nInput } from '../../../common/l10n';
 
 /** A name in every language of the console. */
-export const l10n = z.object({
-  ru: z.string().trim().min(1).max(120),
-  uk: z.string().trim().min(1).max(120),
-  en: z.string().trim().min(1).max(120),
-});
+export const l10n = l10nInput(120);
 export const idParams = z.object({ id: z.string().uuid() });
 export const ok = z.object({ ok: z.literal(true) });
 
