@@ -82,6 +82,9 @@ export const consoleEn: Record<keyof typeof consoleRu, string> = {
   'console.problem.forbiddenText': 'This page is not available to you. If you need it for your work, ask a supervisor.',
   'console.problem.forbiddenAction': 'You may not do this with this request.',
   'console.problem.notFoundTitle': 'Request not found',
+  'console.notFound.title': 'Page not found',
+  'console.notFound.text': 'There is no such page in the console: the link may be outdated or the address mistyped.',
+  'console.notFound.home': 'Go to my requests',
   'console.problem.notFoundText': 'There is no such request, or it belongs to a department whose requests you cannot see.',
 
   'console.ws.back': 'Back to the queue',

@@ -83,6 +83,9 @@ export const consoleRu = {
   'console.problem.forbiddenText': 'Эта страница вам недоступна. Если доступ нужен для работы, обратитесь к супервизору.',
   'console.problem.forbiddenAction': 'У вас нет прав на это действие с этим обращением.',
   'console.problem.notFoundTitle': 'Обращение не найдено',
+  'console.notFound.title': 'Страница не найдена',
+  'console.notFound.text': 'Такой страницы в консоли нет: возможно, ссылка устарела или адрес введён с ошибкой.',
+  'console.notFound.home': 'К моим обращениям',
   'console.problem.notFoundText': 'Такого обращения нет, или оно относится к отделу, обращения которого вам не видны.',
 
   'console.ws.back': 'К очереди',

@@ -82,6 +82,9 @@ export const consoleUk: Record<keyof typeof consoleRu, string> = {
   'console.problem.forbiddenText': 'Ця сторінка вам недоступна. Якщо доступ потрібен для роботи, зверніться до супервізора.',
   'console.problem.forbiddenAction': 'У вас немає прав на цю дію з цим зверненням.',
   'console.problem.notFoundTitle': 'Звернення не знайдено',
+  'console.notFound.title': 'Сторінку не знайдено',
+  'console.notFound.text': 'Такої сторінки в консолі немає: можливо, посилання застаріло або адресу введено з помилкою.',
+  'console.notFound.home': 'До моїх звернень',
   'console.problem.notFoundText': 'Такого звернення немає, або воно належить відділу, звернення якого вам не видно.',
 
   'console.ws.back': 'До черги',

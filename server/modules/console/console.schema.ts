@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { l10nText } from '../../../common/l10n';
 import { TICKET_CHANNELS, TICKET_STATUSES } from '../../../common/tickets';
 import { PRIORITIES } from '../../db/schema';
 import { QUEUES } from './console.queries';
 
-const l10n = z.object({ ru: z.string(), uk: z.string(), en: z.string() });
+const l10n = l10nText;
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const numberParams = z.object({ number: z.string().min(3).max(40) });

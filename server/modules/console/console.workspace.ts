@@ -7,10 +7,8 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import { emit, withTransaction } from '../../platform/outbox';
 import { normalizePhone } from '../../../common/forms/validate';
-import { displayValue } from '../tickets/tickets.presenter';
-import { canAssignOthers, canReveal, canSee, canWork, seesSecurity, type StaffScope } from '../staff/staff.policy';
-import { parseTicketNumber } from '../tickets/numbers';
-import { roomsOf } from '../tickets/rooms';
+import { displayValue, parseTicketNumber, roomsOf } from '../tickets';
+import { canAssignOthers, canReveal, canSee, canWork, seesSecurity, type StaffScope } from '../staff';
 import { loadForWork } from './console.actions';
 
 /** Leaves whose money went missing: the seeds' order is technical support first, then the security service. */

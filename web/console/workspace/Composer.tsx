@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n/catalogues';
 import { Alert } from '../../ui/Alert';
 import { fieldErrorText } from '../../ui/fieldError';
 import { REPLY_FILES, replyFilesProblem } from '../../ui/replyFiles';
-import { FilesInput } from '../../portal/contact/FilesInput';
+import { FilePicker } from '../../ui/fields/FilePicker';
 import { actionError, isClosed } from './actions';
 import { CannedPicker } from './CannedPicker';
 import { reachSent, reachWarning } from './reach';
@@ -152,7 +152,7 @@ export function Composer({ ws, onSent, onTyping, onIdle }: Props) {
           {t('console.canned.open')}
         </button>
         {mode === 'reply' && (
-          <FilesInput
+          <FilePicker
             id="composer-files"
             field={REPLY_FILES}
             files={files}

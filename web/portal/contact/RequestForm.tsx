@@ -6,7 +6,7 @@ import { useLocalize } from '../../i18n/useLocalize';
 import { usePathname } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
-import { TextField } from '../../ui/FormField';
+import { TextField } from '../../ui/fields';
 import { reviewMessage } from './review';
 import { ContactFields } from './ContactFields';
 import { FieldInput } from './FieldInput';
@@ -37,7 +37,9 @@ export function RequestForm({ leaf, draft, me, onFiled }: Props) {
           {title}
         </h1>
         <p className="page__lead">{t('portal.form.lead')}</p>
-        {review.resolutionMinutes > 0 && <p className="request-form__review">{reviewMessage(review, locale, t, 'form')}</p>}
+        {review && review.resolutionMinutes > 0 && (
+          <p className="request-form__review">{reviewMessage(review, locale, t, 'form')}</p>
+        )}
       </header>
 
       <section className="form-section" aria-labelledby="details-title">
