@@ -6,7 +6,8 @@ import { Field } from './Field';
 import type { FieldFrameProps } from './Field';
 
 // The form controls of the web app, each one Field frame around one element. The rest of the
-// element's props (value, onChange, type, placeholder…) pass through.
+// element's props (value, onChange, type, placeholder, required…) pass through; the required
+// mark (*) is the frame's own `required` only, as the request form shows it.
 
 type Frame = Omit<FieldFrameProps, 'inline'>;
 /** Controls whose label is always shown. */
@@ -26,7 +27,7 @@ type TextFieldProps = Frame & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' |
 /** A labelled one-line input. */
 export function TextField({ label, hint, error, id, hideLabel, className, inputClassName, ...input }: TextFieldProps) {
   return (
-    <Field {...frameOf({ label, hint, error, id, required: input.required, hideLabel, className })}>
+    <Field {...frameOf({ label, hint, error, id, hideLabel, className })}>
       {(ids) => (
         <input
           id={ids.input}
@@ -45,7 +46,7 @@ type TextAreaProps = Frame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, '
 /** A labelled multi-line input. */
 export function TextArea({ label, hint, error, id, hideLabel, className, inputClassName, ...textarea }: TextAreaProps) {
   return (
-    <Field {...frameOf({ label, hint, error, id, required: textarea.required, hideLabel, className })}>
+    <Field {...frameOf({ label, hint, error, id, hideLabel, className })}>
       {(ids) => (
         <textarea
           id={ids.input}
@@ -80,7 +81,7 @@ export function Select<V extends string>({
   ...select
 }: SelectProps<V>) {
   return (
-    <Field {...frameOf({ label, hint, error, id, required: select.required, className })}>
+    <Field {...frameOf({ label, hint, error, id, className })}>
       {(ids) => (
         <select
           id={ids.input}
@@ -111,7 +112,7 @@ type CheckboxProps = ShownFrame &
 /** A labelled checkbox (the label after the box). */
 export function Checkbox({ label, hint, error, id, className, checked, onChange, ...input }: CheckboxProps) {
   return (
-    <Field {...frameOf({ label, hint, error, id, required: input.required, className })} inline>
+    <Field {...frameOf({ label, hint, error, id, className })} inline>
       {(ids) => (
         <input
           id={ids.input}
@@ -139,7 +140,7 @@ export function PasswordField({
   const t = useT();
   const [visible, setVisible] = useState(false);
   return (
-    <Field {...frameOf({ label, error, id, required: input.required, className })}>
+    <Field {...frameOf({ label, error, id, className })}>
       {(ids) => (
         <div className="field__group">
           <input
