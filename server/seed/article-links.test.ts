@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../web/i18n/catalogues';
-import { DEMO_CATALOG, type DemoCategory } from '../modules/catalog/demo-catalog';
+import { DEMO_CATALOG, type DemoCategory } from './demo-catalog';
 import { DEMO_ARTICLES, DEMO_KB_SECTIONS } from './demo-articles';
 
 /** Labels an article may name that are not paydesk's pages: the wallet app's and the terminal's own screens, the browser's menu. */
