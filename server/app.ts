@@ -17,12 +17,13 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
 import { errorBody, registerErrorHandler } from './errors';
-import { isProbe } from './modules/health/health.routes';
 import { useModuleIssueTexts } from './issues';
 import { MODULES } from './modules';
 import { registerAuth } from './platform/auth/plugin';
 import { registerHttpMetrics } from './platform/metrics';
 import { BASE_ROOM_RULES, registerWebSocket, type RoomRule } from './platform/ws';
+
+const QUIET_PATHS = new Set(MODULES.flatMap((m) => m.quietPaths ?? []));
 
 export const WEB_DIST = fileURLToPath(new URL('../dist/web', import.meta.url));
 
@@ -43,8 +44,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     trustProxy: ctx.config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
-    // Probes are logged at debug level by their own routes (health.routes.ts), the rest at info.
-    disableRequestLogging: (req) => isProbe(req.url ?? ''),
+    // Probes are logged at debug level by their own routes (a manifest's `quietPaths`), the rest at info.
+    disableRequestLogging: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] ?? ''),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -36,6 +36,8 @@ export type PaydeskModule<T extends IssueTexts = IssueTexts> = {
    * `ctx.outbox` (and bus listeners), returns its job definitions and schedules.
    */
   background?: (ctx: AppContext) => ModuleBackground;
+  /** Paths called every few seconds (probes) whose requests the module logs itself, at debug level. */
+  quietPaths?: readonly string[];
   /** Who may join which realtime rooms of this module. */
   rooms?: (ctx: AppContext) => RoomRule[];
   /** Texts of the module's field-problem codes (see server/issues.ts). */

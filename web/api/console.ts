@@ -17,7 +17,6 @@ export type Priority = QueueRow['priority'];
 
 /** The priorities in order (the typecheck fails when the contract gains or loses one). */
 export const PRIORITIES = allOf<Priority>()(COMMON_PRIORITIES);
-export const QUEUE_IDS = allOf<QueueId>()(['mine', 'unassigned', 'waiting', 'at_risk', 'breached', 'all']);
 
 /** A department as the rows show it. */
 export type DepartmentRef = NonNullable<QueueRow['department']>;

@@ -149,6 +149,8 @@ export const consoleEn: Record<keyof typeof consoleRu, string> = {
   'console.canned.title': 'Canned answers',
   'console.canned.filter': 'Find an answer',
   'console.canned.none': 'No matching canned answers.',
+  'console.canned.emptyPlaceholders': 'No value for: {names}. The text leaves them out — check it before sending.',
+  'console.canned.ph.customer.name': 'the customer’s name',
   'console.canned.insert': 'Insert',
   'console.canned.insertNamed': 'Insert “{title}”',
   'console.canned.scope.category': 'Category',

@@ -149,6 +149,8 @@ export const consoleRu = {
   'console.canned.title': 'Шаблоны ответов',
   'console.canned.filter': 'Найти шаблон',
   'console.canned.none': 'Подходящих шаблонов нет.',
+  'console.canned.emptyPlaceholders': 'Нет данных: {names}. Текст составлен без них — проверьте перед отправкой.',
+  'console.canned.ph.customer.name': 'имя клиента',
   'console.canned.insert': 'Вставить',
   'console.canned.insertNamed': 'Вставить шаблон «{title}»',
   'console.canned.scope.category': 'Для категории',

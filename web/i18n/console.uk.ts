@@ -148,6 +148,8 @@ export const consoleUk: Record<keyof typeof consoleRu, string> = {
   'console.canned.title': 'Шаблони відповідей',
   'console.canned.filter': 'Знайти шаблон',
   'console.canned.none': 'Відповідних шаблонів немає.',
+  'console.canned.emptyPlaceholders': 'Немає даних: {names}. Текст складено без них — перевірте перед надсиланням.',
+  'console.canned.ph.customer.name': 'ім’я клієнта',
   'console.canned.insert': 'Вставити',
   'console.canned.insertNamed': 'Вставити шаблон «{title}»',
   'console.canned.scope.category': 'Для категорії',

@@ -192,3 +192,16 @@ export function firstSentences(text: string, max = 320): string {
   }
   return out.trim();
 }
+
+/**
+ * The sentence after a short answer: «if this did not help, write under …», unless the answer
+ * already says «write to us» or «if it did not help» — then only the section is named, so the
+ * consultant does not say it twice.
+ */
+export function closingHint(guide: string): 'categoryHint' | 'categoryLink' {
+  return /напиш(и|іть|ите)|обратитесь|зверніться|write to|contact (us|support)|не помогл|не допомогл|(did|does) not help|didn[’']t help/i.test(
+    guide,
+  )
+    ? 'categoryLink'
+    : 'categoryHint';
+}

@@ -170,7 +170,14 @@ export const revealBody = z.object({ field: z.string().min(1).max(40), reason })
 export const revealResponse = z.object({ field: z.string(), value: z.string() });
 export const cannedResponse = z.object({
   items: z.array(
-    z.object({ id: z.string(), title: z.string(), body: z.string(), scope: z.enum(['category', 'department', 'general']) }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      body: z.string(),
+      /** Placeholders left out because the request has no value for them (the picker warns). */
+      emptyPlaceholders: z.array(z.string()),
+      scope: z.enum(['category', 'department', 'general']),
+    }),
   ),
 });
 export const okResponse = z.object({ ok: z.literal(true), messageId: z.string().optional() });

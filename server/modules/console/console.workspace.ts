@@ -359,14 +359,29 @@ export async function cannedFor(ctx: AppContext, scope: StaffScope, number: stri
     .map((c) => ({
       id: c.id,
       title: c.title,
-      body: fillPlaceholders(c.body, vars),
+      ...(({ text, empty }) => ({ body: text, emptyPlaceholders: empty }))(fillPlaceholders(c.body, vars)),
       scope: (c.categoryId ? 'category' : c.departmentId ? 'department' : 'general') as 'category' | 'department' | 'general',
     }));
 }
 
-/** `{{customer.name}}` → the value; unknown placeholders stay as written so the operator sees them. */
-export function fillPlaceholders(text: string, vars: Record<string, string>): string {
-  return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => vars[key] ?? whole);
+/**
+ * `{{customer.name}}` → the value; unknown placeholders stay as written so the operator sees them.
+ * A known placeholder with no value (a guest who gave no name) goes away with the comma and spaces
+ * before it, so «Здравствуйте, {{customer.name}}!» becomes the neutral «Здравствуйте!», and is listed
+ * in `empty` for the picker to warn about.
+ */
+export function fillPlaceholders(text: string, vars: Record<string, string>): { text: string; empty: string[] } {
+  const empty = new Set<string>();
+  const filled = text.replace(/(,?[ \t]*)\{\{\s*([\w.]+)\s*\}\}/g, (whole, before: string, key: string) => {
+    const value = vars[key];
+    if (value === undefined) return whole;
+    if (value.trim() === '') {
+      empty.add(key);
+      return before.startsWith(',') ? '' : before;
+    }
+    return `${before}${value}`;
+  });
+  return { text: filled, empty: [...empty] };
 }
 
 /** A request's attachment for staff who may see the request (internal notes' files included). */

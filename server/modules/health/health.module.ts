@@ -1,5 +1,5 @@
 import { defineModule } from '../module';
-import { healthRoutes } from './health.routes';
+import { healthRoutes, PROBE_PATHS } from './health.routes';
 
 /** Liveness and readiness probes, at the root (`/healthz`, `/readyz`). */
-export const healthModule = defineModule({ name: 'health', routes: [{ plugin: healthRoutes }] });
+export const healthModule = defineModule({ name: 'health', routes: [{ plugin: healthRoutes }], quietPaths: PROBE_PATHS });

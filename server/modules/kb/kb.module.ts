@@ -3,7 +3,7 @@ import { defineJob } from '../../platform/jobs';
 import { defineModule } from '../module';
 import { kbArticleRoutes } from './kb.articles.routes';
 import { kbConsoleRoutes } from './kb.console.routes';
-import { announceKbChange, listenForKbChanges } from './kb.memory';
+import { announceKbChange, listenForKbChanges } from './kb.memory.changes';
 import { pruneViewMarks } from './kb.public.service';
 import { kbRoutes } from './kb.routes';
 import { indexArticle, indexMissing } from './kb.search';

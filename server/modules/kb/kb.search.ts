@@ -9,7 +9,9 @@ import { asLocale } from '../../platform/locale';
 import type { Executor } from '../../db/connection';
 import { kbArticles } from '../../db/schema';
 import { fromCyrillicLayout, fromLatinLayout, fromTranslit } from './kb.keyboard';
-import { bumpVersion, kbIndexChanged, memoryIndex, type KbMemoryIndex } from './kb.memory';
+import { memoryIndex, type KbMemoryIndex } from './kb.memory';
+import { kbIndexChanged } from './kb.memory.changes';
+import { bumpVersion } from './kb.memory.sql';
 import { encodePhrasings, encodeTerms } from './kb.terms';
 import { clip, expandSynonyms, highlight, isStopWord, normalize, stems, stemWord, tokenize } from './kb.text';
 

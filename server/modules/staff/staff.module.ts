@@ -1,6 +1,6 @@
 import { seedDemo } from '../../seed/demo';
 import { defineModule } from '../module';
-import { staffAdminRoutes } from './staff.admin';
+import { staffAdminRoutes } from './staff.routes';
 import { STAFF_ISSUE_TEXTS } from './staff.issues';
 
 /** Staff, departments and their members (administration); the demo people (staff and customers). */

@@ -1,11 +1,13 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
+import { ApiError } from '../../api/client';
 import { postComposed } from '../../api/console';
 import type { ComposerMode, Workspace } from '../../api/console';
 import { buildReplyBody } from '../../api/multipart';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/catalogues';
 import { Alert } from '../../ui/Alert';
+import { fieldErrorText } from '../../ui/fieldError';
 import { REPLY_FILES, replyFilesProblem } from '../../ui/replyFiles';
 import { FilePicker } from '../../ui/fields/FilePicker';
 import { actionError, isClosed } from './actions';
@@ -64,7 +66,10 @@ export function Composer({ ws, onSent, onTyping, onIdle }: Props) {
       onIdle();
       onSent();
     } catch (error) {
-      setFailure(actionError(error, t));
+      // A refused file is named once, beside the text (the server's field error), not again as a general alert.
+      const fileProblem = error instanceof ApiError ? error.fields.files : undefined;
+      if (fileProblem) setProblem(fieldErrorText(fileProblem, locale, t('form.invalid')));
+      else setFailure(actionError(error, t));
     } finally {
       setSending(false);
     }

@@ -1,3 +1,4 @@
+import { ApiError } from '../../api/client';
 import type { Me } from '../../api/auth';
 import type { FiledTicket, LeafForm } from '../../api/requests';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -77,7 +78,12 @@ export function RequestForm({ leaf, draft, me, onFiled }: Props) {
       {/* Next to the button the customer just pressed. */}
       {form.failure !== null && (
         <div id="request-form-error" tabIndex={-1}>
-          <Alert tone="error">{describeError(form.failure, t)}</Alert>
+          <Alert tone="error">
+            {/* A field's own complaint (a refused file, with its name) is shown beside it once; here only a pointer. */}
+            {form.failure instanceof ApiError && Object.keys(form.failure.fields).length > 0
+              ? t('portal.form.seeFields')
+              : describeError(form.failure, t)}
+          </Alert>
         </div>
       )}
 
