@@ -6,9 +6,12 @@ import { expect, test, type Page } from '@playwright/test';
 
 const LANGUAGES = [
   // Letters Ukrainian does not have: a Russian word shows at least one of them almost always.
-  { code: 'uk', button: 'Українська', russian: /[ЫыЭэЪъЁё]/, contact: 'Звернутися до підтримки' },
+  { code: 'uk', button: 'Українська', russian: /[ЫыЭэЪъЁё]/, contact: 'Звернутися до підтримки', ready: true },
   // No Cyrillic at all in English.
-  { code: 'en', button: 'English', russian: /[А-Яа-яЁёІіЇїЄєҐґ]/, contact: 'Contact support' },
+  // Unfinished (issue 13): the answers offered before the request form come from the leaf form's
+  // `articles`, which carry no `locale` in the contract, so an untranslated (Russian) article there
+  // cannot be marked lang="ru"; the server must add it. The help home is done (832ab74).
+  { code: 'en', button: 'English', russian: /[А-Яа-яЁёІіЇїЄєҐґ]/, contact: 'Contact support', ready: false },
 ] as const;
 
 /** The page's visible text and read-out attributes, without what is marked Russian-only. */
@@ -35,10 +38,8 @@ async function expectNoRussian(page: Page, russian: RegExp, where: string) {
 }
 
 for (const lang of LANGUAGES) {
-  // Unfinished (issue 13): its first run found the wizard's cards not under `.topic-card` in uk and
-  // the language switch's own-language names counted as Russian (now excluded); to be finished and
-  // enabled before the issue is closed.
-  test.fixme(`the portal's main flow speaks ${lang.code} throughout`, async ({ page }, testInfo) => {
+  test(`the portal's main flow speaks ${lang.code} throughout`, async ({ page }, testInfo) => {
+    test.fixme(!lang.ready, 'offered answers carry no locale in the contract yet (see LANGUAGES)');
     await page.goto('/');
     await page.getByRole('button', { name: lang.button }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', lang.code);
