@@ -8,12 +8,11 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
@@ -35,6 +34,7 @@ import { mailboxAdminRoutes, mailOriginRoutes } from './modules/mail/mailboxes.r
 import { staffAdminRoutes } from './modules/staff/staff.admin';
 import { ticketRoutes } from './modules/tickets/tickets.routes';
 import { registerAuth } from './platform/auth/plugin';
+import { guardedValidatorCompiler } from './platform/input';
 import { registerHttpMetrics } from './platform/metrics';
 import { BASE_ROOM_RULES, registerWebSocket, type RoomRule } from './platform/ws';
 
@@ -57,10 +57,21 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     trustProxy: ctx.config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    // `__proto__`/`constructor` keys are kept by the JSON parser so the input guard refuses them naming the field.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
     // Probes are logged at debug level by their own routes (health.routes.ts), the rest at info.
-    disableRequestLogging: (req) => isProbe(req.url ?? ''),
+    logController: new LogController({ disableRequestLogging: (req: { url?: string }) => isProbe(req.url ?? '') }),
+    // The router's own refusals (a bad %-escape, a path parameter over its length) in the API's envelope.
+    frameworkErrors: (error, request, reply) => {
+      const path = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'params' : 'url';
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'too_big' : 'input.malformed';
+      void (reply as FastifyReply)
+        .status(400)
+        .send(errorBody('VALIDATION_FAILED', request.id, { issues: [{ path: [path], code, message: code }] }));
+    },
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 

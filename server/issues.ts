@@ -123,6 +123,36 @@ const OWN_TEXT = {
     uk: 'У тижні немає робочого часу (або увімкніть «цілодобово»)',
     en: 'No working time in the week (or set "always open")',
   },
+  'input.nul': {
+    ru: 'Текст содержит нулевой символ (NUL)',
+    uk: 'Текст містить нульовий символ (NUL)',
+    en: 'The text contains a NUL character',
+  },
+  'input.surrogate': {
+    ru: 'Текст содержит испорченный символ (непарный суррогат UTF-16)',
+    uk: 'Текст містить зіпсований символ (непарний сурогат UTF-16)',
+    en: 'The text contains a broken character (a lone UTF-16 surrogate)',
+  },
+  'input.too_deep': {
+    ru: 'Слишком глубокая вложенность',
+    uk: 'Занадто глибока вкладеність',
+    en: 'Nested too deeply',
+  },
+  'input.reserved_key': {
+    ru: 'Недопустимое имя поля',
+    uk: 'Неприпустима назва поля',
+    en: 'This field name is not allowed',
+  },
+  'input.nothing_to_change': {
+    ru: 'Нечего изменять: не передано ни одного поля',
+    uk: 'Нічого змінювати: не передано жодного поля',
+    en: 'Nothing to change: no field given',
+  },
+  'input.malformed': {
+    ru: 'Тело запроса повреждено или в неверном формате',
+    uk: 'Тіло запиту пошкоджене або в невірному форматі',
+    en: 'The request body is malformed',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type OwnIssueCode = keyof typeof OWN_TEXT;

@@ -145,7 +145,9 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Rename or deactivate a department',
           params: idParams,
-          body: z.object({ name: l10n.optional(), active: z.boolean().optional() }),
+          body: z
+            .object({ name: l10n.optional(), active: z.boolean().optional() })
+            .refine((b) => b.name !== undefined || b.active !== undefined, 'input.nothing_to_change'),
           response: { 200: ok, ...errorResponses },
         },
       },
