@@ -47,3 +47,16 @@ describe('origin check', () => {
     expect(testConfig({ PUBLIC_URL: 'https://s.example.com/' }).origins).toEqual(['https://s.example.com']);
   });
 });
+
+describe('headers (issue 14, item 10)', () => {
+  it('sends HSTS when PUBLIC_URL is https', async () => {
+    const res = await t.app.inject({ url: '/healthz' });
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
+  });
+  it('protects /api/docs with a CSP that forbids framing, and X-Frame-Options', async () => {
+    const res = await t.app.inject({ url: '/api/docs/static/index.html' });
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
+  });
+});
