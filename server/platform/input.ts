@@ -1,7 +1,7 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { $ZodType } from 'zod/v4/core';
-import type { OwnIssueCode } from '../issues';
+import type { PlatformIssueCode } from '../issues';
 
 /** Nesting deeper than this in a body, a query or params is refused (no form of ours comes near). */
 export const MAX_DEPTH = 32;
@@ -10,7 +10,7 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // A UTF-16 surrogate without its pair: no character at all, and PostgreSQL cannot store it.
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export type HostileInput = { path: string[]; code: OwnIssueCode };
+export type HostileInput = { path: string[]; code: PlatformIssueCode };
 
 /**
  * The first value no field of ours may hold, wherever it sits in a request part: a NUL byte or a

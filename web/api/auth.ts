@@ -58,7 +58,13 @@ function readMe(body: unknown): Me {
 /** The signed-in person, or null when nobody is signed in. */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    return readMe(await apiRequest('GET', '/auth/me'));
+    const body = await apiRequest('GET', '/auth/me');
+    // A visitor without a session: 200 with null.
+    if (body === null || body === undefined) {
+      setCsrfToken(null);
+      return null;
+    }
+    return readMe(body);
   } catch (error) {
     if (error instanceof ApiError && (error.code === 'AUTH_REQUIRED' || error.code === 'AUTH_SESSION_EXPIRED')) {
       setCsrfToken(null);

@@ -9,19 +9,10 @@ export type PublicSettings = { branding: Branding; contacts: Contacts };
 export const fetchPublicSettings = (o?: RequestOptions) =>
   apiRequest('GET', '/settings/public', undefined, o) as Promise<PublicSettings>;
 
-// ---- notices ----
-export type NoticeSeverity = 'info' | 'maintenance' | 'outage' | 'critical';
-export type NoticeState = 'upcoming' | 'current' | 'past';
-export type PublicNotice = {
-  id: string;
-  severity: NoticeSeverity;
-  audience: 'customer' | 'agent' | 'all';
-  startsAt: string;
-  endsAt: string | null;
-  title: string;
-  body: string;
-  state: NoticeState;
-};
+// ---- notices ---- (types from the OpenAPI document, web/api/schema.d.ts)
+export type PublicNotice = Answer<'/api/v1/notices', 'get'>['items'][number];
+export type NoticeSeverity = PublicNotice['severity'];
+export type NoticeState = PublicNotice['state'];
 export type Paged<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 export const fetchActiveNotices = (locale: Locale, o?: RequestOptions) =>
@@ -32,57 +23,12 @@ export const fetchNotices = (locale: Locale, state: NoticeState, page: number, o
   >;
 
 // ---- wiki ----
-export type WikiViewer = {
-  kind: 'anonymous' | 'customer' | 'staff';
-  level: number | null;
-  editLevel: number;
-  proposeLevel: number;
-  canEdit: boolean;
-  canPropose: boolean;
-  canModerate: boolean;
-};
-export type WikiPageSummary = {
-  slug: string;
-  locale: string;
-  title: string;
-  excerpt: string;
-  revision: number;
-  locked: boolean;
-  updatedAt: string;
-};
-export type WikiPage = {
-  slug: string;
-  locale: string;
-  title: string;
-  body: string;
-  revision: number;
-  locked: boolean;
-  lockReason: string | null;
-  updatedAt: string;
-};
-export type WikiRevision = {
-  number: number;
-  title: string;
-  kind: 'create' | 'edit' | 'proposal' | 'revert';
-  summary: string;
-  createdAt: string;
-  author: string | null;
-  byModerator: boolean;
-};
-export type WikiProposal = {
-  id: string;
-  status: 'pending' | 'accepted' | 'rejected';
-  page: { slug: string; title: string; revision: number };
-  baseRevision: number;
-  title: string;
-  summary: string;
-  author: string;
-  reason: string | null;
-  revisionNumber: number | null;
-  createdAt: string;
-  decidedAt: string | null;
-  diff: DiffLine[];
-};
+type WikiPageAnswer = Answer<'/api/v1/wiki/pages/{slug}', 'get'>;
+export type WikiViewer = WikiPageAnswer['viewer'];
+export type WikiPageSummary = Answer<'/api/v1/wiki/pages', 'get'>['items'][number];
+export type WikiPage = WikiPageAnswer['page'];
+export type WikiRevision = Answer<'/api/v1/wiki/pages/{slug}/revisions', 'get'>['items'][number];
+export type WikiProposal = Answer<'/api/v1/wiki/proposals/mine', 'get'>['items'][number];
 export type WikiStanding = NonNullable<Answer<'/api/v1/wiki/me', 'get'>['standing']>;
 export type WikiMember = Answer<'/api/v1/console/wiki/members', 'get'>['items'][number];
 export type WikiDraft = { title: string; body: string; summary: string; baseRevision: number };
@@ -102,8 +48,6 @@ export const fetchWikiRevision = (slug: string, n: number, o?: RequestOptions) =
     diff: DiffLine[];
     current: number;
   }>;
-export const fetchWikiMe = (o?: RequestOptions) =>
-  apiRequest('GET', '/wiki/me', undefined, o) as Promise<{ viewer: WikiViewer; standing: WikiStanding | null }>;
 export const saveWikiPage = (slug: string, draft: WikiDraft) =>
   apiRequest('PUT', `/wiki/pages/${enc(slug)}`, draft) as Promise<WikiPage>;
 export const proposeWikiEdit = (slug: string, draft: WikiDraft) =>
@@ -119,10 +63,6 @@ export const fetchProposalQueue = (status: WikiProposal['status'], page: number,
 export const acceptProposal = (id: string) => apiRequest('POST', `/console/wiki/proposals/${id}/accept`, {});
 export const rejectProposal = (id: string, reason: string, strike: boolean) =>
   apiRequest('POST', `/console/wiki/proposals/${id}/reject`, { reason, strike });
-export const revertWikiPage = (slug: string, toRevision: number, reason: string) =>
-  apiRequest('POST', `/console/wiki/pages/${enc(slug)}/revert`, { toRevision, reason }) as Promise<WikiPage>;
-export const lockWikiPage = (slug: string, locked: boolean, reason: string | null) =>
-  apiRequest('POST', `/console/wiki/pages/${enc(slug)}/lock`, { locked, reason }) as Promise<WikiPage>;
 export const fetchWikiMembers = (q: string, page: number, o?: RequestOptions) =>
   apiRequest('GET', `/console/wiki/members?page=${page}&pageSize=20${q ? `&q=${enc(q)}` : ''}`, undefined, o) as Promise<
     Paged<WikiMember>
@@ -132,11 +72,7 @@ export const updateWikiMember = (
   body: { levelOverride: number | null; identityVerified: boolean; strikes: number; reason: string },
 ) => apiRequest('PUT', `/console/wiki/members/${id}`, body) as Promise<WikiStanding>;
 
-export type StaffNotice = Omit<PublicNotice, 'title' | 'body'> & {
-  title: { ru: string; uk: string; en: string };
-  body: { ru: string; uk: string; en: string };
-  updatedAt: string;
-};
+export type StaffNotice = Answer<'/api/v1/console/notices/', 'get'>['items'][number];
 export type NoticeInput = Omit<StaffNotice, 'id' | 'state' | 'updatedAt'>;
 export const fetchStaffNotices = (page: number, o?: RequestOptions) =>
   apiRequest('GET', `/console/notices?page=${page}&pageSize=20`, undefined, o) as Promise<Paged<StaffNotice>>;

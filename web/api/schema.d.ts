@@ -264,7 +264,7 @@ export type paths = {
       path?: never;
       cookie?: never;
     };
-    /** The signed-in person */
+    /** The signed-in person; null for a visitor without a session cookie (401 only for a stale or expired session) */
     get: {
       parameters: {
         query?: never;
@@ -299,7 +299,7 @@ export type paths = {
               };
               csrfToken: string;
               expiresAt: string;
-            };
+            } | null;
           };
         };
         /** @description Default Response */
@@ -18010,6 +18010,12 @@ export type paths = {
                   balance: string;
                 }[];
               };
+              reach: {
+                portal: boolean;
+                email: string | null;
+                /** @enum {string} */
+                mail: 'full' | 'notice' | 'none';
+              };
               can: {
                 work: boolean;
                 reveal: boolean;
@@ -19175,6 +19181,7 @@ export type paths = {
                 id: string;
                 title: string;
                 body: string;
+                emptyPlaceholders: string[];
                 /** @enum {string} */
                 scope: 'category' | 'department' | 'general';
               }[];

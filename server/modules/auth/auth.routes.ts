@@ -42,8 +42,15 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/me',
-      { schema: { tags: ['auth'], summary: 'The signed-in person', response: { 200: meResponse, 401: errorResponse } } },
-      async (request) => presentMe(requireAuth(request)),
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in person; null for a visitor without a session cookie (401 only for a stale or expired session)',
+          response: { 200: meResponse.nullable(), 401: errorResponse },
+        },
+      },
+      // A visitor who never signed in is not an error: no 401 in every anonymous page's console.
+      async (request) => (!request.auth && !request.cookies[SESSION_COOKIE] ? null : presentMe(requireAuth(request))),
     );
 
     app.put(

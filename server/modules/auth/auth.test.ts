@@ -149,6 +149,12 @@ describe('session', () => {
     expect(after.json().error.code).toBe('AUTH_REQUIRED');
   });
 
+  it('answers 200 with null to a visitor who has no session cookie (no 401 noise on every page)', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toBeNull();
+  });
+
   it('ends an expired session with AUTH_SESSION_EXPIRED and clears the cookie', async () => {
     const customer = await makeCustomer(t.ctx.db);
     const s = await t.signIn('customer', customer.email ?? '', customer.password);

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 
-const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+/** The probes' paths: app.ts leaves their request logging to the routes here (health's manifest, `quietPaths`). */
+export const PROBE_PATHS = ['/healthz', '/readyz', '/metrics'] as const;
+const PROBES = new Set<string>(PROBE_PATHS);
 
 /** Load balancers and scrapers call these every few seconds: their requests are logged at debug level. */
 export const isProbe = (url: string) => PROBES.has(url.split('?')[0] ?? '');

@@ -20,7 +20,7 @@ describe('operations endpoints', () => {
     const res = await t.app.inject('/metrics');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
-    expect(res.body).toMatch(/paydesk_http_requests_total\{method="GET",route="\/api\/v1\/auth\/me",status="401"\} \d+/);
+    expect(res.body).toMatch(/paydesk_http_requests_total\{method="GET",route="\/api\/v1\/auth\/me",status="200"\} \d+/);
     expect(res.body).toContain('paydesk_outbox_pending_events');
   });
 

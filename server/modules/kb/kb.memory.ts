@@ -8,9 +8,7 @@
  * (lost announcements, writes inside transactions). A search itself runs no SQL.
  * Design and ranking: docs/KB-SEARCH.md.
  */
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection';
-import type { RealtimeBus } from '../../platform/realtime';
 import type { SynonymGroup } from './kb.text';
 import { LocaleIndex } from './kb.locale-index';
 import {
@@ -27,6 +25,9 @@ import {
 } from './kb.scoring';
 import { allowedEdits, editDistance } from './kb.keyboard';
 import { TrigramIndex } from './kb.trigram';
+import { changeGeneration } from './kb.memory.changes';
+import * as sqlOf from './kb.memory.sql';
+import type { DocRow } from './kb.memory.sql';
 
 export const REFRESH_MS = 5_000;
 /** Index rows re-read below the newest revision seen (writes that committed out of order). */
@@ -35,48 +36,6 @@ const REV_MARGIN = 200;
 const DELTA_MAX = 2_000;
 const LOAD_CHUNK = 1_000;
 const RESULTS_MAX = 5_000;
-
-const rows = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
-
-/** A page of index rows by primary key (the full load). */
-export const docsPage = (after: string, limit: number) => sql`
-  SELECT article_id, rev, slug, locale, audience, section, published, title, summary, title_norm, terms, phrasings, length
-    FROM kb_search_docs WHERE article_id > ${after}::uuid ORDER BY article_id LIMIT ${limit}`;
-
-/** Rows written since a revision (the delta), by the revision index. */
-export const revisionsAbove = (rev: number, limit: number) =>
-  sql`SELECT article_id, rev FROM kb_search_docs WHERE rev > ${rev} ORDER BY rev LIMIT ${limit}`;
-
-/** Bumps kb_search_state.version; put in a WITH of every statement that writes the index, the lexicon or the synonyms. */
-export const bumpVersion = () => sql`UPDATE kb_search_state SET version = version + 1 WHERE id = 1`;
-
-const currentVersion = async (db: Executor) =>
-  Number(
-    rows<{ version: string | number }>(await db.execute(sql`SELECT version FROM kb_search_state WHERE id = 1`))[0]?.version ?? 0,
-  );
-
-/** After a change was noticed: what changed? (newest revision, row counts, synonyms). (newest revision, row counts, synonyms). */
-export const indexState = () =>
-  sql`SELECT (SELECT count(*) FROM kb_search_docs)::int AS docs,
-             (SELECT coalesce(max(rev), 0) FROM kb_search_docs)::bigint AS rev,
-             (SELECT count(*) FROM kb_search_words)::int AS words,
-             (SELECT count(*) || '/' || coalesce(max(updated_at)::text, '') FROM kb_synonyms) AS synonyms`;
-
-type DocRow = {
-  article_id: string;
-  rev: string | number;
-  slug: string;
-  locale: string;
-  audience: string;
-  section: string;
-  published: number;
-  title: string;
-  summary: string;
-  title_norm: string;
-  terms: string;
-  phrasings: string;
-  length: number;
-};
 
 type Doc = {
   id: string;
@@ -135,7 +94,7 @@ export class KbMemoryIndex {
 
   /** Makes the index current enough to search: loads it, applies announced changes, schedules the periodic check. */
   async ready(db: Executor): Promise<void> {
-    if (!this.loaded || this.seenGeneration !== generation) {
+    if (!this.loaded || this.seenGeneration !== changeGeneration()) {
       await this.refresh(db);
       return;
     }
@@ -147,7 +106,7 @@ export class KbMemoryIndex {
   private refresh(db: Executor): Promise<void> {
     if (this.running) return this.running;
     const run = (async () => {
-      const seen = generation;
+      const seen = changeGeneration();
       this.checkedAt = Date.now();
       if (!this.loaded) await this.loadAll(db);
       else await this.applyChanges(db);
@@ -161,7 +120,7 @@ export class KbMemoryIndex {
   }
 
   private async loadAll(db: Executor): Promise<void> {
-    this.version = await currentVersion(db);
+    this.version = await sqlOf.currentVersion(db);
     this.docs = [];
     this.visible = new Uint8Array(0);
     this.audience = new Uint8Array(0);
@@ -172,25 +131,18 @@ export class KbMemoryIndex {
     this.maxRev = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const chunk = rows<DocRow>(await db.execute(docsPage(after, LOAD_CHUNK)));
+      const chunk = await sqlOf.docsAfter(db, after, LOAD_CHUNK);
       for (const r of chunk) this.put(r);
       if (chunk.length < LOAD_CHUNK) break;
       after = chunk[chunk.length - 1]!.article_id;
     }
-    await this.loadLexicon(db, await this.state(db));
-  }
-
-  private state(db: Executor) {
-    return db
-      .execute(indexState())
-      .then((r) => rows<{ docs: number; rev: string | number; words: number; synonyms: string }>(r)[0]!);
+    await this.loadLexicon(db, await sqlOf.stateOf(db));
   }
 
   private async loadLexicon(db: Executor, state: { words: number; synonyms: string }): Promise<void> {
     if (state.words !== this.wordCount) {
       this.results.clear();
-      const found = rows<{ word: string }>(await db.execute(sql`SELECT word FROM kb_search_words`));
-      this.words = new Set(found.map((r) => r.word));
+      this.words = new Set(await sqlOf.lexicon(db));
       this.wordList = [...this.words];
       this.wordTrigrams = new TrigramIndex();
       this.wordList.forEach((w, i) => this.wordTrigrams.add(i, w));
@@ -199,8 +151,7 @@ export class KbMemoryIndex {
     }
     if (state.synonyms !== this.synonymState) {
       this.results.clear();
-      const found = rows<{ terms: string[] }>(await db.execute(sql`SELECT terms FROM kb_synonyms ORDER BY created_at, id`));
-      this.synonyms = found.map((r) => r.terms);
+      this.synonyms = await sqlOf.synonymGroups(db);
       this.synonymState = state.synonyms;
     }
   }
@@ -208,15 +159,13 @@ export class KbMemoryIndex {
   /** One cheap statement when nothing changed; else the changed rows (by revision), deletions, lexicon, synonyms. */
   private async applyChanges(db: Executor): Promise<void> {
     // The usual case: one primary-key read says nothing changed.
-    const version = await currentVersion(db);
+    const version = await sqlOf.currentVersion(db);
     if (version === this.version) return;
     this.version = version;
-    const state = await this.state(db);
+    const state = await sqlOf.stateOf(db);
     const rev = Number(state.rev);
     if (rev !== this.maxRev || state.docs !== this.alive) {
-      const recent = rows<{ article_id: string; rev: string | number }>(
-        await db.execute(revisionsAbove(Math.max(0, this.maxRev - REV_MARGIN), DELTA_MAX + 1)),
-      );
+      const recent = await sqlOf.revisionsSince(db, Math.max(0, this.maxRev - REV_MARGIN), DELTA_MAX + 1);
       if (recent.length > DELTA_MAX) {
         await this.loadAll(db);
         return;
@@ -226,18 +175,11 @@ export class KbMemoryIndex {
         .map((r) => r.article_id);
       for (let i = 0; i < wanted.length; i += 500) {
         const ids = wanted.slice(i, i + 500);
-        const found = rows<DocRow>(
-          await db.execute(sql`
-            SELECT article_id, rev, slug, locale, audience, section, published, title, summary, title_norm, terms, phrasings, length
-              FROM kb_search_docs WHERE article_id = ANY(${`{${ids.join(',')}}`}::uuid[])`),
-        );
-        for (const r of found) this.put(r);
+        for (const r of await sqlOf.docsByIds(db, ids)) this.put(r);
       }
       if (state.docs !== this.alive) {
         // Rows were deleted (or committed out of order further back than the margin): compare the ids.
-        const ids = rows<{ article_id: string; rev: string | number }>(
-          await db.execute(sql`SELECT article_id, rev FROM kb_search_docs`),
-        );
+        const ids = await sqlOf.allRevisions(db);
         const present = new Set(ids.map((r) => r.article_id));
         for (const [id, slot] of this.byId) if (!present.has(id)) this.drop(slot, id);
         const missing = ids.filter((r) => this.docs[this.byId.get(r.article_id) ?? -1]?.rev !== Number(r.rev));
@@ -542,33 +484,6 @@ export class KbMemoryIndex {
     }
     return top;
   }
-}
-
-/** Bumped whenever this process writes the index or another node announces it did: searches then refresh first. */
-let generation = 0;
-export function kbIndexChanged(): void {
-  generation += 1;
-}
-
-const ROOM = 'system:kb';
-const TYPE = 'kb.index_changed';
-
-/** After this node changed the index rows, the lexicon or the synonyms (committed): every node refreshes before its next search. */
-export async function announceKbChange(bus: RealtimeBus): Promise<void> {
-  kbIndexChanged();
-  await bus.publish({ room: ROOM, type: TYPE });
-}
-
-/** Refreshes this node's index when another node announces a change (or the bus lost messages); returns the unsubscribe. */
-export function listenForKbChanges(bus: RealtimeBus): () => void {
-  const off = bus.subscribe((m) => {
-    if (m.room === ROOM && m.type === TYPE) kbIndexChanged();
-  });
-  const offResync = bus.onResync(kbIndexChanged);
-  return () => {
-    off();
-    offResync();
-  };
 }
 
 const indexes = new WeakMap<object, KbMemoryIndex>();

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/app';
-import { docsPage, revisionsAbove } from './kb.memory';
+import { docsPage, revisionsAbove } from './kb.memory.sql';
 import { indexMissing, searchArticles } from './kb.search';
 import { explainPlan } from '../../test/explain';
 

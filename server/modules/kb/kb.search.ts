@@ -5,10 +5,13 @@
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
+import { asLocale } from '../../platform/locale';
 import type { Executor } from '../../db/connection';
 import { kbArticles } from '../../db/schema';
 import { fromCyrillicLayout, fromLatinLayout, fromTranslit } from './kb.keyboard';
-import { bumpVersion, kbIndexChanged, memoryIndex, type KbMemoryIndex } from './kb.memory';
+import { memoryIndex, type KbMemoryIndex } from './kb.memory';
+import { kbIndexChanged } from './kb.memory.changes';
+import { bumpVersion } from './kb.memory.sql';
 import { encodePhrasings, encodeTerms } from './kb.terms';
 import { clip, expandSynonyms, highlight, isStopWord, normalize, stems, stemWord, tokenize } from './kb.text';
 
@@ -45,8 +48,6 @@ type ArticleRow = {
   section: string;
   status: string;
 };
-
-const asLocale = (l: string): Locale => (l === 'uk' || l === 'en' ? l : 'ru');
 
 /** Strips Markdown punctuation that would otherwise glue to words (links keep their text). */
 const plain = (markdown: string) => markdown.replace(/\]\([^)]*\)/g, ']').replace(/[*_#>`~|[\]]/g, ' ');

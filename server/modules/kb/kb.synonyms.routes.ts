@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses, requestMeta } from '../../platform/http';
-import { announceKbChange } from './kb.memory';
+import { announceKbChange } from './kb.memory.changes';
 import { createSynonym, deleteSynonym, listSynonyms, updateSynonym } from './kb.synonyms';
 
 const synonymDto = z.object({ id: z.string(), terms: z.array(z.string()), updatedAt: z.string() });

@@ -8,7 +8,7 @@ import type { Database, Executor } from '../../db/connection';
 import { kbSynonyms } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
-import { bumpVersion } from './kb.memory';
+import { bumpVersion } from './kb.memory.sql';
 import { addWords, forgetSynonyms } from './kb.search';
 import { normalize } from './kb.text';
 

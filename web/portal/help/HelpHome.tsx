@@ -76,7 +76,8 @@ export function HelpHome({ base, audience }: { base: string; audience: HelpAudie
             ) : (
               <ol className="help-popular">
                 {popular.loaded.data.map((a) => (
-                  <li key={a.slug}>
+                  // An article not yet translated shows in its own language, marked as such.
+                  <li key={a.slug} lang={a.locale}>
                     <Link href={articleHref(base, a.slug)} className="help-popular__link">
                       {a.title}
                     </Link>
