@@ -7,12 +7,11 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
@@ -20,6 +19,7 @@ import { errorBody, registerErrorHandler } from './errors';
 import { useModuleIssueTexts } from './issues';
 import { MODULES } from './modules';
 import { registerAuth } from './platform/auth/plugin';
+import { guardedValidatorCompiler } from './platform/input';
 import { registerHttpMetrics } from './platform/metrics';
 import { BASE_ROOM_RULES, registerWebSocket, type RoomRule } from './platform/ws';
 
@@ -46,8 +46,19 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: 1024 * 1024,
     // Probes are logged at debug level by their own routes (a manifest's `quietPaths`), the rest at info.
     disableRequestLogging: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] ?? ''),
+    // `__proto__`/`constructor` keys are kept by the JSON parser so the input guard refuses them naming the field.
+    onProtoPoisoning: 'ignore',
+    onConstructorPoisoning: 'ignore',
+    // The router's own refusals (a bad %-escape, a path parameter over its length) in the API's envelope.
+    frameworkErrors: (error, request, reply) => {
+      const path = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'params' : 'url';
+      const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'too_big' : 'input.malformed';
+      void (reply as FastifyReply)
+        .status(400)
+        .send(errorBody('VALIDATION_FAILED', request.id, { issues: [{ path: [path], code, message: code }] }));
+    },
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
@@ -68,7 +79,17 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     // Schemas registered with an id (the recursive trees) become components the paths refer to.
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    // Its own CSP (hashes of its inline parts), tightened: never framed, no outside image host, no
+    // https upgrade (which would break a plain-http local install).
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace(' validator.swagger.io', '')
+        .replace(' upgrade-insecure-requests;', ''),
+  });
 
   registerAuth(app, { db: ctx.db, handle: ctx.handle, config: ctx.config });
   registerHttpMetrics(app, ctx.metrics);
@@ -80,10 +101,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     'content-security-policy':
       "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
   };
-  const DOCS_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin' };
+  const DOCS_HEADERS = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY' };
+  // Behind https, browsers are told to keep to https (a year; subdomains are the operator's to add).
+  const HSTS = ctx.config.publicUrl.startsWith('https://') ? { 'strict-transport-security': 'max-age=31536000' } : {};
   app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
-    void reply.headers(request.url.startsWith('/api/docs') ? DOCS_HEADERS : API_HEADERS);
+    void reply.headers(request.url.startsWith('/api/docs') ? { ...DOCS_HEADERS, ...HSTS } : { ...API_HEADERS, ...HSTS });
     done(null, payload);
   });
 

@@ -27,6 +27,17 @@ const envSchema = z.object({
   PORT: intFrom(0, 65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   PUBLIC_URL: z.string().url().optional(),
+  /** Further origins allowed to sign in, file and open /ws (comma-separated, e.g. a second domain). */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().url('must be origins like https://support.example.com, comma-separated'))),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: optionalUrl(['postgres://', 'postgresql://']),
   DATABASE_POOL_SIZE: intFrom(1, 200).default(10),
@@ -126,6 +137,8 @@ export type Config = Omit<z.infer<typeof envSchema>, 'SECRET_KEY' | 'NODE_NAME' 
   /** The file SECRET_KEY was read from (generated into DATA_DIR), or null when it came from the environment. */
   keyFile: string | null;
   publicUrl: string;
+  /** Origins browser requests may come from: PUBLIC_URL's, ALLOWED_ORIGINS, loopback without PUBLIC_URL. */
+  origins: string[];
 };
 
 /** Thrown when the environment is wrong; the message names every bad variable. */
@@ -167,6 +180,10 @@ export function loadConfig({ env = process.env, warn = console.warn }: LoadOptio
   }
   const secret = values.SECRET_KEY ?? readOrCreateSecret(dataDir, warn);
   const host = values.HOST === '0.0.0.0' || values.HOST === '::' ? 'localhost' : values.HOST;
+  const publicUrl = (values.PUBLIC_URL ?? `http://${host === '127.0.0.1' ? 'localhost' : host}:${values.PORT}`).replace(
+    /\/$/,
+    '',
+  );
   return {
     ...values,
     DATA_DIR: dataDir,
@@ -175,8 +192,20 @@ export function loadConfig({ env = process.env, warn = console.warn }: LoadOptio
     keyFile: values.SECRET_KEY ? null : path.join(dataDir, 'secret.key'),
     NODE_NAME: values.NODE_NAME ?? `${hostname()}:${dataDir}`,
     FILE_STORAGE: values.FILE_STORAGE ?? (values.DATABASE_URL ? 'database' : 'local'),
-    publicUrl: (values.PUBLIC_URL ?? `http://${host === '127.0.0.1' ? 'localhost' : host}:${values.PORT}`).replace(/\/$/, ''),
+    publicUrl,
+    origins: allowedOrigins(publicUrl, values),
   };
+}
+
+/**
+ * The origins a browser request may come from (login, filing, /ws): PUBLIC_URL's and ALLOWED_ORIGINS',
+ * never the Host header (a DNS-rebinding page names any host it likes). Without PUBLIC_URL the app is
+ * for this machine only, so its loopback names are allowed too.
+ */
+function allowedOrigins(publicUrl: string, values: { PUBLIC_URL?: string | undefined; ALLOWED_ORIGINS: string[]; PORT: number }) {
+  const origins = new Set([new URL(publicUrl).origin, ...values.ALLOWED_ORIGINS.map((o) => new URL(o).origin)]);
+  if (!values.PUBLIC_URL) for (const name of ['localhost', '127.0.0.1', '[::1]']) origins.add(`http://${name}:${values.PORT}`);
+  return [...origins];
 }
 
 function fileStorageProblems(values: z.infer<typeof envSchema>): string[] {

@@ -58,6 +58,17 @@ export function errorBody(code: ErrorCode, requestId: string, details?: Record<s
   };
 }
 
+/** busboy's and @fastify/multipart's complaints about a broken body (no boundary, cut short, bad headers). */
+function isMalformedMultipart(error: Error): boolean {
+  const code = (error as FastifyError).code;
+  return (
+    code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' ||
+    /^(Multipart: Boundary not found|Unexpected end of (form|multipart data)|Malformed part header|Part terminated early|Malformed urlencoded form)/.test(
+      error.message,
+    )
+  );
+}
+
 /** The one error handler: codes for expected errors, a bare INTERNAL (logged) for the rest. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) => {
@@ -88,6 +99,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const fe = error as FastifyError;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send('PAYLOAD_TOO_LARGE');
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send('UNSUPPORTED_MEDIA_TYPE');
+    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || isMalformedMultipart(error))
+      return send('VALIDATION_FAILED', { issues: localizeIssues(request, [{ path: ['body'], code: 'input.malformed' }]) });
     if (fe.statusCode === 429) return send('RATE_LIMITED');
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return send('BAD_REQUEST');
     request.log.error({ err: error }, 'unhandled error');

@@ -43,9 +43,43 @@ export function useModuleIssueTexts(modules: readonly PaydeskModule[]): void {
   OWN_TEXT = all;
 }
 
-/** Our text for a code, if the code is one of ours. */
+/** The platform's own codes (server/platform/input.ts: hostile input refused before any module's schema). */
+const PLATFORM_TEXT = {
+  'input.nul': {
+    ru: 'Текст содержит нулевой символ (NUL)',
+    uk: 'Текст містить нульовий символ (NUL)',
+    en: 'The text contains a NUL character',
+  },
+  'input.surrogate': {
+    ru: 'Текст содержит испорченный символ (непарный суррогат UTF-16)',
+    uk: 'Текст містить зіпсований символ (непарний сурогат UTF-16)',
+    en: 'The text contains a broken character (a lone UTF-16 surrogate)',
+  },
+  'input.too_deep': { ru: 'Слишком глубокая вложенность', uk: 'Занадто глибока вкладеність', en: 'Nested too deeply' },
+  'input.reserved_key': { ru: 'Недопустимое имя поля', uk: 'Неприпустима назва поля', en: 'This field name is not allowed' },
+  'input.nothing_to_change': {
+    ru: 'Нечего изменять: не передано ни одного поля',
+    uk: 'Нічого змінювати: не передано жодного поля',
+    en: 'Nothing to change: no field given',
+  },
+  'input.malformed': {
+    ru: 'Тело запроса повреждено или в неверном формате',
+    uk: 'Тіло запиту пошкоджене або в невірному форматі',
+    en: 'The request body is malformed',
+  },
+} satisfies IssueTexts;
+
+export type PlatformIssueCode = keyof typeof PLATFORM_TEXT;
+
+/** Our text for a code, if the code is one of ours (a module's, else the platform's). */
 const ownText = (code: unknown, locale: Locale): string | undefined =>
-  typeof code === 'string' && Object.hasOwn(OWN_TEXT, code) ? OWN_TEXT[code]?.[locale] : undefined;
+  typeof code !== 'string'
+    ? undefined
+    : Object.hasOwn(OWN_TEXT, code)
+      ? OWN_TEXT[code]?.[locale]
+      : Object.hasOwn(PLATFORM_TEXT, code)
+        ? PLATFORM_TEXT[code as PlatformIssueCode][locale]
+        : undefined;
 
 /** An issue of ours: its text is chosen per reader by the error handler. */
 export function ownIssue(path: string[], code: OwnIssueCode, params?: Record<string, string>): Issue {

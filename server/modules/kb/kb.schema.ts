@@ -100,8 +100,8 @@ export const updateArticleBody = articleContent.extend({
 export const revertBody = z.object({ number: z.number().int().min(1), revision: z.number().int().min(0) });
 
 export const idParams = z.object({ id: z.string().uuid() });
-export const revisionParams = idParams.extend({ number: z.coerce.number().int().min(1) });
-export const diffQuery = z.object({ against: z.coerce.number().int().min(0).optional() });
+export const revisionParams = idParams.extend({ number: z.coerce.number().int().min(1).max(2_147_483_647) });
+export const diffQuery = z.object({ against: z.coerce.number().int().min(0).max(2_147_483_647).optional() });
 
 export const listQuery = z.object({
   status: z.enum(['draft', 'published']).optional(),

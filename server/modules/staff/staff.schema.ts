@@ -16,7 +16,10 @@ export const departmentDto = z.object({
   ),
 });
 export const newDepartment = z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/), name: l10n });
-export const departmentChange = z.object({ name: l10n.optional(), active: z.boolean().optional() });
+export const departmentChange = z
+  .object({ name: l10n.optional(), active: z.boolean().optional() })
+  // An empty change would reach the database as an UPDATE with nothing to set (a 500 the fuzz test found).
+  .refine((b) => b.name !== undefined || b.active !== undefined, 'input.nothing_to_change');
 export const membersBody = z.object({
   members: z.array(z.object({ staffId: z.string().uuid(), tier: z.number().int().min(1).max(3) })).max(500),
 });

@@ -200,7 +200,7 @@ export function wikiRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: 'One revision with its text and the diff from the one before',
-          params: slugParams.extend({ number: z.coerce.number().int().min(1) }),
+          params: slugParams.extend({ number: z.coerce.number().int().min(1).max(2_147_483_647) }),
           response: {
             200: z.object({ revision: revisionSchema.extend({ body: z.string() }), diff: diffSchema, current: z.number() }),
             ...errorResponses,

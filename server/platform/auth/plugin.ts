@@ -32,13 +32,9 @@ export function sessionCookieOptions(config: Config, expires?: Date) {
 export function isSameOrigin(request: FastifyRequest, config: Config): boolean {
   const origin = request.headers.origin;
   if (!origin) return true; // not a browser cross-site request (browsers send Origin on POST and WS)
-  const allowed = new Set([new URL(config.publicUrl).origin]);
-  const host = request.headers.host;
-  if (host) {
-    allowed.add(`http://${host}`);
-    allowed.add(`https://${host}`);
-  }
-  return allowed.has(origin);
+  // PUBLIC_URL's origin and the configured ones only: never the Host header, which a DNS-rebinding
+  // page controls (config.ts, allowedOrigins).
+  return config.origins.includes(origin);
 }
 
 /**
