@@ -29,6 +29,7 @@ import { kbConsoleRoutes } from './modules/kb/kb.console.routes';
 import { kbAdminRoutes } from './modules/kb/kb.synonyms.routes';
 import { kbRoutes } from './modules/kb/kb.routes';
 import { publicNoticeRoutes, staffNoticeRoutes } from './modules/notices/notices.routes';
+import { consolePaymentRoutes, paymentRoutes } from './modules/payments/payments.routes';
 import { consoleWikiRoutes, wikiRoutes } from './modules/wiki/wiki.routes';
 import { adminSettingsRoutes, publicSettingsRoutes } from './modules/settings/settings.routes';
 import { mailboxAdminRoutes, mailOriginRoutes } from './modules/mail/mailboxes.routes';
@@ -119,6 +120,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(kbAdminRoutes(ctx), { prefix: '/api/v1/console/admin/kb' });
   await app.register(mailboxAdminRoutes(ctx), { prefix: '/api/v1/console/admin' });
   await app.register(mailOriginRoutes(ctx), { prefix: '/api/v1/console' });
+  await app.register(paymentRoutes(ctx), { prefix: '/api/v1/payments' });
+  await app.register(consolePaymentRoutes(ctx), { prefix: '/api/v1/console/payments' });
   registerWebSocket(app, {
     bus: ctx.bus,
     config: ctx.config,

@@ -9,6 +9,7 @@ import { seedDemoMailboxes } from './seed/mailboxes';
 import { seedDemoContent, seedReference } from './seed/reference';
 import { seedWikiAndNotices } from './seed/wiki';
 import { seedWorkday } from './seed/workday';
+import { seedDemoPayments } from './seed/payments';
 import { acquireDataDirLock } from './platform/lockfile';
 import { createPiiCipher } from './platform/crypto';
 import { checkSecretKey } from './platform/keycheck';
@@ -75,6 +76,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         ? (await seedDemo(handle.db)).added +
           (await seedDemoContent(handle.db)).added +
           (await seedWorkday(handle.db, config.SECRET_KEY)).added +
+          (await seedDemoPayments(handle.db)).added +
           (await seedWikiAndNotices(handle.db)).added +
           (await seedDemoMailboxes(handle.db)).added
         : 0;

@@ -51,6 +51,7 @@ export const en: Catalogue = {
   'errors.RATE_LIMITED': 'Too many attempts in a row.',
   'errors.INTERNAL': 'Something went wrong. Please try again a little later.',
   'errors.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable. Please try later.',
+  'errors.PAYMENT_CHECK_UNAVAILABLE': 'The payment check is temporarily unavailable, please try later.',
   'errors.NETWORK_ERROR': 'Cannot reach the server. Check your internet connection.',
 
   'portal.docTitle': 'Customer support — paydesk',

@@ -54,6 +54,7 @@ export const ru = {
   'errors.RATE_LIMITED': 'Слишком много попыток подряд.',
   'errors.INTERNAL': 'Что-то пошло не так. Попробуйте ещё раз чуть позже.',
   'errors.SERVICE_UNAVAILABLE': 'Сервис временно недоступен. Попробуйте позже.',
+  'errors.PAYMENT_CHECK_UNAVAILABLE': 'Сервис проверки временно недоступен, попробуйте позже.',
   'errors.NETWORK_ERROR': 'Нет связи с сервером. Проверьте подключение к интернету.',
 
   'portal.docTitle': 'Служба поддержки — paydesk',

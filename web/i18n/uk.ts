@@ -51,6 +51,7 @@ export const uk: Catalogue = {
   'errors.RATE_LIMITED': 'Забагато спроб поспіль.',
   'errors.INTERNAL': 'Щось пішло не так. Спробуйте ще раз трохи пізніше.',
   'errors.SERVICE_UNAVAILABLE': 'Сервіс тимчасово недоступний. Спробуйте пізніше.',
+  'errors.PAYMENT_CHECK_UNAVAILABLE': 'Сервіс перевірки тимчасово недоступний, спробуйте пізніше.',
   'errors.NETWORK_ERROR': "Немає зв'язку із сервером. Перевірте підключення до інтернету.",
 
   'portal.docTitle': 'Служба підтримки — paydesk',

@@ -1,0 +1,31 @@
+import { and, gte, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/connection';
+import { paymentChecks, type PaymentCheckOutcome, type PaymentCheckSource } from '../../db/schema';
+
+/** Counts one check (where and what it answered; nothing of the receipt). Outside any transaction. */
+export async function recordCheck(
+  db: Executor,
+  row: { source: PaymentCheckSource; outcome: PaymentCheckOutcome; categoryId?: string | undefined },
+): Promise<void> {
+  await db.insert(paymentChecks).values({ source: row.source, outcome: row.outcome, categoryId: row.categoryId ?? null });
+}
+
+/** Checks since `since` by outcome; deflections are the portal's and the wizard's done/processing answers. */
+export async function checkCounts(db: Executor, since: Date) {
+  const rows = await db
+    .select({ outcome: paymentChecks.outcome, n: sql<number>`count(*)::int` })
+    .from(paymentChecks)
+    .where(gte(paymentChecks.createdAt, since))
+    .groupBy(paymentChecks.outcome);
+  const [deflected] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(paymentChecks)
+    .where(
+      and(
+        gte(paymentChecks.createdAt, since),
+        inArray(paymentChecks.outcome, ['done', 'processing']),
+        inArray(paymentChecks.source, ['portal', 'agents', 'wizard']),
+      ),
+    );
+  return { byOutcome: Object.fromEntries(rows.map((r) => [r.outcome, Number(r.n)])), deflections: Number(deflected?.n ?? 0) };
+}
