@@ -17283,7 +17283,7 @@ export type paths = {
               /** @description Decimal, e.g. "1500.00" */
               amount: string;
               /** @enum {string} */
-              currency: 'RUB' | 'USD' | 'EUR' | 'KZT';
+              currency: 'RUB' | 'UAH' | 'KZT' | 'BYN' | 'USD' | 'EUR';
             };
             account: string;
           };
@@ -27478,7 +27478,7 @@ export type paths = {
               /** @description Decimal, e.g. "1500.00" */
               amount: string;
               /** @enum {string} */
-              currency: 'RUB' | 'USD' | 'EUR' | 'KZT';
+              currency: 'RUB' | 'UAH' | 'KZT' | 'BYN' | 'USD' | 'EUR';
             };
             /** @description What was paid: a phone, a wallet or a contract number */
             account: string;

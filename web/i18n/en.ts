@@ -4,6 +4,7 @@ import { mailEn } from './mail.en';
 import { adminEn } from './admin.en';
 import { mailInEn } from './mailIn.en';
 import { wikiNoticesEn } from './wikiNotices.en';
+import { paymentsEn } from './payments.en';
 import { helpEn } from './help.en';
 import { consoleEn } from './console.en';
 import type { Catalogue } from './ru';
@@ -313,6 +314,7 @@ export const en: Catalogue = {
   ...reviewEn,
   ...mailEn,
   ...wikiNoticesEn,
+  ...paymentsEn,
   ...helpEn,
   ...botEn,
   ...mailInEn,

@@ -4,6 +4,7 @@ import { mailRu } from './mail.ru';
 import { adminRu } from './admin.ru';
 import { mailInRu } from './mailIn.ru';
 import { wikiNoticesRu } from './wikiNotices.ru';
+import { paymentsRu } from './payments.ru';
 import { helpRu } from './help.ru';
 import { consoleRu } from './console.ru';
 
@@ -316,6 +317,7 @@ export const ru = {
   ...reviewRu,
   ...mailRu,
   ...wikiNoticesRu,
+  ...paymentsRu,
   ...helpRu,
   ...botRu,
   ...mailInRu,

@@ -4,6 +4,7 @@ import { mailUk } from './mail.uk';
 import { adminUk } from './admin.uk';
 import { mailInUk } from './mailIn.uk';
 import { wikiNoticesUk } from './wikiNotices.uk';
+import { paymentsUk } from './payments.uk';
 import { helpUk } from './help.uk';
 import { consoleUk } from './console.uk';
 import type { Catalogue } from './ru';
@@ -316,6 +317,7 @@ export const uk: Catalogue = {
   ...reviewUk,
   ...mailUk,
   ...wikiNoticesUk,
+  ...paymentsUk,
   ...helpUk,
   ...botUk,
   ...mailInUk,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CURRENCIES } from '../../../common/forms/types';
 
 export const paymentStatus = z.enum(['processing', 'done', 'cancelled', 'not_found']);
 const money = z.object({
@@ -7,7 +8,7 @@ const money = z.object({
     .trim()
     .regex(/^\d[\d\s\u00a0]{0,12}(?:[.,]\d{1,2})?$/, 'invalid_amount')
     .describe('Decimal, e.g. "1500.00"'),
-  currency: z.enum(['RUB', 'USD', 'EUR', 'KZT']),
+  currency: z.enum(CURRENCIES),
 });
 
 /** The receipt's data as the customer typed them; every given attribute must match. */

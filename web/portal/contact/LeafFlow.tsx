@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSession } from '../../api/session';
 import { fetchLeafForm } from '../../api/requests';
 import type { CatalogNode, FiledTicket, LeafForm } from '../../api/requests';
@@ -15,6 +15,7 @@ import { DeflectedScreen } from './DeflectedScreen';
 import { OfferStep } from './OfferStep';
 import { RequestForm } from './RequestForm';
 import { useRequestDraft } from './useRequestDraft';
+import { clearHandover, readHandover, valuesForForm } from '../payments/handover';
 
 type Props = { base: string; trail: CatalogNode[] };
 
@@ -36,6 +37,20 @@ export function LeafFlow({ base, trail }: Props) {
   const me = session.status === 'signed-in' && session.me.kind === 'customer' ? session.me : null;
   const draft = useRequestDraft(me?.user.replyChannel ?? 'email');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Data carried over from the payment check («Проверить платёж»), once the form is known.
+  const [handover] = useState(readHandover);
+  const handedOver = useRef(false);
+  const { setValue } = draft;
+  useEffect(() => {
+    if (!handover || handedOver.current || loaded.status !== 'ready') return;
+    handedOver.current = true;
+    const own = valuesForForm(
+      handover,
+      loaded.data.form.fields.map((f) => f.key),
+    );
+    for (const [key, value] of Object.entries(own)) setValue(key, value);
+    clearHandover();
+  }, [handover, loaded, setValue]);
 
   if (outcome?.kind === 'filed' && step === 'sent') {
     return <ConfirmationScreen ticket={outcome.ticket} email={outcome.email} base={base} review={outcome.review} />;
