@@ -16,6 +16,7 @@ import { OfferStep } from './OfferStep';
 import { RequestForm } from './RequestForm';
 import { useRequestDraft } from './useRequestDraft';
 import { clearHandover, readHandover, valuesForForm } from '../payments/handover';
+import { CHECK_FIRST, WizardCheck } from '../payments/WizardCheck';
 
 type Props = { base: string; trail: CatalogNode[] };
 
@@ -24,7 +25,8 @@ type Outcome =
 
 /**
  * A leaf of the catalogue: first the answers that may already help (`?step` absent), then the
- * form (`?step=form`), then the end screen (`?step=sent` / `?step=thanks`).
+ * form (`?step=form`), then the end screen (`?step=sent` / `?step=thanks`). On the "payment did
+ * not arrive" leaves the payment check comes first (`?step` absent) and the answers at `?step=offer`.
  */
 export function LeafFlow({ base, trail }: Props) {
   const { t, locale } = useI18n();
@@ -84,6 +86,20 @@ export function LeafFlow({ base, trail }: Props) {
             setOutcome({ kind: 'filed', ticket, email, review: loaded.data.expectedReview });
             navigate(`${leafHref}?step=sent`, { replace: true });
           }}
+        />
+      ) : CHECK_FIRST.has(leaf.slug) && step !== 'offer' ? (
+        <WizardCheck
+          slug={leaf.slug}
+          leaf={loaded.data}
+          onWrite={(values) => {
+            for (const [key, value] of Object.entries(values)) setValue(key, value);
+            navigate(`${leafHref}?step=form`);
+          }}
+          onResolved={() => {
+            setOutcome({ kind: 'deflected' });
+            navigate(`${leafHref}?step=thanks`);
+          }}
+          onSkip={() => navigate(`${leafHref}?step=offer`)}
         />
       ) : (
         <OfferStep
