@@ -18649,6 +18649,12 @@ export type paths = {
                   balance: string;
                 }[];
               };
+              reach: {
+                portal: boolean;
+                email: string | null;
+                /** @enum {string} */
+                mail: 'full' | 'notice' | 'none';
+              };
               can: {
                 work: boolean;
                 reveal: boolean;

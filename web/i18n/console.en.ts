@@ -82,6 +82,9 @@ export const consoleEn: Record<keyof typeof consoleRu, string> = {
   'console.problem.forbiddenText': 'This page is not available to you. If you need it for your work, ask a supervisor.',
   'console.problem.forbiddenAction': 'You may not do this with this request.',
   'console.problem.notFoundTitle': 'Request not found',
+  'console.notFound.title': 'Page not found',
+  'console.notFound.text': 'There is no such page in the console: the link may be outdated or the address mistyped.',
+  'console.notFound.home': 'Go to my requests',
   'console.problem.notFoundText': 'There is no such request, or it belongs to a department whose requests you cannot see.',
 
   'console.ws.back': 'Back to the queue',
@@ -130,8 +133,16 @@ export const consoleEn: Record<keyof typeof consoleRu, string> = {
   'console.composer.closed': 'The request is closed: reopen it first to reply to the customer.',
   'console.composer.empty': 'Write the message text.',
   'console.composer.attach': 'Attach files',
-  'console.composer.sent.reply': 'Reply sent to the customer.',
-  'console.composer.sent.ask': 'Question sent to the customer.',
+  'console.composer.reach.full': 'Sent by e-mail to {email}{portal}.',
+  'console.composer.reach.notice': 'The answer is in the personal section; a notice about it went to {email}.',
+  'console.composer.reach.portalOnly': 'The answer is visible only in the customer’s personal section: no e-mail will be sent.',
+  'console.composer.reach.portalSuffix': ' and to the personal section',
+  'console.composer.reach.nowhere':
+    'The answer is saved on the request, but it cannot reach the customer: there is neither a personal section nor an e-mail address.',
+  'console.composer.reach.warn':
+    'This answer cannot reach the customer: the request has neither a personal section nor an e-mail address. Contact them another way (phone in the customer panel) or leave a note.',
+  'console.composer.reach.warnPortal':
+    'No e-mail will be sent: the customer sees the answer only after signing in to the personal section.',
   'console.composer.sent.notes': 'Note added.',
 
   'console.canned.open': 'Canned answers',
@@ -241,6 +252,7 @@ export const consoleEn: Record<keyof typeof consoleRu, string> = {
   'console.ident.checked': 'Checked by {name}, {date}',
   'console.ident.wallet': 'Wallet number',
   'console.ident.passport': 'Passport series and number',
+  'console.ident.passportHint': '0000 000000',
   'console.ident.check': 'Check',
   'console.ident.incomplete': 'Enter the wallet number and the passport series and number.',
   'console.ident.resultOk': 'Customer identified: the account data is open.',

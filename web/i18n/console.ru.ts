@@ -83,6 +83,9 @@ export const consoleRu = {
   'console.problem.forbiddenText': 'Эта страница вам недоступна. Если доступ нужен для работы, обратитесь к супервизору.',
   'console.problem.forbiddenAction': 'У вас нет прав на это действие с этим обращением.',
   'console.problem.notFoundTitle': 'Обращение не найдено',
+  'console.notFound.title': 'Страница не найдена',
+  'console.notFound.text': 'Такой страницы в консоли нет: возможно, ссылка устарела или адрес введён с ошибкой.',
+  'console.notFound.home': 'К моим обращениям',
   'console.problem.notFoundText': 'Такого обращения нет, или оно относится к отделу, обращения которого вам не видны.',
 
   'console.ws.back': 'К очереди',
@@ -131,8 +134,15 @@ export const consoleRu = {
   'console.composer.closed': 'Обращение закрыто: чтобы ответить клиенту, сначала откройте его заново.',
   'console.composer.empty': 'Напишите текст сообщения.',
   'console.composer.attach': 'Приложить файлы',
-  'console.composer.sent.reply': 'Ответ отправлен клиенту.',
-  'console.composer.sent.ask': 'Вопрос отправлен клиенту.',
+  'console.composer.reach.full': 'Отправлено на e-mail {email}{portal}.',
+  'console.composer.reach.notice': 'Ответ в личном кабинете; на e-mail {email} ушло уведомление о нём.',
+  'console.composer.reach.portalOnly': 'Ответ виден только в личном кабинете клиента: письма не будет.',
+  'console.composer.reach.portalSuffix': ' и в личный кабинет',
+  'console.composer.reach.nowhere':
+    'Ответ сохранён в обращении, но клиенту его не доставить: нет ни личного кабинета, ни e-mail.',
+  'console.composer.reach.warn':
+    'Клиенту некуда доставить ответ: у обращения нет ни личного кабинета, ни e-mail. Свяжитесь другим способом (телефон в карточке клиента) или оставьте заметку.',
+  'console.composer.reach.warnPortal': 'Письма не будет: ответ клиент увидит, только когда войдёт в личный кабинет.',
   'console.composer.sent.notes': 'Заметка добавлена.',
 
   'console.canned.open': 'Шаблоны',
@@ -242,6 +252,7 @@ export const consoleRu = {
   'console.ident.checked': 'Проверил(а) {name}, {date}',
   'console.ident.wallet': 'Номер кошелька',
   'console.ident.passport': 'Серия и номер паспорта',
+  'console.ident.passportHint': '0000 000000',
   'console.ident.check': 'Проверить',
   'console.ident.incomplete': 'Укажите номер кошелька и серию и номер паспорта.',
   'console.ident.resultOk': 'Клиент идентифицирован: сведения о счёте открыты.',

@@ -82,6 +82,9 @@ export const consoleUk: Record<keyof typeof consoleRu, string> = {
   'console.problem.forbiddenText': 'Ця сторінка вам недоступна. Якщо доступ потрібен для роботи, зверніться до супервізора.',
   'console.problem.forbiddenAction': 'У вас немає прав на цю дію з цим зверненням.',
   'console.problem.notFoundTitle': 'Звернення не знайдено',
+  'console.notFound.title': 'Сторінку не знайдено',
+  'console.notFound.text': 'Такої сторінки в консолі немає: можливо, посилання застаріло або адресу введено з помилкою.',
+  'console.notFound.home': 'До моїх звернень',
   'console.problem.notFoundText': 'Такого звернення немає, або воно належить відділу, звернення якого вам не видно.',
 
   'console.ws.back': 'До черги',
@@ -130,8 +133,15 @@ export const consoleUk: Record<keyof typeof consoleRu, string> = {
   'console.composer.closed': 'Звернення закрито: щоб відповісти клієнту, спершу відкрийте його знову.',
   'console.composer.empty': 'Напишіть текст повідомлення.',
   'console.composer.attach': 'Додати файли',
-  'console.composer.sent.reply': 'Відповідь надіслано клієнту.',
-  'console.composer.sent.ask': 'Питання надіслано клієнту.',
+  'console.composer.reach.full': 'Надіслано на e-mail {email}{portal}.',
+  'console.composer.reach.notice': 'Відповідь в особистому кабінеті; на e-mail {email} надіслано сповіщення про неї.',
+  'console.composer.reach.portalOnly': 'Відповідь видно лише в особистому кабінеті клієнта: листа не буде.',
+  'console.composer.reach.portalSuffix': ' і в особистий кабінет',
+  'console.composer.reach.nowhere':
+    'Відповідь збережено у зверненні, але клієнту її не доставити: немає ні особистого кабінету, ні e-mail.',
+  'console.composer.reach.warn':
+    'Клієнту нікуди доставити відповідь: у звернення немає ні особистого кабінету, ні e-mail. Зв’яжіться іншим способом (телефон у картці клієнта) або залиште нотатку.',
+  'console.composer.reach.warnPortal': 'Листа не буде: відповідь клієнт побачить, лише коли увійде в особистий кабінет.',
   'console.composer.sent.notes': 'Нотатку додано.',
 
   'console.canned.open': 'Шаблони',
@@ -241,6 +251,7 @@ export const consoleUk: Record<keyof typeof consoleRu, string> = {
   'console.ident.checked': 'Перевірив(ла) {name}, {date}',
   'console.ident.wallet': 'Номер гаманця',
   'console.ident.passport': 'Серія та номер паспорта',
+  'console.ident.passportHint': '0000 000000',
   'console.ident.check': 'Перевірити',
   'console.ident.incomplete': 'Вкажіть номер гаманця, серію та номер паспорта.',
   'console.ident.resultOk': 'Клієнта ідентифіковано: відомості про рахунок відкрито.',

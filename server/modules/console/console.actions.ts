@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
+import { MERGED_RESOLUTION } from '../../../common/tickets';
 import type { AppContext, RequestMeta } from '../../context';
 import type { Tx } from '../../db/connection';
 import {
@@ -294,7 +295,7 @@ export async function merge(a: ActionContext, number: string, intoNumber: string
       .values({ ticketId: target.id, authorKind: 'system', body: `${t.number} → ${target.number}: ${reason}`, internal: true });
     await changeStatus(tx, t, 'resolved', null, a.meta, {
       resolvedAt: new Date(),
-      resolutionCode: 'merged',
+      resolutionCode: MERGED_RESOLUTION,
       mergedIntoId: target.id,
     });
     return { data: { into: target.id, intoNumber: target.number, reason } };

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { l10nText } from '../../../common/l10n';
 import { TICKET_CHANNELS, TICKET_STATUSES } from '../../../common/tickets';
 import { PRIORITIES } from '../../db/schema';
 import { QUEUES } from './console.queries';
 
-const l10n = z.object({ ru: z.string(), uk: z.string(), en: z.string() });
+const l10n = l10nText;
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const numberParams = z.object({ number: z.string().min(3).max(40) });
@@ -135,6 +136,12 @@ export const workspaceResponse = z.object({
     }),
     wallets: z.array(walletInfo),
   }),
+  /**
+   * Where a public answer goes (console.actions notifyCustomer): the personal section when there is an
+   * account; by mail the whole text (`full`), a short notice (`notice`) or nothing (`none`).
+   * Neither a portal nor mail: the customer cannot be reached and the console warns before sending.
+   */
+  reach: z.object({ portal: z.boolean(), email: z.string().nullable(), mail: z.enum(['full', 'notice', 'none']) }),
   can: z.object({
     work: z.boolean(),
     reveal: z.boolean(),

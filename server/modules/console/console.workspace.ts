@@ -7,10 +7,8 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import { emit, withTransaction } from '../../platform/outbox';
 import { normalizePhone } from '../../../common/forms/validate';
-import { displayValue } from '../tickets/tickets.presenter';
-import { canAssignOthers, canReveal, canSee, canWork, seesSecurity, type StaffScope } from '../staff/staff.policy';
-import { parseTicketNumber } from '../tickets/numbers';
-import { roomsOf } from '../tickets/rooms';
+import { displayValue, parseTicketNumber, roomsOf } from '../tickets';
+import { canAssignOthers, canReveal, canSee, canWork, seesSecurity, type StaffScope } from '../staff';
 import { loadForWork } from './console.actions';
 
 /** Leaves whose money went missing: the seeds' order is technical support first, then the security service. */
@@ -52,7 +50,8 @@ SELECT t.id, t.number, t.subject, t.status, t.priority, t.priority_customer, t.c
          WHERE h.entity_type = 'ticket' AND h.entity_id = t.id::text) AS history,
        (SELECT u.name FROM staff_users u WHERE u.id = t.assignee_id) AS assignee_name,
        (SELECT u.name FROM staff_users u WHERE u.id = t.identified_by) AS identified_by_name,
-       (SELECT json_build_object('name', c.name, 'email', c.email, 'phone', c.phone, 'priority', c.priority)
+       (SELECT json_build_object('name', c.name, 'email', c.email, 'phone', c.phone, 'priority', c.priority,
+                 'answerNotices', c.answer_notices)
           FROM customers c WHERE c.id = t.customer_id) AS customer,
        (SELECT coalesce(json_agg(json_build_object('number', e.number, 'subject', e.subject, 'status', e.status,
                  'createdAt', e.created_at) ORDER BY e.created_at DESC), '[]'::json)
@@ -113,7 +112,7 @@ type WorkspaceRow = {
   history: Array<{ at: string; action: string; actorKind: string; actorName: string | null; data: Record<string, unknown> }>;
   assignee_name: string | null;
   identified_by_name: string | null;
-  customer: { name: string; email: string | null; phone: string | null; priority: boolean } | null;
+  customer: { name: string; email: string | null; phone: string | null; priority: boolean; answerNotices: boolean } | null;
   earlier: Array<{ number: string; subject: string; status: Ticket['status']; createdAt: string }>;
 };
 
@@ -224,8 +223,22 @@ export async function workspace(ctx: AppContext, scope: StaffScope, number: stri
       },
       wallets,
     },
+    reach: reachOf(t),
     can: { work: canWork(scope, ref), reveal: canReveal(scope), assign: canWork(scope, ref) && canAssignOthers(scope, ref) },
   };
+}
+
+/** Where a public answer goes; the same rule as console.actions notifyCustomer (docs/MAIL.md). */
+function reachOf(t: WorkspaceRow): { portal: boolean; email: string | null; mail: 'full' | 'notice' | 'none' } {
+  const email = t.guest_email ?? t.customer?.email ?? null;
+  const mail = !email
+    ? 'none'
+    : t.reply_channel === 'email'
+      ? 'full'
+      : !t.customer_id || (t.customer?.answerNotices ?? true)
+        ? 'notice'
+        : 'none';
+  return { portal: Boolean(t.customer_id), email, mail };
 }
 
 /**

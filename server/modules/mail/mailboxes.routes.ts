@@ -8,8 +8,8 @@ import { recordAudit } from '../../platform/audit';
 import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses, requestMeta } from '../../platform/http';
 import { withTransaction } from '../../platform/outbox';
-import { canSee, loadScope } from '../staff/staff.policy';
-import { parseTicketNumber } from '../tickets/numbers';
+import { canSee, loadScope } from '../staff';
+import { parseTicketNumber } from '../tickets';
 import { ROUTE_MIN_CONFIDENCE } from './routing';
 
 const imapInput = z.object({

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../common/errors';
-import type { TerminalPayment } from '../customers/paycore';
+import type { TerminalPayment } from '../customers';
 import { fromKopecks, maskAccount, PROCESSING_USUALLY_HOURS } from './payments.match';
 import type { CheckResult } from './payments.schema';
 

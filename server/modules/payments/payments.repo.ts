@@ -1,6 +1,6 @@
-import { and, gte, inArray, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection';
-import { paymentChecks, type PaymentCheckOutcome, type PaymentCheckSource } from '../../db/schema';
+import { paymentChecks, tickets, type PaymentCheckOutcome, type PaymentCheckSource } from '../../db/schema';
 
 /** Counts one check (where and what it answered; nothing of the receipt). Outside any transaction. */
 export async function recordCheck(
@@ -28,4 +28,24 @@ export async function checkCounts(db: Executor, since: Date) {
       ),
     );
   return { byOutcome: Object.fromEntries(rows.map((r) => [r.outcome, Number(r.n)])), deflections: Number(deflected?.n ?? 0) };
+}
+
+/**
+ * What the operations panel needs of a request (read only; the tickets module owns the table):
+ * who may see it, whether its customer is identified, whose wallets to ask for.
+ */
+export async function ticketForOperations(db: Executor, number: string) {
+  const [row] = await db
+    .select({
+      status: tickets.status,
+      departmentId: tickets.departmentId,
+      assigneeId: tickets.assigneeId,
+      identification: tickets.identification,
+      customerId: tickets.customerId,
+      fields: tickets.fields,
+    })
+    .from(tickets)
+    .where(eq(tickets.number, number))
+    .limit(1);
+  return row ?? null;
 }

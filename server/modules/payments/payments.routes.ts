@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireCustomer, requireStaff } from '../../platform/auth/guards';
 import { errorResponse, errorResponses } from '../../platform/http';
-import { readerLocale } from '../../issues';
 import type { AppContext } from '../../context';
-import { loadScope } from '../staff/staff.policy';
+import { loadScope } from '../staff';
 import { checkBody, checkResult, consoleCheckBody, operationsResponse, ticketParams } from './payments.schema';
 import { checkPayment, customerOperations, ticketOperations } from './payments.service';
 
@@ -27,7 +26,7 @@ export function paymentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { categoryId, source, ...input } = request.body;
-        return checkPayment(ctx, input, { source, categoryId, limitBy: request.ip, locale: readerLocale(request) });
+        return checkPayment(ctx, input, { source, categoryId, limitBy: request.ip, locale: request.locale });
       },
     );
     app.get(
@@ -41,7 +40,7 @@ export function paymentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const customer = requireCustomer(request);
-        return { items: await customerOperations(ctx, customer.id, readerLocale(request)) };
+        return { items: await customerOperations(ctx, customer.id, request.locale) };
       },
     );
   };
@@ -63,7 +62,7 @@ export function consolePaymentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const staff = requireStaff(request);
-        return checkPayment(ctx, request.body, { source: 'console', locale: readerLocale(request), limitBy: staff.id });
+        return checkPayment(ctx, request.body, { source: 'console', locale: request.locale, limitBy: staff.id });
       },
     );
     app.get(
@@ -78,7 +77,7 @@ export function consolePaymentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const scope = await loadScope(ctx.db, requireStaff(request));
-        return { items: await ticketOperations(ctx, scope, request.params.number, readerLocale(request)) };
+        return { items: await ticketOperations(ctx, scope, request.params.number, request.locale) };
       },
     );
   };

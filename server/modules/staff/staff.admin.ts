@@ -17,14 +17,11 @@ import { recordAudit } from '../../platform/audit';
 import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses, requestMeta } from '../../platform/http';
 import { withTransaction } from '../../platform/outbox';
-import { calendarSchema } from '../sla/calendar';
+import { calendarSchema } from '../sla';
 import { ownIssue, zodIssues } from '../../issues';
+import { l10nInput } from '../../../common/l10n';
 
-const l10n = z.object({
-  ru: z.string().trim().min(1).max(120),
-  uk: z.string().trim().min(1).max(120),
-  en: z.string().trim().min(1).max(120),
-});
+const l10n = l10nInput(120);
 const idParams = z.object({ id: z.string().uuid() });
 const ok = z.object({ ok: z.literal(true) });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
+import { filingPriority } from '../../../common/tickets';
 import { fieldErrorMessage } from '../../../common/forms/messages';
 import type { FieldErrors, FileDescriptor, FormDef, FormValues } from '../../../common/forms/types';
 import { validateFormValues } from '../../../common/forms/validate';
@@ -216,7 +217,7 @@ export async function fileTicket(ctx: AppContext, input: FileInput): Promise<Fil
     category.id,
     form.id,
     category.departmentId,
-    customer?.priority && category.priority === 'normal' ? 'high' : category.priority, // $6
+    filingPriority(category.priority, Boolean(customer?.priority)), // $6
     Boolean(customer?.priority),
     status,
     subject,

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, notInArray, or, sql } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import type { Locale } from '../../../common/errors';
-import { ARCHIVE_STATUSES, type ReplyChannel, type TicketStatus } from '../../../common/tickets';
+import { ARCHIVE_STATUSES, UNCONFIRMED_TTL_DAYS, type ReplyChannel, type TicketStatus } from '../../../common/tickets';
 import type { AppContext, RequestMeta } from '../../context';
 import type { Tx } from '../../db/connection';
 import { attachments, ticketAccessTokens, ticketMessages, tickets } from '../../db/schema';
@@ -18,7 +18,7 @@ import { canView, customerActions, type Viewer } from './tickets.policy';
 import { assertTransition } from './tickets.state';
 import { roomsOf } from './rooms';
 
-export const UNCONFIRMED_TTL_DAYS = 7;
+export { UNCONFIRMED_TTL_DAYS };
 export const ARCHIVE_AFTER_DAYS = 7;
 
 type Ticket = typeof tickets.$inferSelect;

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { formatShortDateTime, localeTag } from '../../ui/format';
-import { TextField } from '../../ui/FormField';
+import { TextField } from '../../ui/fields';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { emptyDraft } from '../../portal/payments/PaymentCheck';
 import type { CheckDraft } from '../../portal/payments/handover';

@@ -5,7 +5,7 @@ import { useLocalize } from '../../i18n/useLocalize';
 import { usePathname } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
-import { TextField } from '../../ui/FormField';
+import { TextField } from '../../ui/fields';
 import { reviewMessage } from './review';
 import { ContactFields } from './ContactFields';
 import { FieldInput } from './FieldInput';

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { fieldErrorText } from '../../ui/fieldError';
-import { TextField } from '../../ui/FormField';
+import { TextField } from '../../ui/fields';
 import type { CheckDraft } from './handover';
 import { PaymentResult } from './PaymentResult';
 

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { REPLY_FILES, replyFilesProblem } from '../../ui/replyFiles';
 import { describeError } from '../../ui/errorMessage';
-import { FilesInput } from '../contact/FilesInput';
+import { FilePicker } from '../../ui/fields/FilePicker';
 
 const MAX_BODY = 5000;
 
@@ -83,7 +83,7 @@ export function ReplyBox({ number, access, waiting, onSent }: Props) {
         )}
       </div>
       <div className="reply__bar">
-        <FilesInput
+        <FilePicker
           id="reply-files"
           field={REPLY_FILES}
           files={files}

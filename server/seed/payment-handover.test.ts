@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { validateFormValues } from '../../../common/forms/validate';
-import { DEMO_CATALOG, type DemoCategory } from '../../../server/modules/catalog/demo-catalog';
-import { toValidatorValues } from '../contact/formDraft';
-import { CHECK_LEAVES, draftFromOperation, formPathFor, formValuesFromCheck, valuesForForm, type CheckDraft } from './handover';
+import { validateFormValues } from '../../common/forms/validate';
+import { toValidatorValues } from '../../web/portal/contact/formDraft';
+import {
+  CHECK_LEAVES,
+  draftFromOperation,
+  formPathFor,
+  formValuesFromCheck,
+  valuesForForm,
+  type CheckDraft,
+} from '../../web/portal/payments/handover';
+import { DEMO_CATALOG, type DemoCategory } from './demo-catalog';
 
 function find(nodes: DemoCategory[], slug: string, trail: string[] = []): { node: DemoCategory; trail: string[] } | null {
   for (const n of nodes) {
@@ -24,6 +31,8 @@ const draft: CheckDraft = {
   account: '+7 916 123-45-67',
 };
 
+// The payment check's hand-over (web/portal/payments/handover.ts) against the demo catalogue's
+// terminal forms: the keys it fills exist there and the values pass the forms' own validator.
 describe('the check hands its data over to the form', () => {
   it('fills the terminal form’s fields with what was entered, valid for the form', () => {
     const values = formValuesFromCheck(draft, 'Проверка платежа показала: «Платёж не найден».');
