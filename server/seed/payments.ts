@@ -117,14 +117,14 @@ export async function seedDemoPayments(db: Database, options: { now?: Date; coun
     }),
   );
   // i·13 mod 129,600 visits every minute of 90 days once (13 is prime to 129,600): distinct times.
-  // Mostly mobile top-ups and wallets (+79…), some providers' contract numbers; 1 in 97 cancelled,
+  // Mostly mobile top-ups and wallets (+79…), some providers' contract numbers (5…, ten digits); 1 in 97 cancelled,
   // the last three hours and 1 in 211 older ones still processing.
   await db.execute(sql`
     INSERT INTO demo_payments (receipt_number, terminal_id, account, service, amount_kopecks, currency, paid_at, credited_at, status)
     SELECT (100000001000 + i)::text,
            (10230000 + (i * 7) % 600)::text,
            CASE WHEN i % 10 < 8 THEN '+79' || lpad(((i::bigint * 7919) % 1000000000)::text, 9, '0')
-                ELSE lpad(((i::bigint * 104729) % 10000000000)::text, 10, '0') END,
+                ELSE '5' || lpad(((i::bigint * 104729) % 1000000000)::text, 9, '0') END,
            CASE WHEN i % 10 >= 8 THEN (ARRAY['Ростелеком', 'Дом.ру'])[1 + i % 2]
                 ELSE (ARRAY['МТС', 'Билайн', 'МегаФон', 'Tele2', 'Пополнение кошелька', 'Пополнение кошелька', 'МТС', 'Билайн'])[1 + i % 8] END,
            (ARRAY[10000, 20000, 30000, 50000, 100000, 150000, 200000, 300000, 500000, 1000000])[1 + (i / 10) % 10]

@@ -27,6 +27,10 @@ describe('payment check rules', () => {
     expect(normalizeAccount('8 (916) 123-45-67')).toBe('+79161234567');
     expect(normalizeAccount('+7 916 123 45 67')).toBe('+79161234567');
     expect(normalizeAccount('p 1234-5678.90')).toBe('P1234567890');
+    expect(normalizeAccount('9161234567')).toBe('+79161234567');
+    // Contract numbers stay as they are (not read as Ukrainian or other phones).
+    expect(normalizeAccount('0012345678')).toBe('0012345678');
+    expect(normalizeAccount('5012345678')).toBe('5012345678');
   });
 
   it('masks an account, keeping only its ends', () => {

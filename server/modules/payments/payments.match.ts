@@ -61,11 +61,15 @@ export function fromKopecks(kopecks: number): string {
 
 /**
  * What was paid, as the core stores it: a phone in +7… form when it reads as one, else the wallet
- * or contract number without spaces, dashes and dots, upper case.
+ * or contract number without spaces, dashes and dots, upper case ("0012345678" stays a contract).
  */
 export function normalizeAccount(input: string): string {
   const trimmed = input.trim();
-  const phone = /^[+\d\s()-]+$/.test(trimmed) ? normalizePhone(trimmed) : null;
+  const compact = trimmed.replace(/[\s()-]/g, '');
+  // A phone is written with + or as a Russian mobile (8 / 7 / nothing before 9…); other digit
+  // strings are contract numbers and must not be read as phones of another country.
+  const looksLikePhone = /^\+\d+$/.test(compact) || /^[78]9\d{9}$/.test(compact) || /^9\d{9}$/.test(compact);
+  const phone = looksLikePhone ? normalizePhone(trimmed) : null;
   return phone ?? trimmed.replace(/[\s.-]/g, '').toUpperCase();
 }
 
