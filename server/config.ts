@@ -105,6 +105,10 @@ const envSchema = z.object({
   TICKETS_PER_EMAIL_HOUR: intFrom(1, 100_000).default(10),
   /** Questions to the virtual consultant per IP address per minute. */
   BOT_ASKS_PER_IP_MINUTE: intFrom(1, 1_000_000).default(30),
+  /** Payment checks (issue 18) per IP address per 15 minutes: enough for a person, too few to enumerate receipts. */
+  PAYMENT_CHECKS_PER_IP: intFrom(1, 1_000_000).default(20),
+  /** How long a payment check waits for the payment core before answering «временно недоступен». */
+  PAYCORE_TIMEOUT_MS: intFrom(50, 60_000).default(3000),
   /** Incoming mail (docs/MAIL.md): the built-in SMTP listener of the mail role; unset = off. */
   MAIL_INBOUND_PORT: intFrom(0, 65535).optional(),
   MAIL_INBOUND_HOST: z.string().min(1).default('127.0.0.1'),

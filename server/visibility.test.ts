@@ -121,6 +121,13 @@ const TABLE: Record<string, Entry> = {
   'PUT /api/v1/catalog/admin/nodes/:id/form': { notAboutRequests: CATALOG },
   'PUT /api/v1/catalog/admin/order': { notAboutRequests: CATALOG },
   'GET /api/v1/catalog/:id/form': { notAboutRequests: CATALOG },
+  // The payment check (issue 18): receipts of the payment core and a customer's own operations.
+  'POST /api/v1/payments/check': { notAboutRequests: 'a receipt checked against the payment core; no requests' },
+  'GET /api/v1/payments/recent': { notAboutRequests: 'the signed-in customer’s own wallet operations; no requests' },
+  'POST /api/v1/console/payments/check': { notAboutRequests: 'a receipt checked against the payment core; no requests' },
+  'GET /api/v1/console/payments/tickets/:number/operations': {
+    check: gone({ url: (n) => `/api/v1/console/payments/tickets/${n}/operations` }),
+  },
   'POST /api/v1/catalog/:id/deflections': { notAboutRequests: 'counts an article that answered before filing' },
   // The console: queues, lists, search, the workspace and every action on a request
   'GET /api/v1/console/queues': {

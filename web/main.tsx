@@ -14,6 +14,7 @@ import './ui/admin.css';
 import './ui/wiki-notices.css';
 import './ui/help.css';
 import './ui/consultant.css';
+import './ui/payments.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -21,6 +21,12 @@ function page<K extends keyof Pages>(name: K, ...props: Parameters<Pages[K]>) {
   };
 }
 
+/** «Проверить платёж» for customers or in the agents' section. */
+const paymentCheck = (audience: 'customer' | 'agent') => async () => {
+  const { PaymentCheckPage } = await import('./portal/payments/PaymentCheckPage');
+  return { Component: () => <PaymentCheckPage audience={audience} /> };
+};
+
 const notFound = async () => ({ Component: (await import('./portal/NotFoundPage')).NotFoundPage });
 
 /** /help and /agents/help: home, search, a section (/s/<slug>), an article (/<slug>). */
@@ -55,6 +61,8 @@ export const routes: RouteObject[] = [
           { path: 'agents/help', children: help('agent') },
           { path: 'contact/*', lazy: page('ContactRoute', { audience: 'customer' }) },
           { path: 'agents/contact/*', lazy: page('ContactRoute', { audience: 'agent' }) },
+          { path: 'payments/check', lazy: paymentCheck('customer') },
+          { path: 'agents/payments/check', lazy: paymentCheck('agent') },
           { path: 'contacts', lazy: async () => ({ Component: (await import('./portal/contacts/ContactsPage')).ContactsPage }) },
           { path: 'notices', lazy: async () => ({ Component: (await import('./portal/notices/NoticesPage')).NoticesPage }) },
           {

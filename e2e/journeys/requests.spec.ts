@@ -63,7 +63,11 @@ test('a guest files a terminal payment with the receipt and confirms it from the
   await page.goForward();
   await page.getByRole('link', { name: /^Чек сохранился/ }).click();
 
-  // The answers offered first.
+  // The payment check first (issue 18; its own journey is payments.spec.ts); skipped here.
+  await expect(page.getByRole('heading', { level: 1, name: 'Сначала проверьте платёж' })).toBeVisible();
+  await page.getByRole('button', { name: 'Пропустить проверку' }).click();
+
+  // Then the answers offered.
   await expect(page.getByRole('heading', { level: 1, name: 'Возможно, ответ уже есть' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Как проверить статус платежа на терминале' })).toBeVisible();
   await page.getByRole('button', { name: 'Читать ответ' }).first().click();

@@ -85,7 +85,7 @@ test('a guest files with a receipt through the balancer, confirms, and both side
 }, testInfo) => {
   const email = `guest-nodes-${Date.now()}@example.com`;
   // The guest's journey, as on one node.
-  await page.goto('/contact/terminals/terminal-payment-not-arrived/terminal-payment-with-receipt');
+  await page.goto('/contact/terminals/terminal-payment-not-arrived/terminal-payment-with-receipt?step=offer');
   await page.getByLabel('Кратко опишите вопрос').fill('Платёж через терминал не дошёл');
   await page.getByRole('button', { name: 'Нет, написать в поддержку' }).click();
   const hourAgo = new Date(Date.now() - 3600_000);

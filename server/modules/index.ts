@@ -7,6 +7,7 @@ import { healthModule } from './health/health.module';
 import { kbModule } from './kb/kb.module';
 import { mailModule } from './mail/mail.module';
 import { noticesModule } from './notices/notices.module';
+import { paymentsModule } from './payments/payments.module';
 import { settingsModule } from './settings/settings.module';
 import { slaModule } from './sla/sla.module';
 import { staffModule } from './staff/staff.module';
@@ -33,4 +34,5 @@ export const MODULES = [
   wikiModule,
   slaModule,
   customersModule,
+  paymentsModule,
 ] as const;

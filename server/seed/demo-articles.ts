@@ -490,7 +490,7 @@ const WRITTEN: DemoArticle[] = [
         'Как проверить статус платежа на терминале',
         'В разделе «Помощь» нажмите «Проверить свой платёж на терминале», введите данные из чека и нажмите «Проверить». Статус «В обработке» значит, что платёж ещё идёт, «Выполнен» — что деньги отправлены получателю.',
         md(
-          '1. Откройте «Помощь» → «Проверить свой платёж на терминале».',
+          '1. Откройте [«Помощь» → «Проверить свой платёж на терминале»](/payments/check).',
           '2. Введите данные из чека: номер чека, дату, сумму и номер получателя.',
           '3. Нажмите «Проверить».',
           '',
@@ -505,7 +505,7 @@ const WRITTEN: DemoArticle[] = [
         'Як перевірити статус платежу в терміналі',
         'У розділі «Допомога» натисніть «Перевірити свій платіж у терміналі», введіть дані з чека та натисніть «Перевірити». Статус «В обробці» означає, що платіж ще триває, «Виконано» — що гроші відправлено одержувачу.',
         md(
-          '1. Відкрийте «Допомога» → «Перевірити свій платіж у терміналі».',
+          '1. Відкрийте [«Допомога» → «Перевірити свій платіж у терміналі»](/payments/check).',
           '2. Введіть дані з чека: номер чека, дату, суму й номер одержувача.',
           '3. Натисніть «Перевірити».',
           '',
@@ -520,7 +520,7 @@ const WRITTEN: DemoArticle[] = [
         'How to check the status of a terminal payment',
         'Under "Help" press "Check your terminal payment", enter the data from the receipt and press "Check". "Processing" means the payment is still going through; "Done" means the money has been sent to the recipient.',
         md(
-          '1. Open "Help" → "Check your terminal payment".',
+          '1. Open ["Help" → "Check your terminal payment"](/payments/check).',
           '2. Enter the receipt data: receipt number, date, amount and recipient number.',
           '3. Press "Check".',
           '',
@@ -799,7 +799,7 @@ const WRITTEN: DemoArticle[] = [
         'Платёж через терминал не дошёл',
         'Сначала проверьте статус платежа по данным из чека: «В обработке» значит, что нужно подождать. Если платёж не найден или не дошёл, напишите нам: с чеком — приложите его скан, без чека — укажите номер терминала, который показывает кнопка «i».',
         md(
-          '1. Проверьте статус: «Помощь» → «Проверить свой платёж на терминале».',
+          '1. Проверьте статус: [«Помощь» → «Проверить свой платёж на терминале»](/payments/check).',
           '2. Выберите «Обратиться в поддержку» → «Терминалы» → «Платёж через терминал не дошёл».',
           '3. **Чек сохранился** — укажите дату и время, сумму, номер получателя, номер чека и приложите скан или фото чека.',
           '4. **Чека нет** — вернитесь к терминалу, нажмите кнопку «i» на экране и перепишите номер терминала; укажите его, дату, сумму и ваш телефон.',
@@ -811,7 +811,7 @@ const WRITTEN: DemoArticle[] = [
         'Платіж через термінал не дійшов',
         'Спочатку перевірте статус платежу за даними з чека: «В обробці» означає, що треба зачекати. Якщо платіж не знайдено або він не дійшов, напишіть нам: з чеком — додайте його скан, без чека — вкажіть номер термінала, який показує кнопка «i».',
         md(
-          '1. Перевірте статус: «Допомога» → «Перевірити свій платіж у терміналі».',
+          '1. Перевірте статус: [«Допомога» → «Перевірити свій платіж у терміналі»](/payments/check).',
           '2. Оберіть «Звернутися до підтримки» → «Термінали» → «Платіж через термінал не дійшов».',
           '3. **Чек зберігся** — вкажіть дату й час, суму, номер одержувача, номер чека і додайте скан або фото чека.',
           '4. **Чека немає** — поверніться до термінала, натисніть кнопку «i» на екрані й перепишіть номер термінала; вкажіть його, дату, суму та ваш телефон.',
@@ -823,7 +823,7 @@ const WRITTEN: DemoArticle[] = [
         'A terminal payment did not arrive',
         'First check the payment status with the receipt data: "Processing" means you should wait. If the payment is not found or did not arrive, write to us: with the receipt, attach its scan; without it, give the terminal number shown by the "i" button.',
         md(
-          '1. Check the status: "Help" → "Check your terminal payment".',
+          '1. Check the status: ["Help" → "Check your terminal payment"](/payments/check).',
           '2. Choose "Contact support" → "Terminals" → "Terminal payment did not arrive".',
           '3. **You have the receipt**: give the date and time, amount, recipient number, receipt number, and attach a scan or photo of it.',
           '4. **No receipt**: go back to the terminal, press the "i" button on the screen and note the terminal number; give it with the date, amount and your phone.',

@@ -17256,6 +17256,645 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/console/payments/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Check a terminal payment by the receipt (what the customer reads out) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            receiptNumber?: string;
+            terminalId?: string;
+            paidAt: string;
+            amount: {
+              /** @description Decimal, e.g. "1500.00" */
+              amount: string;
+              /** @enum {string} */
+              currency: 'RUB' | 'UAH' | 'KZT' | 'BYN' | 'USD' | 'EUR';
+            };
+            account: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'processing' | 'done' | 'cancelled' | 'not_found';
+              statusText: string;
+              paidAt?: string;
+              creditedAt?: string;
+              accountMasked?: string;
+              amount?: {
+                amount: string;
+                currency: string;
+              };
+              expectedWithinHours?: number;
+              overdue?: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/console/payments/tickets/{number}/operations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The request's customer's recent wallet operations; 403 until the customer is identified */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          number: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                receiptNumber: string;
+                terminalId: string;
+                account: string;
+                accountMasked: string;
+                service: string;
+                amount: {
+                  amount: string;
+                  currency: string;
+                };
+                paidAt: string;
+                creditedAt: string | null;
+                /** @enum {string} */
+                status: 'processing' | 'done' | 'cancelled';
+                statusText: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/console/queues': {
     parameters: {
       query?: never;
@@ -26781,6 +27420,655 @@ export type paths = {
         };
         /** @description Default Response */
         429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payments/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check a terminal payment by the receipt: processing, done, cancelled or not_found
+     * @description A payment is shown only when the amount, the account and the receipt number or the terminal (within the time of paying) all match; any mismatch is the same not_found. Limited per IP address; 503 PAYMENT_CHECK_UNAVAILABLE when the payment core does not answer.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            receiptNumber?: string;
+            terminalId?: string;
+            /** @description Date (YYYY-MM-DD) or date-time as printed on the receipt */
+            paidAt: string;
+            amount: {
+              /** @description Decimal, e.g. "1500.00" */
+              amount: string;
+              /** @enum {string} */
+              currency: 'RUB' | 'UAH' | 'KZT' | 'BYN' | 'USD' | 'EUR';
+            };
+            /** @description What was paid: a phone, a wallet or a contract number */
+            account: string;
+            /** Format: uuid */
+            categoryId?: string;
+            /**
+             * @default portal
+             * @enum {string}
+             */
+            source?: 'portal' | 'agents' | 'wizard';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'processing' | 'done' | 'cancelled' | 'not_found';
+              statusText: string;
+              paidAt?: string;
+              creditedAt?: string;
+              accountMasked?: string;
+              amount?: {
+                amount: string;
+                currency: string;
+              };
+              expectedWithinHours?: number;
+              overdue?: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/payments/recent': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in customer's recent wallet operations with statuses (from the payment core) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                receiptNumber: string;
+                terminalId: string;
+                account: string;
+                accountMasked: string;
+                service: string;
+                amount: {
+                  amount: string;
+                  currency: string;
+                };
+                paidAt: string;
+                creditedAt: string | null;
+                /** @enum {string} */
+                status: 'processing' | 'done' | 'cancelled';
+                statusText: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
           headers: {
             [name: string]: unknown;
           };

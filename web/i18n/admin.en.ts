@@ -311,6 +311,7 @@ export const adminEn: Record<keyof typeof adminRu, string> = {
   'admin.canned.ph.ticketNumber': 'request number',
   'admin.canned.ph.ticketSubject': 'request subject',
   'admin.canned.ph.operatorName': 'operator’s name',
+  'admin.canned.ph.portalUrl': 'the portal’s address: link the payment check as it plus /payments/check',
   'admin.canned.locale': 'Language',
   'admin.canned.category': 'Category',
   'admin.canned.anyCategory': 'Any category',

@@ -314,6 +314,7 @@ export const adminRu = {
   'admin.canned.ph.ticketNumber': 'номер обращения',
   'admin.canned.ph.ticketSubject': 'тема обращения',
   'admin.canned.ph.operatorName': 'имя оператора',
+  'admin.canned.ph.portalUrl': 'адрес портала: ссылка на проверку платежа — он и /payments/check',
   'admin.canned.locale': 'Язык',
   'admin.canned.category': 'Категория',
   'admin.canned.anyCategory': 'Любая категория',

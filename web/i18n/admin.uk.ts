@@ -313,6 +313,7 @@ export const adminUk: Record<keyof typeof adminRu, string> = {
   'admin.canned.ph.ticketNumber': 'номер звернення',
   'admin.canned.ph.ticketSubject': 'тема звернення',
   'admin.canned.ph.operatorName': 'ім’я оператора',
+  'admin.canned.ph.portalUrl': 'адреса порталу: посилання на перевірку платежу — вона і /payments/check',
   'admin.canned.locale': 'Мова',
   'admin.canned.category': 'Категорія',
   'admin.canned.anyCategory': 'Будь-яка категорія',

@@ -4,6 +4,7 @@ import { mailEn } from './mail.en';
 import { adminEn } from './admin.en';
 import { mailInEn } from './mailIn.en';
 import { wikiNoticesEn } from './wikiNotices.en';
+import { paymentsEn } from './payments.en';
 import { helpEn } from './help.en';
 import { consoleEn } from './console.en';
 import type { Catalogue } from './ru';
@@ -51,6 +52,7 @@ export const en: Catalogue = {
   'errors.RATE_LIMITED': 'Too many attempts in a row.',
   'errors.INTERNAL': 'Something went wrong. Please try again a little later.',
   'errors.SERVICE_UNAVAILABLE': 'The service is temporarily unavailable. Please try later.',
+  'errors.PAYMENT_CHECK_UNAVAILABLE': 'The payment check is temporarily unavailable, please try later.',
   'errors.NETWORK_ERROR': 'Cannot reach the server. Check your internet connection.',
 
   'portal.docTitle': 'Customer support — paydesk',
@@ -313,6 +315,7 @@ export const en: Catalogue = {
   ...reviewEn,
   ...mailEn,
   ...wikiNoticesEn,
+  ...paymentsEn,
   ...helpEn,
   ...botEn,
   ...mailInEn,

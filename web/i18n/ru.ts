@@ -4,6 +4,7 @@ import { mailRu } from './mail.ru';
 import { adminRu } from './admin.ru';
 import { mailInRu } from './mailIn.ru';
 import { wikiNoticesRu } from './wikiNotices.ru';
+import { paymentsRu } from './payments.ru';
 import { helpRu } from './help.ru';
 import { consoleRu } from './console.ru';
 
@@ -54,6 +55,7 @@ export const ru = {
   'errors.RATE_LIMITED': 'Слишком много попыток подряд.',
   'errors.INTERNAL': 'Что-то пошло не так. Попробуйте ещё раз чуть позже.',
   'errors.SERVICE_UNAVAILABLE': 'Сервис временно недоступен. Попробуйте позже.',
+  'errors.PAYMENT_CHECK_UNAVAILABLE': 'Сервис проверки временно недоступен, попробуйте позже.',
   'errors.NETWORK_ERROR': 'Нет связи с сервером. Проверьте подключение к интернету.',
 
   'portal.docTitle': 'Служба поддержки — paydesk',
@@ -316,6 +318,7 @@ export const ru = {
   ...reviewRu,
   ...mailRu,
   ...wikiNoticesRu,
+  ...paymentsRu,
   ...helpRu,
   ...botRu,
   ...mailInRu,

@@ -4,6 +4,7 @@ import { mailUk } from './mail.uk';
 import { adminUk } from './admin.uk';
 import { mailInUk } from './mailIn.uk';
 import { wikiNoticesUk } from './wikiNotices.uk';
+import { paymentsUk } from './payments.uk';
 import { helpUk } from './help.uk';
 import { consoleUk } from './console.uk';
 import type { Catalogue } from './ru';
@@ -51,6 +52,7 @@ export const uk: Catalogue = {
   'errors.RATE_LIMITED': 'Забагато спроб поспіль.',
   'errors.INTERNAL': 'Щось пішло не так. Спробуйте ще раз трохи пізніше.',
   'errors.SERVICE_UNAVAILABLE': 'Сервіс тимчасово недоступний. Спробуйте пізніше.',
+  'errors.PAYMENT_CHECK_UNAVAILABLE': 'Сервіс перевірки тимчасово недоступний, спробуйте пізніше.',
   'errors.NETWORK_ERROR': "Немає зв'язку із сервером. Перевірте підключення до інтернету.",
 
   'portal.docTitle': 'Служба підтримки — paydesk',
@@ -316,6 +318,7 @@ export const uk: Catalogue = {
   ...reviewUk,
   ...mailUk,
   ...wikiNoticesUk,
+  ...paymentsUk,
   ...helpUk,
   ...botUk,
   ...mailInUk,

@@ -32,7 +32,7 @@ export function HomePage() {
             <h2 id="sections-title" className="home__title">
               {t('portal.home.sectionsTitle')}
             </h2>
-            <p className="home__note">{t('portal.home.soonNote')}</p>
+            {PORTAL_SECTIONS.some((s) => !s.href) && <p className="home__note">{t('portal.home.soonNote')}</p>}
           </div>
           <ul className="section-cards">
             {PORTAL_SECTIONS.map((section) => (

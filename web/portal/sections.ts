@@ -21,6 +21,7 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     title: 'portal.nav.paymentCheck',
     text: 'portal.home.paymentCheck.text',
     icon: 'receipt',
+    href: '/payments/check',
   },
   { id: 'wiki', title: 'portal.nav.wiki', text: 'portal.home.wiki.text', icon: 'help', href: '/wiki' },
   { id: 'contacts', title: 'portal.nav.contacts', text: 'portal.home.contacts.text', icon: 'phone', href: '/contacts' },

@@ -14,3 +14,4 @@ export * from './wiki';
 export * from './kb-search';
 export * from './mail-in';
 export * from './files';
+export * from './payments';

@@ -1,4 +1,4 @@
-import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customers } from './auth';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -25,3 +25,34 @@ export const demoWallets = pgTable('demo_wallets', {
   balanceKopecks: text('balance_kopecks').notNull().default('0'),
   createdAt: tz('created_at').notNull().defaultNow(),
 });
+
+export const DEMO_PAYMENT_STATUSES = ['processing', 'done', 'cancelled'] as const;
+export type DemoPaymentStatus = (typeof DEMO_PAYMENT_STATUSES)[number];
+
+/**
+ * DEMO ONLY — terminal payments as the payment core would know them (the real core is outside the
+ * company). ~100,000 rows generated at seed time by one INSERT … SELECT generate_series, plus the
+ * fixed examples the README lists. `account` is what was paid (a phone in +7… form, a wallet or a
+ * contract number), normalised as the check normalises it.
+ */
+export const demoPayments = pgTable(
+  'demo_payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    receiptNumber: text('receipt_number').notNull(),
+    terminalId: text('terminal_id').notNull(),
+    account: text('account').notNull(),
+    service: text('service').notNull(),
+    amountKopecks: bigint('amount_kopecks', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull().default('RUB'),
+    paidAt: tz('paid_at').notNull(),
+    creditedAt: tz('credited_at'),
+    status: text('status').$type<DemoPaymentStatus>().notNull(),
+  },
+  (t) => [
+    // The check: by the receipt, or by the terminal and the time of paying; a wallet's recent operations.
+    uniqueIndex('demo_payments_receipt_uq').on(t.receiptNumber),
+    index('demo_payments_terminal_paid_idx').on(t.terminalId, t.paidAt),
+    index('demo_payments_account_paid_idx').on(t.account, t.paidAt),
+  ],
+);

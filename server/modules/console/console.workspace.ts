@@ -348,6 +348,8 @@ export async function cannedFor(ctx: AppContext, scope: StaffScope, number: stri
     'ticket.number': t.number,
     'ticket.subject': t.subject,
     'operator.name': scope.name.split(' ')[0] ?? scope.name,
+    // Links in canned answers (e.g. the payment check, /payments/check).
+    'portal.url': ctx.config.publicUrl.replace(/\/$/, ''),
   };
   return rows
     .filter(

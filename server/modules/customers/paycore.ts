@@ -15,6 +15,40 @@ export type PaymentCore = {
   findWallet(walletNumber: string): Promise<WalletInfo | null>;
   /** Compares passport series and number with the wallet owner's; never returns the stored value. */
   verifyIdentity(input: { walletNumber: string; passport: string }): Promise<IdentityCheck>;
+  /**
+   * The terminal payment matching every given attribute (the receipt number and/or the terminal,
+   * the time window, the account, the amount and currency), or null. One lookup whatever attribute
+   * is wrong: the core is asked the whole question, never "does this receipt exist".
+   */
+  findTerminalPayment(match: TerminalPaymentMatch): Promise<TerminalPayment | null>;
+  /** The latest terminal payments into an account (a wallet's recent operations), newest first. */
+  recentPayments(account: string, limit: number): Promise<TerminalPayment[]>;
+};
+
+export type TerminalPaymentStatus = 'processing' | 'done' | 'cancelled';
+
+export type TerminalPayment = {
+  receiptNumber: string;
+  terminalId: string;
+  /** Normalised: a phone in +7… form, or a wallet/contract number without spaces. */
+  account: string;
+  service: string;
+  amountKopecks: number;
+  currency: string;
+  paidAt: Date;
+  creditedAt: Date | null;
+  status: TerminalPaymentStatus;
+};
+
+export type TerminalPaymentMatch = {
+  receiptNumber?: string;
+  terminalId?: string;
+  /** The payment's time lies in [paidFrom, paidTo). */
+  paidFrom: Date;
+  paidTo: Date;
+  account: string;
+  amountKopecks: number;
+  currency: string;
 };
 
 /** Passport text as compared: letters and digits only, upper case ("45 10 123456" → "4510123456"). */

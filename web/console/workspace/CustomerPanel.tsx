@@ -6,6 +6,7 @@ import { StatusBadge, VipMark } from '../badges';
 import { ticketPath } from '../routes';
 import { AccountPanel } from './AccountPanel';
 import { IdentificationBlock } from './IdentificationBlock';
+import { PaymentPanel } from './PaymentPanel';
 
 /** The customer beside the request: contacts, Priority, identification, the account, earlier requests. */
 export function CustomerPanel({ ws, onChanged }: { ws: Workspace; onChanged: () => void }) {
@@ -51,6 +52,7 @@ export function CustomerPanel({ ws, onChanged }: { ws: Workspace; onChanged: () 
 
       <IdentificationBlock ws={ws} onChanged={onChanged} />
       <AccountPanel ws={ws} />
+      <PaymentPanel ws={ws} />
 
       <section className="side-card" aria-labelledby="earlier-title">
         <h2 id="earlier-title" className="side-card__title">

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSession } from '../../api/session';
 import { fetchLeafForm } from '../../api/requests';
 import type { CatalogNode, FiledTicket, LeafForm } from '../../api/requests';
@@ -15,6 +15,8 @@ import { DeflectedScreen } from './DeflectedScreen';
 import { OfferStep } from './OfferStep';
 import { RequestForm } from './RequestForm';
 import { useRequestDraft } from './useRequestDraft';
+import { clearHandover, readHandover, valuesForForm } from '../payments/handover';
+import { CHECK_FIRST, WizardCheck } from '../payments/WizardCheck';
 
 type Props = { base: string; trail: CatalogNode[] };
 
@@ -23,7 +25,8 @@ type Outcome =
 
 /**
  * A leaf of the catalogue: first the answers that may already help (`?step` absent), then the
- * form (`?step=form`), then the end screen (`?step=sent` / `?step=thanks`).
+ * form (`?step=form`), then the end screen (`?step=sent` / `?step=thanks`). On the "payment did
+ * not arrive" leaves the payment check comes first (`?step` absent) and the answers at `?step=offer`.
  */
 export function LeafFlow({ base, trail }: Props) {
   const { t, locale } = useI18n();
@@ -36,6 +39,20 @@ export function LeafFlow({ base, trail }: Props) {
   const me = session.status === 'signed-in' && session.me.kind === 'customer' ? session.me : null;
   const draft = useRequestDraft(me?.user.replyChannel ?? 'email');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  // Data carried over from the payment check («Проверить платёж»), once the form is known.
+  const [handover] = useState(readHandover);
+  const handedOver = useRef(false);
+  const { setValue } = draft;
+  useEffect(() => {
+    if (!handover || handedOver.current || loaded.status !== 'ready') return;
+    handedOver.current = true;
+    const own = valuesForForm(
+      handover,
+      loaded.data.form.fields.map((f) => f.key),
+    );
+    for (const [key, value] of Object.entries(own)) setValue(key, value);
+    clearHandover();
+  }, [handover, loaded, setValue]);
 
   if (outcome?.kind === 'filed' && step === 'sent') {
     return <ConfirmationScreen ticket={outcome.ticket} email={outcome.email} base={base} review={outcome.review} />;
@@ -69,6 +86,20 @@ export function LeafFlow({ base, trail }: Props) {
             setOutcome({ kind: 'filed', ticket, email, review: loaded.data.expectedReview });
             navigate(`${leafHref}?step=sent`, { replace: true });
           }}
+        />
+      ) : CHECK_FIRST.has(leaf.slug) && step !== 'offer' ? (
+        <WizardCheck
+          slug={leaf.slug}
+          leaf={loaded.data}
+          onWrite={(values) => {
+            for (const [key, value] of Object.entries(values)) setValue(key, value);
+            navigate(`${leafHref}?step=form`);
+          }}
+          onResolved={() => {
+            setOutcome({ kind: 'deflected' });
+            navigate(`${leafHref}?step=thanks`);
+          }}
+          onSkip={() => navigate(`${leafHref}?step=offer`)}
         />
       ) : (
         <OfferStep

@@ -29,6 +29,11 @@ export function HelpHome({ base, audience }: { base: string; audience: HelpAudie
           <h1 className="hero__title">{title}</h1>
           <p className="hero__lead">{t('help.lead')}</p>
           <SearchBox base={base} autoFocus />
+          <p className="help-hero__check">
+            <Link href={audience === 'agent' ? '/agents/payments/check' : '/payments/check'} className="help-hero__check-link">
+              {t('payments.helpLink')}
+            </Link>
+          </p>
         </div>
       </section>
       <div className="container help-home">

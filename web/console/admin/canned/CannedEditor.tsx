@@ -17,6 +17,7 @@ export const PLACEHOLDERS = [
   { code: '{{ticket.number}}', about: 'admin.canned.ph.ticketNumber' },
   { code: '{{ticket.subject}}', about: 'admin.canned.ph.ticketSubject' },
   { code: '{{operator.name}}', about: 'admin.canned.ph.operatorName' },
+  { code: '{{portal.url}}', about: 'admin.canned.ph.portalUrl' },
 ] as const satisfies ReadonlyArray<{ code: string; about: MessageKey }>;
 
 type Props = {

@@ -1,0 +1,240 @@
+// Payment check benchmark (issue 18): POST /api/v1/payments/check over HTTP at concurrency 8 against
+// the demo payment core's 100,000 generated terminal payments, on PGlite and on PostgreSQL; prints
+// p50/p95/p99, requests per second, CPU per request, the seed's time and the plans of the lookups.
+//
+// Data: a fresh DATA_DIR (PGlite) or a fresh database on BENCH_DATABASE_URL's server, migrated by
+// the app's own runtime and filled by seedDemoPayments (one INSERT … SELECT generate_series), then
+// the app starts as a child (`node --import tsx server/main.ts`, PAYDESK_ROLES=web) on 127.0.0.1.
+// The mix is what customers send: 2/5 found by the receipt, 1/5 by the terminal and the time,
+// 1/5 a wrong amount, 1/5 an unknown receipt (both `not_found`). The per-IP limit stays in the path
+// (in memory on PGlite, an upsert on PostgreSQL), raised so the load is not refused.
+//
+// Run: npm run bench:payment-check (under the heavy lock). Knobs: BENCH_ENGINES (pglite,postgres),
+// BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_REQUESTS (2000),
+// BENCH_CONCURRENCY (8), BENCH_PORT (3352).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import pino from 'pino';
+import { loadConfig } from '../server/config';
+import { terminalPaymentQuery } from '../server/modules/customers/paycore.demo';
+import { paidWindow } from '../server/modules/payments/payments.match';
+import { createRuntime } from '../server/runtime';
+import { DEMO_PAYMENTS_COUNT, seedDemoPayments } from '../server/seed/payments';
+import { cpuSnapshot, cpuUse } from './cpu';
+import { RawConnection } from './rawhttp';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const PORT = Number(process.env.BENCH_PORT ?? 3352);
+
+type Row = { receipt_number: string; terminal_id: string; account: string; amount_kopecks: string; paid_at: string | Date };
+type Check = { body: Record<string, unknown>; expect: 'found' | 'not_found' };
+
+/** The receipt's (Moscow) date and time of a payment. */
+const moscow = (d: Date) => new Date(d.getTime() + 3 * 3_600_000).toISOString();
+const rub = (kopecks: number) => `${Math.floor(kopecks / 100)}.${String(kopecks % 100).padStart(2, '0')}`;
+
+function checksFrom(rows: Row[], n: number): Check[] {
+  const out: Check[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const r = rows[i % rows.length]!;
+    const paid = new Date(r.paid_at);
+    const kopecks = Number(r.amount_kopecks);
+    const base = { amount: { amount: rub(kopecks), currency: 'RUB' }, account: r.account };
+    switch (i % 5) {
+      case 0:
+      case 1:
+        out.push({ body: { ...base, receiptNumber: r.receipt_number, paidAt: moscow(paid).slice(0, 10) }, expect: 'found' });
+        break;
+      case 2:
+        out.push({ body: { ...base, terminalId: r.terminal_id, paidAt: moscow(paid).slice(0, 16) }, expect: 'found' });
+        break;
+      case 3:
+        out.push({
+          body: {
+            ...base,
+            amount: { amount: rub(kopecks + 100), currency: 'RUB' },
+            receiptNumber: r.receipt_number,
+            paidAt: moscow(paid).slice(0, 10),
+          },
+          expect: 'not_found',
+        });
+        break;
+      default:
+        out.push({
+          body: { ...base, receiptNumber: `9${r.receipt_number.slice(1)}`, paidAt: moscow(paid).slice(0, 10) },
+          expect: 'not_found',
+        });
+    }
+  }
+  return out;
+}
+
+async function adminSql(text: string) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Migrates, seeds the 100,000 payments (timed), reads a sample of them and prints the plans. */
+async function prepare(env: Record<string, string>) {
+  const config = loadConfig({ env: { ...env, SEED_DEMO: 'false', LOG_LEVEL: 'warn' } });
+  const runtime = await createRuntime(config, { background: false, logger: pino({ level: 'warn' }) });
+  try {
+    const started = performance.now();
+    await seedDemoPayments(runtime.ctx.db);
+    const seedMs = performance.now() - started;
+    const { rows } = await runtime.ctx.handle.query<Row>(
+      `SELECT receipt_number, terminal_id, account, amount_kopecks::text, paid_at FROM demo_payments
+        WHERE receipt_number::bigint % 97 = 13 ORDER BY receipt_number LIMIT 1000`,
+      [],
+    );
+    const sample = rows[0]!;
+    const w = paidWindow(moscow(new Date(sample.paid_at)).slice(0, 10))!;
+    const match = {
+      paidFrom: w.from,
+      paidTo: w.to,
+      account: sample.account,
+      amountKopecks: Number(sample.amount_kopecks),
+      currency: 'RUB',
+    };
+    const plans: string[] = [];
+    for (const by of [{ receiptNumber: sample.receipt_number }, { terminalId: sample.terminal_id }]) {
+      const q = terminalPaymentQuery(runtime.ctx.db, { ...match, ...by }).toSQL();
+      const plan = await runtime.ctx.handle.query<Record<string, string>>(`EXPLAIN ${q.sql}`, q.params);
+      plans.push(`  by ${Object.keys(by)[0]}:\n${plan.rows.map((x) => `    ${Object.values(x)[0]}`).join('\n')}`);
+    }
+    return { seedMs, rows, plans };
+  } finally {
+    await runtime.close();
+  }
+}
+
+function startApp(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      PAYDESK_ROLES: 'web',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+      PAYMENT_CHECKS_PER_IP: '1000000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function waitReady() {
+  for (let i = 0; i < 240; i++) {
+    try {
+      const c = new RawConnection(PORT);
+      const res = await c.request('GET', '/readyz');
+      c.close();
+      if (res.status === 200) return;
+    } catch {
+      // not yet
+    }
+    await sleep(500);
+  }
+  throw new Error('the app did not become ready');
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+
+async function load(checks: Check[], cpu?: { appPid: number; database: string }) {
+  const latencies: number[] = [];
+  const connections = Array.from({ length: CONCURRENCY }, () => new RawConnection(PORT));
+  const before = cpu ? cpuSnapshot(cpu.appPid, cpu.database) : null;
+  let next = 0;
+  let errors = 0;
+  let wrong = 0;
+  const started = performance.now();
+  await Promise.all(
+    connections.map(async (c) => {
+      for (;;) {
+        const i = next++;
+        if (i >= checks.length) return;
+        const check = checks[i]!;
+        const t0 = performance.now();
+        const res = await c.request('POST', '/api/v1/payments/check', { body: check.body });
+        latencies.push(performance.now() - t0);
+        if (res.status !== 200) errors += 1;
+        else if ((JSON.parse(res.text).status === 'not_found') !== (check.expect === 'not_found')) wrong += 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const use = before && cpu ? cpuUse(before, cpuSnapshot(cpu.appPid, cpu.database)) : null;
+  for (const c of connections) c.close();
+  return {
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+    rps: checks.length / seconds,
+    errors,
+    wrong,
+    use,
+  };
+}
+
+async function runEngine(engine: string) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'paydesk-bench-pay-'));
+  const db = `bench_pay_${process.pid}`;
+  const dbUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${db}`);
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    ...(engine === 'postgres' ? { DATABASE_URL: dbUrl, SECRET_KEY: 'b'.repeat(64) } : {}),
+  };
+  let child: ChildProcess | null = null;
+  try {
+    if (engine === 'postgres') await adminSql(`CREATE DATABASE ${db}`);
+    const { seedMs, rows, plans } = await prepare(env);
+    console.log(
+      `${engine}: seeded ${DEMO_PAYMENTS_COUNT} payments in ${(seedMs / 1000).toFixed(1)} s; plans:\n${plans.join('\n')}`,
+    );
+    child = startApp(env);
+    await waitReady();
+    const checks = checksFrom(rows, REQUESTS);
+    await load(checksFrom(rows.slice().reverse(), 500)); // warm-up (JIT, plan caches)
+    const r = await load(checks, { appPid: child.pid ?? 0, database: engine === 'postgres' ? db : '-' });
+    const f = (x: number) => x.toFixed(1);
+    const perRequest = r.use
+      ? `; CPU ms/request: app ${((r.use.app * 1000) / checks.length).toFixed(2)}, pg ${((r.use.pg * 1000) / checks.length).toFixed(2)}, client ${((r.use.bench * 1000) / checks.length).toFixed(2)}, others ${((r.use.others * 1000) / checks.length).toFixed(2)}`
+      : '';
+    console.log(
+      `${engine}: check c=${CONCURRENCY} n=${checks.length} p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms, ${f(r.rps)} req/s, errors ${r.errors}, wrong answers ${r.wrong}${perRequest}`,
+    );
+  } finally {
+    if (child) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child!.once('exit', resolve));
+    }
+    if (engine === 'postgres') await adminSql(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log(
+  `payment-check bench ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}, node ${process.version}`,
+);
+for (const engine of ENGINES) await runEngine(engine);

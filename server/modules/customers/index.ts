@@ -1,0 +1,3 @@
+// The customers module's public entry: the payment core's connector types (the connector itself is
+// part of every AppContext, `ctx.paycore`).
+export type { PaymentCore, TerminalPayment, TerminalPaymentMatch, TerminalPaymentStatus } from './paycore';

@@ -1,0 +1,14 @@
+import { seedDemoPayments } from '../../seed/payments';
+import { defineModule } from '../module';
+import { consolePaymentRoutes, paymentRoutes } from './payments.routes';
+
+/** The payment check (issue 18): receipts checked against the payment core, customers' recent operations. */
+export const paymentsModule = defineModule({
+  name: 'payments',
+  routes: [
+    { plugin: paymentRoutes, prefix: '/api/v1/payments' },
+    { plugin: consolePaymentRoutes, prefix: '/api/v1/console/payments' },
+  ],
+  // The demo payment core's 100,000 terminal payments and the README's receipts.
+  demoSeed: (db) => seedDemoPayments(db),
+});

@@ -1,0 +1,19 @@
+import { api, ok, type Answer, type Body } from './http';
+
+/** The receipt's data sent to the payment check (portal and wizard). */
+export type PaymentCheckInput = Body<'/api/v1/payments/check', 'post'>;
+export type PaymentCheckResult = Answer<'/api/v1/payments/check', 'post'>;
+export type WalletOperation = Answer<'/api/v1/payments/recent', 'get'>['items'][number];
+
+export const checkPayment = (body: PaymentCheckInput) => ok(api.POST('/api/v1/payments/check', { body }));
+
+export const fetchRecentOperations = async (signal?: AbortSignal) =>
+  (await ok(api.GET('/api/v1/payments/recent', { signal }))).items;
+
+/** The operator's check of what the customer reads out (no identification needed). */
+export const consoleCheckPayment = (body: Body<'/api/v1/console/payments/check', 'post'>) =>
+  ok(api.POST('/api/v1/console/payments/check', { body }));
+
+/** The request's customer's operations; 403 until the customer is identified. */
+export const fetchTicketOperations = async (number: string, signal?: AbortSignal) =>
+  (await ok(api.GET('/api/v1/console/payments/tickets/{number}/operations', { params: { path: { number } }, signal }))).items;

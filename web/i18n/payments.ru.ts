@@ -1,0 +1,60 @@
+/**
+ * Messages of the payment check (issue 18): the portal page, the wizard's step, the console panel.
+ * Russian: the source; same keys in payments.uk.ts and payments.en.ts.
+ */
+export const paymentsRu = {
+  'payments.helpLink': 'Проверить свой платёж на терминале',
+  'payments.title': 'Проверить платёж',
+  'payments.lead': 'Введите данные с чека терминала — покажем статус платежа: «В обработке» или «Выполнен». Обращение не нужно.',
+  'payments.agentLead': 'Данные с чека клиента вашего терминала — статус платежа без обращения.',
+  'payments.by.legend': 'Что у вас есть',
+  'payments.by.receipt': 'Чек с номером',
+  'payments.by.terminal': 'Чека нет — номер терминала',
+  'payments.receiptNumber': 'Номер чека',
+  'payments.receiptHint': 'Номер квитанции или транзакции, напечатан в чеке.',
+  'payments.terminalId': 'Номер терминала',
+  'payments.terminalHint': 'Нажмите «i» на экране терминала — там его номер.',
+  'payments.date': 'Дата платежа',
+  'payments.time': 'Время платежа',
+  'payments.timeHint': 'Как в чеке. Необязательно, если есть номер чека.',
+  'payments.amount': 'Сумма',
+  'payments.currency': 'Валюта',
+  'payments.account': 'Телефон или счёт получателя',
+  'payments.accountHint': 'Тот, что вводили на экране терминала: телефон, кошелёк или номер договора.',
+  'payments.required': 'Заполните это поле',
+  'payments.invalid': 'Проверьте значение',
+  'payments.submit': 'Проверить',
+  'payments.checking': 'Проверяем…',
+  'payments.result.title': 'Статус платежа',
+  'payments.result.paidAt': 'Оплачен',
+  'payments.result.creditedAt': 'Зачислен',
+  'payments.result.amount': 'Сумма',
+  'payments.result.account': 'Получатель',
+  'payments.next.done':
+    'Деньги отправлены получателю. Если он их не видит, пусть проверит у своего оператора или поставщика услуги — писать в поддержку не нужно.',
+  'payments.next.processing':
+    'Платёж ещё проводится. Обычно это занимает до {hours, plural, one {# часа} other {# часов}} — сохраните чек до зачисления. Если статус не изменится за это время, напишите нам: данные платежа перенесём в форму.',
+  'payments.next.overdue': 'Платёж в обработке дольше обычного. Напишите в поддержку — данные платежа уже будут в форме.',
+  'payments.next.cancelled':
+    'Платёж отменён. Если деньги внесены, а получатель их не получил, напишите в поддержку — данные платежа перенесём в форму.',
+  'payments.next.notFound':
+    'Платёж с такими данными не найден. Проверьте, что всё введено как в чеке, или напишите в поддержку — введённые данные перенесём в форму.',
+  'payments.write': 'Написать в поддержку',
+  'payments.resolved': 'Спасибо, всё понятно',
+  'payments.again': 'Проверить другой платёж',
+  'payments.handover.description': 'Проверка платежа показала: «{status}».',
+  'payments.recent.title': 'Ваши последние операции',
+  'payments.recent.lead':
+    'Пополнения кошелька через терминалы, по данным платёжной системы. Выберите операцию, чтобы написать о ней.',
+  'payments.recent.writeAbout': 'Написать об этой операции',
+  'payments.recent.empty': 'Операций через терминалы пока нет.',
+  'payments.recent.receipt': 'Чек {number}',
+  'payments.wizard.title': 'Сначала проверьте платёж',
+  'payments.wizard.lead': 'Возможно, он уже прошёл или ещё проводится — тогда писать не нужно.',
+  'payments.wizard.skip': 'Пропустить проверку',
+  'console.payments.title': 'Проверка платежа',
+  'console.payments.lead': 'По данным чека, которые называет клиент; идентификация не нужна.',
+  'console.payments.operations': 'Операции кошелька',
+  'console.payments.operationsLocked': 'Операции кошелька видны после идентификации клиента.',
+  'console.payments.operationsEmpty': 'Операций через терминалы нет.',
+} as const;
