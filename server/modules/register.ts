@@ -10,8 +10,8 @@ import { pruneViewMarks } from './kb/kb.public.service';
 import { announceKbChange, listenForKbChanges } from './kb/kb.memory';
 import { indexArticle } from './kb/kb.search';
 import { imapPollJob, mailIncomingJob, registerInboundHandlers } from './mail/inbound.jobs';
-import { scheduleChecks, slaCheckJob } from './sla/sla.service';
-import { sweepStale } from './tickets/follow.service';
+import { scheduleChecks } from './sla/sla.service';
+import { slaCheckJob, sweepStale } from './tickets/commands';
 
 /**
  * What runs after commit and in the background, per capability: job definitions and the

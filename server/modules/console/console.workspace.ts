@@ -11,7 +11,7 @@ import { displayValue } from '../tickets/tickets.presenter';
 import { canAssignOthers, canReveal, canSee, canWork, seesSecurity, type StaffScope } from '../staff/staff.policy';
 import { parseTicketNumber } from '../tickets/numbers';
 import { roomsOf } from '../tickets/rooms';
-import { loadForWork } from './console.actions';
+import { loadForWork } from '../tickets/commands';
 
 /** Leaves whose money went missing: the seeds' order is technical support first, then the security service. */
 const LOST_MONEY = new Set([
