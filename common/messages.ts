@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Locale } from './errors';
+import { localeTag } from './format';
 
 // One message format for every text of paydesk, web and server: ICU MessageFormat
 // (FormatJS intl-messageformat) with the languages' real plural rules —
@@ -8,7 +9,6 @@ import type { Locale } from './errors';
 
 export type MessageValues = Record<string, string | number>;
 
-const TAGS: Record<Locale, string> = { ru: 'ru-RU', uk: 'uk-UA', en: 'en-GB' };
 const compiled = new Map<string, IntlMessageFormat>();
 
 /**
@@ -21,7 +21,7 @@ export function formatMessage(locale: Locale, message: string, values?: MessageV
   let format = compiled.get(key);
   try {
     if (!format) {
-      format = new IntlMessageFormat(message, TAGS[locale]);
+      format = new IntlMessageFormat(message, localeTag(locale));
       compiled.set(key, format);
     }
     return String(format.format(values ?? {}));

@@ -1,13 +1,8 @@
 import { z } from 'zod';
+import { l10nInput } from './l10n';
 
-const l10n = (max: number) =>
-  z.object({
-    ru: z.string().trim().min(1).max(max),
-    uk: z.string().trim().min(1).max(max),
-    en: z.string().trim().min(1).max(max),
-  });
-const optionalL10n = (max: number) =>
-  z.object({ ru: z.string().trim().max(max), uk: z.string().trim().max(max), en: z.string().trim().max(max) });
+const l10n = (max: number) => l10nInput(max);
+const optionalL10n = (max: number) => l10nInput(max, { optional: true });
 
 /** How the company presents itself in mail and on the portal. */
 export const brandingSchema = z.object({
@@ -26,6 +21,7 @@ export const brandingSchema = z.object({
 export type Branding = z.infer<typeof brandingSchema>;
 
 export const HOTLINE_AUDIENCES = ['customers', 'terminals', 'agents', 'city'] as const;
+export const EMAIL_AUDIENCES = ['customer', 'agent', 'all'] as const;
 export type HotlineAudience = (typeof HOTLINE_AUDIENCES)[number];
 export const SOCIAL_NETWORKS = ['telegram', 'vk', 'ok', 'facebook', 'instagram', 'x', 'youtube'] as const;
 
@@ -54,7 +50,7 @@ export const contactsSchema = z.object({
       z.object({
         topic: l10n(160),
         address: z.string().trim().email().max(200),
-        audience: z.enum(['customer', 'agent', 'all']),
+        audience: z.enum(EMAIL_AUDIENCES),
       }),
     )
     .max(20),

@@ -26,3 +26,23 @@ export const FIRST_LINE = 'first_line';
 /** Request priorities, lowest first (the catalogue's default priority, the console's filter and action). */
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
+
+/** The resolution codes an operator picks from when resolving (a standard installation's; the server checks its table). */
+export const RESOLUTION_CODES = ['answered', 'fixed', 'refunded', 'compensated', 'no_reply', 'out_of_scope'] as const;
+/** The code a merge gives the request merged into another (never picked by hand). */
+export const MERGED_RESOLUTION = 'merged';
+export type ResolutionCode = (typeof RESOLUTION_CODES)[number] | typeof MERGED_RESOLUTION;
+
+/**
+ * A new request's priority: the category's, raised one step for a Priority-package customer and
+ * never below normal for them («low» → «normal», «normal» → «high»; «high» and «urgent» stay).
+ */
+export function filingPriority(categoryPriority: Priority, priorityCustomer: boolean): Priority {
+  if (!priorityCustomer) return categoryPriority;
+  if (categoryPriority === 'low') return 'normal';
+  if (categoryPriority === 'normal') return 'high';
+  return categoryPriority;
+}
+
+/** How long a guest's unconfirmed request (and its confirmation link) lives, in days. */
+export const UNCONFIRMED_TTL_DAYS = 7;

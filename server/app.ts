@@ -1,4 +1,3 @@
-import { adminMailRoutes } from './modules/mail/mail.routes';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,22 +17,9 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
 import { errorBody, registerErrorHandler } from './errors';
-import { authRoutes } from './modules/auth/auth.routes';
-import { botConsoleRoutes, botRoutes } from './modules/bot/bot.routes';
-import { catalogRoutes } from './modules/catalog/catalog.routes';
-import { consoleRoomRules } from './modules/console/console.rooms';
-import { consoleRoutes } from './modules/console/console.routes';
-import { healthRoutes } from './modules/health/health.routes';
-import { kbArticleRoutes } from './modules/kb/kb.articles.routes';
-import { kbConsoleRoutes } from './modules/kb/kb.console.routes';
-import { kbAdminRoutes } from './modules/kb/kb.synonyms.routes';
-import { kbRoutes } from './modules/kb/kb.routes';
-import { publicNoticeRoutes, staffNoticeRoutes } from './modules/notices/notices.routes';
-import { consoleWikiRoutes, wikiRoutes } from './modules/wiki/wiki.routes';
-import { adminSettingsRoutes, publicSettingsRoutes } from './modules/settings/settings.routes';
-import { mailboxAdminRoutes, mailOriginRoutes } from './modules/mail/mailboxes.routes';
-import { staffAdminRoutes } from './modules/staff/staff.admin';
-import { ticketRoutes } from './modules/tickets/tickets.routes';
+import { isProbe } from './modules/health/health.routes';
+import { useModuleIssueTexts } from './issues';
+import { MODULES } from './modules';
 import { registerAuth } from './platform/auth/plugin';
 import { registerHttpMetrics } from './platform/metrics';
 import { BASE_ROOM_RULES, registerWebSocket, type RoomRule } from './platform/ws';
@@ -57,6 +43,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     trustProxy: ctx.config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
+    // Probes are logged at debug level by their own routes (health.routes.ts), the rest at info.
+    disableRequestLogging: (req) => isProbe(req.url ?? ''),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -98,32 +86,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     done(null, payload);
   });
 
-  await app.register(healthRoutes(ctx));
-  await app.register(authRoutes(ctx), { prefix: '/api/v1/auth' });
-  await app.register(ticketRoutes(ctx), { prefix: '/api/v1/tickets' });
-  await app.register(catalogRoutes(ctx), { prefix: '/api/v1/catalog' });
-  await app.register(kbRoutes(ctx), { prefix: '/api/v1/kb' });
-  await app.register(kbArticleRoutes(ctx), { prefix: '/api/v1/kb' });
-  await app.register(kbConsoleRoutes(ctx), { prefix: '/api/v1/console/kb' });
-  await app.register(botRoutes(ctx), { prefix: '/api/v1/bot' });
-  await app.register(consoleRoutes(ctx), { prefix: '/api/v1/console' });
-  await app.register(botConsoleRoutes(ctx), { prefix: '/api/v1/console/kb' });
-  await app.register(staffAdminRoutes(ctx), { prefix: '/api/v1/console/admin' });
-  await app.register(publicSettingsRoutes(ctx), { prefix: '/api/v1/settings' });
-  await app.register(adminSettingsRoutes(ctx), { prefix: '/api/v1/console/admin/settings' });
-  await app.register(adminMailRoutes(ctx), { prefix: '/api/v1/console/admin/mail' });
-  await app.register(publicNoticeRoutes(ctx));
-  await app.register(staffNoticeRoutes(ctx), { prefix: '/api/v1/console/notices' });
-  await app.register(wikiRoutes(ctx), { prefix: '/api/v1/wiki' });
-  await app.register(consoleWikiRoutes(ctx), { prefix: '/api/v1/console/wiki' });
-  await app.register(kbAdminRoutes(ctx), { prefix: '/api/v1/console/admin/kb' });
-  await app.register(mailboxAdminRoutes(ctx), { prefix: '/api/v1/console/admin' });
-  await app.register(mailOriginRoutes(ctx), { prefix: '/api/v1/console' });
+  useModuleIssueTexts(MODULES);
+  for (const module of MODULES)
+    for (const route of module.routes ?? []) await app.register(route.plugin(ctx), route.prefix ? { prefix: route.prefix } : {});
   registerWebSocket(app, {
     bus: ctx.bus,
     config: ctx.config,
     metrics: ctx.metrics,
-    rules: options.roomRules ?? [...BASE_ROOM_RULES, ...consoleRoomRules(ctx)],
+    rules: options.roomRules ?? [...BASE_ROOM_RULES, ...MODULES.flatMap((m) => m.rooms?.(ctx) ?? [])],
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

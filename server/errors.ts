@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ApiErrorBody, type ErrorCode } from '../common/errors';
@@ -58,12 +57,6 @@ export function errorBody(code: ErrorCode, requestId: string, details?: Record<s
     },
   };
 }
-
-/**
- * zod's texts in Russian, the product's default language; the error handler re-words them for a
- * reader of Ukrainian or English (server/issues.ts), as it does our own issue codes.
- */
-z.config(z.locales.ru());
 
 /** The one error handler: codes for expected errors, a bare INTERNAL (logged) for the rest. */
 export function registerErrorHandler(app: FastifyInstance): void {

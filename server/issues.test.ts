@@ -49,6 +49,14 @@ describe('validation texts in the reader’s language', () => {
     expect(JSON.stringify(issues)).not.toContain('8-800-abc');
   });
 
+  it('picks a visitor’s language from the pd_locale cookie, then Accept-Language, then Russian', async () => {
+    const tooMany = async (headers: Record<string, string>) =>
+      messageAt(issuesOf((await t.app.inject({ url: '/api/v1/kb/popular?limit=500', headers })).json()), 'querystring.limit');
+    expect(await tooMany({ 'accept-language': 'uk-UA,uk;q=0.9,en;q=0.5' })).toMatch(/^Занадто велик/);
+    expect(await tooMany({ 'accept-language': 'uk', cookie: 'pd_locale=en' })).toMatch(/^Too big/);
+    expect(await tooMany({ 'accept-language': 'de-DE' })).toMatch(/^Слишком большое значение/);
+  });
+
   it('re-words a route schema’s type error with what was sent', async () => {
     const res = await t.app.inject({
       method: 'POST',

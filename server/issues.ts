@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
-import { LOCALES, type Locale } from '../common/errors';
+import { type Locale } from '../common/errors';
+import type { MODULES } from './modules';
+import type { IssueTexts, PaydeskModule } from './modules/module';
+import { readerLocale } from './platform/locale';
 
 /**
  * Field-level problems (`error.details.issues`) in the reader's language. The admin screens show
@@ -16,118 +19,33 @@ const ZOD_TEXT: Record<Locale, z.core.$ZodErrorMap> = {
   en: z.locales.en().localeError,
 };
 
-/** Our own issue texts by code; `{name}` is filled from the issue's params. */
-const OWN_TEXT = {
-  'settings.phone_digits': {
-    ru: 'только цифры, в начале можно «+»',
-    uk: 'лише цифри, на початку можна «+»',
-    en: 'digits only, optionally starting with "+"',
-  },
-  'catalog.unknown_department': {
-    ru: 'Нет отдела с кодом «{code}»',
-    uk: 'Немає відділу з кодом «{code}»',
-    en: 'No department with the code "{code}"',
-  },
-  'catalog.unknown_sla': {
-    ru: 'Нет политики SLA с кодом «{code}»',
-    uk: 'Немає політики SLA з кодом «{code}»',
-    en: 'No SLA policy with the code "{code}"',
-  },
-  'catalog.no_parent': { ru: 'Такой категории нет', uk: 'Такої категорії немає', en: 'No such category' },
-  'catalog.leaf_parent': {
-    ru: 'У конечного пункта не может быть подпунктов',
-    uk: 'Кінцевий пункт не може мати підпунктів',
-    en: 'A leaf cannot have children',
-  },
-  'catalog.other_audience': {
-    ru: 'Родительская категория — для другой аудитории',
-    uk: 'Батьківська категорія — для іншої аудиторії',
-    en: 'The parent is of another audience',
-  },
-  'catalog.under_itself': {
-    ru: 'Категорию нельзя перенести внутрь неё самой',
-    uk: 'Категорію не можна перенести всередину неї самої',
-    en: 'A category cannot move under itself',
-  },
-  'catalog.leaf_only_settings': {
-    ru: 'Отдел, приоритет, SLA и статьи задаются только конечным пунктам',
-    uk: 'Відділ, пріоритет, SLA і статті задаються лише кінцевим пунктам',
-    en: 'Routing, priority, SLA and articles belong to leaves',
-  },
-  'catalog.not_a_child': {
-    ru: '{id} не вложена в эту категорию',
-    uk: '{id} не вкладена в цю категорію',
-    en: '{id} is not a child of this parent',
-  },
-  'catalog.form_on_node': {
-    ru: 'Форма бывает только у конечного пункта',
-    uk: 'Форма буває лише в кінцевого пункту',
-    en: 'Only leaves have forms',
-  },
-  'staff.listed_twice': {
-    ru: 'Сотрудник указан дважды',
-    uk: 'Співробітника вказано двічі',
-    en: 'A person is listed twice',
-  },
-  'staff.unknown_member': {
-    ru: 'Сотрудник не найден или отключён',
-    uk: 'Співробітника не знайдено або вимкнено',
-    en: 'Unknown or inactive staff member',
-  },
-  'staff.no_calendar': { ru: 'Такого календаря нет', uk: 'Такого календаря немає', en: 'No such calendar' },
-  'staff.no_category': { ru: 'Такой категории нет', uk: 'Такої категорії немає', en: 'No such category' },
-  'staff.no_department': { ru: 'Такого отдела нет', uk: 'Такого відділу немає', en: 'No such department' },
-  'console.not_a_member': {
-    ru: 'Сотрудник не состоит в отделе этого обращения или отключён',
-    uk: 'Співробітник не входить до відділу цього звернення або вимкнений',
-    en: 'Not an active member of the request’s department',
-  },
-  'console.unknown_resolution': { ru: 'Нет такого кода решения', uk: 'Немає такого коду рішення', en: 'Unknown resolution code' },
-  'notices.end_after_start': {
-    ru: 'Окончание должно быть позже начала',
-    uk: 'Кінець має бути пізніше за початок',
-    en: 'The end must be after the start',
-  },
-  'sla.start_time': {
-    ru: 'время «ЧЧ:ММ» от 00:00 до 23:59',
-    uk: 'час «ГГ:ХХ» від 00:00 до 23:59',
-    en: 'a time "HH:MM" from 00:00 to 23:59',
-  },
-  'sla.end_time': {
-    ru: 'время «ЧЧ:ММ» от 00:00 до 24:00',
-    uk: 'час «ГГ:ХХ» від 00:00 до 24:00',
-    en: 'a time "HH:MM" from 00:00 to 24:00',
-  },
-  'sla.start_before_end': {
-    ru: 'Начало должно быть раньше окончания',
-    uk: 'Початок має бути раніше за кінець',
-    en: 'The start must be before the end',
-  },
-  'sla.overlap': {
-    ru: 'Интервал пересекается с другим в тот же день',
-    uk: 'Інтервал перетинається з іншим того ж дня',
-    en: 'The interval overlaps another one of the same day',
-  },
-  'sla.unknown_time_zone': {
-    ru: 'Неизвестный часовой пояс IANA',
-    uk: 'Невідомий часовий пояс IANA',
-    en: 'Unknown IANA time zone',
-  },
-  'sla.real_date': {
-    ru: 'существующая дата «ГГГГ-ММ-ДД»',
-    uk: 'дата, що існує, «РРРР-ММ-ДД»',
-    en: 'a real date "YYYY-MM-DD"',
-  },
-  'sla.no_working_time': {
-    ru: 'В неделе нет рабочего времени (или включите «круглосуточно»)',
-    uk: 'У тижні немає робочого часу (або увімкніть «цілодобово»)',
-    en: 'No working time in the week (or set "always open")',
-  },
-} satisfies Record<string, Record<Locale, string>>;
+/** The codes of a module's texts, from its manifest (`issueTexts`); distributes over the list's union. */
+type CodesOf<M> = M extends { issueTexts?: infer T } ? keyof T : never;
 
-export type OwnIssueCode = keyof typeof OWN_TEXT;
+/** Every module's field-problem code (`catalog.no_parent`, …), checked where `ownIssue` is called. */
+export type OwnIssueCode = CodesOf<(typeof MODULES)[number]> & string;
 
-const isOwnCode = (code: unknown): code is OwnIssueCode => typeof code === 'string' && Object.hasOwn(OWN_TEXT, code);
+/**
+ * Our own issue texts by code, from the module manifests (`useModuleIssueTexts`, called by
+ * buildApp: a value import of the module list here would be an import cycle); `{name}` is
+ * filled from the issue's params.
+ */
+let OWN_TEXT: IssueTexts = {};
+
+/** Takes the texts of every module's codes; a code defined by two modules is a mistake. */
+export function useModuleIssueTexts(modules: readonly PaydeskModule[]): void {
+  const all: IssueTexts = {};
+  for (const m of modules)
+    for (const [code, texts] of Object.entries(m.issueTexts ?? {})) {
+      if (Object.hasOwn(all, code)) throw new Error(`issue code ${code} is defined twice`);
+      all[code] = texts;
+    }
+  OWN_TEXT = all;
+}
+
+/** Our text for a code, if the code is one of ours. */
+const ownText = (code: unknown, locale: Locale): string | undefined =>
+  typeof code === 'string' && Object.hasOwn(OWN_TEXT, code) ? OWN_TEXT[code]?.[locale] : undefined;
 
 /** An issue of ours: its text is chosen per reader by the error handler. */
 export function ownIssue(path: string[], code: OwnIssueCode, params?: Record<string, string>): Issue {
@@ -147,12 +65,6 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: string[])
     const { path, message, code, ...params } = i;
     return { path: [...prefix, ...path.map(String)], code, message, params: withoutInput(params) };
   });
-}
-
-/** The reader's language: the signed-in person's, else the portal's cookie, else Russian. */
-export function readerLocale(request: FastifyRequest): Locale {
-  const l = request.auth?.user.locale ?? (request.cookies as Record<string, string | undefined> | undefined)?.pd_locale;
-  return (LOCALES as readonly string[]).includes(l ?? '') ? (l as Locale) : 'ru';
 }
 
 const textOf = (r: ReturnType<z.core.$ZodErrorMap>): string | undefined =>
@@ -184,18 +96,19 @@ export function localizeIssues(
   request: FastifyRequest,
   issues: readonly Issue[],
 ): Array<{ path: string[]; code?: string; message: string }> {
-  const locale = readerLocale(request);
+  // `request.locale` once the auth plugin is registered; the same resolver otherwise (bare test apps).
+  const locale = (request.locale as Locale | undefined) ?? readerLocale(request);
   return issues.map((issue) => {
     const out = { path: issue.path, ...(issue.code ? { code: issue.code } : {}) };
-    if (isOwnCode(issue.code)) return { ...out, message: fill(OWN_TEXT[issue.code][locale], issue.params) };
-    // A message of ours given to zod (`.regex(re, 'settings.phone_digits')`).
-    if (isOwnCode(issue.message)) return { ...out, message: fill(OWN_TEXT[issue.message][locale], issue.params) };
+    const own = ownText(issue.code, locale) ?? ownText(issue.message, locale);
+    if (own !== undefined) return { ...out, message: fill(own, issue.params) };
     const message = issue.message ?? 'invalid';
-    if (locale === 'ru' || !issue.params || !issue.code) return { ...out, message };
+    if (!issue.params || !issue.code) return { ...out, message };
     const raw = { ...issue.params, code: issue.code, path: issue.path.slice(1), input: sentAt(request, issue.path) };
     const asZod = raw as unknown as Parameters<z.core.$ZodErrorMap>[0];
-    // Only zod's own Russian default is re-worded; any other text was written on purpose.
-    if (textOf(ZOD_TEXT.ru(asZod)) !== message) return { ...out, message };
+    // Only zod's own default text (its global language, English unless configured) is re-worded;
+    // any other text was written on purpose.
+    if (textOf(z.config().localeError?.(asZod)) !== message) return { ...out, message };
     return { ...out, message: textOf(ZOD_TEXT[locale](asZod)) ?? message };
   });
 }

@@ -4,8 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { SecretKeyError } from './platform/keycheck';
 import { DataDirLockedError } from './platform/lockfile';
 import { createRuntime } from './runtime';
-import { DEMO_CUSTOMERS, DEMO_STAFF } from './seed/demo';
-import { DEMO_WIKI_MEMBERS } from './seed/wiki';
+import { demoSignIns } from './seed/sign-ins';
 
 function printBanner(config: Config, seconds: number): void {
   const lines = [
@@ -18,11 +17,7 @@ function printBanner(config: Config, seconds: number): void {
   ];
   if (config.SEED_DEMO) {
     lines.push('', '  Demo sign-ins (demo data; turn off with SEED_DEMO=false):');
-    for (const s of DEMO_STAFF) lines.push(`    ${s.roles.join(',').padEnd(17)} ${s.email.padEnd(28)} ${s.password}`);
-    for (const c of DEMO_CUSTOMERS) lines.push(`    ${'customer'.padEnd(17)} ${c.email.padEnd(28)} ${c.password}`);
-    for (const m of DEMO_WIKI_MEMBERS) {
-      lines.push(`    ${`customer (wiki ${m.level})`.padEnd(17)} ${m.email.padEnd(28)} ${m.password}`);
-    }
+    for (const s of demoSignIns()) lines.push(`    ${s.who.padEnd(25)} ${s.email.padEnd(28)} ${s.password}`);
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 }

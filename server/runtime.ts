@@ -4,20 +4,15 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import { openDatabase, type DbHandle } from './db/connection';
 import { runMigrations } from './db/migrate';
-import { seedDemo } from './seed/demo';
-import { seedDemoMailboxes } from './seed/mailboxes';
-import { seedDemoContent, seedReference } from './seed/reference';
-import { seedWikiAndNotices } from './seed/wiki';
-import { seedWorkday } from './seed/workday';
+import { seedReference } from './seed/reference';
 import { acquireDataDirLock } from './platform/lockfile';
 import { createPiiCipher } from './platform/crypto';
 import { checkSecretKey } from './platform/keycheck';
 import { startLiveness, type Liveness } from './platform/liveness';
 import { createFileStorage } from './platform/files/configured';
 import { createDemoPaymentCore } from './modules/customers/paycore.demo';
-import { startMailInbound } from './modules/mail/inbound.jobs';
+import { MODULES } from './modules';
 import { registerBackground } from './modules/register';
-import { indexMissing } from './modules/kb/kb.search';
 import { createJobs } from './platform/jobs';
 import { loggerOptions } from './platform/logger';
 import { createMetrics } from './platform/metrics';
@@ -62,6 +57,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const { handle, release } = await openConfiguredDatabase(config);
   let bus: RealtimeBus | null = null;
   let liveness: Liveness | null = null;
+  const started: Array<{ close(): Promise<void> }> = [];
   try {
     if (options.migrate ?? true) {
       const { applied, total } = await runMigrations(handle);
@@ -71,18 +67,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     await checkSecretKey(handle, cipher, { logger, ...(config.keyFile ? { keyFile: config.keyFile } : {}) });
     if (options.seed ?? true) {
       const reference = await seedReference(handle.db);
-      const demo = config.SEED_DEMO
-        ? (await seedDemo(handle.db)).added +
-          (await seedDemoContent(handle.db)).added +
-          (await seedWorkday(handle.db, config.SECRET_KEY)).added +
-          (await seedWikiAndNotices(handle.db)).added +
-          (await seedDemoMailboxes(handle.db)).added
-        : 0;
+      let demo = 0;
+      if (config.SEED_DEMO) for (const m of MODULES) if (m.demoSeed) demo += (await m.demoSeed(handle.db, config)).added;
       if (reference.added + demo > 0) logger.info({ reference: reference.added, demo }, 'reference and demo data added');
     }
-    // Help-centre articles saved while no process indexed them (or before the index existed).
-    const indexed = await indexMissing(handle.db);
-    if (indexed > 0) logger.info({ indexed }, 'help-centre search index filled in');
     bus =
       handle.engine === 'postgres' && handle.url && handle.pool
         ? await createPgNotifyBus({ url: handle.url, pool: handle.pool, logger })
@@ -123,11 +111,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       logger,
     };
     await registerBackground(ctx, { worker: config.PAYDESK_ROLES.includes('worker') });
-    const mailInbound = await startMailInbound(ctx, config.PAYDESK_ROLES);
+    for (const m of MODULES) if (m.start) started.push(await m.start(ctx, config.PAYDESK_ROLES));
     return {
       ctx,
       async close() {
-        await mailInbound.close();
+        for (const s of started.reverse()) await s.close();
         await jobs?.stop();
         await outbox.stop();
         await liveness?.stop();
@@ -137,6 +125,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       },
     };
   } catch (err) {
+    for (const s of started.reverse()) await s.close().catch(() => undefined);
     await liveness?.stop().catch(() => undefined);
     await bus?.close().catch(() => undefined);
     await handle.close().catch(() => undefined);

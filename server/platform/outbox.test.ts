@@ -160,5 +160,6 @@ describe('outbox after a crash', () => {
     expect(seen.map((e) => e.aggregateId)).toEqual(['crash-1']);
     await outbox.stop();
     if (restarted !== db) await restarted.close();
-  });
+    // A child process with its own tsx start-up and a migrated PGlite directory: slow on a busy machine.
+  }, 120_000);
 });

@@ -22,7 +22,7 @@ export type DemoArticle = {
   section: string;
   audience: 'customer' | 'agent' | 'all';
   tags: string[];
-  /** Catalogue slugs it answers (server/modules/catalog/demo-catalog.ts). */
+  /** Catalogue slugs it answers (server/seed/demo-catalog.ts). */
   categories: string[];
   variants: { ru: DemoArticleVariant; uk?: DemoArticleVariant; en?: DemoArticleVariant };
 };

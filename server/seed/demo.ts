@@ -23,6 +23,15 @@ export const DEMO_CUSTOMERS: ReadonlyArray<{ email: string; phone: string; name:
       password: 'demo-priority',
       priority: true,
     },
+    // The blocked-wallet and unauthorised-debit cases of the demo working day (seed/workday.ts).
+    {
+      email: 'blocked@paydesk.local',
+      phone: '+79005550101',
+      name: 'Анна Заблокированная',
+      password: 'demo-blocked',
+      priority: false,
+    },
+    { email: 'cards@paydesk.local', phone: '+79005550202', name: 'Олег Картов', password: 'demo-cards', priority: false },
   ];
 
 /**

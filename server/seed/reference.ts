@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FormDef, L10n } from '../../common/forms/types';
+import type { ResolutionCode } from '../../common/tickets';
 import type { Database, Tx } from '../db/connection';
 import { categories, departments, forms, kbArticles, kbSections, resolutionCodes, slaCalendars, slaPolicies } from '../db/schema';
-import { DEMO_CATALOG, type DemoCategory } from '../modules/catalog/demo-catalog';
+import { DEMO_CATALOG, type DemoCategory } from './demo-catalog';
 import { DEMO_ARTICLES, DEMO_KB_SECTIONS } from './demo-articles';
 import { indexMissing } from '../modules/kb/kb.search';
 import { seedSynonyms } from '../modules/kb/kb.synonyms';
@@ -70,7 +71,7 @@ export const SLA_POLICIES: ReadonlyArray<{
 ];
 
 /** How a request ended, picked by the operator when resolving. */
-export const RESOLUTION_CODES: ReadonlyArray<{ code: string; name: L10n }> = [
+export const RESOLUTION_CODES: ReadonlyArray<{ code: ResolutionCode; name: L10n }> = [
   { code: 'answered', name: { ru: 'Дан ответ', uk: 'Надано відповідь', en: 'Answered' } },
   { code: 'fixed', name: { ru: 'Проблема устранена', uk: 'Проблему усунено', en: 'Fixed' } },
   { code: 'refunded', name: { ru: 'Деньги возвращены', uk: 'Гроші повернуто', en: 'Refunded' } },

@@ -1,8 +1,9 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { FormValues } from '../../common/forms/types';
-import type { TicketStatus } from '../../common/tickets';
+import { filingPriority, type TicketStatus } from '../../common/tickets';
 import type { Database } from '../db/connection';
 import {
+  auditLog,
   cannedAnswers,
   categories,
   customers,
@@ -101,6 +102,10 @@ type DemoTicket = {
   atRisk?: boolean;
   breached?: boolean;
   identified?: boolean;
+  /** Who answered and resolved a request nobody holds now (resolved, archived, reopened); the operator by default. */
+  handler?: string;
+  /** The customer's message that reopened the request (status «reopened»). */
+  reopenText?: string;
   hoursAgo: number;
 };
 
@@ -183,6 +188,7 @@ const TICKETS: DemoTicket[] = [
     text: 'Оплата прошла, но чек не напечатался.',
     status: 'archived',
     customer: 'cards@paydesk.local',
+    handler: 'terminal@paydesk.local',
     hoursAgo: 240,
   },
   {
@@ -210,6 +216,8 @@ const TICKETS: DemoTicket[] = [
     text: 'Обращение было две недели назад, деньги так и не вернули.',
     status: 'reopened',
     customer: 'customer@paydesk.local',
+    handler: 'operator@paydesk.local',
+    reopenText: 'Прошло ещё три дня, деньги так и не вернулись. Прошу разобраться.',
     hoursAgo: 72,
   },
   {
@@ -317,7 +325,7 @@ export async function seedWorkday(db: Database, secretKey: string): Promise<{ ad
           departmentId: d.department ? (deps.get(d.department) ?? leaf.departmentId) : leaf.departmentId,
           tier: d.tier ?? 1,
           assigneeId: d.assignee ? (staff.get(d.assignee) ?? null) : null,
-          priority: d.priority ?? leaf.priority,
+          priority: d.priority ?? filingPriority(leaf.priority, customer?.priority ?? false),
           priorityCustomer: customer?.priority ?? false,
           status: d.status,
           channel: d.guest ? 'email' : 'web',
@@ -338,9 +346,9 @@ export async function seedWorkday(db: Database, secretKey: string): Promise<{ ad
           slaPausedAt: d.status === 'pending_customer' ? new Date(Date.now() - 3_600_000) : null,
           atRiskAt: d.atRisk || d.breached ? new Date() : null,
           breachedAt: d.breached ? new Date() : null,
-          firstRespondedAt: d.assignee ? new Date(created.getTime() + 30 * 60_000) : null,
+          firstRespondedAt: answered(d) ? new Date(created.getTime() + ANSWERED_AFTER) : null,
           confirmedAt: d.guest ? created : null,
-          resolvedAt: closed ? new Date(created.getTime() + 6 * 3_600_000) : null,
+          resolvedAt: closed ? new Date(created.getTime() + RESOLVED_AFTER) : null,
           archivedAt: d.status === 'archived' ? new Date() : null,
           resolutionCode: closed ? 'answered' : null,
           identification: d.identified ? 'identified' : null,
@@ -351,27 +359,113 @@ export async function seedWorkday(db: Database, secretKey: string): Promise<{ ad
         })
         .returning({ id: tickets.id });
       if (!ticket) continue;
-      await tx.insert(ticketMessages).values({
+      await seedHistory(tx, {
         ticketId: ticket.id,
-        authorKind: d.guest ? 'guest' : 'customer',
-        authorId: customer?.id ?? null,
-        body: d.text,
-        createdAt: created,
+        number: formatTicketNumber(BigInt(n)),
+        demo: d,
+        created,
+        customerId: customer?.id ?? null,
+        staffId: (email) => staff.get(email) ?? null,
       });
-      if (d.assignee) {
-        await tx.insert(ticketMessages).values({
-          ticketId: ticket.id,
-          authorKind: 'staff',
-          authorId: staff.get(d.assignee) ?? null,
-          body:
-            d.status === 'pending_customer'
-              ? 'Уточните, пожалуйста, первые шесть и последние четыре цифры карты и текст ошибки.'
-              : 'Здравствуйте! Проверяем, ответим в ближайшее время.',
-          createdAt: new Date(created.getTime() + 30 * 60_000),
-        });
-      }
       added += 1;
     }
     return { added };
   });
+}
+
+const ANSWERED_AFTER = 30 * 60_000;
+const RESOLVED_AFTER = 6 * 3_600_000;
+
+/** Whether a demo request's state implies a staff answer in its thread. */
+const answered = (d: DemoTicket) => Boolean(d.assignee) || ['resolved', 'archived', 'reopened'].includes(d.status);
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/**
+ * The thread and history (audit rows, the same actions the app records) that a demo request's
+ * state implies: filed; taken and answered (or asked) when someone holds it; answered and resolved
+ * when closed; archived by the system; reopened by the customer with their message.
+ */
+async function seedHistory(
+  tx: Tx,
+  p: {
+    ticketId: string;
+    number: string;
+    demo: DemoTicket;
+    created: Date;
+    customerId: string | null;
+    staffId: (email: string) => string | null;
+  },
+) {
+  const { demo: d, ticketId, number, created } = p;
+  const at = (ms: number) => new Date(created.getTime() + ms);
+  const requester = d.guest
+    ? ({ actorKind: 'guest', actorId: null } as const)
+    : ({ actorKind: 'customer', actorId: p.customerId } as const);
+  const history: Array<typeof auditLog.$inferInsert> = [];
+  const event = (
+    when: Date,
+    actor: { actorKind: 'staff' | 'customer' | 'guest' | 'system'; actorId: string | null },
+    action: string,
+    data: Record<string, unknown> = {},
+  ) => history.push({ ...actor, at: when, action, entityType: 'ticket', entityId: ticketId, data: { number, ...data } });
+  const say = (when: Date, authorKind: 'customer' | 'guest' | 'staff', authorId: string | null, body: string) =>
+    tx
+      .insert(ticketMessages)
+      .values({ ticketId, authorKind, authorId, body, createdAt: when, channel: d.guest ? 'email' : 'web' });
+
+  await say(created, d.guest ? 'guest' : 'customer', p.customerId, d.text);
+  event(created, requester, 'ticket.filed');
+  if (d.guest) event(created, { actorKind: 'guest', actorId: null }, 'ticket.confirmed');
+
+  const handlerEmail = d.assignee ?? d.handler ?? 'operator@paydesk.local';
+  const handler = { actorKind: 'staff', actorId: p.staffId(handlerEmail) } as const;
+  if (answered(d)) {
+    if (d.assignee) {
+      event(at(ANSWERED_AFTER - 60_000), handler, 'ticket.taken', { from: null, to: handler.actorId });
+      event(at(ANSWERED_AFTER - 60_000), handler, 'ticket.status_changed', { from: 'new', to: 'open' });
+    }
+    // An answer moves a new request to work (console reply), as taking it does.
+    if (!d.assignee) event(at(ANSWERED_AFTER), handler, 'ticket.status_changed', { from: 'new', to: 'open' });
+    const asking = d.status === 'pending_customer';
+    await say(
+      at(ANSWERED_AFTER),
+      'staff',
+      handler.actorId,
+      asking
+        ? 'Уточните, пожалуйста, первые шесть и последние четыре цифры карты и текст ошибки.'
+        : ['resolved', 'archived', 'reopened'].includes(d.status)
+          ? 'Здравствуйте! Мы разобрались и ответили по существу; если вопрос остался, ответьте на это сообщение.'
+          : 'Здравствуйте! Проверяем, ответим в ближайшее время.',
+    );
+    event(at(ANSWERED_AFTER), handler, asking ? 'ticket.question_asked' : 'ticket.answered');
+    if (asking) event(at(ANSWERED_AFTER), handler, 'ticket.status_changed', { from: 'open', to: 'pending_customer' });
+  }
+  if (['resolved', 'archived', 'reopened'].includes(d.status)) {
+    event(at(RESOLVED_AFTER), handler, 'ticket.status_changed', { from: 'open', to: 'resolved' });
+    event(at(RESOLVED_AFTER), handler, 'ticket.resolved', { resolutionCode: 'answered' });
+  }
+  if (d.status === 'archived')
+    event(at(RESOLVED_AFTER + 3_600_000), { actorKind: 'system', actorId: null }, 'ticket.status_changed', {
+      from: 'resolved',
+      to: 'archived',
+    });
+  if (d.status === 'reopened') {
+    const when = new Date(Math.min(Date.now() - 3_600_000, at(RESOLVED_AFTER + 48 * 3_600_000).getTime()));
+    await say(when, 'customer', p.customerId, d.reopenText ?? 'Вопрос не решён, прошу вернуться к обращению.');
+    event(when, requester, 'ticket.status_changed', { from: 'resolved', to: 'reopened' });
+  }
+  if (d.identified) {
+    event(
+      new Date(Date.now() - 10 * 60_000),
+      { actorKind: 'staff', actorId: p.staffId('security@paydesk.local') },
+      'customer.identification',
+      {
+        result: 'identified',
+        check: 'match',
+        phoneMatches: true,
+      },
+    );
+  }
+  await tx.insert(auditLog).values(history);
 }

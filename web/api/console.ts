@@ -1,12 +1,13 @@
 import { PRIORITIES as COMMON_PRIORITIES } from '../../common/tickets';
-import type { TicketChannel, TicketStatus } from '../../common/tickets';
+export { MERGED_RESOLUTION, RESOLUTION_CODES } from '../../common/tickets';
+import type { ResolutionCode, TicketChannel, TicketStatus } from '../../common/tickets';
 import { allOf, api, ok } from './http';
 import type { Answer, Query } from './http';
 
 // Types and calls of the console API (docs/API-console.md): every type below is the server's
 // OpenAPI document (web/api/schema.d.ts), never a hand copy.
 
-export type { TicketChannel, TicketStatus };
+export type { ResolutionCode, TicketChannel, TicketStatus };
 
 export type QueueCount = Answer<'/api/v1/console/queues', 'get'>['items'][number];
 export type QueueId = QueueCount['queue'];
@@ -16,7 +17,6 @@ export type Priority = QueueRow['priority'];
 
 /** The priorities in order (the typecheck fails when the contract gains or loses one). */
 export const PRIORITIES = allOf<Priority>()(COMMON_PRIORITIES);
-export const QUEUE_IDS = allOf<QueueId>()(['mine', 'unassigned', 'waiting', 'at_risk', 'breached', 'all']);
 
 /** A department as the rows show it. */
 export type DepartmentRef = NonNullable<QueueRow['department']>;
@@ -47,10 +47,6 @@ export type Department = Answer<'/api/v1/console/admin/departments', 'get'>['ite
 export type AuditPage = Answer<'/api/v1/console/audit', 'get'>;
 export type AuditEntry = AuditPage['items'][number];
 export type AuditFilters = { action?: string; actor?: string; number?: string; from?: string; to?: string };
-
-/** The resolution codes of a standard installation (the server checks the code against its table). */
-export const RESOLUTION_CODES = ['answered', 'fixed', 'refunded', 'compensated', 'no_reply', 'out_of_scope'] as const;
-export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
 
 /** One staff action on a request: its path segment and JSON body. */
 export type TicketAction =

@@ -102,8 +102,6 @@ export const fetchWikiRevision = (slug: string, n: number, o?: RequestOptions) =
     diff: DiffLine[];
     current: number;
   }>;
-export const fetchWikiMe = (o?: RequestOptions) =>
-  apiRequest('GET', '/wiki/me', undefined, o) as Promise<{ viewer: WikiViewer; standing: WikiStanding | null }>;
 export const saveWikiPage = (slug: string, draft: WikiDraft) =>
   apiRequest('PUT', `/wiki/pages/${enc(slug)}`, draft) as Promise<WikiPage>;
 export const proposeWikiEdit = (slug: string, draft: WikiDraft) =>
@@ -119,10 +117,6 @@ export const fetchProposalQueue = (status: WikiProposal['status'], page: number,
 export const acceptProposal = (id: string) => apiRequest('POST', `/console/wiki/proposals/${id}/accept`, {});
 export const rejectProposal = (id: string, reason: string, strike: boolean) =>
   apiRequest('POST', `/console/wiki/proposals/${id}/reject`, { reason, strike });
-export const revertWikiPage = (slug: string, toRevision: number, reason: string) =>
-  apiRequest('POST', `/console/wiki/pages/${enc(slug)}/revert`, { toRevision, reason }) as Promise<WikiPage>;
-export const lockWikiPage = (slug: string, locked: boolean, reason: string | null) =>
-  apiRequest('POST', `/console/wiki/pages/${enc(slug)}/lock`, { locked, reason }) as Promise<WikiPage>;
 export const fetchWikiMembers = (q: string, page: number, o?: RequestOptions) =>
   apiRequest('GET', `/console/wiki/members?page=${page}&pageSize=20${q ? `&q=${enc(q)}` : ''}`, undefined, o) as Promise<
     Paged<WikiMember>

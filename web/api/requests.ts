@@ -3,9 +3,12 @@ import type { FormDef, L10n } from '../../common/forms/types';
 import type { ReplyChannel, TicketStatus } from '../../common/tickets';
 import { apiDownload, apiRequest } from './client';
 import type { RequestOptions } from './client';
+import type { Answer } from './http';
 
-// Types and calls of the requests API (docs/API-requests.md). Bodies are trusted to match
-// the contract; the server's OpenAPI schemas serialise them.
+// Types and calls of the requests API (docs/API-requests.md): the types are the server's
+// OpenAPI document (web/api/schema.d.ts), never a hand copy — except the form definition, whose
+// exact type is the shared validator's (common/forms), and the catalogue tree (the document
+// cannot express a recursive schema).
 
 export type Audience = 'customer' | 'agent';
 
@@ -21,28 +24,15 @@ export type CatalogNode = {
   children: CatalogNode[];
 };
 
-export type ArticleRef = { slug: string; title: string; summary: string };
+type LeafFormAnswer = Answer<'/api/v1/catalog/{id}/form', 'get'>;
+export type LeafForm = Omit<LeafFormAnswer, 'form'> & { form: FormDef };
+export type ArticleRef = LeafForm['articles'][number];
 
-export type LeafForm = {
-  categoryId: string;
-  formId: string;
-  version: number;
-  path: Array<{ id: string; name: L10n }>;
-  form: FormDef;
-  articles: ArticleRef[];
-  expectedReview: { slaCode: string; resolutionMinutes: number; businessHours: boolean; businessDayMinutes: number | null };
-};
+export type Article = Answer<'/api/v1/kb/articles/{slug}', 'get'>;
+export type SearchHit = Answer<'/api/v1/kb/search', 'get'>['items'][number];
 
-export type Article = { slug: string; title: string; summary: string; body: string };
-export type SearchHit = { slug: string; title: string; snippet: string; score: number };
-
-export type FiledTicket = {
-  number: string;
-  status: TicketStatus;
-  /** Null for a guest: the review clock starts when the e-mail link is opened. */
-  expectedBy: string | null;
-  confirmationRequired: boolean;
-};
+/** The answer to filing; `expectedBy` is null for a guest (the clock starts when the e-mail link is opened). */
+export type FiledTicket = Answer<'/api/v1/tickets/', 'post'>;
 
 export type TicketPayload = {
   categoryId: string;
@@ -55,45 +45,13 @@ export type TicketPayload = {
   website: string;
 };
 
-export type TicketSummary = {
-  number: string;
-  subject: string;
-  status: TicketStatus;
-  category: { id: string; name: L10n };
-  createdAt: string;
-  updatedAt: string;
-  expectedBy: string | null;
-};
-
-export type AttachmentInfo = { id: string; name: string; size: number; type: string };
-
-export type TicketMessage = {
-  id: string;
-  author: { kind: 'customer' | 'staff' | 'system'; name: string };
-  body: string;
-  createdAt: string;
-  attachments: AttachmentInfo[];
-};
-
-export type Ticket = {
-  /** Names the request's realtime room (`ticket:<id>`). */
-  id: string;
-  number: string;
-  subject: string;
-  status: TicketStatus;
-  channel: string;
-  createdAt: string;
-  updatedAt: string;
-  expectedBy: string | null;
-  replyChannel: ReplyChannel;
-  category: { id: string; name: L10n; path: Array<{ id: string; name: L10n }> };
-  fields: Array<{ key: string; label: L10n; type: string; value: string }>;
-  messages: TicketMessage[];
-  attachments: Array<AttachmentInfo & { fieldKey: string | null }>;
-  can: { reply: boolean; resolve: boolean; reopen: boolean };
-};
-
-export type TicketPage = { items: TicketSummary[]; nextCursor: string | null };
+export type TicketPage = Answer<'/api/v1/tickets/', 'get'>;
+export type TicketSummary = TicketPage['items'][number];
+/** A request with its thread; `id` names its realtime room (`ticket:<id>`). */
+export type Ticket = Answer<'/api/v1/tickets/{number}', 'get'>;
+export type TicketMessage = Ticket['messages'][number];
+export type AttachmentInfo = TicketMessage['attachments'][number];
+type Confirmed = Answer<'/api/v1/tickets/confirm', 'post'>;
 
 /** How a request is opened: the signed-in session, or a guest's tracking token. */
 export type TicketAccess = { token: string | null };
@@ -132,8 +90,8 @@ export async function fileTicket(body: TicketPayload | FormData, idempotencyKey:
   return (await apiRequest('POST', '/tickets', body, { headers: { 'Idempotency-Key': idempotencyKey } })) as FiledTicket;
 }
 
-export async function confirmTicket(token: string): Promise<{ number: string; trackingToken: string }> {
-  return (await apiRequest('POST', '/tickets/confirm', { token })) as { number: string; trackingToken: string };
+export async function confirmTicket(token: string): Promise<Confirmed> {
+  return (await apiRequest('POST', '/tickets/confirm', { token })) as Confirmed;
 }
 
 export async function fetchTickets(tab: 'active' | 'archive', cursor: string | null): Promise<TicketPage> {

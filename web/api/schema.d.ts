@@ -18010,6 +18010,12 @@ export type paths = {
                   balance: string;
                 }[];
               };
+              reach: {
+                portal: boolean;
+                email: string | null;
+                /** @enum {string} */
+                mail: 'full' | 'notice' | 'none';
+              };
               can: {
                 work: boolean;
                 reveal: boolean;
@@ -19175,6 +19181,7 @@ export type paths = {
                 id: string;
                 title: string;
                 body: string;
+                emptyPlaceholders: string[];
                 /** @enum {string} */
                 scope: 'category' | 'department' | 'general';
               }[];

@@ -2,7 +2,7 @@
 // page opens again on this device without the e-mail link.
 const PREFIX = 'paydesk.tracking.';
 
-export function trackingKey(number: string): string {
+function trackingKey(number: string): string {
   return PREFIX + number;
 }
 
@@ -19,13 +19,5 @@ export function saveTrackingToken(number: string, token: string): void {
     window.localStorage.setItem(trackingKey(number), token);
   } catch {
     // Storage disabled: the link from the e-mail still works each time.
-  }
-}
-
-export function forgetTrackingToken(number: string): void {
-  try {
-    window.localStorage.removeItem(trackingKey(number));
-  } catch {
-    // See saveTrackingToken.
   }
 }

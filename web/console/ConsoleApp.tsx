@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { Me } from '../api/auth';
 import { useSession } from '../api/session';
 import { useT } from '../i18n/I18nProvider';
-import { navigate, usePathname } from '../router';
+import { Link, navigate, usePathname } from '../router';
 import { PageLoading } from '../ui/PageLoading';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { AdminRoute } from './admin/route';
@@ -20,6 +20,20 @@ import { WorkspacePage } from './workspace/WorkspacePage';
 
 const LOGIN_PATH = '/console/login';
 
+/** A console address that is no page (a mistyped or outdated link): say so, offer the home queue. */
+function ConsoleNotFound() {
+  const t = useT();
+  return (
+    <div className="empty-state" role="status">
+      <h1 className="empty-state__title">{t('console.notFound.title')}</h1>
+      <p className="empty-state__text">{t('console.notFound.text')}</p>
+      <Link href="/console" className="button button--primary button--small">
+        {t('console.notFound.home')}
+      </Link>
+    </div>
+  );
+}
+
 function Page({ route, me }: { route: ConsoleRoute; me: Me }) {
   switch (route.kind) {
     case 'queue':
@@ -34,6 +48,8 @@ function Page({ route, me }: { route: ConsoleRoute; me: Me }) {
       return <KbRoute view={route.view} me={me} />;
     case 'unanswered':
       return <UnansweredPage me={me} />;
+    case 'notFound':
+      return <ConsoleNotFound />;
   }
 }
 
@@ -46,20 +62,18 @@ export function ConsoleApp() {
 
   const isLogin = path.replace(/\/+$/, '') === LOGIN_PATH;
   const staff = session.status === 'signed-in' && session.me.kind === 'staff' ? session.me : null;
-  const route = routeForPath(path);
+  const route: ConsoleRoute = routeForPath(path) ?? { kind: 'notFound' };
 
   useEffect(() => {
     if (isLogin || session.status === 'loading') return;
     if (!staff) {
       const next = path === '/console' ? '' : `?next=${encodeURIComponent(path + window.location.search)}`;
       navigate(LOGIN_PATH + next, { replace: true });
-    } else if (!route) {
-      navigate('/console', { replace: true });
     }
-  }, [isLogin, session.status, staff, route, path]);
+  }, [isLogin, session.status, staff, path]);
 
   if (isLogin) return <ConsoleLoginPage />;
-  if (!staff || !route) return <PageLoading />;
+  if (!staff) return <PageLoading />;
   return (
     <RealtimeProvider key={staff.user.id}>
       <ConsoleDataProvider>

@@ -13,6 +13,17 @@ describe('routeForPath', () => {
     expect(routeForPath('/console/admin/sla')).toEqual({ kind: 'admin' });
     expect(routeForPath('/console/nowhere')).toBeNull();
     expect(routeForPath('/console/tickets/%E0%A4%A')).toBeNull();
+    expect(routeForPath('/console/tickets/PD%2D7')).toEqual({ kind: 'ticket', number: 'PD-7' });
+    expect(routeForPath('/console/kb')).toEqual({ kind: 'kb', view: { page: 'list' } });
+    expect(routeForPath('/console/kb/new/')).toEqual({ kind: 'kb', view: { page: 'new' } });
+    expect(routeForPath('/console/kb/articles/0b6f3c1e-2d4a-4f5b-8c9d-0e1f2a3b4c5d')).toEqual({
+      kind: 'kb',
+      view: { page: 'article', id: '0b6f3c1e-2d4a-4f5b-8c9d-0e1f2a3b4c5d' },
+    });
+    expect(routeForPath('/console/kb/articles/not-an-id')).toBeNull();
+    expect(routeForPath('/console/kb/unanswered')).toEqual({ kind: 'unanswered' });
+    expect(routeForPath('/console/admin')).toEqual({ kind: 'admin' });
+    expect(routeForPath('/console/queues/nowhere')).toBeNull();
     expect(ticketPath('PD-1')).toBe('/console/tickets/PD-1');
   });
 });

@@ -1,3 +1,4 @@
+import { matchRoutes } from 'react-router';
 import type { QueueId } from '../api/console';
 import type { MessageKey } from '../i18n/catalogues';
 
@@ -52,7 +53,8 @@ export type ConsoleRoute =
   | { kind: 'audit' }
   | { kind: 'admin' }
   | { kind: 'kb'; view: KbView }
-  | { kind: 'unanswered' };
+  | { kind: 'unanswered' }
+  | { kind: 'notFound' };
 
 /** The knowledge-base screens: the list, the unhelpful list, a new article, one variant's editor. */
 export type KbView = { page: 'list' } | { page: 'unhelpful' } | { page: 'new'; slug?: string } | { page: 'article'; id: string };
@@ -75,30 +77,41 @@ export function queueById(id: QueueId): QueueDef {
   return QUEUES.find((q) => q.id === id) ?? (QUEUES[0] as QueueDef);
 }
 
-/** What a console path shows, or null for an unknown path (the console then goes home). */
+type Params = Record<string, string | undefined>;
+/** A console URL pattern (react-router's syntax and ranking) and what a match shows (null: not a page). */
+type ConsoleRouteDef = { path: string; handle: (params: Params) => ConsoleRoute | null };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Every console page; react-router's matcher picks the most specific pattern. */
+const CONSOLE_ROUTES: readonly ConsoleRouteDef[] = [
+  ...QUEUES.map((queue) => ({ path: queue.path, handle: () => ({ kind: 'queue' as const, queue }) })),
+  {
+    path: '/console/queues/:alias',
+    handle: ({ alias = '' }) => (ALIASES[alias] ? { kind: 'queue', queue: queueById(ALIASES[alias]) } : null),
+  },
+  // A number that could not be decoded (react-router then leaves the escapes) is no request's.
+  {
+    path: '/console/tickets/:number',
+    handle: ({ number = '' }) => (/%[0-9a-f]?/i.test(number) ? null : { kind: 'ticket', number }),
+  },
+  { path: AUDIT_PATH, handle: () => ({ kind: 'audit' }) },
+  { path: KB_PATH, handle: () => ({ kind: 'kb', view: { page: 'list' } }) },
+  { path: `${KB_PATH}/unhelpful`, handle: () => ({ kind: 'kb', view: { page: 'unhelpful' } }) },
+  { path: `${KB_PATH}/new`, handle: () => ({ kind: 'kb', view: { page: 'new' } }) },
+  {
+    path: `${KB_PATH}/articles/:id`,
+    handle: ({ id = '' }) => (UUID.test(id) ? { kind: 'kb', view: { page: 'article', id } } : null),
+  },
+  { path: UNANSWERED_PATH, handle: () => ({ kind: 'unanswered' }) },
+  // The admin area's tabs are its own (web/console/admin/route.tsx).
+  { path: `${ADMIN_PATH}/*`, handle: () => ({ kind: 'admin' }) },
+];
+
+/** What a console path shows, or null for an unknown path (the console shows its "not found" page). */
 export function routeForPath(path: string): ConsoleRoute | null {
-  const normalised = path.replace(/\/+$/, '') || '/';
-  const queue = QUEUES.find((q) => q.path === normalised);
-  if (queue) return { kind: 'queue', queue };
-  const alias = /^\/console\/queues\/([\w-]+)$/.exec(normalised)?.[1];
-  if (alias && ALIASES[alias]) return { kind: 'queue', queue: queueById(ALIASES[alias]) };
-  const ticket = /^\/console\/tickets\/([^/]+)$/.exec(normalised)?.[1];
-  if (ticket) {
-    try {
-      return { kind: 'ticket', number: decodeURIComponent(ticket) };
-    } catch {
-      return null;
-    }
-  }
-  if (normalised === AUDIT_PATH) return { kind: 'audit' };
-  if (normalised === KB_PATH) return { kind: 'kb', view: { page: 'list' } };
-  if (normalised === `${KB_PATH}/unhelpful`) return { kind: 'kb', view: { page: 'unhelpful' } };
-  if (normalised === `${KB_PATH}/new`) return { kind: 'kb', view: { page: 'new' } };
-  const kbArticle = /^\/console\/kb\/articles\/([0-9a-f-]{36})$/.exec(normalised)?.[1];
-  if (kbArticle) return { kind: 'kb', view: { page: 'article', id: kbArticle } };
-  if (normalised === UNANSWERED_PATH) return { kind: 'unanswered' };
-  if (normalised === ADMIN_PATH || normalised.startsWith(`${ADMIN_PATH}/`)) return { kind: 'admin' };
-  return null;
+  const match = matchRoutes([...CONSOLE_ROUTES], path)?.[0];
+  return match ? match.route.handle(match.params) : null;
 }
 
 let lastQueue = '/console';

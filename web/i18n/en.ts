@@ -165,6 +165,7 @@ export const en: Catalogue = {
   'portal.form.signIn': 'Sign in to keep the request in it.',
   'portal.form.replyChannel': 'Where to send answers',
   'portal.form.website': 'Website (leave empty)',
+  'portal.form.seeFields': 'Please correct what is marked in the form above.',
   'portal.form.submit': 'Send request',
   'portal.form.submitting': 'Sending…',
   'portal.form.guestNote': 'After sending we will e-mail you a link: open it to pass the request on to support.',

@@ -166,6 +166,7 @@ export const ru = {
   'portal.form.signIn': 'Войдите, чтобы обращение сохранилось в нём.',
   'portal.form.replyChannel': 'Куда присылать ответы',
   'portal.form.website': 'Сайт (не заполняйте)',
+  'portal.form.seeFields': 'Исправьте то, что отмечено в форме выше.',
   'portal.form.submit': 'Отправить обращение',
   'portal.form.submitting': 'Отправляем…',
   'portal.form.guestNote':

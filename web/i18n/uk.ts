@@ -164,6 +164,7 @@ export const uk: Catalogue = {
   'portal.form.signIn': 'Увійдіть, щоб звернення збереглося в ньому.',
   'portal.form.replyChannel': 'Куди надсилати відповіді',
   'portal.form.website': 'Сайт (не заповнюйте)',
+  'portal.form.seeFields': 'Виправте те, що позначено у формі вище.',
   'portal.form.submit': 'Надіслати звернення',
   'portal.form.submitting': 'Надсилаємо…',
   'portal.form.guestNote':

@@ -5,26 +5,23 @@ import { ConsultantWidget } from './consultant/ConsultantWidget';
 import { PortalFooter } from './PortalFooter';
 import { PortalHeader } from './PortalHeader';
 import { NoticeBanner } from './notices/NoticeBanner';
-import { PublicSettingsProvider } from './PublicSettings';
 
 /** The customer portal's frame: header, notices, the page of the route (web/routes.tsx), footer. */
 export function PortalApp() {
   const t = useT();
   useDocumentTitle(t('portal.docTitle'));
   return (
-    <PublicSettingsProvider>
-      <div className="portal">
-        <a className="skip-link" href="#main">
-          {t('app.skipToContent')}
-        </a>
-        <PortalHeader />
-        <NoticeBanner />
-        <main id="main" className="portal__main" tabIndex={-1}>
-          <Outlet />
-        </main>
-        <PortalFooter />
-        <ConsultantWidget />
-      </div>
-    </PublicSettingsProvider>
+    <div className="portal">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <PortalHeader />
+      <NoticeBanner />
+      <main id="main" className="portal__main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <PortalFooter />
+      <ConsultantWidget />
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert } from './Alert';
-import { PasswordField, TextField } from './FormField';
+import { PasswordField, TextField } from './fields';
 import type { useLoginForm } from './useLoginForm';
 
 type Props = {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDuration, formatFieldValue, formatFileSize, formatShortDateTime } from './format';
+import {
+  formatDateTime,
+  formatDuration,
+  formatFieldValue,
+  formatFileSize,
+  formatMoney,
+  formatShortDate,
+  formatShortDateTime,
+} from './format';
 import { renderMarkdown } from './markdown';
 
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -36,6 +44,16 @@ describe('short dates', () => {
     expect(formatShortDateTime(at, 'ru', 'UTC')).toBe('20.12.2026, 09:05');
     expect(formatShortDateTime(at, 'uk', 'UTC')).toBe('20.12.2026, 09:05');
     expect(formatShortDateTime(at, 'en', 'UTC')).toBe('20/12/2026, 09:05');
+    expect(formatShortDate(at, 'uk', 'UTC')).toBe('20.12.2026');
+    expect(formatShortDate(new Date(at), 'ru', 'UTC')).toBe('20.12.2026');
+    expect(formatShortDate(at, 'en', 'UTC')).toBe('20/12/2026');
+  });
+
+  it('write money in the reader’s language', () => {
+    expect(nbsp(formatMoney('1234.5', 'RUB', 'ru'))).toBe('1 234,50 ₽');
+    expect(nbsp(formatMoney(1234.5, 'UAH', 'uk'))).toBe('1 234,50 ₴');
+    expect(nbsp(formatMoney(1234.5, 'RUB', 'en'))).toBe('RUB 1,234.50');
+    expect(formatMoney('n/a', 'RUB', 'ru')).toBe('n/a');
   });
 });
 

@@ -1,38 +1,10 @@
 import type { Locale } from '../../common/errors';
 
-// Dates, sizes and durations in the interface language, through Intl (no strings to translate).
-const TAGS: Record<Locale, string> = { ru: 'ru-RU', uk: 'uk-UA', en: 'en-GB' };
+// Dates and money come from common/format.ts (the server's mail uses the same); sizes and
+// durations are the web's own, all through Intl (no strings to translate).
+export { formatDateTime, formatMoney, formatShortDate, formatShortDateTime, localeTag } from '../../common/format';
 
-export function localeTag(locale: Locale): string {
-  return TAGS[locale];
-}
-
-/** "12 мая 2025 г., 14:30" — or '' for a missing or unreadable date. */
-export function formatDateTime(iso: string | null | undefined, locale: Locale, timeZone?: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(TAGS[locale], {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
-}
-
-/** "12.05.2025, 14:30": for lists (four-digit years in every language: uk's short style has two). */
-export function formatShortDateTime(iso: string | null | undefined, locale: Locale, timeZone?: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(TAGS[locale], {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(date);
-}
+import { formatDateTime, localeTag } from '../../common/format';
 
 /** "850 байт", "12,4 КБ", "3,1 МБ" (units from Intl). */
 export function formatFileSize(bytes: number, locale: Locale): string {
@@ -43,7 +15,7 @@ export function formatFileSize(bytes: number, locale: Locale): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(TAGS[locale], {
+  return new Intl.NumberFormat(localeTag(locale), {
     style: 'unit',
     unit: units[unit],
     unitDisplay: 'short',
@@ -54,7 +26,9 @@ export function formatFileSize(bytes: number, locale: Locale): string {
 /** A review time in minutes as the largest whole-ish unit: "45 часов", "3 дня", "30 минут". */
 export function formatDuration(minutes: number, locale: Locale): string {
   const format = (value: number, unit: 'minute' | 'hour' | 'day') =>
-    new Intl.NumberFormat(TAGS[locale], { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }).format(value);
+    new Intl.NumberFormat(localeTag(locale), { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }).format(
+      value,
+    );
   if (minutes < 60) return format(Math.max(1, Math.round(minutes)), 'minute');
   if (minutes < 48 * 60 || minutes % (24 * 60) !== 0) return format(Math.round((minutes / 60) * 10) / 10, 'hour');
   return format(minutes / (24 * 60), 'day');
@@ -68,7 +42,7 @@ const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
  * shown as typed; anything unrecognised is returned unchanged.
  */
 export function formatFieldValue(type: string, value: string, locale: Locale): string {
-  const tag = TAGS[locale];
+  const tag = localeTag(locale);
   if (type === 'date') {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     if (!m) return value;

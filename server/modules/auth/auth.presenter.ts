@@ -1,8 +1,6 @@
-import type { Locale } from '../../../common/errors';
+import { asLocale } from '../../platform/locale';
 import type { AuthState } from '../../platform/auth/sessions';
 import type { MeResponse } from './auth.schema';
-
-const asLocale = (l: string): Locale => (l === 'uk' || l === 'en' ? l : 'ru');
 
 /** The signed-in person as the client sees them: no hashes, no counters. */
 export function presentMe(auth: AuthState): MeResponse {

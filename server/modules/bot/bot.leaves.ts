@@ -5,8 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import type { Executor } from '../../db/connection';
-import type { RankedHit } from '../kb/kb.search';
-import { stems } from '../kb/kb.text';
+import { type RankedHit, stems } from '../kb';
 
 export type BotAudience = 'customer' | 'agent';
 export type BotCategory = { id: string; slug: string; name: string; url: string };

@@ -12,12 +12,10 @@ import type { Database } from '../../db/connection';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import { withTransaction } from '../../platform/outbox';
-import { proposePhrasing, variantExists } from '../kb/kb.phrasings';
-import { rankArticles, type RankedHit } from '../kb/kb.search';
-import { normalize } from '../kb/kb.text';
+import { normalize, proposePhrasing, rankArticles, type RankedHit, variantExists } from '../kb';
 import { findCategory, type BotAudience, type BotCategory } from './bot.leaves';
 import { questionGroup, questionLog, setTriage, type Outcome } from './bot.repo';
-import { asksForPerson, firstSentences, phrase, smallTalk, stripGreeting, withoutHandoffWords } from './bot.text';
+import { asksForPerson, closingHint, firstSentences, phrase, smallTalk, stripGreeting, withoutHandoffWords } from './bot.text';
 
 export type { BotAudience, BotCategory, Outcome };
 /** 'high': the answer; 'low': offered as «Возможно, подойдёт…»; 'none': nothing to offer. */
@@ -113,9 +111,7 @@ export async function ask(
       outcome = 'answered';
       const guide = firstSentences(best!.summary);
       const tail = articles.length > 1 ? ` ${phrase(locale, 'moreLinks')}` : '';
-      // The short answer may already say "write to us": then only name the section (no second "if it did not help").
-      const saysWrite = /напишите|напишіть|write to/i.test(guide);
-      const hint = category ? ` ${phrase(locale, saysWrite ? 'categoryLink' : 'categoryHint', { category: category.name })}` : '';
+      const hint = category ? ` ${phrase(locale, closingHint(guide), { category: category.name })}` : '';
       reply = { answer: `${guide}${tail}${hint}`, articles, ...(category ? { category } : {}), handoff: false };
     }
   }

@@ -6,7 +6,8 @@
  * normalised text (lower case, ё = е; see kb.text.ts).
  */
 import type { Locale } from '../../../common/errors';
-import { normalize } from '../kb/kb.text';
+import { formatMessage, type MessageValues } from '../../../common/messages';
+import { normalize } from '../kb';
 
 /** Asking for a person: operator, specialist, a live human, "connect me with an employee" (ru/uk/en). */
 const HANDOFF: RegExp[] = [
@@ -176,8 +177,9 @@ const PHRASES: Record<Locale, Record<Phrase, string>> = {
   },
 };
 
-export function phrase(locale: Locale, key: Phrase, vars: Record<string, string> = {}): string {
-  return PHRASES[locale][key].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+/** One of the consultant's phrases in a language: ICU MessageFormat, as every paydesk text (common/messages.ts). */
+export function phrase(locale: Locale, key: Phrase, vars?: MessageValues): string {
+  return formatMessage(locale, PHRASES[locale][key], vars);
 }
 
 /** The first sentences of a short answer, up to about `max` characters: the guide the consultant gives. */
@@ -189,4 +191,17 @@ export function firstSentences(text: string, max = 320): string {
     out += s;
   }
   return out.trim();
+}
+
+/**
+ * The sentence after a short answer: «if this did not help, write under …», unless the answer
+ * already says «write to us» or «if it did not help» — then only the section is named, so the
+ * consultant does not say it twice.
+ */
+export function closingHint(guide: string): 'categoryHint' | 'categoryLink' {
+  return /напиш(и|іть|ите)|обратитесь|зверніться|write to|contact (us|support)|не помогл|не допомогл|(did|does) not help|didn[’']t help/i.test(
+    guide,
+  )
+    ? 'categoryLink'
+    : 'categoryHint';
 }

@@ -1,12 +1,9 @@
 import { z } from 'zod';
+import { l10nInput, l10nText } from '../../../common/l10n';
 import { AUDIENCES, PRIORITIES } from '../../db/schema';
 
-export const l10n = z.object({
-  ru: z.string().trim().min(1).max(300),
-  uk: z.string().trim().min(1).max(300),
-  en: z.string().trim().min(1).max(300),
-});
-const l10nOut = z.object({ ru: z.string(), uk: z.string(), en: z.string() });
+export const l10n = l10nInput(300);
+const l10nOut = l10nText;
 
 export type CatalogNodeDto = {
   id: string;

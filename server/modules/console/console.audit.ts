@@ -2,8 +2,8 @@ import { and, desc, eq, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/connection';
 import { auditLog, staffUsers, tickets } from '../../db/schema';
 import { AppError } from '../../errors';
-import { parseTicketNumber } from '../tickets/numbers';
-import { canReadAudit, type StaffScope } from '../staff/staff.policy';
+import { parseTicketNumber } from '../tickets';
+import { canReadAudit, type StaffScope } from '../staff';
 
 export type AuditFilter = {
   actor?: string;

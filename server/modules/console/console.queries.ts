@@ -4,8 +4,8 @@ import type { SqlRunner } from '../../db/connection';
 import type { Priority } from '../../db/schema';
 import type { TicketChannel, TicketStatus } from '../../../common/tickets';
 import { AppError } from '../../errors';
-import { parseTicketNumber } from '../tickets/numbers';
-import { canSeeAllQueue, isSupervisor, seesSecurity, type StaffScope } from '../staff/staff.policy';
+import { parseTicketNumber } from '../tickets';
+import { canSeeAllQueue, isSupervisor, seesSecurity, type StaffScope } from '../staff';
 
 export const QUEUES = ['mine', 'unassigned', 'waiting', 'at_risk', 'breached', 'all'] as const;
 export type Queue = (typeof QUEUES)[number];

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context';
 import { tickets } from '../../db/schema';
 import type { RoomRule } from '../../platform/ws';
-import { canSee, loadScope, seesSecurity } from '../staff/staff.policy';
+import { canSee, loadScope, seesSecurity } from '../staff';
 
 /**
  * Realtime rooms of the console, checked like the HTTP routes: a department's queue room only

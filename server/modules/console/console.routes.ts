@@ -1,11 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Locale } from '../../../common/errors';
 import type { AppContext } from '../../context';
 import { requireStaff } from '../../platform/auth/guards';
 import { cleanupUploads, multipartBody } from '../../platform/files/multipart';
 import { errorResponses, presentedAsIs, requestMeta } from '../../platform/http';
-import { loadScope } from '../staff/staff.policy';
+import { loadScope } from '../staff';
 import * as actions from '../tickets/commands';
 import { browseAudit } from './console.audit';
 import { listQueueJson, queueCounts } from './console.queries';
@@ -16,10 +15,6 @@ import { assignees, cannedFor, identify, openStaffAttachment, reveal, workspace 
 export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const scopeOf = async (request: FastifyRequest) => loadScope(ctx.db, requireStaff(request));
-    const localeOf = (request: FastifyRequest): Locale => {
-      const l = request.auth?.user.locale;
-      return l === 'uk' || l === 'en' ? l : 'ru';
-    };
     const ok = (messageId?: string | void) => ({ ok: true as const, ...(messageId ? { messageId } : {}) });
     const uploads = multipartBody({ storage: ctx.storage, maxFileBytes: ctx.config.UPLOAD_MAX_MB * 1024 * 1024, maxFiles: 5 });
     app.addHook('onResponse', cleanupUploads(ctx.storage));
@@ -73,7 +68,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: s.workspaceResponse, ...errorResponses },
         },
       },
-      async (request) => workspace(ctx, await scopeOf(request), request.params.number, localeOf(request)),
+      async (request) => workspace(ctx, await scopeOf(request), request.params.number, request.locale),
     );
 
     app.get(

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { l10nText } from '../../../common/l10n';
 import { TICKET_CHANNELS, TICKET_STATUSES } from '../../../common/tickets';
 import { PRIORITIES } from '../../db/schema';
 import { QUEUES } from './console.queries';
 
-const l10n = z.object({ ru: z.string(), uk: z.string(), en: z.string() });
+const l10n = l10nText;
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const numberParams = z.object({ number: z.string().min(3).max(40) });
@@ -135,6 +136,12 @@ export const workspaceResponse = z.object({
     }),
     wallets: z.array(walletInfo),
   }),
+  /**
+   * Where a public answer goes (console.actions notifyCustomer): the personal section when there is an
+   * account; by mail the whole text (`full`), a short notice (`notice`) or nothing (`none`).
+   * Neither a portal nor mail: the customer cannot be reached and the console warns before sending.
+   */
+  reach: z.object({ portal: z.boolean(), email: z.string().nullable(), mail: z.enum(['full', 'notice', 'none']) }),
   can: z.object({
     work: z.boolean(),
     reveal: z.boolean(),
@@ -163,7 +170,14 @@ export const revealBody = z.object({ field: z.string().min(1).max(40), reason })
 export const revealResponse = z.object({ field: z.string(), value: z.string() });
 export const cannedResponse = z.object({
   items: z.array(
-    z.object({ id: z.string(), title: z.string(), body: z.string(), scope: z.enum(['category', 'department', 'general']) }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      body: z.string(),
+      /** Placeholders left out because the request has no value for them (the picker warns). */
+      emptyPlaceholders: z.array(z.string()),
+      scope: z.enum(['category', 'department', 'general']),
+    }),
   ),
 });
 export const okResponse = z.object({ ok: z.literal(true), messageId: z.string().optional() });

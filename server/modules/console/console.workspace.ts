@@ -7,12 +7,9 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import { emit, withTransaction } from '../../platform/outbox';
 import { normalizePhone } from '../../../common/forms/validate';
-import { displayValue } from '../tickets/tickets.presenter';
-import { canReveal, seesSecurity, type StaffScope } from '../staff/staff.policy';
-import { parseTicketNumber } from '../tickets/numbers';
-import { roomsOf } from '../tickets/rooms';
+import { can, displayValue, parseTicketNumber, roomsOf } from '../tickets';
+import { canReveal, seesSecurity, type StaffScope } from '../staff';
 import { loadForWork } from '../tickets/commands';
-import { can } from '../tickets/tickets.policy';
 
 /** Leaves whose money went missing: the seeds' order is technical support first, then the security service. */
 const LOST_MONEY = new Set([
@@ -53,7 +50,8 @@ SELECT t.id, t.number, t.subject, t.status, t.priority, t.priority_customer, t.c
          WHERE h.entity_type = 'ticket' AND h.entity_id = t.id::text) AS history,
        (SELECT u.name FROM staff_users u WHERE u.id = t.assignee_id) AS assignee_name,
        (SELECT u.name FROM staff_users u WHERE u.id = t.identified_by) AS identified_by_name,
-       (SELECT json_build_object('name', c.name, 'email', c.email, 'phone', c.phone, 'priority', c.priority)
+       (SELECT json_build_object('name', c.name, 'email', c.email, 'phone', c.phone, 'priority', c.priority,
+                 'answerNotices', c.answer_notices)
           FROM customers c WHERE c.id = t.customer_id) AS customer,
        (SELECT coalesce(json_agg(json_build_object('number', e.number, 'subject', e.subject, 'status', e.status,
                  'createdAt', e.created_at) ORDER BY e.created_at DESC), '[]'::json)
@@ -114,7 +112,7 @@ type WorkspaceRow = {
   history: Array<{ at: string; action: string; actorKind: string; actorName: string | null; data: Record<string, unknown> }>;
   assignee_name: string | null;
   identified_by_name: string | null;
-  customer: { name: string; email: string | null; phone: string | null; priority: boolean } | null;
+  customer: { name: string; email: string | null; phone: string | null; priority: boolean; answerNotices: boolean } | null;
   earlier: Array<{ number: string; subject: string; status: Ticket['status']; createdAt: string }>;
 };
 
@@ -229,8 +227,22 @@ export async function workspace(ctx: AppContext, scope: StaffScope, number: stri
       },
       wallets,
     },
+    reach: reachOf(t),
     can: { work: can(actor, 'work', ref), reveal: can(actor, 'reveal', ref), assign: can(actor, 'assign', ref) },
   };
+}
+
+/** Where a public answer goes; the same rule as console.actions notifyCustomer (docs/MAIL.md). */
+function reachOf(t: WorkspaceRow): { portal: boolean; email: string | null; mail: 'full' | 'notice' | 'none' } {
+  const email = t.guest_email ?? t.customer?.email ?? null;
+  const mail = !email
+    ? 'none'
+    : t.reply_channel === 'email'
+      ? 'full'
+      : !t.customer_id || (t.customer?.answerNotices ?? true)
+        ? 'notice'
+        : 'none';
+  return { portal: Boolean(t.customer_id), email, mail };
 }
 
 /**
@@ -350,14 +362,29 @@ export async function cannedFor(ctx: AppContext, scope: StaffScope, number: stri
     .map((c) => ({
       id: c.id,
       title: c.title,
-      body: fillPlaceholders(c.body, vars),
+      ...(({ text, empty }) => ({ body: text, emptyPlaceholders: empty }))(fillPlaceholders(c.body, vars)),
       scope: (c.categoryId ? 'category' : c.departmentId ? 'department' : 'general') as 'category' | 'department' | 'general',
     }));
 }
 
-/** `{{customer.name}}` → the value; unknown placeholders stay as written so the operator sees them. */
-export function fillPlaceholders(text: string, vars: Record<string, string>): string {
-  return text.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (whole, key: string) => vars[key] ?? whole);
+/**
+ * `{{customer.name}}` → the value; unknown placeholders stay as written so the operator sees them.
+ * A known placeholder with no value (a guest who gave no name) goes away with the comma and spaces
+ * before it, so «Здравствуйте, {{customer.name}}!» becomes the neutral «Здравствуйте!», and is listed
+ * in `empty` for the picker to warn about.
+ */
+export function fillPlaceholders(text: string, vars: Record<string, string>): { text: string; empty: string[] } {
+  const empty = new Set<string>();
+  const filled = text.replace(/(,?[ \t]*)\{\{\s*([\w.]+)\s*\}\}/g, (whole, before: string, key: string) => {
+    const value = vars[key];
+    if (value === undefined) return whole;
+    if (value.trim() === '') {
+      empty.add(key);
+      return before.startsWith(',') ? '' : before;
+    }
+    return `${before}${value}`;
+  });
+  return { text: filled, empty: [...empty] };
 }
 
 /** A request's attachment for staff who may see the request (internal notes' files included). */

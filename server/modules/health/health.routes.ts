@@ -3,9 +3,18 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** Load balancers and scrapers call these every few seconds: their requests are logged at debug level. */
+export const isProbe = (url: string) => PROBES.has(url.split('?')[0] ?? '');
+
 /** Liveness, readiness and Prometheus metrics (outside /api: for load balancers and scrapers). */
 export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    app.addHook('onResponse', (request, reply, done) => {
+      request.log.debug({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+      done();
+    });
     app.get('/healthz', { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
       status: 'ok' as const,
     }));

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { l10nText } from '../../../common/l10n';
 import { LOCALES } from '../../../common/errors';
 
-export const l10n = z.object({ ru: z.string(), uk: z.string(), en: z.string() });
+export const l10n = l10nText;
 
 /** Whose help centre: customers see customer + all articles, agents agent + all. */
 export const readerQuery = z.object({

@@ -14,7 +14,8 @@
  * - title similarity: pg_trgm's, of the title and the whole query.
  *
  * The title similarity (at most 0.8) is computed only for variants that can still reach the list.
- * `featuresScore` is the formula; kb.sql-rank.ts computes the same features in PostgreSQL.
+ * `featuresScore` is the formula. The two features PostgreSQL also computes (ts_rank, pg_trgm's
+ * similarity) are checked against it on the demo help centre by kb.parity.test.ts.
  */
 import type { LocaleIndex } from './kb.locale-index';
 

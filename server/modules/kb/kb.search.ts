@@ -5,6 +5,7 @@
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
+import { asLocale } from '../../platform/locale';
 import type { Executor } from '../../db/connection';
 import { kbArticles } from '../../db/schema';
 import { fromCyrillicLayout, fromLatinLayout, fromTranslit } from './kb.keyboard';
@@ -45,8 +46,6 @@ type ArticleRow = {
   section: string;
   status: string;
 };
-
-const asLocale = (l: string): Locale => (l === 'uk' || l === 'en' ? l : 'ru');
 
 /** Strips Markdown punctuation that would otherwise glue to words (links keep their text). */
 const plain = (markdown: string) => markdown.replace(/\]\([^)]*\)/g, ']').replace(/[*_#>`~|[\]]/g, ' ');

@@ -1,8 +1,8 @@
 /**
  * The index row's terms and what one stem contributes to the rank — PostgreSQL's `ts_rank`
  * (calc_rank_or) over a tsvector whose positions run through the fields in order: title (A),
- * short answer + tags (B), body (C), the customers' phrasings (D). kb.sql-rank.ts builds that
- * tsvector in SQL and asks PostgreSQL, so the two are checked against each other by a test.
+ * short answer + tags (B), body (C), the customers' phrasings (D). kb.parity.test.ts builds that
+ * tsvector in SQL and asks PostgreSQL, so the two are checked against each other.
  */
 
 /** ts_rank's weights of the fields {D, C, B, A}: the phrasings (D) above the body and the short answer. */

@@ -16,16 +16,6 @@ export function trigrams(text: string): string[] {
   return [...out];
 }
 
-/** pg_trgm's `similarity(a, b)`. */
-export function similarity(a: string, b: string): number {
-  const x = trigrams(a);
-  const y = new Set(trigrams(b));
-  if (x.length === 0 || y.size === 0) return 0;
-  let shared = 0;
-  for (const t of x) if (y.has(t)) shared += 1;
-  return shared / (x.length + y.size - shared);
-}
-
 /**
  * Items (numbered by the caller) with their trigrams interned as ascending ids, and postings
  * trigram → items, for "which items are at least this similar to a text" without a full scan.

@@ -21,7 +21,7 @@ import { cleanFileName, storedFileName } from '../../platform/files/names';
 import type { StoredFile } from '../../platform/files/storage';
 import { emit } from '../../platform/outbox';
 import { addSealedDocuments, appendMessage, openRequest, withSealedDocuments } from '../tickets/commands';
-import { parseTicketNumber } from '../tickets/numbers';
+import { parseTicketNumber } from '../tickets';
 import { createRawSeal, parseLetter, rawMessageId, type Letter } from './letter';
 import { maskDocument, redactPassports, type PassportMatch } from './passports';
 import { guessCategory, ROUTE_MIN_CONFIDENCE } from './routing';

@@ -4,7 +4,7 @@ import { outgoingMail, tickets } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import { emit, withTransaction } from '../../platform/outbox';
-import { parseTicketNumber } from '../tickets/numbers';
+import { parseTicketNumber } from '../tickets';
 import type { MailListQuery } from './mail.schema';
 
 type Row = typeof outgoingMail.$inferSelect & { ticketNumber: string | null };

@@ -1,7 +1,7 @@
 import type { Locale } from '../../../common/errors';
 import type { Executor } from '../../db/connection';
 import { messageIdDomain, queueMail } from '../../platform/mail/queue';
-import { getSettings } from '../settings/settings.service';
+import { getSettings } from '../settings';
 import { AUTO_SUBMITTED, renderMail, type MailBrand, type MailTemplate, type MailVars } from './templates';
 import { threadHeaders } from './thread';
 

@@ -2,8 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import type { Executor } from '../../db/connection';
 import { categories } from '../../db/schema';
-import { rankArticles } from '../kb/kb.search';
-import { isStopWord, stemWord, tokenize } from '../kb/kb.text';
+import { isStopWord, rankArticles, stemWord, tokenize } from '../kb';
 
 /** Below this a guess is not used: the letter goes to the mailbox's department (First line) uncategorised. */
 export const ROUTE_MIN_CONFIDENCE = 0.5;

@@ -61,6 +61,20 @@ describe('every template in every language', () => {
       brand,
     );
     expect(en.text).toContain('2 March 2026');
+    expect(en.text).toContain('(Moscow time)');
+    // The date follows what happened, before the advice about the subject line.
+    expect(ru.text.indexOf('Ожидаемый срок')).toBeGreaterThan(ru.text.indexOf('Мы получили'));
+    expect(ru.text.indexOf('Ожидаемый срок')).toBeLessThan(ru.text.indexOf('Ответ придёт'));
+  });
+
+  it('says how long the confirmation link lives with each language’s plural rules', () => {
+    const days = (locale: 'ru' | 'uk' | 'en') =>
+      /(?:действует|дійсне|valid for) ([^.]+)\./.exec(
+        renderMail('ticket.guest_confirmation', locale, { number: 'PD-1', url }, brand).text,
+      )?.[1];
+    expect(days('ru')).toBe('7 дней');
+    expect(days('uk')).toBe('7 днів');
+    expect(days('en')).toBe('7 days');
   });
 
   it('escapes an operator text and settings in HTML, and keeps the plain text as written', () => {

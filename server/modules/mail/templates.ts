@@ -1,6 +1,13 @@
 import type { Locale } from '../../../common/errors';
 import type { Branding, Contacts } from '../../../common/settings';
-import { SETTING_DEFAULTS } from '../settings/settings.defaults';
+import { formatDateTime } from '../../../common/format';
+import { formatMessage, type MessageValues } from '../../../common/messages';
+import { asLocale } from '../../platform/locale';
+import { SETTING_DEFAULTS } from '../settings';
+import { UNCONFIRMED_TTL_DAYS } from '../../../common/tickets';
+import { mailEn } from './mail.messages.en';
+import { mailRu, type MailMessageKey } from './mail.messages.ru';
+import { mailUk } from './mail.messages.uk';
 
 /**
  * Every mail paydesk sends to customers, per event, in ru/uk/en. Add a template here (its
@@ -56,244 +63,34 @@ export const DEFAULT_BRAND: MailBrand = {
 
 type Parts = { subject: string; lines: string[]; action: string; bodyLabel?: string };
 
-/** One formatter per locale: building an Intl.DateTimeFormat costs more than formatting with it. */
-const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
-function dateFormat(locale: Locale): Intl.DateTimeFormat {
-  let f = dateFormats.get(locale);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale === 'uk' ? 'uk-UA' : locale === 'en' ? 'en-GB' : 'ru-RU', {
-      dateStyle: 'long',
-      timeStyle: 'short',
-      timeZone: 'Europe/Moscow',
-    });
-    dateFormats.set(locale, f);
-  }
-  return f;
+const MESSAGES: Record<Locale, Record<MailMessageKey, string>> = { ru: mailRu, uk: mailUk, en: mailEn };
+
+/** One text of the mail catalogues in a language (ICU MessageFormat, real plural rules). */
+const text = (locale: Locale, key: MailMessageKey, values?: MessageValues) =>
+  formatMessage(locale, MESSAGES[locale][key], values);
+
+/** A date and time for mail, in the reader's language and Moscow time, saying so. */
+const fmt = (locale: Locale, date: Date) =>
+  text(locale, 'mail.dateInZone', { date: formatDateTime(date, locale, 'Europe/Moscow') });
+
+/** The templates whose letter says by when the request is expected to be reviewed. */
+const SAYS_EXPECTED: ReadonlySet<MailTemplate> = new Set(['ticket.acknowledgement', 'ticket.reopened']);
+
+function partsOf(template: MailTemplate, locale: Locale, v: MailVars): Parts {
+  const values = { number: v.number, days: UNCONFIRMED_TTL_DAYS };
+  const key = (part: 'subject' | 'body' | 'action' | 'bodyLabel') => `mail.${template}.${part}` as MailMessageKey;
+  const [first = '', ...rest] = text(locale, key('body'), values).split('\n');
+  const expected =
+    SAYS_EXPECTED.has(template) && v.expectedBy ? [text(locale, 'mail.expected', { date: fmt(locale, v.expectedBy) })] : [];
+  const label = key('bodyLabel');
+  return {
+    subject: text(locale, key('subject'), values),
+    // The expected date follows the first paragraph (what happened), before the advice.
+    lines: [first, ...expected, ...rest].filter(Boolean),
+    action: text(locale, key('action'), values),
+    ...(label in MESSAGES[locale] ? { bodyLabel: text(locale, label) } : {}),
+  };
 }
-
-const fmt = (locale: Locale, date: Date | null | undefined) =>
-  date
-    ? dateFormat(locale).format(date) +
-      (locale === 'en' ? ' (Moscow time)' : locale === 'uk' ? ' (за московським часом)' : ' (мск)')
-    : '';
-
-const TEXTS: Record<MailTemplate, Record<Locale, (v: MailVars) => Parts>> = {
-  'ticket.acknowledgement': {
-    ru: (v) => ({
-      subject: `Обращение ${v.number} принято`,
-      lines: [
-        `Мы получили ваше обращение ${v.number}.`,
-        ...(v.expectedBy ? [`Ожидаемый срок рассмотрения — до ${fmt('ru', v.expectedBy)}.`] : []),
-        'Ответ придёт на этот адрес и в личный кабинет. Отвечая на это письмо, не меняйте тему: в ней номер обращения.',
-      ],
-      action: 'Открыть обращение',
-    }),
-    uk: (v) => ({
-      subject: `Звернення ${v.number} прийнято`,
-      lines: [
-        `Ми отримали ваше звернення ${v.number}.`,
-        ...(v.expectedBy ? [`Очікуваний строк розгляду — до ${fmt('uk', v.expectedBy)}.`] : []),
-        'Відповідь надійде на цю адресу та в особистий кабінет. Відповідаючи на цей лист, не змінюйте тему: у ній номер звернення.',
-      ],
-      action: 'Відкрити звернення',
-    }),
-    en: (v) => ({
-      subject: `Request ${v.number} received`,
-      lines: [
-        `We have received your request ${v.number}.`,
-        ...(v.expectedBy ? [`We expect to review it by ${fmt('en', v.expectedBy)}.`] : []),
-        'The answer will come to this address and to your account. When replying, keep the subject: it carries the request number.',
-      ],
-      action: 'Open the request',
-    }),
-  },
-  'ticket.guest_confirmation': {
-    ru: (v) => ({
-      subject: `Подтвердите обращение ${v.number}`,
-      lines: [
-        `Вы написали в службу поддержки, обращение ${v.number}.`,
-        'Чтобы мы начали его рассматривать, подтвердите адрес электронной почты по ссылке. Ссылка действует 7 дней.',
-        'Если вы не писали нам, просто удалите это письмо.',
-      ],
-      action: 'Подтвердить обращение',
-    }),
-    uk: (v) => ({
-      subject: `Підтвердьте звернення ${v.number}`,
-      lines: [
-        `Ви написали до служби підтримки, звернення ${v.number}.`,
-        'Щоб ми почали його розглядати, підтвердьте адресу електронної пошти за посиланням. Посилання дійсне 7 днів.',
-        'Якщо ви нам не писали, просто видаліть цей лист.',
-      ],
-      action: 'Підтвердити звернення',
-    }),
-    en: (v) => ({
-      subject: `Confirm your request ${v.number}`,
-      lines: [
-        `You wrote to support, request ${v.number}.`,
-        'To have it reviewed, confirm your e-mail address with the link. The link is valid for 7 days.',
-        'If you did not write to us, just delete this e-mail.',
-      ],
-      action: 'Confirm the request',
-    }),
-  },
-  'ticket.tracking_link': {
-    ru: (v) => ({
-      subject: `Ссылка на обращение ${v.number}`,
-      lines: [
-        `Обращение ${v.number} передано в службу поддержки.`,
-        'По этой ссылке вы можете следить за ним и отвечать. Не пересылайте её никому: она открывает ваше обращение.',
-      ],
-      action: 'Открыть обращение',
-    }),
-    uk: (v) => ({
-      subject: `Посилання на звернення ${v.number}`,
-      lines: [
-        `Звернення ${v.number} передано до служби підтримки.`,
-        'За цим посиланням ви можете стежити за ним і відповідати. Не пересилайте його нікому: воно відкриває ваше звернення.',
-      ],
-      action: 'Відкрити звернення',
-    }),
-    en: (v) => ({
-      subject: `Link to your request ${v.number}`,
-      lines: [
-        `Request ${v.number} has been passed to support.`,
-        'Use this link to follow it and reply. Do not forward it: it opens your request.',
-      ],
-      action: 'Open the request',
-    }),
-  },
-  'ticket.new_answer': {
-    ru: (v) => ({
-      subject: `Ответ по обращению ${v.number}`,
-      lines: [`Служба поддержки ответила на ваше обращение ${v.number}.`],
-      bodyLabel: 'Ответ',
-      action: 'Открыть обращение и ответить',
-    }),
-    uk: (v) => ({
-      subject: `Відповідь на звернення ${v.number}`,
-      lines: [`Служба підтримки відповіла на ваше звернення ${v.number}.`],
-      bodyLabel: 'Відповідь',
-      action: 'Відкрити звернення та відповісти',
-    }),
-    en: (v) => ({
-      subject: `Answer to request ${v.number}`,
-      lines: [`Support has answered your request ${v.number}.`],
-      bodyLabel: 'Answer',
-      action: 'Open the request and reply',
-    }),
-  },
-  'ticket.answer_notice': {
-    ru: (v) => ({
-      subject: `Новый ответ в личном кабинете по обращению ${v.number}`,
-      lines: [
-        `По обращению ${v.number} есть новый ответ. Вы выбрали получать ответы только в личном кабинете — прочитайте его там.`,
-        'Эти уведомления можно отключить в разделе «Мои обращения».',
-      ],
-      action: 'Прочитать ответ',
-    }),
-    uk: (v) => ({
-      subject: `Нова відповідь в особистому кабінеті щодо звернення ${v.number}`,
-      lines: [
-        `На звернення ${v.number} є нова відповідь. Ви обрали отримувати відповіді лише в особистому кабінеті — прочитайте її там.`,
-        'Ці сповіщення можна вимкнути в розділі «Мої звернення».',
-      ],
-      action: 'Прочитати відповідь',
-    }),
-    en: (v) => ({
-      subject: `New answer in your account for request ${v.number}`,
-      lines: [
-        `There is a new answer to request ${v.number}. You chose to read answers only in your account — it is waiting there.`,
-        'You can turn these notices off under “My requests”.',
-      ],
-      action: 'Read the answer',
-    }),
-  },
-  'ticket.question': {
-    ru: (v) => ({
-      subject: `Нужны уточнения по обращению ${v.number}`,
-      lines: [
-        `Чтобы продолжить работу над обращением ${v.number}, нам нужны уточнения. Пока мы ждём ответа, срок рассмотрения приостановлен.`,
-      ],
-      bodyLabel: 'Вопрос',
-      action: 'Ответить',
-    }),
-    uk: (v) => ({
-      subject: `Потрібні уточнення щодо звернення ${v.number}`,
-      lines: [
-        `Щоб продовжити роботу над зверненням ${v.number}, нам потрібні уточнення. Поки ми чекаємо відповіді, строк розгляду призупинено.`,
-      ],
-      bodyLabel: 'Питання',
-      action: 'Відповісти',
-    }),
-    en: (v) => ({
-      subject: `We need more details on request ${v.number}`,
-      lines: [`To go on with request ${v.number} we need some details from you. The review time is paused until you answer.`],
-      bodyLabel: 'Question',
-      action: 'Reply',
-    }),
-  },
-  'ticket.resolved': {
-    ru: (v) => ({
-      subject: `Обращение ${v.number} решено`,
-      lines: [
-        `Мы закрыли обращение ${v.number} как решённое.`,
-        'Если вопрос не решён, откройте обращение снова по ссылке — оно вернётся в работу.',
-      ],
-      bodyLabel: 'Ответ',
-      action: 'Открыть обращение',
-    }),
-    uk: (v) => ({
-      subject: `Звернення ${v.number} вирішено`,
-      lines: [
-        `Ми закрили звернення ${v.number} як вирішене.`,
-        'Якщо питання не вирішено, відкрийте звернення знову за посиланням — воно повернеться в роботу.',
-      ],
-      bodyLabel: 'Відповідь',
-      action: 'Відкрити звернення',
-    }),
-    en: (v) => ({
-      subject: `Request ${v.number} resolved`,
-      lines: [
-        `We have closed request ${v.number} as resolved.`,
-        'If the problem is not solved, reopen the request with the link and we will take it up again.',
-      ],
-      bodyLabel: 'Answer',
-      action: 'Open the request',
-    }),
-  },
-  'ticket.reopened': {
-    ru: (v) => ({
-      subject: `Обращение ${v.number} снова в работе`,
-      lines: [
-        `Обращение ${v.number} снова открыто и вернулось в работу.`,
-        ...(v.expectedBy ? [`Ожидаемый срок рассмотрения — до ${fmt('ru', v.expectedBy)}.`] : []),
-      ],
-      action: 'Открыть обращение',
-    }),
-    uk: (v) => ({
-      subject: `Звернення ${v.number} знову в роботі`,
-      lines: [
-        `Звернення ${v.number} знову відкрито, і воно повернулося в роботу.`,
-        ...(v.expectedBy ? [`Очікуваний строк розгляду — до ${fmt('uk', v.expectedBy)}.`] : []),
-      ],
-      action: 'Відкрити звернення',
-    }),
-    en: (v) => ({
-      subject: `Request ${v.number} reopened`,
-      lines: [
-        `Request ${v.number} has been reopened and is being worked on again.`,
-        ...(v.expectedBy ? [`We expect to review it by ${fmt('en', v.expectedBy)}.`] : []),
-      ],
-      action: 'Open the request',
-    }),
-  },
-};
-
-const FOOTER_NOTE: Record<Locale, string> = {
-  ru: 'Это письмо отправлено службой поддержки по вашему обращению.',
-  uk: 'Цей лист надіслано службою підтримки щодо вашого звернення.',
-  en: 'This e-mail was sent by support about your request.',
-};
 
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -333,7 +130,7 @@ function layoutText(parts: Parts, vars: MailVars, brand: MailBrand, locale: Loca
   if (footer) out.push(footer);
   const contact = contactLine(brand, locale);
   if (contact && !footer) out.push(contact);
-  out.push(brand.branding.legalName, FOOTER_NOTE[locale]);
+  out.push(brand.branding.legalName, text(locale, 'mail.footerNote'));
   return out.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n');
 }
 
@@ -365,7 +162,7 @@ function layoutHtml(parts: Parts, vars: MailVars, brand: MailBrand, locale: Loca
     `<tr><td style="padding:24px 28px">${paragraphs}${body}${button}</td></tr>` +
     `<tr><td style="padding:16px 28px;border-top:1px solid #e5e7eb;font-size:12px;color:#666">` +
     (footer ? `<p style="margin:0 0 6px">${escapeHtml(footer)}</p>` : '') +
-    `<p style="margin:0 0 6px">${escapeHtml(b.legalName)}</p><p style="margin:0">${escapeHtml(FOOTER_NOTE[locale])}</p>` +
+    `<p style="margin:0 0 6px">${escapeHtml(b.legalName)}</p><p style="margin:0">${escapeHtml(text(locale, 'mail.footerNote'))}</p>` +
     `</td></tr></table></td></tr></table></body></html>`
   );
 }
@@ -380,8 +177,8 @@ export function renderMail(
   vars: MailVars,
   brand: MailBrand = DEFAULT_BRAND,
 ): { subject: string; text: string; html: string } {
-  const lang: Locale = locale === 'uk' || locale === 'en' ? locale : 'ru';
-  const parts = TEXTS[template][lang](vars);
+  const lang = asLocale(locale);
+  const parts = partsOf(template, lang, vars);
   const subject = oneLine(`[#${vars.number}] ${parts.subject}`);
   return {
     subject,

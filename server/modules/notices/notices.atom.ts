@@ -1,3 +1,4 @@
+import { formatShortDateTime } from '../../../common/format';
 import type { Locale } from '../../../common/errors';
 import type { NoticeRow } from './notices.service';
 
@@ -39,12 +40,7 @@ export function renderAtom(input: { rows: NoticeRow[]; locale: Locale; publicUrl
   const { rows, locale, publicUrl } = input;
   const updated = rows.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), new Date(0));
   const self = `${publicUrl}/notices.atom?locale=${locale}`;
-  const when = (d: Date) =>
-    d.toLocaleString(locale === 'en' ? 'en-GB' : locale === 'uk' ? 'uk-UA' : 'ru-RU', {
-      timeZone: 'Europe/Moscow',
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    });
+  const when = (d: Date) => formatShortDateTime(d, locale, 'Europe/Moscow');
   const entries = rows.map((r) => {
     const window = `${when(r.startsAt)} — ${r.endsAt ? when(r.endsAt) : '…'} (MSK)`;
     return [

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses, requestMeta } from '../../platform/http';
-import { getSetting } from '../settings/settings.service';
+import { getSetting } from '../settings';
 import { renderAtom } from './notices.atom';
 import { NOTICE_STAFF_ROLES } from './notices.policy';
 import { audienceQuery, localeQuery, noticeInput, noticePublicView, noticeStaffView, whenQuery } from './notices.schema';

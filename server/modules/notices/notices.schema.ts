@@ -1,13 +1,9 @@
 import { z } from 'zod';
+import { l10nInput } from '../../../common/l10n';
 import { LOCALES } from '../../../common/errors';
 import { NOTICE_AUDIENCES, NOTICE_SEVERITIES } from '../../db/schema';
 
-const text = (max: number) =>
-  z.object({
-    ru: z.string().trim().min(1).max(max),
-    uk: z.string().trim().min(1).max(max),
-    en: z.string().trim().min(1).max(max),
-  });
+const text = (max: number) => l10nInput(max);
 
 /** What staff write: the window (end optional for an open-ended outage), severity, audience, texts. */
 export const noticeInput = z

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StaffScope } from '../staff/staff.policy';
+import type { StaffScope } from '../staff';
 import { authorize, can } from './tickets.policy';
 
 const SECURITY = 'dep-security';

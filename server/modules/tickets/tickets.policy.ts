@@ -1,6 +1,6 @@
 import type { TicketStatus } from '../../../common/tickets';
 import { AppError } from '../../errors';
-import { canAssignOthers, canReveal, canSee, canWork, type StaffScope } from '../staff/staff.policy';
+import { canAssignOthers, canReveal, canSee, canWork, type StaffScope } from '../staff';
 
 /** Who is looking at a request from the customer side. */
 export type Viewer =

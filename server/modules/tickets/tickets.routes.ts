@@ -2,7 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { inArray } from 'drizzle-orm';
-import type { Locale } from '../../../common/errors';
 import type { L10n } from '../../../common/forms/types';
 import { categories } from '../../db/schema';
 import type { AppContext } from '../../context';
@@ -50,12 +49,8 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       if (user.kind !== 'customer') throw new AppError('FORBIDDEN');
       return { kind: 'customer', customerId: user.id, name: user.name };
     };
-    const localeOf = (request: FastifyRequest): Locale => {
-      const l = request.auth?.user.locale ?? request.cookies.pd_locale;
-      return l === 'uk' || l === 'en' || l === 'ru' ? l : ctx.config.DEFAULT_LOCALE;
-    };
     const present = async (request: FastifyRequest, viewer: Viewer, number: string) =>
-      presentTicket(ctx.db, await follow.findVisible(ctx, viewer, number), localeOf(request));
+      presentTicket(ctx.db, await follow.findVisible(ctx, viewer, number), request.locale);
 
     app.post(
       '/',
@@ -74,7 +69,7 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const user = request.auth?.user ?? null;
         if (user?.kind === 'staff') throw new AppError('FORBIDDEN', { reason: 'staff_use_console' });
         const filed = await fileTicket(ctx, {
-          body: { ...request.body, locale: request.body.locale ?? localeOf(request) },
+          body: { ...request.body, locale: request.body.locale ?? request.locale },
           uploads: request.uploads,
           customer: user?.kind === 'customer' ? user : null,
           meta: requestMeta(request),

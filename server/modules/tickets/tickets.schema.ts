@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { l10nText } from '../../../common/l10n';
 import { LOCALES } from '../../../common/errors';
 import { REPLY_CHANNELS, TICKET_CHANNELS, TICKET_STATUSES } from '../../../common/tickets';
 
-const l10n = z.object({ ru: z.string(), uk: z.string(), en: z.string() });
+const l10n = l10nText;
 
 /** The JSON of a new request (the `data` part when multipart). */
 export const fileTicketBody = z.object({

@@ -21,6 +21,3 @@ export function canTransition(from: TicketStatus, to: TicketStatus): boolean {
 export function assertTransition(from: TicketStatus, to: TicketStatus): void {
   if (!canTransition(from, to)) throw new AppError('CONFLICT', { reason: 'status_transition', from, to });
 }
-
-/** Statuses in which the SLA clock runs. */
-export const CLOCK_RUNNING: readonly TicketStatus[] = ['new', 'open', 'reopened'];

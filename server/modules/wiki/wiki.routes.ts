@@ -6,7 +6,7 @@ import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import { requireAuth, requireCustomer, requireStaff } from '../../platform/auth/guards';
 import { errorResponses, requestMeta } from '../../platform/http';
-import { getSetting } from '../settings/settings.service';
+import { getSetting } from '../settings';
 import { memberStanding } from './wiki.levels';
 import { isModerator, memberCan, WIKI_LEVEL_ADMIN_ROLES, WIKI_MODERATOR_ROLES } from './wiki.policy';
 import { presentPage, presentProposal, presentRevision, presentStanding } from './wiki.presenter';

@@ -5,7 +5,7 @@ import { wikiMembers, wikiPages, wikiProposals, wikiRevisions, type WikiRevision
 import { AppError } from '../../errors';
 import { recordAudit, type Actor } from '../../platform/audit';
 import { emit, withTransaction } from '../../platform/outbox';
-import { getSetting } from '../settings/settings.service';
+import { getSetting } from '../settings';
 import { memberStanding } from './wiki.levels';
 import { memberCan } from './wiki.policy';
 

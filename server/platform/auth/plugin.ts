@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import type { Database, SqlRunner } from '../../db/connection';
 import { AppError } from '../../errors';
 import { safeEqual } from '../crypto';
+import { registerLocale } from '../locale';
 import { loadSession, SESSION_COOKIE, type AuthState } from './sessions';
 
 declare module 'fastify' {
@@ -47,6 +48,8 @@ export function isSameOrigin(request: FastifyRequest, config: Config): boolean {
 export function registerAuth(app: FastifyInstance, deps: { db: Database; handle: SqlRunner; config: Config }): void {
   app.decorateRequest('auth', null);
   app.decorateRequest('sessionExpired', false);
+  // The reader's language follows the session's person, so it is decided here (server/platform/locale.ts).
+  registerLocale(app, deps.config.DEFAULT_LOCALE);
   // Callback-style hooks: they run on every request, and an anonymous one (no session cookie,
   // e.g. the public help-centre search) then costs no promise, no microtask and no SQL.
   app.addHook('onRequest', (request, reply, done) => {

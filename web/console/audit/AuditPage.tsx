@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Me } from '../../api/auth';
 import { ApiError } from '../../api/client';
@@ -20,27 +21,16 @@ import { fetchStaff, type StaffMember } from '../admin/api';
 
 /** Staff for the person filter; an empty list when it cannot be read (the filter still works from the table). */
 function useStaffList(allowed: boolean): StaffMember[] {
-  const [staff, setStaff] = useState<StaffMember[]>([]);
-  useEffect(() => {
-    if (!allowed) return;
-    const controller = new AbortController();
-    fetchStaff(controller.signal).then(
-      (items) => setStaff([...items].sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name))),
-      () => setStaff([]),
-    );
-    return () => controller.abort();
-  }, [allowed]);
-  return staff;
+  const query = useQuery({
+    queryKey: ['console.staff'],
+    queryFn: ({ signal }) => fetchStaff(signal),
+    enabled: allowed,
+    select: (items) => [...items].sort((a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name)),
+  });
+  return query.data ?? NO_STAFF;
 }
 
-type State = {
-  key: string;
-  status: 'loading' | 'ready' | 'error';
-  items: AuditEntry[];
-  next: number | null;
-  error: unknown;
-  more: boolean;
-};
+const NO_STAFF: StaffMember[] = [];
 
 /** `/console/audit` (supervisors, admins): who did what, filtered by action, request and dates. */
 export function AuditPage({ me }: { me: Me }) {
@@ -54,38 +44,33 @@ export function AuditPage({ me }: { me: Me }) {
     setDraftKey(key);
     setDraft(form);
   }
-  const [state, setState] = useState<State>({ key: '', status: 'loading', items: [], next: null, error: null, more: false });
   const allowed = readsAudit(me);
   const staff = useStaffList(allowed);
-
-  useEffect(() => {
-    if (!allowed) return;
-    const controller = new AbortController();
-    fetchAudit(apiAuditFilters(auditFormFromSearch(key)), { signal: controller.signal }).then(
-      (page) => setState({ key, status: 'ready', items: page.items, next: page.nextCursor, error: null, more: false }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ key, status: 'error', items: [], next: null, error, more: false });
-      },
-    );
-    return () => controller.abort();
-  }, [key, allowed]);
+  // The filters' pages, one cached list per filter set; "more" appends the next page.
+  const pages = useInfiniteQuery({
+    queryKey: ['console.audit', key],
+    queryFn: ({ pageParam, signal }) =>
+      fetchAudit(apiAuditFilters(auditFormFromSearch(key)), { signal, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled: allowed,
+  });
 
   if (!allowed) return <ApiProblem error={new ApiError({ code: 'FORBIDDEN', status: 403 })} />;
 
-  const view = state.key === key ? state : { ...state, status: 'loading' as const };
+  const items: AuditEntry[] = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  const view = {
+    status: pages.isPending ? ('loading' as const) : pages.data ? ('ready' as const) : ('error' as const),
+    error: pages.error,
+    more: pages.isFetchingNextPage,
+  };
   const apply = (event: FormEvent) => {
     event.preventDefault();
     navigate(`${AUDIT_PATH}${searchFromAuditForm(draft)}`, { replace: true });
   };
-  const loadMore = async () => {
-    if (view.next === null || view.more) return;
-    setState((s) => ({ ...s, more: true }));
-    try {
-      const page = await fetchAudit(apiAuditFilters(form), { cursor: view.next });
-      setState((s) => (s.key === key ? { ...s, items: [...s.items, ...page.items], next: page.nextCursor, more: false } : s));
-    } catch (error) {
-      setState((s) => (s.key === key ? { ...s, more: false, error } : s));
-    }
+  const loadMore = () => {
+    if (!pages.hasNextPage || pages.isFetchingNextPage) return;
+    void pages.fetchNextPage();
   };
 
   return (
@@ -166,26 +151,21 @@ export function AuditPage({ me }: { me: Me }) {
       <div className="queue__panel">
         {view.status === 'loading' && <PageLoading />}
         {view.status === 'error' && <ApiProblem error={view.error} />}
-        {view.status === 'ready' && view.items.length === 0 && (
+        {view.status === 'ready' && items.length === 0 && (
           <div className="empty-state" role="status">
             <p className="empty-state__title">{t('console.audit.empty')}</p>
           </div>
         )}
-        {view.status === 'ready' && view.items.length > 0 && (
+        {view.status === 'ready' && items.length > 0 && (
           <AuditTable
-            items={view.items}
+            items={items}
             onActor={(actor) => navigate(`${AUDIT_PATH}${searchFromAuditForm({ ...form, actor })}`, { replace: true })}
           />
         )}
-        {view.status === 'ready' && view.next !== null && (
+        {view.status === 'ready' && pages.hasNextPage && (
           <div className="queue__more">
-            {view.error !== null && <Alert tone="error">{describeError(view.error, t)}</Alert>}
-            <button
-              type="button"
-              className="button button--ghost button--small"
-              onClick={() => void loadMore()}
-              disabled={view.more}
-            >
+            {pages.isFetchNextPageError && <Alert tone="error">{describeError(view.error, t)}</Alert>}
+            <button type="button" className="button button--ghost button--small" onClick={loadMore} disabled={view.more}>
               {view.more ? t('app.loading') : t('console.loadMore')}
             </button>
           </div>

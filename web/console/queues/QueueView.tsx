@@ -6,12 +6,12 @@ import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { Icon } from '../../ui/icons';
 import { PageLoading } from '../../ui/PageLoading';
-import { REFRESH_DEBOUNCE_MS, useConsoleData } from '../ConsoleData';
+import { useConsoleData } from '../ConsoleData';
 import { ApiProblem } from '../ApiProblem';
 import { useRooms } from '../RealtimeProvider';
 import { rememberQueue } from '../routes';
 import type { QueueDef } from '../routes';
-import { useDebouncedCallback, useNow, usePolling } from '../hooks';
+import { useNow, usePolling } from '../hooks';
 import { filtersFromSearch, hasFilters, searchFromFilters } from './filters';
 import { QueueFilterBar, QueueSearch } from './QueueFilterBar';
 import { QueueTable } from './QueueTable';
@@ -23,8 +23,9 @@ export function QueueView({ queue }: { queue: QueueDef }) {
   const search = useSearch();
   const filters = filtersFromSearch(search);
   const canonical = searchFromFilters(filters);
-  const list = useQueueList(queue.id, canonical);
   const { departments, queueRooms, addDepartmentIds } = useConsoleData();
+  // The rows follow every queue room: an event there re-reads them (RealtimeProvider).
+  const list = useQueueList(queue.id, canonical, queueRooms);
   const now = useNow();
 
   const { refresh } = list;
@@ -36,8 +37,7 @@ export function QueueView({ queue }: { queue: QueueDef }) {
     if (rowKey) addDepartmentIds(rowKey.split(','));
   }, [rowKey, addDepartmentIds]);
 
-  const refreshSoon = useDebouncedCallback(refresh, REFRESH_DEBOUNCE_MS);
-  const { live: isLive } = useRooms(queueRooms, { onEvent: refreshSoon, onResync: refreshSoon });
+  const { live: isLive } = useRooms(queueRooms, {});
   usePolling(!isLive, refresh);
 
   const title = t(queue.label);

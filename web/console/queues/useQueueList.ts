@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import { fetchQueue } from '../../api/console';
 import type { QueueId, QueueRow } from '../../api/console';
 import { filtersFromSearch } from './filters';
@@ -6,16 +7,7 @@ import { filtersFromSearch } from './filters';
 export const PAGE_SIZE = 25;
 const MAX_PAGE = 100;
 
-type ListState = {
-  key: string;
-  status: 'loading' | 'ready' | 'error';
-  items: QueueRow[];
-  nextCursor: string | null;
-  error: unknown;
-  more: 'idle' | 'loading' | 'error';
-};
-
-const initial = (key: string): ListState => ({ key, status: 'loading', items: [], nextCursor: null, error: null, more: 'idle' });
+type Rows = { items: QueueRow[]; nextCursor: string | null };
 
 /** Rows of `b` not already in `a` (a row moved between pages must not show twice). */
 function appendNew(a: QueueRow[], b: QueueRow[]): QueueRow[] {
@@ -24,56 +16,57 @@ function appendNew(a: QueueRow[], b: QueueRow[]): QueueRow[] {
 }
 
 /**
- * One queue's rows for the URL's filters: the first page, "load more" by cursor, and `refresh()`,
- * which re-reads as many rows as are shown (for live updates) without resetting the list.
+ * One queue's rows for the URL's filters (one cached query per queue and filters): the first
+ * page, "load more" by cursor, and re-reads — on an event in one of `rooms` (RealtimeProvider
+ * invalidates the queries that follow a room), on `refresh()` — of as many rows as are shown,
+ * so a live update never shrinks the list. A failed re-read keeps the rows already shown.
  */
-export function useQueueList(queue: QueueId, search: string) {
+export function useQueueList(queue: QueueId, search: string, rooms: readonly string[]) {
+  const client = useQueryClient();
+  const queryKey = ['console.queue', queue, search];
+  const query = useQuery({
+    queryKey,
+    queryFn: async ({ signal }): Promise<Rows> => {
+      const shown = client.getQueryData<Rows>(queryKey)?.items.length ?? 0;
+      const limit = Math.min(MAX_PAGE, Math.max(PAGE_SIZE, shown));
+      const page = await fetchQueue(queue, filtersFromSearch(search), { limit, signal });
+      return { items: page.items, nextCursor: page.nextCursor };
+    },
+    meta: { rooms },
+  });
+  const [more, setMore] = useState<{ key: string; state: 'idle' | 'loading' | 'error'; error: unknown }>({
+    key: '',
+    state: 'idle',
+    error: null,
+  });
   const key = `${queue}|${search}`;
-  const [state, setState] = useState<ListState>(() => initial(key));
-  const latest = useRef(state);
-  useEffect(() => {
-    latest.current = state;
-  }, [state]);
-  const generation = useRef(0);
+  const moreState = more.key === key ? more : { key, state: 'idle' as const, error: null };
 
-  const run = useCallback(async (mode: 'first' | 'refresh' | 'more', forKey: string) => {
-    const [q, s = ''] = forKey.split('|') as [QueueId, string?];
-    const current = latest.current;
-    if (mode !== 'first' && current.key !== forKey) return;
-    if (mode === 'more' && (!current.nextCursor || current.more === 'loading')) return;
-    const id = mode === 'more' ? generation.current : ++generation.current;
-    const options =
-      mode === 'more'
-        ? { cursor: current.nextCursor ?? undefined, limit: PAGE_SIZE }
-        : { limit: mode === 'refresh' ? Math.min(MAX_PAGE, Math.max(PAGE_SIZE, current.items.length)) : PAGE_SIZE };
-    if (mode === 'more') setState((prev) => ({ ...prev, more: 'loading' }));
-    try {
-      const page = await fetchQueue(q, filtersFromSearch(s), options);
-      if (generation.current !== id) return;
-      setState((prev) => {
-        if (mode === 'more')
-          return prev.key === forKey
-            ? { ...prev, items: appendNew(prev.items, page.items), nextCursor: page.nextCursor, more: 'idle' }
-            : prev;
-        return { key: forKey, status: 'ready', items: page.items, nextCursor: page.nextCursor, error: null, more: 'idle' };
-      });
-    } catch (error) {
-      if (generation.current !== id) return;
-      setState((prev) => {
-        if (mode === 'more') return prev.key === forKey ? { ...prev, more: 'error', error } : prev;
-        // A failed live refresh keeps the rows already shown.
-        if (mode === 'refresh' && prev.key === forKey && prev.status === 'ready') return prev;
-        return { ...initial(forKey), status: 'error', error };
-      });
-    }
-  }, []);
+  const { refetch, data } = query;
+  const refresh = useCallback(() => void refetch(), [refetch]);
+  const nextCursor = data?.nextCursor ?? null;
+  const loadMore = useCallback(() => {
+    if (!nextCursor || moreState.state === 'loading') return;
+    setMore({ key, state: 'loading', error: null });
+    fetchQueue(queue, filtersFromSearch(search), { cursor: nextCursor, limit: PAGE_SIZE }).then(
+      (page) => {
+        client.setQueryData<Rows>(['console.queue', queue, search], (prev) =>
+          prev ? { items: appendNew(prev.items, page.items), nextCursor: page.nextCursor } : prev,
+        );
+        setMore({ key, state: 'idle', error: null });
+      },
+      (error: unknown) => setMore({ key, state: 'error', error }),
+    );
+  }, [client, queue, search, key, nextCursor, moreState.state]);
 
-  useEffect(() => {
-    void run('first', key);
-  }, [run, key]);
-
-  const refresh = useCallback(() => void run('refresh', key), [run, key]);
-  const loadMore = useCallback(() => void run('more', key), [run, key]);
-  const view = state.key === key ? state : initial(key);
-  return { ...view, refresh, loadMore };
+  const status = data ? ('ready' as const) : query.isError ? ('error' as const) : ('loading' as const);
+  return {
+    status,
+    items: data?.items ?? [],
+    nextCursor,
+    error: moreState.state === 'error' ? moreState.error : query.error,
+    more: moreState.state,
+    refresh,
+    loadMore,
+  };
 }

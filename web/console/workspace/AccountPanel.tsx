@@ -1,7 +1,7 @@
 import type { SecurityFlags, Workspace } from '../../api/console';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/catalogues';
-import { localeTag } from '../../ui/format';
+import { formatMoney } from '../../ui/format';
 
 /** The five blocking reasons of the seeds (S0), in their order. */
 const FLAGS: ReadonlyArray<{ key: keyof SecurityFlags; label: MessageKey }> = [
@@ -16,12 +16,8 @@ const FLAGS: ReadonlyArray<{ key: keyof SecurityFlags; label: MessageKey }> = [
 export function AccountPanel({ ws }: { ws: Workspace }) {
   const { t, locale } = useI18n();
   const identified = ws.customer.identification.state === 'identified';
-  const money = (value: string) => {
-    const n = Number(value);
-    return Number.isFinite(n)
-      ? new Intl.NumberFormat(localeTag(locale), { style: 'currency', currency: 'RUB' }).format(n)
-      : value;
-  };
+  // Wallet balances are in roubles (the payment system's one currency).
+  const money = (value: string) => formatMoney(value, 'RUB', locale);
 
   return (
     <section className="side-card" aria-labelledby="account-title" data-testid="account-panel">

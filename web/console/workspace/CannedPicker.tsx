@@ -59,6 +59,15 @@ export function CannedPicker({ number, onPick, onClose }: Props) {
                 </button>
               </div>
               <p className="canned__body">{c.body}</p>
+              {c.emptyPlaceholders.length > 0 && (
+                <p className="canned__warning" role="note">
+                  {t('console.canned.emptyPlaceholders', {
+                    names: c.emptyPlaceholders
+                      .map((p) => (p === 'customer.name' ? t('console.canned.ph.customer.name') : p))
+                      .join(', '),
+                  })}
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -1,15 +1,18 @@
 import { useRef, useState } from 'react';
 import type { FormEvent } from 'react';
+import { ApiError } from '../../api/client';
 import { postComposed } from '../../api/console';
 import type { ComposerMode, Workspace } from '../../api/console';
 import { buildReplyBody } from '../../api/multipart';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/catalogues';
 import { Alert } from '../../ui/Alert';
+import { fieldErrorText } from '../../ui/fieldError';
 import { REPLY_FILES, replyFilesProblem } from '../../ui/replyFiles';
-import { FilesInput } from '../../portal/contact/FilesInput';
+import { FilePicker } from '../../ui/fields/FilePicker';
 import { actionError, isClosed } from './actions';
 import { CannedPicker } from './CannedPicker';
+import { reachSent, reachWarning } from './reach';
 
 const MAX_BODY = 20_000;
 
@@ -63,7 +66,10 @@ export function Composer({ ws, onSent, onTyping, onIdle }: Props) {
       onIdle();
       onSent();
     } catch (error) {
-      setFailure(actionError(error, t));
+      // A refused file is named once, beside the text (the server's field error), not again as a general alert.
+      const fileProblem = error instanceof ApiError ? error.fields.files : undefined;
+      if (fileProblem) setProblem(fieldErrorText(fileProblem, locale, t('form.invalid')));
+      else setFailure(actionError(error, t));
     } finally {
       setSending(false);
     }
@@ -105,9 +111,12 @@ export function Composer({ ws, onSent, onTyping, onIdle }: Props) {
       {mode === 'ask' && <p className="composer__note">{t('console.composer.askHint')}</p>}
       {mode === 'notes' && <p className="composer__note composer__note--internal">{t('console.composer.noteHint')}</p>}
       {failure && <Alert tone="error">{failure}</Alert>}
+      {mode !== 'notes' && !closed && !sent && reachWarning(ws, t) && (
+        <Alert tone={ws.reach.portal ? 'info' : 'error'}>{reachWarning(ws, t)}</Alert>
+      )}
       {sent && !failure && (
         <p className="composer__sent" role="status">
-          {t(`console.composer.sent.${sent}`)}
+          {sent === 'notes' ? t('console.composer.sent.notes') : reachSent(ws, t)}
         </p>
       )}
       <div className={`field${problem ? ' field--invalid' : ''}`}>
@@ -143,7 +152,7 @@ export function Composer({ ws, onSent, onTyping, onIdle }: Props) {
           {t('console.canned.open')}
         </button>
         {mode === 'reply' && (
-          <FilesInput
+          <FilePicker
             id="composer-files"
             field={REPLY_FILES}
             files={files}

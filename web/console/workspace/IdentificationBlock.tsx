@@ -99,7 +99,7 @@ export function IdentificationBlock({ ws, onChanged }: { ws: Workspace; onChange
               id={`${id}-passport`}
               className="field__input"
               autoComplete="off"
-              placeholder="4510 123456"
+              placeholder={t('console.ident.passportHint')}
               value={passport}
               onChange={(e) => setPassport(e.target.value)}
             />

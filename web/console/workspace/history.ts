@@ -1,5 +1,6 @@
 import { TICKET_STATUSES } from '../../../common/tickets';
-import { PRIORITIES, RESOLUTION_CODES } from '../../api/console';
+import { MERGED_RESOLUTION, PRIORITIES, RESOLUTION_CODES } from '../../api/console';
+import type { ResolutionCode } from '../../api/console';
 import type { HistoryEntry } from '../../api/console';
 import { isMessageKey } from '../../i18n/catalogues';
 import type { Translate } from '../../i18n/I18nProvider';
@@ -39,9 +40,8 @@ function priorityName(value: unknown, t: Translate): string {
 
 /** A resolution code's name ("Дан ответ"); unknown codes as they are. */
 export function resolutionName(code: string, t: Translate): string {
-  if ((RESOLUTION_CODES as readonly string[]).includes(code))
-    return t(`console.resolution.${code as (typeof RESOLUTION_CODES)[number]}`);
-  return code === 'merged' ? t('console.resolution.merged') : code;
+  const known: readonly string[] = [...RESOLUTION_CODES, MERGED_RESOLUTION];
+  return known.includes(code) ? t(`console.resolution.${code as ResolutionCode}`) : code;
 }
 
 const arrow = (from: string, to: string) => (from ? `${from} → ${to}` : `→ ${to}`);

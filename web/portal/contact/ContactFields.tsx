@@ -3,7 +3,7 @@ import { displayName } from '../../api/auth';
 import type { ReplyChannel } from '../../api/requests';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../router';
-import { FieldShell } from './FieldShell';
+import { Field } from '../../ui/fields';
 import { CONTACT_IDS } from './useFileRequest';
 import type { ContactValues } from './useRequestDraft';
 
@@ -34,12 +34,12 @@ export function ContactFields({ me, contact, onChange, onBlur, errorFor, returnT
         </p>
       ) : (
         <>
-          <FieldShell
+          <Field
             id={CONTACT_IDS.email}
             label={t('portal.form.email')}
             required
             error={errorFor('email')}
-            help={t('portal.form.emailHelp')}
+            hint={t('portal.form.emailHelp')}
           >
             {(ids) => (
               <input
@@ -57,8 +57,8 @@ export function ContactFields({ me, contact, onChange, onBlur, errorFor, returnT
                 onBlur={() => onBlur('email')}
               />
             )}
-          </FieldShell>
-          <FieldShell id={CONTACT_IDS.name} label={t('portal.form.name')} error={errorFor('name')}>
+          </Field>
+          <Field id={CONTACT_IDS.name} label={t('portal.form.name')} error={errorFor('name')}>
             {(ids) => (
               <input
                 id={ids.input}
@@ -74,7 +74,7 @@ export function ContactFields({ me, contact, onChange, onBlur, errorFor, returnT
                 onBlur={() => onBlur('name')}
               />
             )}
-          </FieldShell>
+          </Field>
           <p className="form-note">
             {t('portal.form.haveAccount')}{' '}
             <Link href={`/login?next=${encodeURIComponent(returnTo)}`}>{t('portal.form.signIn')}</Link>

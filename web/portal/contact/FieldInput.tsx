@@ -1,9 +1,9 @@
 import type { FieldDef, MoneyValue } from '../../../common/forms/types';
 import { useT } from '../../i18n/I18nProvider';
 import { useLocalize } from '../../i18n/useLocalize';
-import { FieldShell } from './FieldShell';
-import type { ShellIds } from './FieldShell';
-import { FilesInput } from './FilesInput';
+import { Field } from '../../ui/fields';
+import type { FieldIds } from '../../ui/fields';
+import { FilePicker } from '../../ui/fields/FilePicker';
 import { emptyValue } from './formDraft';
 import type { DraftValue } from './formDraft';
 
@@ -42,7 +42,7 @@ export function FieldInput({ field, value, error, onChange, onBlur }: Props) {
   const t = useT();
   const l = useLocalize();
   const current = value ?? emptyValue(field);
-  const common = (ids: ShellIds) => ({
+  const common = (ids: FieldIds) => ({
     id: ids.input,
     name: field.key,
     'aria-describedby': ids.describedBy,
@@ -52,7 +52,7 @@ export function FieldInput({ field, value, error, onChange, onBlur }: Props) {
   });
   const text = typeof current === 'string' ? current : '';
 
-  const control = (ids: ShellIds) => {
+  const control = (ids: FieldIds) => {
     switch (field.type) {
       case 'textarea':
         return (
@@ -123,7 +123,7 @@ export function FieldInput({ field, value, error, onChange, onBlur }: Props) {
       }
       case 'files':
         return (
-          <FilesInput
+          <FilePicker
             id={ids.input}
             field={field}
             files={Array.isArray(current) ? current : []}
@@ -156,15 +156,15 @@ export function FieldInput({ field, value, error, onChange, onBlur }: Props) {
   };
 
   return (
-    <FieldShell
+    <Field
       id={`f-${field.key}`}
       label={l(field.label)}
-      help={field.help ? l(field.help) : undefined}
+      hint={field.help ? l(field.help) : undefined}
       required={field.required}
       error={error}
       inline={field.type === 'checkbox'}
     >
       {control}
-    </FieldShell>
+    </Field>
   );
 }

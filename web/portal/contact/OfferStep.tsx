@@ -4,7 +4,7 @@ import type { LeafForm } from '../../api/requests';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
-import { TextField } from '../../ui/FormField';
+import { TextField } from '../../ui/fields';
 import { ArticleCard } from './ArticleCard';
 import { useArticleSearch } from './useArticleSearch';
 

@@ -1,3 +1,4 @@
+import { ApiError } from '../../api/client';
 import type { Me } from '../../api/auth';
 import type { FiledTicket, LeafForm } from '../../api/requests';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -5,7 +6,7 @@ import { useLocalize } from '../../i18n/useLocalize';
 import { usePathname } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
-import { TextField } from '../../ui/FormField';
+import { TextField } from '../../ui/fields';
 import { reviewMessage } from './review';
 import { ContactFields } from './ContactFields';
 import { FieldInput } from './FieldInput';
@@ -36,7 +37,9 @@ export function RequestForm({ leaf, draft, me, onFiled }: Props) {
           {title}
         </h1>
         <p className="page__lead">{t('portal.form.lead')}</p>
-        {review.resolutionMinutes > 0 && <p className="request-form__review">{reviewMessage(review, locale, t, 'form')}</p>}
+        {review && review.resolutionMinutes > 0 && (
+          <p className="request-form__review">{reviewMessage(review, locale, t, 'form')}</p>
+        )}
       </header>
 
       <section className="form-section" aria-labelledby="details-title">
@@ -75,7 +78,12 @@ export function RequestForm({ leaf, draft, me, onFiled }: Props) {
       {/* Next to the button the customer just pressed. */}
       {form.failure !== null && (
         <div id="request-form-error" tabIndex={-1}>
-          <Alert tone="error">{describeError(form.failure, t)}</Alert>
+          <Alert tone="error">
+            {/* A field's own complaint (a refused file, with its name) is shown beside it once; here only a pointer. */}
+            {form.failure instanceof ApiError && Object.keys(form.failure.fields).length > 0
+              ? t('portal.form.seeFields')
+              : describeError(form.failure, t)}
+          </Alert>
         </div>
       )}
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormDef } from '../../../common/forms/types';
 import type { CatalogNode } from '../../api/requests';
 import { contactBase, resolveSlugs, slugsFromPath, trailHref } from './catalogPath';
-import { acceptAttribute, typeNames } from './FilesInput';
+import { acceptAttribute, typeNames } from '../../ui/fields/FilePicker';
 import { fileTypeOf, filesByField, initialValues, newIdempotencyKey, payloadFields, toValidatorValues } from './formDraft';
 
 const l = (ru: string) => ({ ru, uk: ru, en: ru });

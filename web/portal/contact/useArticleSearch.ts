@@ -1,35 +1,28 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { Locale } from '../../../common/errors';
 import { searchArticles } from '../../api/requests';
 import type { SearchHit } from '../../api/requests';
+import { useDebouncedValue } from '../../ui/useDebouncedValue';
 
 export const SEARCH_MIN_LENGTH = 3;
 export const SEARCH_DELAY_MS = 350;
 
+const NONE: SearchHit[] = [];
+
 /** Articles matching what the customer types, searched once they pause typing. */
 export function useArticleSearch(query: string, locale: Locale): { hits: SearchHit[]; searching: boolean } {
-  const [result, setResult] = useState<{ query: string; hits: SearchHit[] }>({ query: '', hits: [] });
   const q = query.trim();
   const active = q.length >= SEARCH_MIN_LENGTH;
-
-  useEffect(() => {
-    if (!active) return;
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      searchArticles(q, locale, controller.signal).then(
-        (hits) => setResult({ query: q, hits }),
-        () => {
-          // Suggestions are a convenience: a failed search just shows none.
-          if (!controller.signal.aborted) setResult({ query: q, hits: [] });
-        },
-      );
-    }, SEARCH_DELAY_MS);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q, active, locale]);
-
-  if (!active) return { hits: [], searching: false };
-  return { hits: result.hits, searching: result.query !== q };
+  const settled = useDebouncedValue(q, SEARCH_DELAY_MS);
+  const search = useQuery({
+    queryKey: ['portal.articleSearch', settled, locale],
+    queryFn: ({ signal }) => searchArticles(settled, locale, signal),
+    enabled: active && settled === q,
+    // Suggestions are a convenience: a failed search just shows none, at once.
+    retry: false,
+    staleTime: 60_000,
+  });
+  if (!active) return { hits: NONE, searching: false };
+  const done = settled === q && (search.isSuccess || search.isError);
+  return { hits: search.data ?? NONE, searching: !done };
 }

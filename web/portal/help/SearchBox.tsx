@@ -1,8 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { suggestKb, type KbSuggestion } from '../../api/kb';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, navigate } from '../../router';
+import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import { articleHref, searchHref } from './helpPaths';
 
 const SUGGEST_MIN = 2;
@@ -13,29 +15,19 @@ export function SearchBox({ base, initial = '', autoFocus = false }: { base: str
   const { t, locale } = useI18n();
   const [q, setQ] = useState(initial);
   const [open, setOpen] = useState(false);
-  const [suggestions, setSuggestions] = useState<{ q: string; items: KbSuggestion[] }>({ q: '', items: [] });
   const listId = useId();
   const query = q.trim();
+  const settled = useDebouncedValue(query, SUGGEST_DELAY_MS);
+  const suggestions = useQuery({
+    queryKey: ['help.suggest', settled, locale],
+    queryFn: ({ signal }) => suggestKb(settled, locale, signal),
+    enabled: settled.length >= SUGGEST_MIN,
+    // Suggestions are a convenience: a failure shows none, the search still works.
+    retry: false,
+    staleTime: 60_000,
+  });
 
-  useEffect(() => {
-    if (query.length < SUGGEST_MIN) return;
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      suggestKb(query, locale, controller.signal).then(
-        (items) => setSuggestions({ q: query, items }),
-        () => {
-          // Suggestions are a convenience: a failure shows none, the search still works.
-          if (!controller.signal.aborted) setSuggestions({ q: query, items: [] });
-        },
-      );
-    }, SUGGEST_DELAY_MS);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query, locale]);
-
-  const shown = open && query.length >= SUGGEST_MIN && suggestions.q === query ? suggestions.items : [];
+  const shown: KbSuggestion[] = open && query.length >= SUGGEST_MIN && settled === query ? (suggestions.data ?? []) : [];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -7,7 +7,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { REPLY_FILES, replyFilesProblem } from '../../ui/replyFiles';
 import { describeError } from '../../ui/errorMessage';
-import { FilesInput } from '../contact/FilesInput';
+import { TextArea } from '../../ui/fields';
+import { FilePicker } from '../../ui/fields/FilePicker';
 
 const MAX_BODY = 5000;
 
@@ -58,32 +59,22 @@ export function ReplyBox({ number, access, waiting, onSent }: Props) {
         {waiting ? t('portal.request.replyWaiting') : t('portal.request.replyTitle')}
       </h2>
       {failure !== null && <Alert tone="error">{describeError(failure, t)}</Alert>}
-      <div className={`field${problem ? ' field--invalid' : ''}`}>
-        <label className="visually-hidden" htmlFor="reply-text">
-          {t('portal.request.replyLabel')}
-        </label>
-        <textarea
-          id="reply-text"
-          className="field__input field__textarea"
-          rows={4}
-          maxLength={MAX_BODY}
-          placeholder={t('portal.request.replyPlaceholder')}
-          value={text}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? 'reply-problem' : undefined}
-          onChange={(e) => {
-            setText(e.target.value);
-            setProblem(null);
-          }}
-        />
-        {problem && (
-          <p className="field__error" id="reply-problem">
-            {problem}
-          </p>
-        )}
-      </div>
+      <TextArea
+        id="reply-text"
+        hideLabel
+        label={t('portal.request.replyLabel')}
+        rows={4}
+        maxLength={MAX_BODY}
+        placeholder={t('portal.request.replyPlaceholder')}
+        value={text}
+        error={problem}
+        onChange={(e) => {
+          setText(e.target.value);
+          setProblem(null);
+        }}
+      />
       <div className="reply__bar">
-        <FilesInput
+        <FilePicker
           id="reply-files"
           field={REPLY_FILES}
           files={files}

@@ -4,6 +4,7 @@ import type { ReplyChannel, Ticket, TicketAccess } from '../../api/requests';
 import { useT } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
+import { TextArea } from '../../ui/fields';
 
 type Props = { ticket: Ticket; access: TicketAccess; onChanged: (ticket: Ticket) => void };
 
@@ -78,29 +79,18 @@ export function TicketActions({ ticket, access, onChanged }: Props) {
             reopen();
           }}
         >
-          <div className={`field${messageMissing ? ' field--invalid' : ''}`}>
-            <label className="field__label" htmlFor="reopen-message">
-              {t('portal.request.reopenLabel')}
-            </label>
-            <textarea
-              id="reopen-message"
-              className="field__input field__textarea"
-              rows={4}
-              maxLength={5000}
-              value={message}
-              aria-invalid={messageMissing ? true : undefined}
-              aria-describedby={messageMissing ? 'reopen-message-error' : undefined}
-              onChange={(e) => {
-                setMessage(e.target.value);
-                setMessageMissing(false);
-              }}
-            />
-            {messageMissing && (
-              <p className="field__error" id="reopen-message-error">
-                {t('portal.request.reopenMissing')}
-              </p>
-            )}
-          </div>
+          <TextArea
+            id="reopen-message"
+            label={t('portal.request.reopenLabel')}
+            rows={4}
+            maxLength={5000}
+            value={message}
+            error={messageMissing ? t('portal.request.reopenMissing') : null}
+            onChange={(e) => {
+              setMessage(e.target.value);
+              setMessageMissing(false);
+            }}
+          />
           <div className="ticket-actions__row">
             <button type="submit" className="button button--primary" disabled={busy}>
               {t('portal.request.reopenSubmit')}

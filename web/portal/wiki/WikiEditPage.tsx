@@ -12,6 +12,7 @@ import { LoadFailed } from '../../ui/LoadFailed';
 import { PageLoading } from '../../ui/PageLoading';
 import { useApiQuery } from '../../api/query';
 import { DiffView } from './wikiShared';
+import { TextArea, TextField } from '../../ui/fields';
 
 type Errors = Partial<Record<'title' | 'body' | 'summary', string>>;
 
@@ -54,60 +55,32 @@ function EditForm({ page, mode }: { page: WikiPage; mode: 'edit' | 'propose' }) 
           )}
         </Alert>
       )}
-      <div className={`field${fieldErrors.title ? ' field--invalid' : ''}`}>
-        <label className="field__label" htmlFor="wiki-title">
-          {t('wiki.form.title')}
-        </label>
-        <input
-          id="wiki-title"
-          className="field__input"
-          value={title}
-          maxLength={200}
-          aria-invalid={fieldErrors.title ? true : undefined}
-          aria-describedby={fieldErrors.title ? 'wiki-title-error' : undefined}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-        {fieldErrors.title && (
-          <p className="field__error" id="wiki-title-error">
-            {fieldErrors.title}
-          </p>
-        )}
-      </div>
-      <div className={`field${fieldErrors.body ? ' field--invalid' : ''}`}>
-        <label className="field__label" htmlFor="wiki-body">
-          {t('wiki.form.body')}
-        </label>
-        <textarea
-          id="wiki-body"
-          className="field__input wiki-form__body"
-          value={body}
-          rows={18}
-          maxLength={50_000}
-          aria-invalid={fieldErrors.body ? true : undefined}
-          aria-describedby={`wiki-body-hint${fieldErrors.body ? ' wiki-body-error' : ''}`}
-          onChange={(e) => setBody(e.target.value)}
-        />
-        <p className="field__hint" id="wiki-body-hint">
-          {t('wiki.form.bodyHint')}
-        </p>
-        {fieldErrors.body && (
-          <p className="field__error" id="wiki-body-error">
-            {fieldErrors.body}
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="wiki-summary">
-          {t('wiki.form.summary')}
-        </label>
-        <input
-          id="wiki-summary"
-          className="field__input"
-          value={summary}
-          maxLength={300}
-          onChange={(e) => setSummary(e.target.value)}
-        />
-      </div>
+      <TextField
+        id="wiki-title"
+        label={t('wiki.form.title')}
+        value={title}
+        maxLength={200}
+        error={fieldErrors.title}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <TextArea
+        id="wiki-body"
+        inputClassName="wiki-form__body"
+        label={t('wiki.form.body')}
+        hint={t('wiki.form.bodyHint')}
+        value={body}
+        rows={18}
+        maxLength={50_000}
+        error={fieldErrors.body}
+        onChange={(e) => setBody(e.target.value)}
+      />
+      <TextField
+        id="wiki-summary"
+        label={t('wiki.form.summary')}
+        value={summary}
+        maxLength={300}
+        onChange={(e) => setSummary(e.target.value)}
+      />
       <div className="wiki-form__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {mode === 'edit' ? t('wiki.form.save') : t('wiki.form.sendProposal')}

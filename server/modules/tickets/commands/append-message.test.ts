@@ -48,7 +48,7 @@ async function append(id: string, author: Author, visibility: 'public' | 'intern
 
 const row = async (id: string) => (await t.ctx.db.select().from(tickets).where(eq(tickets.id, id)))[0]!;
 const eventTypes = async (id: string) =>
-  (await t.ctx.db.select().from(outboxEvents).where(eq(outboxEvents.aggregateId, id))).map((e) => e.type);
+  (await t.ctx.db.select().from(outboxEvents).where(eq(outboxEvents.aggregateId, id))).map((e) => e.type).sort();
 
 describe('appendMessage', () => {
   it("a customer's message on a solved request reopens it with a new resolution target", async () => {

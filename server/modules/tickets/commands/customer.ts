@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Locale } from '../../../../common/errors';
-import type { ReplyChannel, TicketStatus } from '../../../../common/tickets';
+import { UNCONFIRMED_TTL_DAYS, type ReplyChannel, type TicketStatus } from '../../../../common/tickets';
 import type { AppContext } from '../../../context';
 import type { Tx } from '../../../db/connection';
 import { ticketAccessTokens, tickets } from '../../../db/schema';
@@ -9,11 +9,11 @@ import { recordAudit, type Actor } from '../../../platform/audit';
 import { randomToken, sha256 } from '../../../platform/crypto';
 import { emit, withTransaction } from '../../../platform/outbox';
 import { queueTemplateMail } from '../../mail/mail.service';
-import { computeDue, loadPolicy } from '../../sla/sla.service';
+import { computeDue, loadPolicy } from '../../sla';
 import { assertTransition } from '../tickets.state';
 import { announceEntered, transition, type Origin, type Ticket } from './shared';
 
-export const UNCONFIRMED_TTL_DAYS = 7;
+export { UNCONFIRMED_TTL_DAYS };
 export const ARCHIVE_AFTER_DAYS = 7;
 
 /** Opens a guest's request from the confirmation link: it enters the queue and a tracking link is mailed. */

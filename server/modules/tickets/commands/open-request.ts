@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../../../../common/errors';
 import type { FormValues } from '../../../../common/forms/types';
-import type { ReplyChannel, TicketChannel } from '../../../../common/tickets';
+import { filingPriority, type ReplyChannel, type TicketChannel } from '../../../../common/tickets';
 import type { AppContext } from '../../../context';
 import type { Executor } from '../../../db/connection';
 import { categories, departments, forms, idempotencyKeys } from '../../../db/schema';
@@ -12,7 +12,7 @@ import { messageIdDomain } from '../../../platform/mail/queue';
 import { referenceCache } from '../../../platform/refcache';
 import { automaticMailHeaders, loadBrand } from '../../mail/mail.service';
 import { renderMail, type MailTemplate, type MailVars } from '../../mail/templates';
-import { computeDue, type SlaDue } from '../../sla/sla.service';
+import { computeDue, type SlaDue } from '../../sla';
 import { roomsOf } from '../rooms';
 import { FILING, type FilingParam, type FilingRow } from './filing-statement';
 import { runInTx, runOnHandle } from './named-sql';
@@ -217,7 +217,7 @@ export async function openRequest(ctx: AppContext, input: OpenRequestInput, tx?:
     category_id: category.id,
     form_id: form.id,
     department_id: departmentId,
-    priority: customer?.priority && category.priority === 'normal' ? 'high' : category.priority,
+    priority: filingPriority(category.priority, Boolean(customer?.priority)),
     priority_customer: Boolean(customer?.priority),
     status,
     channel: input.channel,

@@ -17,7 +17,7 @@ import {
   pausedClock,
   resumedClock,
   type SlaDue,
-} from '../../sla/sla.service';
+} from '../../sla';
 import { formatTicketNumber } from '../numbers';
 import { roomsOf } from '../rooms';
 import { assertTransition } from '../tickets.state';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../../context';
 import { tickets } from '../../../db/schema';
 import { emit } from '../../../platform/outbox';
-import { defineSlaCheckJob, slaMarkDue, type SlaCheck } from '../../sla/sla.service';
+import { defineSlaCheckJob, slaMarkDue, type SlaCheck } from '../../sla';
 import { roomsOf } from '../rooms';
 
 /**

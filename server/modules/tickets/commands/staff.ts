@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../../../../common/errors';
+import { FIRST_LINE, MERGED_RESOLUTION } from '../../../../common/tickets';
 import type { AppContext } from '../../../context';
 import type { Executor, Tx } from '../../../db/connection';
 import { departmentMembers, departments, resolutionCodes, staffUsers, tickets, type Priority } from '../../../db/schema';
@@ -7,7 +8,7 @@ import { AppError } from '../../../errors';
 import { ownIssue } from '../../../issues';
 import { recordAudit } from '../../../platform/audit';
 import { emit, withTransaction } from '../../../platform/outbox';
-import { FIRST_LINE, type StaffScope } from '../../staff/staff.policy';
+import type { StaffScope } from '../../staff';
 import { parseTicketNumber } from '../numbers';
 import { roomsOf } from '../rooms';
 import { authorize, type TicketAction } from '../tickets.policy';
@@ -327,7 +328,7 @@ export async function merge(a: ActionContext, number: string, intoNumber: string
       await insertMessage(tx, target.id, { author: SYSTEM, body: `${t.number} → ${target.number}: ${reason}`, internal: true });
       await transition(tx, t, 'resolved', SYSTEM, a.meta, {
         resolvedAt: new Date(),
-        resolutionCode: 'merged',
+        resolutionCode: MERGED_RESOLUTION,
         mergedIntoId: target.id,
       });
       return { data: { into: target.id, intoNumber: target.number, reason } };

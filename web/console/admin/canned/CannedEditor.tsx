@@ -9,6 +9,7 @@ import { flatten } from '../catalog/treeUtils';
 import { Errors, SmallField } from '../forms/inputs';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useSave } from '../shared/useSave';
+import { Select } from '../../../ui/fields';
 
 /** What the console fills in when an operator picks the answer. */
 export const PLACEHOLDERS = [
@@ -107,59 +108,30 @@ export function CannedEditor({ canned, categories, departments, onSaved, onClose
         <Errors errors={tried ? bodyErrors : []} />
       </div>
       <div className="admin-field__grid">
-        <div className="field admin-small">
-          <label className="field__label" htmlFor={`${id}-locale`}>
-            {t('admin.canned.locale')}
-          </label>
-          <select
-            id={`${id}-locale`}
-            className="field__input field__select"
-            value={draft.locale}
-            onChange={(e) => setDraft({ ...draft, locale: e.target.value as CannedInput['locale'] })}
-          >
-            {LOCALES.map((loc) => (
-              <option key={loc} value={loc}>
-                {t(`lang.${loc}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field admin-small">
-          <label className="field__label" htmlFor={`${id}-category`}>
-            {t('admin.canned.category')}
-          </label>
-          <select
-            id={`${id}-category`}
-            className="field__input field__select"
-            value={draft.categoryId ?? ''}
-            onChange={(e) => setDraft({ ...draft, categoryId: e.target.value || null })}
-          >
-            <option value="">{t('admin.canned.anyCategory')}</option>
-            {flatten(categories).map(({ node, depth }) => (
-              <option key={node.id} value={node.id}>
-                {`${'\u2003'.repeat(depth)}${l(node.name)}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field admin-small">
-          <label className="field__label" htmlFor={`${id}-department`}>
-            {t('admin.canned.department')}
-          </label>
-          <select
-            id={`${id}-department`}
-            className="field__input field__select"
-            value={draft.departmentCode ?? ''}
-            onChange={(e) => setDraft({ ...draft, departmentCode: e.target.value || null })}
-          >
-            <option value="">{t('admin.canned.anyDepartment')}</option>
-            {departments.map((d) => (
-              <option key={d.code} value={d.code}>
-                {l(d.name)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          className="admin-small"
+          label={t('admin.canned.locale')}
+          value={draft.locale}
+          onChange={(locale) => setDraft({ ...draft, locale })}
+          options={LOCALES.map((loc) => [loc, t(`lang.${loc}`)] as const)}
+        />
+        <Select
+          className="admin-small"
+          label={t('admin.canned.category')}
+          value={draft.categoryId ?? ''}
+          onChange={(v) => setDraft({ ...draft, categoryId: v || null })}
+          options={[
+            ['', t('admin.canned.anyCategory')],
+            ...flatten(categories).map(({ node, depth }) => [node.id, `${'\u2003'.repeat(depth)}${l(node.name)}`] as const),
+          ]}
+        />
+        <Select
+          className="admin-small"
+          label={t('admin.canned.department')}
+          value={draft.departmentCode ?? ''}
+          onChange={(v) => setDraft({ ...draft, departmentCode: v || null })}
+          options={[['', t('admin.canned.anyDepartment')], ...departments.map((d) => [d.code, l(d.name)] as const)]}
+        />
       </div>
       <p className="form-note">{t('admin.appliesNow')}</p>
       <div className="admin-actions">

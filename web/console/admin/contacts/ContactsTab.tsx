@@ -1,5 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { HOTLINE_AUDIENCES, SOCIAL_NETWORKS, type Branding, type Contacts } from '../../../../common/settings';
+import { EMAIL_AUDIENCES, HOTLINE_AUDIENCES, SOCIAL_NETWORKS, type Branding, type Contacts } from '../../../../common/settings';
 import { fetchAdminSettings, putSetting, resetSetting } from '../../../api/help';
 import type { MessageKey } from '../../../i18n/catalogues';
 import { useT } from '../../../i18n/I18nProvider';
@@ -10,6 +10,8 @@ import { L10nInputs } from '../shared/L10nInputs';
 import { LoadFailure } from '../shared/LoadFailure';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useSave } from '../shared/useSave';
+import { RowsEditor } from '../shared/RowsEditor';
+import { Checkbox, Select, TextField } from '../../../ui/fields';
 
 const EMPTY = { ru: '', uk: '', en: '' };
 const HOTLINE_AUDIENCE_LABEL: Record<(typeof HOTLINE_AUDIENCES)[number], MessageKey> = {
@@ -18,62 +20,6 @@ const HOTLINE_AUDIENCE_LABEL: Record<(typeof HOTLINE_AUDIENCES)[number], Message
   agents: 'contacts.audience.agents',
   city: 'contacts.audience.city',
 };
-
-function FieldError({ list, id }: { list: string[]; id?: string }) {
-  if (list.length === 0) return null;
-  return (
-    <p className="field__error" id={id}>
-      {list.join(' ')}
-    </p>
-  );
-}
-
-/**
- * A list of rows edited in place: each row drawn by `children` with its own `update`, a remove
- * button under it, an add button at the end. Hotlines, e-mail addresses and social networks.
- */
-function RowsEditor<R>({
-  legend,
-  rows,
-  onChange,
-  newRow,
-  addLabel,
-  removeLabel,
-  disabled,
-  rowClassName = 'settings-row',
-  children,
-}: {
-  legend: string;
-  rows: R[];
-  onChange(rows: R[]): void;
-  newRow: () => R;
-  addLabel: string;
-  removeLabel: string;
-  disabled: boolean;
-  rowClassName?: string;
-  children(row: R, update: (patch: Partial<R>) => void, index: number): React.ReactNode;
-}) {
-  return (
-    <fieldset className="admin-stack" disabled={disabled}>
-      <legend className="field__label">{legend}</legend>
-      {rows.map((row, i) => (
-        <div key={i} className={rowClassName}>
-          {children(row, (patch) => onChange(rows.map((x, j) => (j === i ? { ...x, ...patch } : x))), i)}
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            onClick={() => onChange(rows.filter((_, j) => j !== i))}
-          >
-            {removeLabel}
-          </button>
-        </div>
-      ))}
-      <button type="button" className="button button--ghost button--small" onClick={() => onChange([...rows, newRow()])}>
-        {addLabel}
-      </button>
-    </fieldset>
-  );
-}
 
 type SettingKey = 'contacts' | 'branding';
 
@@ -180,55 +126,29 @@ function ContactsForm({
           return (
             <>
               <div className="admin-field__grid">
-                <div className="field admin-small">
-                  <label className="field__label" htmlFor={`hl-aud-${i}`}>
-                    {t('settingsAdmin.audience')}
-                  </label>
-                  <select
-                    id={`hl-aud-${i}`}
-                    className="field__input field__select"
-                    value={h.audience}
-                    onChange={(e) => update({ audience: e.target.value as typeof h.audience })}
-                  >
-                    {HOTLINE_AUDIENCES.map((a) => (
-                      <option key={a} value={a}>
-                        {t(HOTLINE_AUDIENCE_LABEL[a])}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div
-                  className={`field admin-small${messagesUnder(issues, [...base, 'display']).length ? ' field--invalid' : ''}`}
-                >
-                  <label className="field__label" htmlFor={`hl-display-${i}`}>
-                    {t('settingsAdmin.display')}
-                  </label>
-                  <input
-                    id={`hl-display-${i}`}
-                    className="field__input"
-                    value={h.display}
-                    onChange={(e) => update({ display: e.target.value })}
-                  />
-                  <FieldError list={messagesUnder(issues, [...base, 'display'])} />
-                </div>
-                <div className={`field admin-small${messagesUnder(issues, [...base, 'tel']).length ? ' field--invalid' : ''}`}>
-                  <label className="field__label" htmlFor={`hl-tel-${i}`}>
-                    {t('settingsAdmin.tel')}
-                  </label>
-                  <input
-                    id={`hl-tel-${i}`}
-                    className="field__input"
-                    value={h.tel}
-                    inputMode="tel"
-                    aria-invalid={messagesUnder(issues, [...base, 'tel']).length ? true : undefined}
-                    onChange={(e) => update({ tel: e.target.value })}
-                  />
-                  <FieldError list={messagesUnder(issues, [...base, 'tel'])} />
-                </div>
-                <label className="settings-check">
-                  <input type="checkbox" checked={h.free} onChange={(e) => update({ free: e.target.checked })} />{' '}
-                  {t('settingsAdmin.free')}
-                </label>
+                <Select
+                  className="admin-small"
+                  label={t('settingsAdmin.audience')}
+                  value={h.audience}
+                  onChange={(audience) => update({ audience })}
+                  options={HOTLINE_AUDIENCES.map((a) => [a, t(HOTLINE_AUDIENCE_LABEL[a])] as const)}
+                />
+                <TextField
+                  className="admin-small"
+                  label={t('settingsAdmin.display')}
+                  value={h.display}
+                  error={messagesUnder(issues, [...base, 'display'])}
+                  onChange={(e) => update({ display: e.target.value })}
+                />
+                <TextField
+                  className="admin-small"
+                  label={t('settingsAdmin.tel')}
+                  value={h.tel}
+                  inputMode="tel"
+                  error={messagesUnder(issues, [...base, 'tel'])}
+                  onChange={(e) => update({ tel: e.target.value })}
+                />
+                <Checkbox label={t('settingsAdmin.free')} checked={h.free} onChange={(free) => update({ free })} />
               </div>
               <L10nInputs
                 legend={t('settingsAdmin.label')}
@@ -261,35 +181,20 @@ function ContactsForm({
           return (
             <>
               <div className="admin-field__grid">
-                <div className={`field${messagesUnder(issues, [...base, 'address']).length ? ' field--invalid' : ''}`}>
-                  <label className="field__label" htmlFor={`em-addr-${i}`}>
-                    {t('settingsAdmin.address')}
-                  </label>
-                  <input
-                    id={`em-addr-${i}`}
-                    className="field__input"
-                    type="email"
-                    value={m.address}
-                    aria-invalid={messagesUnder(issues, [...base, 'address']).length ? true : undefined}
-                    onChange={(e) => update({ address: e.target.value })}
-                  />
-                  <FieldError list={messagesUnder(issues, [...base, 'address'])} />
-                </div>
-                <div className="field admin-small">
-                  <label className="field__label" htmlFor={`em-aud-${i}`}>
-                    {t('settingsAdmin.audience')}
-                  </label>
-                  <select
-                    id={`em-aud-${i}`}
-                    className="field__input field__select"
-                    value={m.audience}
-                    onChange={(e) => update({ audience: e.target.value as typeof m.audience })}
-                  >
-                    <option value="customer">{t('contacts.emailAudience.customer')}</option>
-                    <option value="agent">{t('contacts.emailAudience.agent')}</option>
-                    <option value="all">{t('contacts.emailAudience.all')}</option>
-                  </select>
-                </div>
+                <TextField
+                  label={t('settingsAdmin.address')}
+                  type="email"
+                  value={m.address}
+                  error={messagesUnder(issues, [...base, 'address'])}
+                  onChange={(e) => update({ address: e.target.value })}
+                />
+                <Select
+                  className="admin-small"
+                  label={t('settingsAdmin.audience')}
+                  value={m.audience}
+                  onChange={(audience) => update({ audience })}
+                  options={EMAIL_AUDIENCES.map((a) => [a, t(`contacts.emailAudience.${a}`)] as const)}
+                />
               </div>
               <L10nInputs
                 legend={t('settingsAdmin.topic')}
@@ -332,35 +237,19 @@ function ContactsForm({
           const errs = messagesUnder(issues, ['social', i, 'url']);
           return (
             <>
-              <div className="field admin-small">
-                <label className="field__label" htmlFor={`so-net-${i}`}>
-                  {t('settingsAdmin.network')}
-                </label>
-                <select
-                  id={`so-net-${i}`}
-                  className="field__input field__select"
-                  value={s.network}
-                  onChange={(e) => update({ network: e.target.value as typeof s.network })}
-                >
-                  {SOCIAL_NETWORKS.map((n) => (
-                    <option key={n} value={n}>
-                      {n}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className={`field${errs.length ? ' field--invalid' : ''}`}>
-                <label className="field__label" htmlFor={`so-url-${i}`}>
-                  {t('settingsAdmin.url')}
-                </label>
-                <input
-                  id={`so-url-${i}`}
-                  className="field__input"
-                  value={s.url}
-                  onChange={(e) => update({ url: e.target.value })}
-                />
-                <FieldError list={errs} />
-              </div>
+              <Select
+                className="admin-small"
+                label={t('settingsAdmin.network')}
+                value={s.network}
+                onChange={(network) => update({ network })}
+                options={SOCIAL_NETWORKS.map((n) => [n, n] as const)}
+              />
+              <TextField
+                label={t('settingsAdmin.url')}
+                value={s.url}
+                error={errs}
+                onChange={(e) => update({ url: e.target.value })}
+              />
             </>
           );
         }}
@@ -386,18 +275,12 @@ function BrandingForm({
   const form = useSettingForm<Branding>('branding', initial, onSaved);
   const { draft, setDraft, issues } = form;
   const text = (key: 'productName' | 'legalName', label: string) => (
-    <div className={`field${messagesUnder(issues, [key]).length ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={`br-${key}`}>
-        {label}
-      </label>
-      <input
-        id={`br-${key}`}
-        className="field__input"
-        value={draft[key]}
-        onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-      />
-      <FieldError list={messagesUnder(issues, [key])} />
-    </div>
+    <TextField
+      label={label}
+      value={draft[key]}
+      error={messagesUnder(issues, [key])}
+      onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+    />
   );
   return (
     <form className="admin-panel admin-stack" noValidate aria-labelledby="branding-form-title" onSubmit={form.submit}>
@@ -407,19 +290,13 @@ function BrandingForm({
       <fieldset className="admin-stack" disabled={!canEdit}>
         {text('productName', t('settingsAdmin.productName'))}
         {text('legalName', t('settingsAdmin.legalName'))}
-        <div className={`field${messagesUnder(issues, ['logoUrl']).length ? ' field--invalid' : ''}`}>
-          <label className="field__label" htmlFor="br-logo">
-            {t('settingsAdmin.logoUrl')}
-          </label>
-          <input
-            id="br-logo"
-            className="field__input"
-            value={draft.logoUrl ?? ''}
-            placeholder={t('admin.contacts.logoPlaceholder')}
-            onChange={(e) => setDraft({ ...draft, logoUrl: e.target.value.trim() ? e.target.value : null })}
-          />
-          <FieldError list={messagesUnder(issues, ['logoUrl'])} />
-        </div>
+        <TextField
+          label={t('settingsAdmin.logoUrl')}
+          value={draft.logoUrl ?? ''}
+          placeholder={t('admin.contacts.logoPlaceholder')}
+          error={messagesUnder(issues, ['logoUrl'])}
+          onChange={(e) => setDraft({ ...draft, logoUrl: e.target.value.trim() ? e.target.value : null })}
+        />
         <L10nInputs
           legend={t('settingsAdmin.footer')}
           value={draft.footer}

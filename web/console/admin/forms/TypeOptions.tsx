@@ -1,7 +1,7 @@
 import { CURRENCIES, FILE_TYPES } from '../../../../common/forms/types';
 import type { FileType } from '../../../../common/forms/types';
 import { useT } from '../../../i18n/I18nProvider';
-import { typeNames } from '../../../portal/contact/FilesInput';
+import { typeNames } from '../../../ui/fields/FilePicker';
 import { problemsAt, problemsUnder } from './builderErrors';
 import type { FieldProblem } from './builderErrors';
 import type { FieldDraft } from './builderState';

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
+import { TextField } from '../../../ui/fields';
 
 type SmallFieldProps = {
   label: string;
@@ -15,7 +16,7 @@ type SmallFieldProps = {
   mono?: boolean;
 };
 
-/** A compact labelled input with its errors under it. */
+/** A compact labelled input with its errors under it (the app's TextField, admin-sized). */
 export function SmallField({
   label,
   value,
@@ -29,33 +30,20 @@ export function SmallField({
   testId,
   mono,
 }: SmallFieldProps) {
-  const id = useId();
-  const errorId = errors.length ? `${id}-error` : undefined;
-  const hintId = hint ? `${id}-hint` : undefined;
   return (
-    <div className={`field admin-small${errors.length ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        className={`field__input${mono ? ' admin-mono' : ''}`}
-        type={type}
-        inputMode={inputMode}
-        placeholder={placeholder}
-        value={value}
-        data-testid={testId}
-        aria-invalid={errors.length ? true : undefined}
-        aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      <Errors id={errorId} errors={errors} />
-    </div>
+    <TextField
+      className={['admin-small', className].filter(Boolean).join(' ')}
+      inputClassName={mono ? 'admin-mono' : undefined}
+      label={label}
+      hint={hint}
+      error={errors}
+      type={type}
+      inputMode={inputMode}
+      placeholder={placeholder}
+      value={value}
+      data-testid={testId}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }
 

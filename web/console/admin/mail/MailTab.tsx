@@ -4,6 +4,7 @@ import { Alert } from '../../../ui/Alert';
 import { describeError } from '../../../ui/errorMessage';
 import { formatDateTime } from '../../../ui/format';
 import { PageLoading } from '../../../ui/PageLoading';
+import { Select, TextField } from '../../../ui/fields';
 import { useApiQuery } from '../../../api/query';
 import { LoadFailure } from '../shared/LoadFailure';
 import { SaveStatus } from '../shared/SaveStatus';
@@ -80,62 +81,30 @@ export function MailTab({ canEdit }: { canEdit: boolean }) {
     <div className="admin-stack">
       <p className="admin-note">{canEdit ? t('admin.mail.lead') : t('admin.mail.leadReadOnly')}</p>
       <form className="admin-panel mail-filters" onSubmit={apply} aria-label={t('admin.mail.filters')}>
-        <div className="field">
-          <label className="field__label" htmlFor="mail-filter-status">
-            {t('admin.mail.status')}
-          </label>
-          <select className="field__input" {...field('status')}>
-            <option value="">{t('admin.mail.any')}</option>
-            {MAIL_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`admin.mail.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="mail-filter-template">
-            {t('admin.mail.template')}
-          </label>
-          <select className="field__input" {...field('template')}>
-            <option value="">{t('admin.mail.any')}</option>
-            {MAIL_TEMPLATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`admin.mail.template.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="mail-filter-to">
-            {t('admin.mail.to')}
-          </label>
-          <input className="field__input" type="search" maxLength={200} {...field('to')} />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="mail-filter-number">
-            {t('admin.mail.number')}
-          </label>
-          <input
-            className="field__input"
-            type="search"
-            maxLength={30}
-            placeholder={t('console.numberExample')}
-            {...field('number')}
-          />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="mail-filter-from">
-            {t('admin.mail.from')}
-          </label>
-          <input className="field__input" type="date" {...field('from')} />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor="mail-filter-until">
-            {t('admin.mail.until')}
-          </label>
-          <input className="field__input" type="date" {...field('until')} />
-        </div>
+        <Select
+          id="mail-filter-status"
+          label={t('admin.mail.status')}
+          value={draft.status}
+          onChange={(status) => setDraft({ ...draft, status })}
+          options={[['', t('admin.mail.any')], ...MAIL_STATUSES.map((s) => [s, t(`admin.mail.status.${s}`)] as const)]}
+        />
+        <Select
+          id="mail-filter-template"
+          label={t('admin.mail.template')}
+          value={draft.template}
+          onChange={(template) => setDraft({ ...draft, template })}
+          options={[['', t('admin.mail.any')], ...MAIL_TEMPLATES.map((s) => [s, t(`admin.mail.template.${s}`)] as const)]}
+        />
+        <TextField label={t('admin.mail.to')} type="search" maxLength={200} {...field('to')} />
+        <TextField
+          label={t('admin.mail.number')}
+          type="search"
+          maxLength={30}
+          placeholder={t('console.numberExample')}
+          {...field('number')}
+        />
+        <TextField label={t('admin.mail.from')} type="date" {...field('from')} />
+        <TextField label={t('admin.mail.until')} type="date" {...field('until')} />
         <div className="mail-filters__buttons">
           <button type="submit" className="button button--primary button--small">
             {t('admin.mail.apply')}

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useT } from '../../../i18n/I18nProvider';
+import { Select } from '../../../ui/fields';
 import { SmallField } from '../forms/inputs';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useSave } from '../shared/useSave';
@@ -17,7 +18,8 @@ type Props = {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function Select({
+/** A choice of one option or none (`empty`). */
+function OptionalChoice({
   label,
   value,
   options,
@@ -30,21 +32,14 @@ function Select({
   empty: string;
   onChange: (v: string) => void;
 }) {
-  const id = useId();
   return (
-    <div className="field admin-small">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <select id={id} className="field__input field__select" value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{empty}</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Select
+      className="admin-small"
+      label={label}
+      value={value}
+      onChange={onChange}
+      options={[['', empty], ...options.map((o) => [o.id, o.label] as const)]}
+    />
   );
 }
 
@@ -112,8 +107,14 @@ export function MailboxForm({ mailbox, departments, categories, onSaved, onCance
       <h3 className="admin-card__title">{mailbox ? mailbox.address : t('mailIn.add')}</h3>
       <SmallField label={t('mailIn.address')} value={address} mono errors={tried ? errors.address : []} onChange={setAddress} />
       <SmallField label={t('mailIn.name')} value={name} onChange={setName} />
-      <Select label={t('mailIn.department')} value={departmentId} options={departments} empty="—" onChange={setDepartmentId} />
-      <Select
+      <OptionalChoice
+        label={t('mailIn.department')}
+        value={departmentId}
+        options={departments}
+        empty="—"
+        onChange={setDepartmentId}
+      />
+      <OptionalChoice
         label={t('mailIn.category')}
         value={categoryId}
         options={categories}

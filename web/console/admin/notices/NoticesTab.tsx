@@ -7,11 +7,13 @@ import {
   type NoticeInput,
   type StaffNotice,
 } from '../../../api/help';
+import { allOf } from '../../../api/http';
 import type { MessageKey } from '../../../i18n/catalogues';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { formatShortDateTime } from '../../../ui/format';
 import { PageLoading } from '../../../ui/PageLoading';
 import { Pager } from '../../../ui/Pager';
+import { Select, TextField } from '../../../ui/fields';
 import { useApiQuery } from '../../../api/query';
 import { issuesOf, messagesPerLocale, messagesUnder } from '../shared/issues';
 import { L10nInputs } from '../shared/L10nInputs';
@@ -19,8 +21,10 @@ import { LoadFailure } from '../shared/LoadFailure';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useSave } from '../shared/useSave';
 
-const SEVERITIES = ['info', 'maintenance', 'outage', 'critical'] as const;
-const SEVERITY: Record<(typeof SEVERITIES)[number], MessageKey> = {
+// The contract's lists, complete by the typecheck (allOf).
+const SEVERITIES = allOf<NoticeInput['severity']>()(['info', 'maintenance', 'outage', 'critical']);
+const NOTICE_AUDIENCES = allOf<NoticeInput['audience']>()(['all', 'customer', 'agent']);
+const SEVERITY: Record<NoticeInput['severity'], MessageKey> = {
   info: 'notices.severity.info',
   maintenance: 'notices.severity.maintenance',
   outage: 'notices.severity.outage',
@@ -75,68 +79,37 @@ function NoticeEditor({ notice, onDone }: { notice: StaffNotice | null; onDone()
         {notice ? t('noticesAdmin.editTitle') : t('noticesAdmin.newTitle')}
       </h2>
       <div className="admin-field__grid">
-        <div className="field admin-small">
-          <label className="field__label" htmlFor="nt-sev">
-            {t('noticesAdmin.severity')}
-          </label>
-          <select
-            id="nt-sev"
-            className="field__input field__select"
-            value={draft.severity}
-            onChange={(e) => setDraft({ ...draft, severity: e.target.value as NoticeInput['severity'] })}
-          >
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {t(SEVERITY[s])}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field admin-small">
-          <label className="field__label" htmlFor="nt-aud">
-            {t('settingsAdmin.audience')}
-          </label>
-          <select
-            id="nt-aud"
-            className="field__input field__select"
-            value={draft.audience}
-            onChange={(e) => setDraft({ ...draft, audience: e.target.value as NoticeInput['audience'] })}
-          >
-            <option value="all">{t('contacts.emailAudience.all')}</option>
-            <option value="customer">{t('contacts.emailAudience.customer')}</option>
-            <option value="agent">{t('contacts.emailAudience.agent')}</option>
-          </select>
-        </div>
-        <div className={`field admin-small${at('startsAt').length ? ' field--invalid' : ''}`}>
-          <label className="field__label" htmlFor="nt-start">
-            {t('noticesAdmin.start')}
-          </label>
-          <input
-            id="nt-start"
-            type="datetime-local"
-            className="field__input"
-            value={toLocalInput(draft.startsAt)}
-            onChange={(e) => setDraft({ ...draft, startsAt: fromLocalInput(e.target.value) })}
-          />
-          {at('startsAt').length > 0 && <p className="field__error">{at('startsAt').join(' ')}</p>}
-        </div>
-        <div className={`field admin-small${at('endsAt').length ? ' field--invalid' : ''}`}>
-          <label className="field__label" htmlFor="nt-end">
-            {t('noticesAdmin.end')}
-          </label>
-          <input
-            id="nt-end"
-            type="datetime-local"
-            className="field__input"
-            value={toLocalInput(draft.endsAt)}
-            aria-describedby="nt-end-hint"
-            onChange={(e) => setDraft({ ...draft, endsAt: e.target.value ? fromLocalInput(e.target.value) : null })}
-          />
-          <p className="field__hint" id="nt-end-hint">
-            {t('noticesAdmin.endHint')}
-          </p>
-          {at('endsAt').length > 0 && <p className="field__error">{t('noticesAdmin.endAfterStart')}</p>}
-        </div>
+        <Select
+          className="admin-small"
+          label={t('noticesAdmin.severity')}
+          value={draft.severity}
+          onChange={(severity) => setDraft({ ...draft, severity })}
+          options={SEVERITIES.map((s) => [s, t(SEVERITY[s])] as const)}
+        />
+        <Select
+          className="admin-small"
+          label={t('settingsAdmin.audience')}
+          value={draft.audience}
+          onChange={(audience) => setDraft({ ...draft, audience })}
+          options={NOTICE_AUDIENCES.map((a) => [a, t(`contacts.emailAudience.${a}`)] as const)}
+        />
+        <TextField
+          className="admin-small"
+          label={t('noticesAdmin.start')}
+          type="datetime-local"
+          value={toLocalInput(draft.startsAt)}
+          error={at('startsAt')}
+          onChange={(e) => setDraft({ ...draft, startsAt: fromLocalInput(e.target.value) })}
+        />
+        <TextField
+          className="admin-small"
+          label={t('noticesAdmin.end')}
+          type="datetime-local"
+          value={toLocalInput(draft.endsAt)}
+          hint={t('noticesAdmin.endHint')}
+          error={at('endsAt').length > 0 ? t('noticesAdmin.endAfterStart') : null}
+          onChange={(e) => setDraft({ ...draft, endsAt: e.target.value ? fromLocalInput(e.target.value) : null })}
+        />
       </div>
       <L10nInputs
         legend={t('noticesAdmin.titleField')}

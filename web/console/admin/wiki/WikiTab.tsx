@@ -1,4 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
+import { Checkbox, Select, TextArea, TextField } from '../../../ui/fields';
 import {
   acceptProposal,
   fetchProposalQueue,
@@ -75,27 +76,18 @@ function ProposalCard({ proposal, onDecided }: { proposal: WikiProposal; onDecid
       )}
       {rejecting && (
         <form className="admin-stack" onSubmit={reject} noValidate>
-          <div className={`field${reasonError ? ' field--invalid' : ''}`}>
-            <label className="field__label" htmlFor={`reason-${proposal.id}`}>
-              {t('wikiAdmin.reason')}
-            </label>
-            <textarea
-              id={`reason-${proposal.id}`}
-              className="field__input field__textarea"
-              rows={2}
-              maxLength={1000}
-              value={reason}
-              aria-invalid={reasonError ? true : undefined}
-              onChange={(e) => {
-                setReason(e.target.value);
-                setReasonError(false);
-              }}
-            />
-            {reasonError && <p className="field__error">{t('wikiAdmin.reasonRequired')}</p>}
-          </div>
-          <label className="settings-check">
-            <input type="checkbox" checked={strike} onChange={(e) => setStrike(e.target.checked)} /> {t('wikiAdmin.strike')}
-          </label>
+          <TextArea
+            label={t('wikiAdmin.reason')}
+            rows={2}
+            maxLength={1000}
+            value={reason}
+            error={reasonError ? t('wikiAdmin.reasonRequired') : null}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setReasonError(false);
+            }}
+          />
+          <Checkbox label={t('wikiAdmin.strike')} checked={strike} onChange={setStrike} />
           <div className="admin-actions">
             <button type="submit" className="button button--primary button--small" disabled={save.saving}>
               {t('wikiAdmin.rejectConfirm')}
@@ -193,55 +185,30 @@ function MemberRow({ member, canOverride, onSaved }: { member: WikiMember; canOv
                 });
               }}
             >
-              <div className="field admin-small">
-                <label className="field__label" htmlFor={`ov-${member.customerId}`}>
-                  {t('wikiAdmin.override')}
-                </label>
-                <select
-                  id={`ov-${member.customerId}`}
-                  className="field__input field__select"
-                  value={override}
-                  onChange={(e) => setOverride(e.target.value)}
-                >
-                  <option value="">{t('wikiAdmin.computed')}</option>
-                  {[0, 1, 2, 3, 4].map((l) => (
-                    <option key={l} value={l}>
-                      {l}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <label className="settings-check">
-                <input type="checkbox" checked={verified} onChange={(e) => setVerified(e.target.checked)} />{' '}
-                {t('wikiAdmin.verified')}
-              </label>
-              <div className="field admin-small">
-                <label className="field__label" htmlFor={`st-${member.customerId}`}>
-                  {t('wikiAdmin.strikes')}
-                </label>
-                <input
-                  id={`st-${member.customerId}`}
-                  type="number"
-                  min={0}
-                  max={100}
-                  className="field__input"
-                  value={strikes}
-                  onChange={(e) => setStrikes(Math.max(0, Number(e.target.value) || 0))}
-                />
-              </div>
-              <div className="field">
-                <label className="field__label" htmlFor={`rs-${member.customerId}`}>
-                  {t('wikiAdmin.reason')}
-                </label>
-                <input
-                  id={`rs-${member.customerId}`}
-                  className="field__input"
-                  value={reason}
-                  required
-                  minLength={3}
-                  onChange={(e) => setReason(e.target.value)}
-                />
-              </div>
+              <Select
+                className="admin-small"
+                label={t('wikiAdmin.override')}
+                value={override}
+                onChange={setOverride}
+                options={[['', t('wikiAdmin.computed')], ...['0', '1', '2', '3', '4'].map((l) => [l, l] as const)]}
+              />
+              <Checkbox label={t('wikiAdmin.verified')} checked={verified} onChange={setVerified} />
+              <TextField
+                className="admin-small"
+                label={t('wikiAdmin.strikes')}
+                type="number"
+                min={0}
+                max={100}
+                value={strikes}
+                onChange={(e) => setStrikes(Math.max(0, Number(e.target.value) || 0))}
+              />
+              <TextField
+                label={t('wikiAdmin.reason')}
+                value={reason}
+                required
+                minLength={3}
+                onChange={(e) => setReason(e.target.value)}
+              />
               <div className="admin-actions">
                 <button type="submit" className="button button--primary button--small" disabled={save.saving}>
                   {t('settingsAdmin.save')}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseFormDefinition } from '../../../common/forms/definition';
-import { FILE_TYPES, type FieldDef, type FormDef, type L10n } from '../../../common/forms/types';
-import { CORE_ARTICLES as REQUIRED_KB_SLUGS, DEMO_ARTICLES, DEMO_KB_SECTIONS } from '../../seed/demo-articles';
+import { parseFormDefinition } from '../../common/forms/definition';
+import { FILE_TYPES, type FieldDef, type FormDef, type L10n } from '../../common/forms/types';
+import { CORE_ARTICLES as REQUIRED_KB_SLUGS, DEMO_ARTICLES, DEMO_KB_SECTIONS } from './demo-articles';
 import { DEMO_CATALOG, type DemoCategory } from './demo-catalog';
 
 type Visit = { node: DemoCategory; path: DemoCategory[] };

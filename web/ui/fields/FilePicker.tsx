@@ -1,6 +1,6 @@
 import type { FieldDef, FileType } from '../../../common/forms/types';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatFileSize } from '../../ui/format';
+import { formatFileSize } from '../format';
 
 type FilesField = Extract<FieldDef, { type: 'files' }>;
 
@@ -34,8 +34,11 @@ type Props = {
   onChange: (files: File[]) => void;
 };
 
-/** A file picker that adds to the chosen list (with sizes and a remove button per file). */
-export function FilesInput({ id, field, files, describedBy, invalid, ariaLabel, onChange }: Props) {
+/**
+ * The web app's one file picker (the request form's files field, the portal's reply box, the
+ * console composer): adds to the chosen list, with sizes and a remove button per file.
+ */
+export function FilePicker({ id, field, files, describedBy, invalid, ariaLabel, onChange }: Props) {
   const { t, locale } = useI18n();
   const full = files.length >= field.maxFiles;
   return (

@@ -4,7 +4,7 @@
  * form itself. The content follows how customers of e-wallet and terminal networks describe
  * their support (see ../shared/seeds and PRODUCT.md "Customer side" 2). Phone numbers are fictional.
  */
-import type { FieldDef, FileType, FormDef, L10n } from '../../../common/forms/types';
+import type { FieldDef, FileType, FormDef, L10n } from '../../common/forms/types';
 
 export type DemoDepartment = 'first_line' | 'tech_support' | 'security' | 'terminals' | 'agent_support';
 export type DemoSla = 'standard' | 'quick' | 'complaint' | 'security_urgent';

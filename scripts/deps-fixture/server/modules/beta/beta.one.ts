@@ -1,0 +1,3 @@
+// Seeded: beta.one ↔ beta.two (no-circular).
+import { betaTwo } from './beta.two';
+export const betaSelf = (): string => betaTwo();

@@ -1,0 +1,18 @@
+import type { IssueTexts } from '../module';
+
+/** Texts of this module's field-problem codes (server/issues.ts picks the reader's language). */
+export const STAFF_ISSUE_TEXTS = {
+  'staff.listed_twice': {
+    ru: 'Сотрудник указан дважды',
+    uk: 'Співробітника вказано двічі',
+    en: 'A person is listed twice',
+  },
+  'staff.unknown_member': {
+    ru: 'Сотрудник не найден или отключён',
+    uk: 'Співробітника не знайдено або вимкнено',
+    en: 'Unknown or inactive staff member',
+  },
+  'staff.no_calendar': { ru: 'Такого календаря нет', uk: 'Такого календаря немає', en: 'No such calendar' },
+  'staff.no_category': { ru: 'Такой категории нет', uk: 'Такої категорії немає', en: 'No such category' },
+  'staff.no_department': { ru: 'Такого отдела нет', uk: 'Такого відділу немає', en: 'No such department' },
+} as const satisfies IssueTexts;

@@ -1,0 +1,182 @@
+import type { AppContext, RequestMeta } from '../../context';
+import type { Tx } from '../../db/connection';
+import { AppError } from '../../errors';
+import { ownIssue, zodIssues } from '../../issues';
+import { recordAudit } from '../../platform/audit';
+import { withTransaction } from '../../platform/outbox';
+import { referenceChanged } from '../../platform/refcache';
+import { calendarSchema } from '../sla';
+import * as repo from './staff.repo';
+import type { CannedInput, Members, PolicyChange } from './staff.schema';
+
+/**
+ * The staff administration's use cases: departments and their members (tiers), SLA policies and
+ * calendars, canned answers. Each change and its audit row commit together; SLA changes clear
+ * the reference caches of every node after commit.
+ */
+
+type Actor = { id: string };
+
+function audited(tx: Tx, actor: Actor, meta: RequestMeta, action: string, entity: { type: string; id: string }, data: object) {
+  return recordAudit(tx, {
+    actor: { kind: 'staff', id: actor.id },
+    action,
+    entityType: entity.type,
+    entityId: entity.id,
+    ip: meta.ip,
+    requestId: meta.requestId,
+    data: data as Record<string, unknown>,
+  });
+}
+
+const invalid = (path: string[], code: Parameters<typeof ownIssue>[1]) =>
+  new AppError('VALIDATION_FAILED', { issues: [ownIssue(path, code)] });
+
+export async function departmentsWithMembers(ctx: AppContext) {
+  const deps = await repo.listDepartments(ctx.db);
+  const members = await repo.listMemberships(ctx.db);
+  return deps.map((d) => ({
+    id: d.id,
+    code: d.code,
+    name: d.name,
+    active: d.active,
+    members: members.filter((m) => m.departmentId === d.id).map(({ departmentId: _d, ...m }) => m),
+  }));
+}
+
+export async function createDepartment(
+  ctx: AppContext,
+  actor: Actor,
+  meta: RequestMeta,
+  input: { code: string; name: { ru: string; uk: string; en: string } },
+): Promise<string> {
+  return withTransaction(ctx, async (tx) => {
+    if (await repo.departmentIdByCode(tx, input.code)) throw new AppError('CONFLICT', { reason: 'code_taken' });
+    const id = await repo.insertDepartment(tx, input);
+    await audited(tx, actor, meta, 'department.created', { type: 'department', id }, { code: input.code });
+    return id;
+  });
+}
+
+export async function changeDepartment(
+  ctx: AppContext,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  change: { name?: { ru: string; uk: string; en: string }; active?: boolean },
+): Promise<void> {
+  await withTransaction(ctx, async (tx) => {
+    if (!(await repo.updateDepartment(tx, id, change))) throw new AppError('NOT_FOUND');
+    await audited(tx, actor, meta, 'department.updated', { type: 'department', id }, { changed: Object.keys(change) });
+  });
+}
+
+export async function setMembers(ctx: AppContext, actor: Actor, meta: RequestMeta, id: string, members: Members): Promise<void> {
+  const ids = members.map((m) => m.staffId);
+  if (new Set(ids).size !== ids.length) throw invalid(['body', 'members'], 'staff.listed_twice');
+  await withTransaction(ctx, async (tx) => {
+    if (!(await repo.departmentExists(tx, id))) throw new AppError('NOT_FOUND');
+    if ((await repo.countActiveStaff(tx, ids)) !== ids.length) throw invalid(['body', 'members'], 'staff.unknown_member');
+    await repo.replaceMembers(tx, id, members);
+    await audited(tx, actor, meta, 'department.members_set', { type: 'department', id }, { members });
+  });
+}
+
+export const staffList = (ctx: AppContext) => repo.listStaff(ctx.db);
+
+export async function slaSettings(ctx: AppContext) {
+  const calendars = await repo.listCalendars(ctx.db);
+  const code = new Map(calendars.map((c) => [c.id, c.code]));
+  const policies = await repo.listPolicies(ctx.db);
+  return {
+    policies: policies.map((p) => ({
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      calendarCode: code.get(p.calendarId) ?? '',
+      firstResponseMinutes: p.firstResponseMinutes,
+      resolutionMinutes: p.resolutionMinutes,
+      atRiskPercent: p.atRiskPercent,
+    })),
+    calendars: calendars.map((c) => ({ id: c.id, code: c.code, name: c.name, definition: c.definition })),
+  };
+}
+
+export async function changePolicy(ctx: AppContext, actor: Actor, meta: RequestMeta, id: string, change: PolicyChange) {
+  const { calendarCode, ...rest } = change;
+  await withTransaction(ctx, async (tx) => {
+    let calendarId: string | undefined;
+    if (calendarCode) {
+      calendarId = await repo.calendarIdByCode(tx, calendarCode);
+      if (!calendarId) throw invalid(['body', 'calendarCode'], 'staff.no_calendar');
+    }
+    if (!(await repo.updatePolicy(tx, id, { ...rest, ...(calendarId ? { calendarId } : {}) }))) throw new AppError('NOT_FOUND');
+    await audited(tx, actor, meta, 'sla.policy_updated', { type: 'sla_policy', id }, change);
+  });
+  await referenceChanged(ctx);
+}
+
+export async function replaceCalendar(ctx: AppContext, actor: Actor, meta: RequestMeta, id: string, definition: unknown) {
+  const parsed = calendarSchema.safeParse(definition);
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', { issues: zodIssues(parsed.error.issues, ['body', 'definition']) });
+  await withTransaction(ctx, async (tx) => {
+    if (!(await repo.updateCalendar(tx, id, parsed.data as unknown as Record<string, unknown>))) throw new AppError('NOT_FOUND');
+    await audited(tx, actor, meta, 'sla.calendar_updated', { type: 'sla_calendar', id }, {});
+  });
+  await referenceChanged(ctx);
+}
+
+/** A canned answer's category and department, checked; only what the input names. */
+async function cannedScope(tx: Tx, input: CannedInput) {
+  const out: { categoryId?: string | null; departmentId?: string | null } = {};
+  if (input.categoryId !== undefined) {
+    if (input.categoryId && !(await repo.categoryExists(tx, input.categoryId)))
+      throw invalid(['body', 'categoryId'], 'staff.no_category');
+    out.categoryId = input.categoryId;
+  }
+  if (input.departmentCode !== undefined) {
+    if (input.departmentCode) {
+      const departmentId = await repo.departmentIdByCode(tx, input.departmentCode);
+      if (!departmentId) throw invalid(['body', 'departmentCode'], 'staff.no_department');
+      out.departmentId = departmentId;
+    } else out.departmentId = null;
+  }
+  return out;
+}
+
+export async function cannedList(ctx: AppContext) {
+  const deps = new Map((await repo.listDepartments(ctx.db)).map((d) => [d.id, d.code]));
+  const rows = await repo.listCanned(ctx.db);
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    body: r.body,
+    locale: r.locale,
+    categoryId: r.categoryId,
+    departmentCode: r.departmentId ? (deps.get(r.departmentId) ?? null) : null,
+    active: r.active,
+  }));
+}
+
+export async function createCanned(
+  ctx: AppContext,
+  actor: Actor,
+  meta: RequestMeta,
+  input: CannedInput & { title: string; body: string; locale: 'ru' | 'uk' | 'en' },
+): Promise<string> {
+  const { departmentCode: _d, categoryId: _c, ...rest } = input;
+  return withTransaction(ctx, async (tx) => {
+    const id = await repo.insertCanned(tx, { ...rest, ...(await cannedScope(tx, input)), createdBy: actor.id });
+    await audited(tx, actor, meta, 'canned.created', { type: 'canned_answer', id }, { title: input.title });
+    return id;
+  });
+}
+
+export async function changeCanned(ctx: AppContext, actor: Actor, meta: RequestMeta, id: string, input: CannedInput) {
+  const { departmentCode: _d, categoryId: _c, ...rest } = input;
+  await withTransaction(ctx, async (tx) => {
+    if (!(await repo.updateCanned(tx, id, { ...rest, ...(await cannedScope(tx, input)) }))) throw new AppError('NOT_FOUND');
+    await audited(tx, actor, meta, 'canned.updated', { type: 'canned_answer', id }, { changed: Object.keys(input) });
+  });
+}
