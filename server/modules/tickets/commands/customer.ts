@@ -8,7 +8,7 @@ import { AppError } from '../../../errors';
 import { recordAudit, type Actor } from '../../../platform/audit';
 import { randomToken, sha256 } from '../../../platform/crypto';
 import { emit, withTransaction } from '../../../platform/outbox';
-import { queueTemplateMail } from '../../mail/mail.service';
+import { queueTemplateMail } from '../../mail';
 import { computeDue, loadPolicy } from '../../sla';
 import { assertTransition } from '../tickets.state';
 import { announceEntered, transition, type Origin, type Ticket } from './shared';

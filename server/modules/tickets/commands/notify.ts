@@ -3,8 +3,8 @@ import type { Locale } from '../../../../common/errors';
 import type { AppContext } from '../../../context';
 import type { Tx } from '../../../db/connection';
 import { customers } from '../../../db/schema';
-import { queueTemplateMail } from '../../mail/mail.service';
-import type { MailTemplate } from '../../mail/templates';
+import { queueTemplateMail } from '../../mail';
+import type { MailTemplate } from '../../mail';
 import type { Ticket } from './shared';
 
 export type CustomerNotice = {

@@ -7,7 +7,7 @@ import { attachments, tickets } from '../../../db/schema';
 import { recordAudit, type Actor } from '../../../platform/audit';
 import type { StoredFile } from '../../../platform/files/storage';
 import { emit } from '../../../platform/outbox';
-import { queueTemplateMail } from '../../mail/mail.service';
+import { queueTemplateMail } from '../../mail';
 import {
   announceDue,
   cachedPolicy,
