@@ -13,7 +13,8 @@ export type KnownViolation = {
 };
 
 const M = 'server/modules';
-const through = (from: string, to: string, removedBy: string): KnownViolation => ({
+/** A file of one module importing another's internals (none known now; kept for the next). */
+export const through = (from: string, to: string, removedBy: string): KnownViolation => ({
   rule: 'module-through-public-entry',
   from: `${M}/${from}`,
   to: `${M}/${to}`,
@@ -33,29 +34,8 @@ const DOMAIN = {
 };
 
 export const KNOWN_VIOLATIONS: readonly KnownViolation[] = [
-  // The console writes the ticket tables itself and reaches into mail, SLA and tickets internals.
-  through('console/console.actions.ts', 'mail/mail.service.ts', DOMAIN.console),
-  through('console/console.actions.ts', 'mail/templates.ts', DOMAIN.console),
-  through('console/console.actions.ts', 'sla/sla.service.ts', DOMAIN.console),
-  through('console/console.actions.ts', 'staff/staff.policy.ts', DOMAIN.console),
-  through('console/console.actions.ts', 'tickets/follow.service.ts', DOMAIN.console),
-  through('console/console.actions.ts', 'tickets/numbers.ts', DOMAIN.console),
-  through('console/console.actions.ts', 'tickets/rooms.ts', DOMAIN.console),
-  // Mail intake files requests with its own copy of filing (createFromLetter) and of the follow-up flow.
-  through('mail/inbound.service.ts', 'sla/sla.service.ts', DOMAIN.mailIn),
-  through('mail/inbound.service.ts', 'tickets/filing.service.ts', DOMAIN.mailIn),
-  through('mail/inbound.service.ts', 'tickets/follow.service.ts', DOMAIN.mailIn),
-  through('mail/inbound.service.ts', 'tickets/numbers.ts', DOMAIN.mailIn),
-  through('mail/inbound.service.ts', 'tickets/rooms.ts', DOMAIN.mailIn),
-  // SLA writes tickets (escalations) and announces them in the request's rooms.
-  through('sla/sla.service.ts', 'tickets/rooms.ts', DOMAIN.sla),
-  // Filing and follow-ups call mail and SLA directly (and so close the cycles below).
-  through('tickets/filing.service.ts', 'mail/mail.service.ts', DOMAIN.events),
-  through('tickets/filing.service.ts', 'mail/templates.ts', DOMAIN.events),
-  through('tickets/filing.service.ts', 'sla/sla.service.ts', DOMAIN.events),
-  through('tickets/follow.service.ts', 'mail/mail.service.ts', DOMAIN.events),
-  through('tickets/follow.service.ts', 'sla/sla.service.ts', DOMAIN.events),
-  // The module cycles tickets ↔ mail and tickets ↔ sla: tickets' side of each goes with the events.
+  // The request domain (tickets/commands) mails through mail's public entry, and mail intake
+  // (mail/inbound.service.ts) calls the commands: a module cycle tickets ↔ mail with no file
+  // cycle. It goes when mail intake is a module of its own (or the first mails react to events).
   { rule: 'no-module-cycle', from: 'tickets', to: 'mail', removedBy: DOMAIN.events },
-  { rule: 'no-module-cycle', from: 'tickets', to: 'sla', removedBy: DOMAIN.events },
 ];

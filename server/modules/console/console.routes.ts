@@ -5,7 +5,7 @@ import { requireStaff } from '../../platform/auth/guards';
 import { cleanupUploads, multipartBody } from '../../platform/files/multipart';
 import { errorResponses, presentedAsIs, requestMeta } from '../../platform/http';
 import { loadScope } from '../staff';
-import * as actions from './console.actions';
+import * as actions from '../tickets/commands';
 import { browseAudit } from './console.audit';
 import { listQueueJson, queueCounts } from './console.queries';
 import * as s from './console.schema';
@@ -159,7 +159,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/tickets/:number/ask',
       { schema: { ...post, summary: 'Ask the customer a question (waits for the customer, SLA paused)', body: s.textBody } },
-      async (request) => ok(await actions.reply(await a(request), request.params.number, request.body.body, [], 'ask')),
+      async (request) => ok(await actions.askCustomer(await a(request), request.params.number, request.body.body)),
     );
     app.post(
       '/tickets/:number/notes',
@@ -175,7 +175,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
     app.post('/tickets/:number/reopen', { schema: { ...post, summary: 'Reopen', body: s.reasonBody } }, async (request) => {
-      await actions.reopenByStaff(await a(request), request.params.number, request.body.reason);
+      await actions.reopen(await a(request), request.params.number, request.body.reason);
       return ok();
     });
     app.post(

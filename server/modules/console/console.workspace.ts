@@ -7,9 +7,9 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import { emit, withTransaction } from '../../platform/outbox';
 import { normalizePhone } from '../../../common/forms/validate';
-import { displayValue, parseTicketNumber, roomsOf } from '../tickets';
-import { canAssignOthers, canReveal, canSee, canWork, seesSecurity, type StaffScope } from '../staff';
-import { loadForWork } from './console.actions';
+import { can, displayValue, parseTicketNumber, roomsOf } from '../tickets';
+import { canReveal, seesSecurity, type StaffScope } from '../staff';
+import { loadForWork } from '../tickets/commands';
 
 /** Leaves whose money went missing: the seeds' order is technical support first, then the security service. */
 const LOST_MONEY = new Set([
@@ -128,9 +128,13 @@ export async function workspace(ctx: AppContext, scope: StaffScope, number: stri
   const hidden = seesSecurity(scope) ? null : scope.securityDepartmentId;
   const { rows } = await ctx.handle.query<WorkspaceRow>(WORKSPACE_SQL, [parsed, hidden], { name: 'paydesk_console_workspace' });
   const t = rows[0];
-  const ref = t ? { departmentId: t.department_id, assigneeId: t.assignee_id } : null;
-  // Same rule as loadForWork: unconfirmed and expired requests, and ones this person may not see, do not exist.
-  if (!t || !ref || t.status === 'unconfirmed' || t.status === 'expired' || !canSee(scope, ref)) throw new AppError('NOT_FOUND');
+  // The customer id only matters to the customer side of the policy; staff rules look at department and assignee.
+  const ref = t
+    ? { id: t.id, customerId: null, departmentId: t.department_id, assigneeId: t.assignee_id, status: t.status }
+    : null;
+  const actor = { kind: 'staff' as const, scope };
+  // Same rule as loadForWork (tickets.policy): unconfirmed and expired requests, and ones this person may not see, do not exist.
+  if (!t || !ref || !can(actor, 'view', ref)) throw new AppError('NOT_FOUND');
   const customer = t.customer;
   const path = t.category_path ?? [];
   const slug = path.at(-1)?.slug ?? '';
@@ -224,7 +228,7 @@ export async function workspace(ctx: AppContext, scope: StaffScope, number: stri
       wallets,
     },
     reach: reachOf(t),
-    can: { work: canWork(scope, ref), reveal: canReveal(scope), assign: canWork(scope, ref) && canAssignOthers(scope, ref) },
+    can: { work: can(actor, 'work', ref), reveal: can(actor, 'reveal', ref), assign: can(actor, 'assign', ref) },
   };
 }
 
@@ -294,7 +298,7 @@ export async function reveal(
 ) {
   if (!canReveal(scope)) throw new AppError('FORBIDDEN');
   return withTransaction(ctx, async (tx) => {
-    const t = await loadForWork(tx, scope, number, { work: false });
+    const t = await loadForWork(tx, scope, number, { action: 'reveal' });
     const sealed = t.sealedFields[field];
     if (!sealed) throw new AppError('NOT_FOUND', { field });
     const value = ctx.cipher.decrypt(sealed);
@@ -324,8 +328,7 @@ export async function reveal(
  * for those who may assign others (supervisors, tier 2+ of the department).
  */
 export async function assignees(ctx: AppContext, scope: StaffScope, number: string) {
-  const t = await loadForWork(ctx.db, scope, number, { work: false });
-  if (!canAssignOthers(scope, t)) throw new AppError('FORBIDDEN');
+  const t = await loadForWork(ctx.db, scope, number, { action: 'assign' });
   if (!t.departmentId) return [];
   const rows = await ctx.db
     .select({ id: staffUsers.id, name: staffUsers.name, tier: departmentMembers.tier, roles: staffUsers.roles })

@@ -5,7 +5,6 @@ import { FILE_TYPES, type FormDef } from '../../../common/forms/types';
 import type { AppContext } from '../../context';
 import type { Executor, Tx } from '../../db/connection';
 import {
-  attachments,
   categories,
   customers,
   departments,
@@ -14,23 +13,15 @@ import {
   mailboxes,
   outgoingMail,
   slaPolicies,
-  ticketAccessTokens,
-  ticketMessages,
   tickets,
 } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
-import { randomToken, sha256 } from '../../platform/crypto';
 import { cleanFileName, storedFileName } from '../../platform/files/names';
 import type { StoredFile } from '../../platform/files/storage';
-import { messageIdDomain, queueMail } from '../../platform/mail/queue';
 import { emit } from '../../platform/outbox';
-import { announceDue, computeDue, loadPolicy, resumeClock } from '../sla/sla.service';
-import { announceEntered } from '../tickets/filing.service';
-import { changeStatus } from '../tickets/follow.service';
-import { formatTicketNumber, parseTicketNumber } from '../tickets/numbers';
-import { roomsOf } from '../tickets/rooms';
-import { renderMail } from './templates';
+import { addSealedDocuments, appendMessage, openRequest, withSealedDocuments } from '../tickets/commands';
+import { parseTicketNumber } from '../tickets';
 import { createRawSeal, parseLetter, rawMessageId, type Letter } from './letter';
 import { maskDocument, redactPassports, type PassportMatch } from './passports';
 import { guessCategory, ROUTE_MIN_CONFIDENCE } from './routing';
@@ -314,19 +305,6 @@ function sealAll(ctx: AppContext, found: PassportMatch[]) {
   return found.map((f) => ({ kind: f.kind, sealed: ctx.cipher.encrypt(f.value), mask: maskDocument(f.value) }));
 }
 
-/** Sealed passport numbers into the request's identity record (`sealed_fields`), masks into `fields`. */
-function mergeIdentity(ticket: Pick<Ticket, 'fields' | 'sealedFields'>, sealed: ReturnType<typeof sealAll>) {
-  const fields = { ...ticket.fields };
-  const sealedFields = { ...ticket.sealedFields };
-  for (const s of sealed) {
-    let key = 'passport_data';
-    for (let n = 2; key in sealedFields; n++) key = `passport_data_mail_${n}`;
-    sealedFields[key] = s.sealed;
-    fields[key] = s.mask;
-  }
-  return { fields, sealedFields };
-}
-
 type LetterInput = {
   letter: Letter;
   body: string;
@@ -336,22 +314,6 @@ type LetterInput = {
   customer: Awaited<ReturnType<typeof customerByEmail>>;
   locale: Locale;
 };
-
-async function insertFiles(tx: Tx, ticketId: string, messageId: string, files: Stored[]) {
-  if (files.length === 0) return;
-  await tx.insert(attachments).values(
-    files.map((f) => ({
-      ticketId,
-      messageId,
-      fieldKey: null,
-      name: f.name,
-      size: f.stored.size,
-      contentType: f.stored.contentType,
-      storageKey: f.stored.key,
-      sha256: f.stored.sha256,
-    })),
-  );
-}
 
 /**
  * A letter on an existing request: a customer message (channel email), the request back in work
@@ -367,65 +329,26 @@ async function appendToThread(tx: Tx, ctx: AppContext, thread: Thread, input: Le
     : ticket.guestEmail;
   const otherSender = (contact ?? '').toLowerCase() !== input.letter.from;
   const isOwner = !otherSender && Boolean(ticket.customerId);
-  const now = new Date();
-  const [message] = await tx
-    .insert(ticketMessages)
-    .values({
-      ticketId: ticket.id,
-      authorKind: isOwner ? 'customer' : 'guest',
-      authorId: isOwner ? ticket.customerId : null,
-      body: input.body,
-      channel: 'email',
-    })
-    .returning({ id: ticketMessages.id });
-  if (!message) throw new AppError('INTERNAL');
-  await insertFiles(tx, ticket.id, message.id, input.files);
+  await addSealedDocuments(tx, ticket, input.sealed);
+  const { messageId } = await appendMessage(tx, ctx, {
+    ticket,
+    author: isOwner && ticket.customerId ? { kind: 'customer', id: ticket.customerId } : { kind: 'guest' },
+    visibility: 'public',
+    body: input.body,
+    files: input.files,
+    source: 'email',
+    links: { channel: 'email', threadedBy: thread.by, otherSender, sealedDocuments: input.sealed.length },
+  });
   if (otherSender) {
-    await tx.insert(ticketMessages).values({
-      ticketId: ticket.id,
-      authorKind: 'system',
+    await appendMessage(tx, ctx, {
+      ticket,
+      author: { kind: 'system' },
+      visibility: 'internal',
       body: `Письмо пришло с адреса ${input.letter.from}, а не с адреса обращения${contact ? ` (${contact})` : ''}. Проверьте, что пишет сам клиент, прежде чем раскрывать данные.`,
-      internal: true,
-      channel: 'email',
+      source: 'email',
     });
   }
-  if (input.sealed.length > 0) {
-    await tx.update(tickets).set(mergeIdentity(ticket, input.sealed)).where(eq(tickets.id, ticket.id));
-  }
-  const viewer = { kind: 'guest' as const, ticketId: ticket.id, tokenId: '' };
-  const actorViewer =
-    isOwner && ticket.customerId ? { kind: 'customer' as const, customerId: ticket.customerId, name: '' } : viewer;
-  if (ticket.status === 'pending_customer') {
-    await changeStatus(tx, ticket, 'open', actorViewer, null);
-    await resumeClock(tx, ticket, now);
-  } else if (ticket.status === 'resolved' || ticket.status === 'archived') {
-    const policy = ticket.slaPolicyId ? await loadPolicy(tx, ticket.slaPolicyId) : null;
-    const due = policy ? computeDue(policy, now) : null;
-    await changeStatus(tx, ticket, 'reopened', actorViewer, null, {
-      resolvedAt: null,
-      archivedAt: null,
-      atRiskAt: null,
-      breachedAt: null,
-      resolutionDueAt: due?.resolutionDueAt ?? null,
-    });
-    if (due)
-      await announceDue(tx, ticket.id, { resolutionDueAt: due.resolutionDueAt, resolutionAtRiskAt: due.resolutionAtRiskAt });
-  }
-  await tx.update(tickets).set({ updatedAt: now }).where(eq(tickets.id, ticket.id));
-  await emit(tx, {
-    type: 'ticket.customer_replied',
-    aggregateType: 'ticket',
-    aggregateId: ticket.id,
-    payload: { messageId: message.id, rooms: roomsOf(ticket) },
-  });
-  await recordAudit(tx, {
-    actor: isOwner && ticket.customerId ? { kind: 'customer', id: ticket.customerId } : { kind: 'guest' },
-    action: 'ticket.customer_replied',
-    entityType: 'ticket',
-    entityId: ticket.id,
-    data: { messageId: message.id, channel: 'email', threadedBy: thread.by, otherSender, sealedDocuments: input.sealed.length },
-  });
-  return { ticket, messageId: message.id, otherSender };
+  return { ticket, messageId, otherSender };
 }
 
 /**
@@ -452,96 +375,31 @@ async function createFromLetter(
       ? mailbox.departmentId
       : (confident?.departmentId ?? mailbox.departmentId ?? (await departmentByCode(tx, FIRST_LINE)));
   const customer = input.customer;
-  const policy = await policyFor(tx, category.slaPolicyId, Boolean(customer?.priority));
-  const now = new Date();
-  const due = policy ? computeDue(policy, now) : null;
-  const number = await nextNumber(tx);
-  const identity = mergeIdentity({ fields: { description: input.body }, sealedFields: {} }, input.sealed);
-  const [ticket] = await tx
-    .insert(tickets)
-    .values({
-      number,
-      categoryId: category.id,
-      formId: category.currentFormId,
-      departmentId,
-      priority: customer?.priority && category.priority === 'normal' ? 'high' : category.priority,
-      priorityCustomer: Boolean(customer?.priority),
-      status: 'new',
+  const identity = withSealedDocuments({ fields: { description: input.body }, sealedFields: {} }, input.sealed);
+  const result = await openRequest(
+    ctx,
+    {
       channel: 'email',
-      subject: (input.subject || input.body.split('\n')[0] || number).slice(0, 200),
-      customerId: customer?.id ?? null,
-      guestEmail: customer ? null : input.letter.from,
+      categoryId: category.id,
+      departmentId,
+      // A letter from the address is itself the proof the portal's confirmation link asks for.
+      requester: customer ? { kind: 'customer', customer } : { kind: 'guest', email: input.letter.from, confirmed: true },
       requesterName: (input.letter.fromName || customer?.name || '').slice(0, 200),
+      subject: (input.subject || input.body.split('\n')[0] || '').slice(0, 200),
       locale: (customer?.locale as Locale | undefined) ?? input.locale,
       replyChannel: customer?.replyChannel ?? 'email',
       fields: identity.fields,
       sealedFields: identity.sealedFields,
-      slaPolicyId: policy?.id ?? null,
-      firstResponseDueAt: due?.firstResponseDueAt ?? null,
-      resolutionDueAt: due?.resolutionDueAt ?? null,
-      confirmedAt: customer ? null : now,
-    })
-    .returning();
-  if (!ticket) throw new AppError('INTERNAL');
-  const [message] = await tx
-    .insert(ticketMessages)
-    .values({
-      ticketId: ticket.id,
-      authorKind: customer ? 'customer' : 'guest',
-      authorId: customer?.id ?? null,
       body: input.body,
-      channel: 'email',
-    })
-    .returning({ id: ticketMessages.id });
-  if (!message) throw new AppError('INTERNAL');
-  await insertFiles(tx, ticket.id, message.id, input.files);
-  await recordAudit(tx, {
-    actor: customer ? { kind: 'customer', id: customer.id } : { kind: 'guest' },
-    action: 'ticket.filed',
-    entityType: 'ticket',
-    entityId: ticket.id,
-    data: {
-      number,
-      categoryId: category.id,
-      channel: 'email',
-      mailboxId: mailbox.id,
-      routeConfidence: route?.confidence ?? null,
-      sealedDocuments: input.sealed.length,
-      status: ticket.status,
+      files: input.files,
+      contact: input.letter.from,
+      links: { mailboxId: mailbox.id, routeConfidence: route?.confidence ?? null, sealedDocuments: input.sealed.length },
     },
-  });
-  const locale = ticket.locale as Locale;
-  await announceEntered(tx, ctx, {
-    id: ticket.id,
-    number,
-    departmentId: ticket.departmentId,
-    locale,
-    to: input.letter.from,
-    expectedBy: due?.resolutionDueAt,
-    due,
-  });
-  if (!customer) {
-    // A guest follows the request by the tracking link, as after the portal's confirmation.
-    const token = randomToken(32);
-    await tx.insert(ticketAccessTokens).values({ ticketId: ticket.id, tokenHash: sha256(token) });
-    const mail = renderMail('ticket.tracking_link', locale, {
-      number,
-      url: `${ctx.config.publicUrl}/requests/${number}?token=${token}`,
-    });
-    await queueMail(
-      tx,
-      {
-        dedupeKey: `ticket:${ticket.id}:tracking:mail`,
-        template: 'ticket.tracking_link',
-        locale,
-        to: input.letter.from ?? '',
-        ticketId: ticket.id,
-        ...mail,
-      },
-      { domain: messageIdDomain(ctx.config.publicUrl) },
-    );
-  }
-  return { ticket, messageId: message.id, otherSender: false };
+    tx,
+  );
+  if (result.kind !== 'opened') throw new AppError('INTERNAL');
+  const { opened } = result;
+  return { ticket: { id: opened.id, number: opened.number }, messageId: opened.messageId, otherSender: false };
 }
 
 async function isFirstLine(db: Executor, departmentId: string): Promise<boolean> {
@@ -597,23 +455,4 @@ export async function ensureUnsortedCategory(tx: Executor): Promise<string> {
     .set({ currentFormId: form?.id ?? null })
     .where(eq(categories.id, cat.id));
   return cat.id;
-}
-
-/** The leaf's policy; the `priority` one for a Priority customer when tighter (as filing does). */
-async function policyFor(tx: Executor, policyId: string | null, priorityCustomer: boolean) {
-  const leafPolicy = policyId ? await loadPolicy(tx, policyId) : null;
-  if (!priorityCustomer) return leafPolicy;
-  const [row] = await tx.select({ id: slaPolicies.id }).from(slaPolicies).where(eq(slaPolicies.code, 'priority')).limit(1);
-  const priority = row ? await loadPolicy(tx, row.id) : null;
-  if (!priority) return leafPolicy;
-  if (!leafPolicy) return priority;
-  const now = new Date();
-  return computeDue(priority, now).resolutionDueAt < computeDue(leafPolicy, now).resolutionDueAt ? priority : leafPolicy;
-}
-
-async function nextNumber(tx: Tx): Promise<string> {
-  const result = await tx.execute<{ n: string }>(sql`SELECT nextval('ticket_number_seq')::text AS n`);
-  const n = (result as unknown as { rows: Array<{ n: string }> }).rows[0]?.n;
-  if (!n) throw new AppError('INTERNAL');
-  return formatTicketNumber(BigInt(n));
 }

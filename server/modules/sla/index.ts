@@ -1,3 +1,18 @@
-// The service-level module's public entry: calendars and policies for the catalogue and staff screens.
+// The service-level module's public entry: calendars and policies for the catalogue and staff
+// screens; the pure due-time and clock computations and the timers for the request domain.
 export { calendarSchema, workingDayMinutes } from './calendar';
-export { loadPolicy } from './sla.service';
+export {
+  announceDue,
+  cachedPolicy,
+  cachedPolicyByCode,
+  computeDue,
+  defineSlaCheckJob,
+  loadPolicy,
+  pausedClock,
+  resumedClock,
+  scheduleChecks,
+  slaMarkDue,
+  type LoadedPolicy,
+  type SlaCheck,
+  type SlaDue,
+} from './sla.service';

@@ -2,11 +2,10 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import type { Executor } from '../../db/connection';
-import { slaCalendars, slaPolicies, tickets } from '../../db/schema';
+import { slaCalendars, slaPolicies } from '../../db/schema';
 import { defineJob, type JobDefinition } from '../../platform/jobs';
 import { emit } from '../../platform/outbox';
 import { referenceCache } from '../../platform/refcache';
-import { roomsOf } from '../tickets/rooms';
 import { addBusinessMinutes, businessMinutesBetween, calendarSchema, type BusinessCalendar } from './calendar';
 
 export type LoadedPolicy = {
@@ -77,41 +76,27 @@ export async function announceDue(tx: Executor, ticketId: string, due: Partial<S
   await emit(tx, { type: 'ticket.sla_scheduled', aggregateType: 'ticket', aggregateId: ticketId, payload });
 }
 
-/** Stops the resolution clock (status pending_customer): keeps the business minutes left. */
-export async function pauseClock(
-  tx: Executor,
-  ticket: { id: string; resolutionDueAt: Date | null; slaPolicyId: string | null },
+/** The paused clock (status pending_customer): the business minutes left are kept, the due time cleared. */
+export function pausedClock(
+  policy: LoadedPolicy,
+  resolutionDueAt: Date,
   at: Date,
-): Promise<void> {
-  if (!ticket.resolutionDueAt || !ticket.slaPolicyId) return;
-  const policy = await loadPolicy(tx, ticket.slaPolicyId);
-  if (!policy) return;
-  const remaining = Math.max(0, Math.round(businessMinutesBetween(policy.calendar, at, ticket.resolutionDueAt)));
-  await tx
-    .update(tickets)
-    .set({ slaPausedAt: at, slaRemainingMinutes: remaining, resolutionDueAt: null })
-    .where(eq(tickets.id, ticket.id));
+): { slaPausedAt: Date; slaRemainingMinutes: number; resolutionDueAt: null } {
+  const remaining = Math.max(0, Math.round(businessMinutesBetween(policy.calendar, at, resolutionDueAt)));
+  return { slaPausedAt: at, slaRemainingMinutes: remaining, resolutionDueAt: null };
 }
 
-/** Restarts a paused clock with the minutes that were left; returns the new due time. */
-export async function resumeClock(
-  tx: Executor,
-  ticket: { id: string; slaRemainingMinutes: number | null; slaPolicyId: string | null },
+/** A paused clock running again from `at` with the minutes that were left: the new due and at-risk times. */
+export function resumedClock(
+  policy: LoadedPolicy,
+  remainingMinutes: number,
   at: Date,
-): Promise<Date | null> {
-  if (ticket.slaRemainingMinutes === null || !ticket.slaPolicyId) return null;
-  const policy = await loadPolicy(tx, ticket.slaPolicyId);
-  if (!policy) return null;
-  const resolutionDueAt = addBusinessMinutes(policy.calendar, at, ticket.slaRemainingMinutes);
+): { resolutionDueAt: Date; resolutionAtRiskAt: Date } {
+  const resolutionDueAt = addBusinessMinutes(policy.calendar, at, remainingMinutes);
   // At risk once the minutes left fall to (100 − atRiskPercent) % of the whole target.
   const reserve = Math.ceil((policy.resolutionMinutes * (100 - policy.atRiskPercent)) / 100);
-  const resolutionAtRiskAt = addBusinessMinutes(policy.calendar, at, Math.max(0, ticket.slaRemainingMinutes - reserve));
-  await tx
-    .update(tickets)
-    .set({ slaPausedAt: null, slaRemainingMinutes: null, resolutionDueAt })
-    .where(eq(tickets.id, ticket.id));
-  await announceDue(tx, ticket.id, { resolutionDueAt, resolutionAtRiskAt });
-  return resolutionDueAt;
+  const resolutionAtRiskAt = addBusinessMinutes(policy.calendar, at, Math.max(0, remainingMinutes - reserve));
+  return { resolutionDueAt, resolutionAtRiskAt };
 }
 
 const checkPayload = z.object({
@@ -120,47 +105,55 @@ const checkPayload = z.object({
   stage: z.enum(['at_risk', 'breached']),
   dueAt: z.string(),
 });
+export type SlaCheck = z.infer<typeof checkPayload>;
 
 const CLOSED = new Set(['resolved', 'archived', 'expired', 'unconfirmed']);
 
+type ClockState = {
+  status: string;
+  slaPausedAt: Date | null;
+  firstRespondedAt: Date | null;
+  firstResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  atRiskAt: Date | null;
+  breachedAt: Date | null;
+};
+
 /**
- * The delayed job that marks a request "at risk" (80 %) or "breached". It re-reads the request
- * and does nothing when the due time it was scheduled for has changed (paused, resolved,
- * answered) or the mark is already there: safe to run twice.
+ * Whether a timer still applies to the request as it is now: nothing when the due time it was
+ * scheduled for has changed (paused, resolved, answered) or the mark is already there, so a
+ * timer that runs twice marks once. Pure: the tickets module writes the mark.
  */
-export function slaCheckJob(ctx: Pick<AppContext, 'db' | 'outbox'>): JobDefinition<z.infer<typeof checkPayload>> {
+export function slaMarkDue(t: ClockState, check: SlaCheck): 'atRiskAt' | 'breachedAt' | null {
+  if (CLOSED.has(t.status) || t.slaPausedAt) return null;
+  const currentDue = check.target === 'first_response' ? (t.firstRespondedAt ? null : t.firstResponseDueAt) : t.resolutionDueAt;
+  if (!currentDue || currentDue.toISOString() !== check.dueAt) return null;
+  if (check.stage === 'at_risk' && (t.atRiskAt || t.breachedAt)) return null;
+  if (check.stage === 'breached' && t.breachedAt) return null;
+  return check.stage === 'at_risk' ? 'atRiskAt' : 'breachedAt';
+}
+
+/**
+ * The delayed job that marks a request "at risk" (80 %) or "breached". The sla module owns the
+ * timers; the mark itself is a command of the request domain (`markSla`), passed in, so this
+ * module neither writes `tickets` nor imports the tickets module.
+ */
+export function defineSlaCheckJob(
+  ctx: Pick<AppContext, 'outbox'>,
+  mark: (check: SlaCheck) => Promise<boolean>,
+): JobDefinition<SlaCheck> {
   return defineJob({
     name: 'sla.check',
     schema: checkPayload,
     retryLimit: 5,
-    async handler({ ticketId, target, stage, dueAt }) {
-      const marked = await ctx.db.transaction(async (tx) => {
-        const [t] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update').limit(1);
-        if (!t || CLOSED.has(t.status) || t.slaPausedAt) return false;
-        const currentDue = target === 'first_response' ? (t.firstRespondedAt ? null : t.firstResponseDueAt) : t.resolutionDueAt;
-        if (!currentDue || currentDue.toISOString() !== dueAt) return false;
-        if (stage === 'at_risk' && (t.atRiskAt || t.breachedAt)) return false;
-        if (stage === 'breached' && t.breachedAt) return false;
-        const now = new Date();
-        await tx
-          .update(tickets)
-          .set(stage === 'at_risk' ? { atRiskAt: now } : { breachedAt: now })
-          .where(eq(tickets.id, ticketId));
-        await emit(tx, {
-          type: stage === 'at_risk' ? 'ticket.sla_at_risk' : 'ticket.sla_breached',
-          aggregateType: 'ticket',
-          aggregateId: ticketId,
-          payload: { target, dueAt, rooms: roomsOf(t) },
-        });
-        return true;
-      });
-      if (marked) ctx.outbox.kick();
+    async handler(check) {
+      if (await mark(check)) ctx.outbox.kick();
     },
   });
 }
 
 /** After commit: one delayed job per due time announced by `ticket.sla_scheduled`; a round's timers in one insert. */
-export function scheduleChecks(ctx: Pick<AppContext, 'jobs'>, job: JobDefinition<z.infer<typeof checkPayload>>) {
+export function scheduleChecks(ctx: Pick<AppContext, 'jobs'>, job: JobDefinition<SlaCheck>) {
   return async (events: Array<{ aggregateId: string; payload: Record<string, unknown> }>) => {
     if (!ctx.jobs) return;
     await ctx.jobs.sendMany(job, events.flatMap(timersOf));

@@ -4,7 +4,7 @@ import { outboxEvents, tickets } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../test/app';
 import { makeCustomer } from '../../test/factories';
 import { fillRequired, leafForm } from '../../test/forms';
-import { slaCheckJob } from './sla.service';
+import { slaCheckJob } from '../tickets/commands';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories, forms, outgoingMail, tickets } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { makeCustomer, makeStaff } from '../../test/factories';
-import { changeStatus } from './follow.service';
+import { changeStatus } from './commands';
 
 let t: TestApp;
 let n = 1;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { seedWorkday } from '../../seed/workday';
 import { defineJob } from '../../platform/jobs';
 import { defineModule } from '../module';
-import { sweepStale } from './follow.service';
+import { scheduleChecks } from '../sla';
+import { slaCheckJob, sweepStale } from './commands';
 import { ticketRoutes } from './tickets.routes';
 
 /**
@@ -20,8 +21,11 @@ export const ticketsModule = defineModule({
         await sweepStale(ctx);
       },
     });
+    // SLA timers: the sla module schedules them from `ticket.sla_scheduled`; the mark is markSla.
+    const checkJob = slaCheckJob(ctx);
+    ctx.outbox.onBatch('ticket.sla_scheduled', 'sla.schedule', scheduleChecks(ctx, checkJob));
     // Hourly: expire unconfirmed guests' requests, archive solved ones.
-    return { jobs: [sweepJob], schedules: [{ job: sweepJob, cron: '17 * * * *' }] };
+    return { jobs: [sweepJob, checkJob], schedules: [{ job: sweepJob, cron: '17 * * * *' }] };
   },
   demoSeed: (db, config) => seedWorkday(db, config.SECRET_KEY),
 });
