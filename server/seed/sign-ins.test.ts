@@ -5,7 +5,7 @@ import { demoSignIns } from './sign-ins';
 /** The rows of README.md's «Demo sign-ins» table: [who, e-mail, password]. */
 function readmeSignIns(): string[][] {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const section = readme.split('## Demo sign-ins')[1]?.split('\n## ')[0] ?? '';
+  const section = readme.split('## Demo sign-ins')[1]?.split(/\n##+ /)[0] ?? '';
   return section
     .split('\n')
     .filter((l) => l.startsWith('|') && !/^\|\s*-/.test(l))
