@@ -111,7 +111,7 @@ test('a portal request reaches the first line live, is answered from a template,
   await expect(page.getByRole('heading', { level: 1 })).toContainText(subject);
   await page.getByRole('button', { name: 'Взять', exact: true }).click();
   await expect(page.getByTestId('ws-assignee')).toHaveText('Ольга Операторова');
-  await expect(page.locator('.account-closed')).toBeVisible();
+  await expect(page.getByTestId('account-panel').locator('.account-closed')).toBeVisible();
 
   // A canned answer, edited, then sent.
   await page.getByRole('button', { name: 'Шаблоны' }).click();
@@ -230,7 +230,7 @@ test('a supervisor reveals a passport with a reason, identifies the customer and
   await expect(page.getByText('4510 123456')).toHaveCount(0);
 
   // Identification opens the account panel.
-  await expect(page.locator('.account-closed')).toBeVisible();
+  await expect(page.getByTestId('account-panel').locator('.account-closed')).toBeVisible();
   await page.getByLabel('Серия и номер паспорта').fill('4510 123456');
   await page.getByRole('button', { name: 'Проверить' }).click();
   await expect(page.getByTestId('ident-state')).toHaveText('Клиент идентифицирован');

@@ -311,6 +311,11 @@ export class KbMemoryIndex {
     return this.locales.get(locale)?.terms.has(stem) ?? false;
   }
 
+  /** Whether some stem of the language's index begins with `prefix` (a word still being typed). */
+  hasPrefix(locale: string, prefix: string): boolean {
+    return (this.locales.get(locale)?.withPrefix(prefix).length ?? 0) > 0;
+  }
+
   /**
    * Ranked variants of the locale visible to the audiences (published only); see kb.scoring.ts.
    * Variants matching no word come in only by a title similar to the query (≥ 0.3).

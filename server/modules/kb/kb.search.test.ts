@@ -116,6 +116,15 @@ describe('suggestions as the customer types', () => {
     const items = (res.json() as { items: Array<{ slug: string; title: string }> }).items;
     expect(items[0]?.slug).toBe('wallet-blocked');
   });
+
+  it('does not take a short unfinished word for a typo of another word («забл» is not «забыл»)', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/kb/suggest?q=${encodeURIComponent('кошелек забл')}&locale=ru`,
+    });
+    const items = (res.json() as { items: Array<{ slug: string }> }).items;
+    expect(items[0]?.slug).toBe('wallet-blocked');
+  });
 });
 
 describe('the index follows the articles', () => {

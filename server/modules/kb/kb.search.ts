@@ -240,7 +240,17 @@ function parseWith(index: KbMemoryIndex, q: string, locale: Locale, options: { p
   const norm = normalize(fixLayout(index, q, locale)).slice(0, 200);
   const all = tokenize(norm).filter(safe);
   const words = [...new Set(all.filter((w) => !isStopWord(w)))].slice(0, MAX_QUERY_WORDS);
+  const endsInWord = /[\p{L}\p{N}]$/u.test(q.trim());
+  const lastWord = words[words.length - 1];
+  const prefix =
+    (options.prefix ?? true) && endsInWord && lastWord && lastWord === all[all.length - 1] && lastWord.length >= 3
+      ? lastWord
+      : null;
+  const prefixStem = prefix ? stemWord(prefix, locale) : null;
   const fixes = correct(index, words, locale);
+  // A last word still being typed («кошелек забл») that begins known words is not a typo: correcting it
+  // («забыл») would rank another article first; the prefix match finds what it begins.
+  if (prefix && index.hasPrefix(locale, prefixStem && prefixStem.length >= 3 ? prefixStem : prefix)) fixes.delete(prefix);
   const synonyms = index.synonyms;
   const fixed = words.map((w) => fixes.get(w) ?? w);
   const expanded = expandSynonyms(fixed, synonyms, locale);
@@ -255,13 +265,6 @@ function parseWith(index: KbMemoryIndex, q: string, locale: Locale, options: { p
       ),
     ),
   ]);
-  const endsInWord = /[\p{L}\p{N}]$/u.test(q.trim());
-  const lastWord = words[words.length - 1];
-  const prefix =
-    (options.prefix ?? true) && endsInWord && lastWord && lastWord === all[all.length - 1] && lastWord.length >= 3
-      ? lastWord
-      : null;
-  const prefixStem = prefix ? stemWord(prefix, locale) : null;
   return {
     norm,
     groups,
