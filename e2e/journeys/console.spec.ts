@@ -232,7 +232,7 @@ test('a supervisor reveals a passport with a reason, identifies the customer and
   // Identification opens the account panel.
   await expect(page.getByTestId('account-panel').locator('.account-closed')).toBeVisible();
   await page.getByLabel('Серия и номер паспорта').fill('4510 123456');
-  await page.getByRole('button', { name: 'Проверить' }).click();
+  await page.locator('.ident-form').getByRole('button', { name: 'Проверить' }).click();
   await expect(page.getByTestId('ident-state')).toHaveText('Клиент идентифицирован');
   const account = page.getByTestId('account-panel');
   await expect(account).toContainText('+79001234567');
