@@ -306,14 +306,10 @@ export class KbMemoryIndex {
     this.nearCache.set(key, near);
   }
 
-  /** Whether the language's index has the stem (a word known by its stem needs no typo correction). */
-  hasStem(locale: string, stem: string): boolean {
-    return this.locales.get(locale)?.terms.has(stem) ?? false;
-  }
-
-  /** Whether some stem of the language's index begins with `prefix` (a word still being typed). */
-  hasPrefix(locale: string, prefix: string): boolean {
-    return (this.locales.get(locale)?.withPrefix(prefix).length ?? 0) > 0;
+  /** Whether the language's index has the stem (a word known by its stem needs no typo correction), or with `prefix` some stem beginning with it. */
+  hasStem(locale: string, stem: string, prefix = false): boolean {
+    const part = this.locales.get(locale);
+    return prefix ? (part?.withPrefix(stem).length ?? 0) > 0 : (part?.terms.has(stem) ?? false);
   }
 
   /**

@@ -250,7 +250,7 @@ function parseWith(index: KbMemoryIndex, q: string, locale: Locale, options: { p
   const fixes = correct(index, words, locale);
   // A last word still being typed («кошелек забл») that begins known words is not a typo: correcting it
   // («забыл») would rank another article first; the prefix match finds what it begins.
-  if (prefix && index.hasPrefix(locale, prefixStem && prefixStem.length >= 3 ? prefixStem : prefix)) fixes.delete(prefix);
+  if (prefix && index.hasStem(locale, prefixStem && prefixStem.length >= 3 ? prefixStem : prefix, true)) fixes.delete(prefix);
   const synonyms = index.synonyms;
   const fixed = words.map((w) => fixes.get(w) ?? w);
   const expanded = expandSynonyms(fixed, synonyms, locale);
