@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { formatShortDateTime, localeTag } from '../../ui/format';
-import { TextField } from '../../ui/fields';
+import { Select, TextField } from '../../ui/fields';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { emptyDraft } from '../../portal/payments/PaymentCheck';
 import type { CheckDraft } from '../../portal/payments/handover';
@@ -107,23 +107,12 @@ function ConsoleCheck() {
           value={draft.amount}
           onChange={(e) => set('amount', e.target.value)}
         />
-        <div className="field">
-          <label className="field__label" htmlFor="console-check-currency">
-            {t('payments.currency')}
-          </label>
-          <select
-            id="console-check-currency"
-            className="field__input"
-            value={draft.currency}
-            onChange={(e) => set('currency', e.target.value as CheckDraft['currency'])}
-          >
-            {CURRENCIES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          label={t('payments.currency')}
+          value={draft.currency}
+          options={CURRENCIES.map((c) => [c, c] as const)}
+          onChange={(v) => set('currency', v)}
+        />
       </div>
       <TextField label={t('payments.account')} value={draft.account} onChange={(e) => set('account', e.target.value)} />
       <button type="submit" className="button button--primary button--small" disabled={busy || !ready}>

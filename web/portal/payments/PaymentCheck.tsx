@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { CURRENCIES } from '../../../common/forms/types';
-import type { MoneyValue } from '../../../common/forms/types';
 import { ApiError } from '../../api/client';
 import { checkPayment, type PaymentCheckResult } from '../../api/payments';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { fieldErrorText } from '../../ui/fieldError';
-import { TextField } from '../../ui/fields';
+import { Select, TextField } from '../../ui/fields';
 import type { CheckDraft } from './handover';
 import { PaymentResult } from './PaymentResult';
 
@@ -162,23 +161,13 @@ export function PaymentCheck({ source, categoryId, initial, onWrite, onResolved 
           error={errorFor('amount')}
           onChange={(e) => set('amount', e.target.value)}
         />
-        <div className="field payment-check__currency">
-          <label className="field__label" htmlFor="payment-check-currency">
-            {t('payments.currency')}
-          </label>
-          <select
-            id="payment-check-currency"
-            className="field__input field__select"
-            value={draft.currency}
-            onChange={(e) => set('currency', e.target.value as MoneyValue['currency'])}
-          >
-            {CURRENCIES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          label={t('payments.currency')}
+          className="payment-check__currency"
+          value={draft.currency}
+          options={CURRENCIES.map((c) => [c, c] as const)}
+          onChange={(v) => set('currency', v)}
+        />
       </div>
       <TextField
         label={t('payments.account')}
