@@ -1,17 +1,11 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection';
-import { paymentChecks, tickets, type PaymentCheckOutcome, type PaymentCheckSource } from '../../db/schema';
-
-/** Counts one check (where and what it answered; nothing of the receipt). Outside any transaction. */
-export async function recordCheck(
-  db: Executor,
-  row: { source: PaymentCheckSource; outcome: PaymentCheckOutcome; categoryId?: string | undefined },
-): Promise<void> {
-  await db.insert(paymentChecks).values({ source: row.source, outcome: row.outcome, categoryId: row.categoryId ?? null });
-}
+import { paymentChecks, tickets } from '../../db/schema';
+import { flushCounts } from './payments.counter';
 
 /** Checks since `since` by outcome; deflections are the portal's and the wizard's done/processing answers. */
 export async function checkCounts(db: Executor, since: Date) {
+  await flushCounts(db);
   const rows = await db
     .select({ outcome: paymentChecks.outcome, n: sql<number>`count(*)::int` })
     .from(paymentChecks)

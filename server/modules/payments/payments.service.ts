@@ -8,7 +8,8 @@ import { canSee, type StaffScope } from '../staff';
 import { parseTicketNumber } from '../tickets';
 import { normalizeAccount, normalizeReceipt, normalizeTerminal, paidWindow, toKopecks } from './payments.match';
 import { notFound, presentCheck, presentOperation } from './payments.presenter';
-import { recordCheck, ticketForOperations } from './payments.repo';
+import { countCheck } from './payments.counter';
+import { ticketForOperations } from './payments.repo';
 import type { CheckResult } from './payments.schema';
 
 /** Recent operations shown to a customer or an operator. */
@@ -96,7 +97,7 @@ export async function checkPayment(
       currency: input.amount.currency,
     }),
   );
-  await recordCheck(ctx.db, { source: options.source, outcome: payment?.status ?? 'not_found', categoryId: options.categoryId });
+  countCheck(ctx.db, { source: options.source, outcome: payment?.status ?? 'not_found', categoryId: options.categoryId });
   return payment ? presentCheck(payment, options.locale) : notFound(options.locale);
 }
 
