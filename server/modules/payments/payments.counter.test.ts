@@ -27,10 +27,10 @@ describe('payment check counts in batches', () => {
     const before = (await t.ctx.db.select().from(paymentChecks)).length;
     for (let i = 0; i < 200; i++) countCheck(t.ctx.db, { source: 'wizard', outcome: 'processing' });
     // No flush, no reader: the 200th count starts the write by itself.
-    await vi.waitFor(
-      async () => expect((await t.ctx.db.select().from(paymentChecks)).length).toBe(before + 200),
-      { timeout: 15_000, interval: 50 },
-    );
+    await vi.waitFor(async () => expect((await t.ctx.db.select().from(paymentChecks)).length).toBe(before + 200), {
+      timeout: 15_000,
+      interval: 50,
+    });
     expect(pendingCounts(t.ctx.db)).toBe(0);
   });
 
