@@ -3,4 +3,4 @@
 export { parseTicketNumber } from './numbers';
 export { roomsOf } from './rooms';
 export { categoryPath, displayValue } from './tickets.presenter';
-export { can, authorize, type TicketAction, type DomainActor } from './tickets.policy';
+export { can, authorize, canSeeQueue, type TicketAction, type DomainActor } from './tickets.policy';
