@@ -11,7 +11,7 @@ import type { FileStorage } from '../../platform/files/storage';
 import { withTransaction } from '../../platform/outbox';
 import * as commands from './commands';
 import type { Upload } from './filing.service';
-import { parseTicketNumber } from './numbers';
+import { parseTicketNumber } from '../../../common/ticket-numbers';
 import { authorize, type TicketAction, type Viewer } from './tickets.policy';
 
 /**
