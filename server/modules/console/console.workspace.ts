@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import type { FormDef, L10n } from '../../../common/forms/types';
 import type { AppContext, RequestMeta } from '../../context';
-import { attachments, cannedAnswers, customers, departmentMembers, staffUsers, tickets } from '../../db/schema';
+import { attachments, cannedAnswers, customers, departmentMembers, staffUsers, type tickets } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import { emit, withTransaction } from '../../platform/outbox';
