@@ -68,15 +68,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -94,15 +95,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -120,15 +122,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -146,15 +149,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -208,15 +212,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -234,15 +239,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -313,15 +319,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -382,15 +389,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -408,15 +416,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -434,15 +443,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -503,15 +513,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -529,15 +540,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -555,15 +567,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -624,15 +637,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -650,15 +664,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -676,15 +691,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -774,15 +790,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -800,15 +817,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -826,15 +844,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -852,15 +871,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -878,15 +898,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -904,15 +925,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -930,15 +952,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -956,15 +979,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -982,15 +1006,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1123,15 +1148,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1149,15 +1175,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1175,15 +1202,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1201,15 +1229,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1227,15 +1256,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1253,15 +1283,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1279,15 +1310,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1305,15 +1337,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1331,15 +1364,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1422,15 +1456,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1448,15 +1483,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1474,15 +1510,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1500,15 +1537,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1526,15 +1564,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1552,15 +1591,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1578,15 +1618,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1604,15 +1645,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1630,15 +1672,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1721,15 +1764,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1747,15 +1791,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1773,15 +1818,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1799,15 +1845,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1825,15 +1872,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1851,15 +1899,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1877,15 +1926,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1903,15 +1953,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1929,15 +1980,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1986,15 +2038,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2012,15 +2065,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2038,15 +2092,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2064,15 +2119,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2090,15 +2146,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2116,15 +2173,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2142,15 +2200,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2168,15 +2227,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2194,15 +2254,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2264,15 +2325,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2290,15 +2352,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2316,15 +2379,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2342,15 +2406,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2368,15 +2433,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2394,15 +2460,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2420,15 +2487,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2446,15 +2514,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2472,15 +2541,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2537,15 +2607,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2563,15 +2634,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2589,15 +2661,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2615,15 +2688,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2641,15 +2715,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2667,15 +2742,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2693,15 +2769,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2719,15 +2796,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2745,15 +2823,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2818,15 +2897,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2844,15 +2924,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2870,15 +2951,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2896,15 +2978,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2922,15 +3005,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2948,15 +3032,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2974,15 +3059,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3000,15 +3086,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3026,15 +3113,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3121,15 +3209,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3147,15 +3236,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3173,15 +3263,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3199,15 +3290,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3225,15 +3317,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3251,15 +3344,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3277,15 +3371,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3303,15 +3398,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3329,15 +3425,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3401,15 +3498,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3427,15 +3525,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3453,15 +3552,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3479,15 +3579,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3505,15 +3606,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3531,15 +3633,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3557,15 +3660,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3583,15 +3687,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3609,15 +3714,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3675,15 +3781,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3701,15 +3808,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3727,15 +3835,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3753,15 +3862,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3779,15 +3889,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3805,15 +3916,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3831,15 +3943,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3857,15 +3970,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3883,15 +3997,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3970,15 +4085,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3996,15 +4112,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4022,15 +4139,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4048,15 +4166,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4074,15 +4193,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4100,15 +4220,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4126,15 +4247,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4152,15 +4274,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4178,15 +4301,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4252,15 +4376,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4278,15 +4403,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4304,15 +4430,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4330,15 +4457,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4356,15 +4484,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4382,15 +4511,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4408,15 +4538,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4434,15 +4565,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4460,15 +4592,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4521,15 +4654,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4547,15 +4681,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4573,15 +4708,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4599,15 +4735,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4625,15 +4762,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4651,15 +4789,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4677,15 +4816,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4703,15 +4843,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4729,15 +4870,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4811,15 +4953,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4837,15 +4980,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4863,15 +5007,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4889,15 +5034,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4915,15 +5061,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4941,15 +5088,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4967,15 +5115,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4993,15 +5142,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5019,15 +5169,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5091,15 +5242,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5117,15 +5269,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5143,15 +5296,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5169,15 +5323,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5195,15 +5350,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5221,15 +5377,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5247,15 +5404,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5273,15 +5431,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5299,15 +5458,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5366,15 +5526,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5392,15 +5553,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5418,15 +5580,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5444,15 +5607,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5470,15 +5634,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5496,15 +5661,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5522,15 +5688,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5548,15 +5715,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5574,15 +5742,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5632,15 +5801,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5658,15 +5828,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5684,15 +5855,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5710,15 +5882,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5736,15 +5909,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5762,15 +5936,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5788,15 +5963,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5814,15 +5990,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5840,15 +6017,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5913,15 +6091,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5939,15 +6118,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5965,15 +6145,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5991,15 +6172,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6017,15 +6199,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6043,15 +6226,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6069,15 +6253,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6095,15 +6280,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6121,15 +6307,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6174,15 +6361,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6200,15 +6388,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6226,15 +6415,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6252,15 +6442,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6278,15 +6469,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6304,15 +6496,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6330,15 +6523,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6356,15 +6550,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6382,15 +6577,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6482,15 +6678,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6508,15 +6705,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6534,15 +6732,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6560,15 +6759,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6586,15 +6786,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6612,15 +6813,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6638,15 +6840,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6664,15 +6867,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6690,15 +6894,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6778,15 +6983,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6804,15 +7010,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6830,15 +7037,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6856,15 +7064,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6882,15 +7091,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6908,15 +7118,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6934,15 +7145,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6960,15 +7172,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6986,15 +7199,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7076,15 +7290,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7102,15 +7317,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7128,15 +7344,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7154,15 +7371,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7180,15 +7398,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7206,15 +7425,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7232,15 +7452,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7258,15 +7479,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7284,15 +7506,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7366,15 +7589,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7392,15 +7616,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7418,15 +7643,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7444,15 +7670,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7470,15 +7697,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7496,15 +7724,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7522,15 +7751,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7548,15 +7778,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7574,15 +7805,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7673,15 +7905,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7699,15 +7932,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7725,15 +7959,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7751,15 +7986,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7777,15 +8013,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7803,15 +8040,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7829,15 +8067,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7855,15 +8094,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7881,15 +8121,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8000,15 +8241,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8026,15 +8268,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8052,15 +8295,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8078,15 +8322,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8104,15 +8349,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8130,15 +8376,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8156,15 +8403,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8182,15 +8430,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8208,15 +8457,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8328,15 +8578,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8354,15 +8605,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8380,15 +8632,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8406,15 +8659,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8432,15 +8686,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8458,15 +8713,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8484,15 +8740,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8510,15 +8767,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8536,15 +8794,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8729,15 +8988,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8755,15 +9015,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8781,15 +9042,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8807,15 +9069,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8833,15 +9096,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8859,15 +9123,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8885,15 +9150,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8911,15 +9177,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8937,15 +9204,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9049,15 +9317,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9075,15 +9344,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9101,15 +9371,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9127,15 +9398,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9153,15 +9425,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9179,15 +9452,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9205,15 +9479,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9231,15 +9506,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9257,15 +9533,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9338,15 +9615,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9364,15 +9642,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9390,15 +9669,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9416,15 +9696,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9442,15 +9723,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9468,15 +9750,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9494,15 +9777,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9520,15 +9804,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9546,15 +9831,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9620,15 +9906,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9646,15 +9933,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9672,15 +9960,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9698,15 +9987,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9724,15 +10014,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9750,15 +10041,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9776,15 +10068,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9802,15 +10095,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9828,15 +10122,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9914,15 +10209,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9940,15 +10236,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9966,15 +10263,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9992,15 +10290,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10018,15 +10317,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10044,15 +10344,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10070,15 +10371,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10096,15 +10398,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10122,15 +10425,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10186,15 +10490,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10212,15 +10517,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10238,15 +10544,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10264,15 +10571,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10290,15 +10598,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10316,15 +10625,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10342,15 +10652,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10368,15 +10679,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10394,15 +10706,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10483,15 +10796,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10509,15 +10823,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10535,15 +10850,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10561,15 +10877,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10587,15 +10904,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10613,15 +10931,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10639,15 +10958,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10665,15 +10985,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10691,15 +11012,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10787,15 +11109,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10813,15 +11136,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10839,15 +11163,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10865,15 +11190,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10891,15 +11217,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10917,15 +11244,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10943,15 +11271,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10969,15 +11298,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10995,15 +11325,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11068,15 +11399,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11094,15 +11426,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11120,15 +11453,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11146,15 +11480,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11172,15 +11507,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11198,15 +11534,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11224,15 +11561,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11250,15 +11588,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11276,15 +11615,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11376,15 +11716,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11402,15 +11743,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11428,15 +11770,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11454,15 +11797,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11480,15 +11824,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11506,15 +11851,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11532,15 +11878,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11558,15 +11905,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11584,15 +11932,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11657,15 +12006,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11683,15 +12033,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11709,15 +12060,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11735,15 +12087,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11761,15 +12114,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11787,15 +12141,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11813,15 +12168,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11839,15 +12195,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11865,15 +12222,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11915,15 +12273,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11941,15 +12300,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11967,15 +12327,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11993,15 +12354,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12019,15 +12381,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12045,15 +12408,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12071,15 +12435,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12097,15 +12462,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12123,15 +12489,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12192,15 +12559,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12218,15 +12586,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12244,15 +12613,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12270,15 +12640,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12296,15 +12667,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12322,15 +12694,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12348,15 +12721,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12374,15 +12748,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12400,15 +12775,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12455,15 +12831,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12481,15 +12858,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12507,15 +12885,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12533,15 +12912,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12559,15 +12939,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12585,15 +12966,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12611,15 +12993,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12637,15 +13020,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12663,15 +13047,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12732,15 +13117,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12758,15 +13144,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12784,15 +13171,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12810,15 +13198,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12836,15 +13225,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12862,15 +13252,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12888,15 +13279,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12914,15 +13306,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12940,15 +13333,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13011,15 +13405,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13037,15 +13432,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13063,15 +13459,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13089,15 +13486,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13115,15 +13513,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13141,15 +13540,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13167,15 +13567,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13193,15 +13594,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13219,15 +13621,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13295,15 +13698,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13321,15 +13725,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13347,15 +13752,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13373,15 +13779,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13399,15 +13806,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13425,15 +13833,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13451,15 +13860,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13477,15 +13887,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13503,15 +13914,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13579,15 +13991,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13605,15 +14018,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13631,15 +14045,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13657,15 +14072,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13683,15 +14099,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13709,15 +14126,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13735,15 +14153,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13761,15 +14180,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13787,15 +14207,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13882,15 +14303,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13908,15 +14330,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13934,15 +14357,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13960,15 +14384,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13986,15 +14411,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14012,15 +14438,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14038,15 +14465,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14064,15 +14492,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14090,15 +14519,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14161,15 +14591,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14187,15 +14618,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14213,15 +14645,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14239,15 +14672,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14265,15 +14699,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14291,15 +14726,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14317,15 +14753,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14343,15 +14780,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14369,15 +14807,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14437,15 +14876,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14463,15 +14903,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14489,15 +14930,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14515,15 +14957,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14541,15 +14984,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14567,15 +15011,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14593,15 +15038,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14619,15 +15065,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14645,15 +15092,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14713,15 +15161,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14739,15 +15188,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14765,15 +15215,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14791,15 +15242,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14817,15 +15269,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14843,15 +15296,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14869,15 +15323,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14895,15 +15350,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14921,15 +15377,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14983,15 +15440,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15009,15 +15467,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15035,15 +15494,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15061,15 +15521,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15087,15 +15548,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15113,15 +15575,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15139,15 +15602,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15165,15 +15629,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15191,15 +15656,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15276,15 +15742,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15302,15 +15769,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15328,15 +15796,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15354,15 +15823,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15380,15 +15850,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15406,15 +15877,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15432,15 +15904,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15458,15 +15931,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15484,15 +15958,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15563,15 +16038,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15589,15 +16065,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15615,15 +16092,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15641,15 +16119,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15667,15 +16146,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15693,15 +16173,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15719,15 +16200,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15745,15 +16227,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15771,15 +16254,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15854,15 +16338,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15880,15 +16365,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15906,15 +16392,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15932,15 +16419,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15958,15 +16446,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15984,15 +16473,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16010,15 +16500,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16036,15 +16527,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16062,15 +16554,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16155,15 +16648,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16181,15 +16675,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16207,15 +16702,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16233,15 +16729,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16259,15 +16756,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16285,15 +16783,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16311,15 +16810,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16337,15 +16837,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16363,15 +16864,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16454,15 +16956,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16480,15 +16983,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16506,15 +17010,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16532,15 +17037,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16558,15 +17064,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16584,15 +17091,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16610,15 +17118,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16636,15 +17145,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16662,15 +17172,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16768,15 +17279,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16794,15 +17306,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16820,15 +17333,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16846,15 +17360,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16872,15 +17387,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16898,15 +17414,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16924,15 +17441,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16950,15 +17468,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16976,15 +17495,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17026,15 +17546,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17052,15 +17573,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17078,15 +17600,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17104,15 +17627,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17130,15 +17654,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17156,15 +17681,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17182,15 +17708,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17208,15 +17735,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17234,15 +17762,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17323,15 +17852,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17349,15 +17879,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17375,15 +17906,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17401,15 +17933,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17427,15 +17960,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17453,15 +17987,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17479,15 +18014,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17505,15 +18041,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17531,15 +18068,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17557,15 +18095,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17636,15 +18175,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17662,15 +18202,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17688,15 +18229,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17714,15 +18256,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17740,15 +18283,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17766,15 +18310,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17792,15 +18337,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17818,15 +18364,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17844,15 +18391,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17870,15 +18418,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17939,15 +18488,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17965,15 +18515,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17991,15 +18542,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18017,15 +18569,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18043,15 +18596,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18069,15 +18623,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18095,15 +18650,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18121,15 +18677,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18147,15 +18704,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18189,7 +18747,7 @@ export type paths = {
           department?: string;
           category?: string;
           priority?: 'low' | 'normal' | 'high' | 'urgent';
-          channel?: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+          channel?: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
           tier?: number;
           priorityCustomer?: 'true' | 'false';
           cursor?: string;
@@ -18217,7 +18775,7 @@ export type paths = {
                 priority: 'low' | 'normal' | 'high' | 'urgent';
                 priorityCustomer: boolean;
                 /** @enum {string} */
-                channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+                channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
                 tier: number;
                 department: {
                   id: string;
@@ -18264,15 +18822,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18290,15 +18849,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18316,15 +18876,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18342,15 +18903,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18368,15 +18930,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18394,15 +18957,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18420,15 +18984,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18446,15 +19011,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18472,15 +19038,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18533,7 +19100,7 @@ export type paths = {
               priority: 'low' | 'normal' | 'high' | 'urgent';
               priorityCustomer: boolean;
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               tier: number;
               locale: string;
               /** @enum {string} */
@@ -18674,15 +19241,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18700,15 +19268,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18726,15 +19295,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18752,15 +19322,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18778,15 +19349,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18804,15 +19376,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18830,15 +19403,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18856,15 +19430,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18882,15 +19457,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18958,15 +19534,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18984,15 +19561,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19010,15 +19588,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19036,15 +19615,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19062,15 +19642,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19088,15 +19669,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19114,15 +19696,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19140,15 +19723,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19166,15 +19750,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19242,15 +19827,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19268,15 +19854,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19294,15 +19881,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19320,15 +19908,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19346,15 +19935,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19372,15 +19962,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19398,15 +19989,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19424,15 +20016,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19450,15 +20043,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19520,15 +20114,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19546,15 +20141,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19572,15 +20168,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19598,15 +20195,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19624,15 +20222,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19650,15 +20249,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19676,15 +20276,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19702,15 +20303,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19728,15 +20330,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19838,15 +20441,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19864,15 +20468,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19890,15 +20495,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19916,15 +20522,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19942,15 +20549,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19968,15 +20576,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19994,15 +20603,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20020,15 +20630,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20046,15 +20657,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20122,15 +20734,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20148,15 +20761,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20174,15 +20788,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20200,15 +20815,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20226,15 +20842,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20252,15 +20869,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20278,15 +20896,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20304,15 +20923,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20330,15 +20950,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20405,15 +21026,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20431,15 +21053,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20457,15 +21080,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20483,15 +21107,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20509,15 +21134,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20535,15 +21161,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20561,15 +21188,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20587,15 +21215,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20613,15 +21242,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20683,15 +21313,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20709,15 +21340,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20735,15 +21367,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20761,15 +21394,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20787,15 +21421,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20813,15 +21448,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20839,15 +21475,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20865,15 +21502,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20891,15 +21529,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20968,15 +21607,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20994,15 +21634,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21020,15 +21661,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21046,15 +21688,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21072,15 +21715,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21098,15 +21742,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21124,15 +21769,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21150,15 +21796,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21176,15 +21823,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21250,15 +21898,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21276,15 +21925,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21302,15 +21952,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21328,15 +21979,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21354,15 +22006,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21380,15 +22033,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21406,15 +22060,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21432,15 +22087,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21458,15 +22114,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21534,15 +22191,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21560,15 +22218,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21586,15 +22245,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21612,15 +22272,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21638,15 +22299,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21664,15 +22326,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21690,15 +22353,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21716,15 +22380,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21742,15 +22407,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21816,15 +22482,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21842,15 +22509,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21868,15 +22536,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21894,15 +22563,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21920,15 +22590,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21946,15 +22617,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21972,15 +22644,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21998,15 +22671,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22024,15 +22698,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22101,15 +22776,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22127,15 +22803,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22153,15 +22830,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22179,15 +22857,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22205,15 +22884,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22231,15 +22911,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22257,15 +22938,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22283,15 +22965,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22309,15 +22992,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22384,15 +23068,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22410,15 +23095,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22436,15 +23122,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22462,15 +23149,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22488,15 +23176,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22514,15 +23203,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22540,15 +23230,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22566,15 +23257,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22592,15 +23284,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22666,15 +23359,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22692,15 +23386,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22718,15 +23413,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22744,15 +23440,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22770,15 +23467,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22796,15 +23494,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22822,15 +23521,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22848,15 +23548,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22874,15 +23575,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22948,15 +23650,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22974,15 +23677,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23000,15 +23704,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23026,15 +23731,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23052,15 +23758,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23078,15 +23785,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23104,15 +23812,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23130,15 +23839,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23156,15 +23866,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23224,15 +23935,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23250,15 +23962,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23276,15 +23989,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23302,15 +24016,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23328,15 +24043,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23354,15 +24070,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23380,15 +24097,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23406,15 +24124,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23432,15 +24151,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23507,15 +24227,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23533,15 +24254,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23559,15 +24281,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23585,15 +24308,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23611,15 +24335,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23637,15 +24362,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23663,15 +24389,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23689,15 +24416,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23715,15 +24443,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23797,15 +24526,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23823,15 +24553,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23849,15 +24580,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23875,15 +24607,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23901,15 +24634,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23927,15 +24661,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23953,15 +24688,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23979,15 +24715,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24005,15 +24742,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24088,15 +24826,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24114,15 +24853,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24140,15 +24880,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24166,15 +24907,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24192,15 +24934,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24218,15 +24961,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24244,15 +24988,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24270,15 +25015,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24296,15 +25042,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24378,15 +25125,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24404,15 +25152,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24430,15 +25179,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24456,15 +25206,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24482,15 +25233,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24508,15 +25260,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24534,15 +25287,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24560,15 +25314,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24586,15 +25341,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24666,15 +25422,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24692,15 +25449,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24718,15 +25476,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24744,15 +25503,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24770,15 +25530,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24796,15 +25557,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24822,15 +25584,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24848,15 +25611,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24874,15 +25638,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24966,15 +25731,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24992,15 +25758,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25018,15 +25785,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25044,15 +25812,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25070,15 +25839,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25096,15 +25866,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25122,15 +25893,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25148,15 +25920,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25174,15 +25947,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25246,15 +26020,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25272,15 +26047,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25298,15 +26074,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25324,15 +26101,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25350,15 +26128,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25376,15 +26155,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25402,15 +26182,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25428,15 +26209,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25454,15 +26236,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25532,15 +26315,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25558,15 +26342,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25584,15 +26369,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25610,15 +26396,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25636,15 +26423,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25662,15 +26450,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25688,15 +26477,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25714,15 +26504,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25740,15 +26531,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25857,15 +26649,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25883,15 +26676,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25909,15 +26703,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25935,15 +26730,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25961,15 +26757,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25987,15 +26784,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26013,15 +26811,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26039,15 +26838,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26065,15 +26865,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26150,15 +26951,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26176,15 +26978,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26202,15 +27005,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26228,15 +27032,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26254,15 +27059,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26280,15 +27086,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26306,15 +27113,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26332,15 +27140,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26358,15 +27167,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26594,15 +27404,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26620,15 +27431,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26646,15 +27458,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26672,15 +27485,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26698,15 +27512,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26724,15 +27539,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26750,15 +27566,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26776,15 +27593,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26802,15 +27620,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26933,15 +27752,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26959,15 +27779,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26985,15 +27806,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27011,15 +27833,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27037,15 +27860,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27063,15 +27887,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27089,15 +27914,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27115,15 +27941,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27141,15 +27968,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27221,15 +28049,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27247,15 +28076,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27273,15 +28103,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27299,15 +28130,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27325,15 +28157,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27351,15 +28184,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27377,15 +28211,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27403,15 +28238,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27429,15 +28265,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27533,15 +28370,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27559,15 +28397,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27585,15 +28424,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27611,15 +28451,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27637,15 +28478,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27663,15 +28505,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27689,15 +28532,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27715,15 +28559,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27741,15 +28586,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27767,15 +28613,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27844,15 +28691,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27870,15 +28718,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27896,15 +28745,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27922,15 +28772,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27948,15 +28799,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27974,15 +28826,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28000,15 +28853,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28026,15 +28880,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28052,15 +28907,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28078,15 +28934,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28259,15 +29116,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28285,15 +29143,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28311,15 +29170,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28337,15 +29197,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28363,15 +29224,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28389,15 +29251,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28415,15 +29278,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28441,15 +29305,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28467,15 +29332,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28575,15 +29441,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28601,15 +29468,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28627,15 +29495,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28653,15 +29522,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28679,15 +29549,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28705,15 +29576,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28731,15 +29603,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28757,15 +29630,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28783,15 +29657,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28854,15 +29729,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28880,15 +29756,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28906,15 +29783,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28932,15 +29810,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28958,15 +29837,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28984,15 +29864,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29010,15 +29891,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29036,15 +29918,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29062,15 +29945,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29118,7 +30002,7 @@ export type paths = {
               /** @enum {string} */
               status: 'unconfirmed' | 'new' | 'open' | 'pending_customer' | 'resolved' | 'archived' | 'reopened' | 'expired';
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               createdAt: string;
               updatedAt: string;
               expectedBy: string | null;
@@ -29198,15 +30082,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29224,15 +30109,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29250,15 +30136,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29276,15 +30163,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29302,15 +30190,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29328,15 +30217,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29354,15 +30244,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29380,15 +30271,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29406,15 +30298,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29536,15 +30429,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29562,15 +30456,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29588,15 +30483,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29614,15 +30510,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29640,15 +30537,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29666,15 +30564,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29692,15 +30591,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29718,15 +30618,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29744,15 +30645,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29808,7 +30710,7 @@ export type paths = {
               /** @enum {string} */
               status: 'unconfirmed' | 'new' | 'open' | 'pending_customer' | 'resolved' | 'archived' | 'reopened' | 'expired';
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               createdAt: string;
               updatedAt: string;
               expectedBy: string | null;
@@ -29888,15 +30790,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29914,15 +30817,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29940,15 +30844,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29966,15 +30871,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29992,15 +30898,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30018,15 +30925,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30044,15 +30952,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30070,15 +30979,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30096,15 +31006,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30166,15 +31077,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30192,15 +31104,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30218,15 +31131,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30244,15 +31158,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30270,15 +31185,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30296,15 +31212,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30322,15 +31239,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30348,15 +31266,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30374,15 +31293,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30433,7 +31353,7 @@ export type paths = {
               /** @enum {string} */
               status: 'unconfirmed' | 'new' | 'open' | 'pending_customer' | 'resolved' | 'archived' | 'reopened' | 'expired';
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               createdAt: string;
               updatedAt: string;
               expectedBy: string | null;
@@ -30513,15 +31433,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30539,15 +31460,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30565,15 +31487,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30591,15 +31514,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30617,15 +31541,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30643,15 +31568,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30669,15 +31595,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30695,15 +31622,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30721,15 +31649,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30802,15 +31731,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30828,15 +31758,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30854,15 +31785,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30880,15 +31812,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30906,15 +31839,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30932,15 +31866,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30958,15 +31893,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30984,15 +31920,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31010,15 +31947,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31089,15 +32027,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31115,15 +32054,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31141,15 +32081,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31167,15 +32108,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31193,15 +32135,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31219,15 +32162,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31245,15 +32189,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31271,15 +32216,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31297,15 +32243,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31369,15 +32316,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31395,15 +32343,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31421,15 +32370,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31447,15 +32397,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31473,15 +32424,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31499,15 +32451,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31525,15 +32478,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31551,15 +32505,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31577,15 +32532,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31660,15 +32616,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31686,15 +32643,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31712,15 +32670,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31738,15 +32697,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31764,15 +32724,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31790,15 +32751,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31816,15 +32778,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31842,15 +32805,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31868,15 +32832,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31936,15 +32901,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31962,15 +32928,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31988,15 +32955,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32014,15 +32982,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32040,15 +33009,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32066,15 +33036,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32092,15 +33063,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32118,15 +33090,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32144,15 +33117,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32224,15 +33198,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32250,15 +33225,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32276,15 +33252,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32302,15 +33279,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32328,15 +33306,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32354,15 +33333,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32380,15 +33360,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32406,15 +33387,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32432,15 +33414,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32505,15 +33488,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32531,15 +33515,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32557,15 +33542,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32583,15 +33569,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32609,15 +33596,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32635,15 +33623,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32661,15 +33650,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32687,15 +33677,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32713,15 +33704,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32796,15 +33788,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32822,15 +33815,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32848,15 +33842,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32874,15 +33869,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32900,15 +33896,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32926,15 +33923,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32952,15 +33950,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32978,15 +33977,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33004,15 +34004,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33097,15 +34098,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33123,15 +34125,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33149,15 +34152,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33175,15 +34179,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33201,15 +34206,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33227,15 +34233,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33253,15 +34260,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33279,15 +34287,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33305,15 +34314,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
