@@ -18175,15 +18175,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18201,15 +18202,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18227,15 +18229,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18253,15 +18256,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18279,15 +18283,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18305,15 +18310,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18331,15 +18337,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18357,15 +18364,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18383,15 +18391,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
