@@ -87,7 +87,9 @@ function decodeCursor(cursor: string | undefined): { updatedAt: Date; id: string
   const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const updatedAt = new Date(iso ?? '');
   if (!id || Number.isNaN(updatedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id))
-    throw new AppError('VALIDATION_FAILED', { issues: [{ path: ['querystring', 'cursor'], code: 'invalid_cursor', message: 'invalid cursor' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: ['querystring', 'cursor'], code: 'invalid_cursor', message: 'invalid cursor' }],
+    });
   return { updatedAt, id };
 }
 
