@@ -68,15 +68,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -94,15 +95,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -120,15 +122,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -146,15 +149,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -208,15 +212,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -234,15 +239,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -313,15 +319,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -382,15 +389,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -408,15 +416,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -434,15 +443,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -503,15 +513,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -529,15 +540,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -555,15 +567,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -624,15 +637,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -650,15 +664,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -676,15 +691,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -774,15 +790,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -800,15 +817,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -826,15 +844,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -852,15 +871,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -878,15 +898,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -904,15 +925,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -930,15 +952,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -956,15 +979,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -982,15 +1006,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1123,15 +1148,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1149,15 +1175,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1175,15 +1202,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1201,15 +1229,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1227,15 +1256,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1253,15 +1283,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1279,15 +1310,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1305,15 +1337,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1331,15 +1364,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1422,15 +1456,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1448,15 +1483,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1474,15 +1510,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1500,15 +1537,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1526,15 +1564,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1552,15 +1591,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1578,15 +1618,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1604,15 +1645,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1630,15 +1672,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1721,15 +1764,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1747,15 +1791,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1773,15 +1818,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1799,15 +1845,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1825,15 +1872,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1851,15 +1899,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1877,15 +1926,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1903,15 +1953,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1929,15 +1980,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1986,15 +2038,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2012,15 +2065,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2038,15 +2092,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2064,15 +2119,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2090,15 +2146,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2116,15 +2173,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2142,15 +2200,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2168,15 +2227,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2194,15 +2254,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2264,15 +2325,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2290,15 +2352,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2316,15 +2379,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2342,15 +2406,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2368,15 +2433,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2394,15 +2460,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2420,15 +2487,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2446,15 +2514,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2472,15 +2541,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2537,15 +2607,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2563,15 +2634,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2589,15 +2661,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2615,15 +2688,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2641,15 +2715,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2667,15 +2742,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2693,15 +2769,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2719,15 +2796,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2745,15 +2823,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2818,15 +2897,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2844,15 +2924,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2870,15 +2951,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2896,15 +2978,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2922,15 +3005,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2948,15 +3032,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2974,15 +3059,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3000,15 +3086,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3026,15 +3113,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3121,15 +3209,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3147,15 +3236,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3173,15 +3263,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3199,15 +3290,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3225,15 +3317,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3251,15 +3344,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3277,15 +3371,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3303,15 +3398,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3329,15 +3425,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3401,15 +3498,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3427,15 +3525,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3453,15 +3552,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3479,15 +3579,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3505,15 +3606,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3531,15 +3633,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3557,15 +3660,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3583,15 +3687,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3609,15 +3714,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3675,15 +3781,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3701,15 +3808,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3727,15 +3835,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3753,15 +3862,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3779,15 +3889,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3805,15 +3916,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3831,15 +3943,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3857,15 +3970,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3883,15 +3997,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3970,15 +4085,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3996,15 +4112,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4022,15 +4139,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4048,15 +4166,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4074,15 +4193,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4100,15 +4220,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4126,15 +4247,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4152,15 +4274,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4178,15 +4301,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4252,15 +4376,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4278,15 +4403,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4304,15 +4430,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4330,15 +4457,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4356,15 +4484,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4382,15 +4511,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4408,15 +4538,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4434,15 +4565,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4460,15 +4592,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4521,15 +4654,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4547,15 +4681,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4573,15 +4708,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4599,15 +4735,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4625,15 +4762,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4651,15 +4789,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4677,15 +4816,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4703,15 +4843,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4729,15 +4870,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4811,15 +4953,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4837,15 +4980,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4863,15 +5007,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4889,15 +5034,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4915,15 +5061,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4941,15 +5088,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4967,15 +5115,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4993,15 +5142,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5019,15 +5169,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5091,15 +5242,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5117,15 +5269,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5143,15 +5296,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5169,15 +5323,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5195,15 +5350,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5221,15 +5377,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5247,15 +5404,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5273,15 +5431,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5299,15 +5458,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5366,15 +5526,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5392,15 +5553,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5418,15 +5580,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5444,15 +5607,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5470,15 +5634,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5496,15 +5661,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5522,15 +5688,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5548,15 +5715,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5574,15 +5742,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5632,15 +5801,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5658,15 +5828,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5684,15 +5855,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5710,15 +5882,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5736,15 +5909,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5762,15 +5936,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5788,15 +5963,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5814,15 +5990,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5840,15 +6017,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5913,15 +6091,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5939,15 +6118,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5965,15 +6145,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5991,15 +6172,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6017,15 +6199,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6043,15 +6226,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6069,15 +6253,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6095,15 +6280,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6121,15 +6307,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6174,15 +6361,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6200,15 +6388,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6226,15 +6415,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6252,15 +6442,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6278,15 +6469,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6304,15 +6496,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6330,15 +6523,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6356,15 +6550,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6382,15 +6577,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6482,15 +6678,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6508,15 +6705,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6534,15 +6732,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6560,15 +6759,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6586,15 +6786,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6612,15 +6813,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6638,15 +6840,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6664,15 +6867,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6690,15 +6894,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6778,15 +6983,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6804,15 +7010,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6830,15 +7037,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6856,15 +7064,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6882,15 +7091,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6908,15 +7118,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6934,15 +7145,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6960,15 +7172,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6986,15 +7199,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7076,15 +7290,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7102,15 +7317,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7128,15 +7344,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7154,15 +7371,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7180,15 +7398,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7206,15 +7425,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7232,15 +7452,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7258,15 +7479,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7284,15 +7506,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7366,15 +7589,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7392,15 +7616,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7418,15 +7643,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7444,15 +7670,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7470,15 +7697,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7496,15 +7724,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7522,15 +7751,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7548,15 +7778,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7574,15 +7805,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7673,15 +7905,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7699,15 +7932,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7725,15 +7959,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7751,15 +7986,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7777,15 +8013,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7803,15 +8040,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7829,15 +8067,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7855,15 +8094,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7881,15 +8121,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8000,15 +8241,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8026,15 +8268,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8052,15 +8295,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8078,15 +8322,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8104,15 +8349,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8130,15 +8376,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8156,15 +8403,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8182,15 +8430,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8208,15 +8457,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8328,15 +8578,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8354,15 +8605,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8380,15 +8632,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8406,15 +8659,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8432,15 +8686,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8458,15 +8713,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8484,15 +8740,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8510,15 +8767,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8536,15 +8794,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8729,15 +8988,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8755,15 +9015,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8781,15 +9042,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8807,15 +9069,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8833,15 +9096,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8859,15 +9123,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8885,15 +9150,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8911,15 +9177,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8937,15 +9204,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9049,15 +9317,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9075,15 +9344,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9101,15 +9371,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9127,15 +9398,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9153,15 +9425,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9179,15 +9452,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9205,15 +9479,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9231,15 +9506,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9257,15 +9533,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9338,15 +9615,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9364,15 +9642,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9390,15 +9669,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9416,15 +9696,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9442,15 +9723,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9468,15 +9750,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9494,15 +9777,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9520,15 +9804,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9546,15 +9831,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9620,15 +9906,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9646,15 +9933,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9672,15 +9960,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9698,15 +9987,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9724,15 +10014,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9750,15 +10041,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9776,15 +10068,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9802,15 +10095,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9828,15 +10122,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9914,15 +10209,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9940,15 +10236,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9966,15 +10263,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9992,15 +10290,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10018,15 +10317,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10044,15 +10344,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10070,15 +10371,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10096,15 +10398,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10122,15 +10425,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10186,15 +10490,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10212,15 +10517,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10238,15 +10544,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10264,15 +10571,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10290,15 +10598,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10316,15 +10625,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10342,15 +10652,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10368,15 +10679,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10394,15 +10706,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10483,15 +10796,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10509,15 +10823,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10535,15 +10850,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10561,15 +10877,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10587,15 +10904,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10613,15 +10931,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10639,15 +10958,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10665,15 +10985,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10691,15 +11012,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10787,15 +11109,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10813,15 +11136,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10839,15 +11163,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10865,15 +11190,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10891,15 +11217,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10917,15 +11244,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10943,15 +11271,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10969,15 +11298,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10995,15 +11325,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11068,15 +11399,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11094,15 +11426,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11120,15 +11453,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11146,15 +11480,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11172,15 +11507,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11198,15 +11534,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11224,15 +11561,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11250,15 +11588,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11276,15 +11615,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11376,15 +11716,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11402,15 +11743,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11428,15 +11770,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11454,15 +11797,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11480,15 +11824,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11506,15 +11851,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11532,15 +11878,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11558,15 +11905,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11584,15 +11932,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11657,15 +12006,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11683,15 +12033,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11709,15 +12060,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11735,15 +12087,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11761,15 +12114,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11787,15 +12141,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11813,15 +12168,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11839,15 +12195,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11865,15 +12222,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11915,15 +12273,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11941,15 +12300,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11967,15 +12327,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11993,15 +12354,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12019,15 +12381,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12045,15 +12408,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12071,15 +12435,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12097,15 +12462,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12123,15 +12489,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12192,15 +12559,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12218,15 +12586,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12244,15 +12613,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12270,15 +12640,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12296,15 +12667,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12322,15 +12694,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12348,15 +12721,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12374,15 +12748,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12400,15 +12775,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12455,15 +12831,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12481,15 +12858,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12507,15 +12885,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12533,15 +12912,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12559,15 +12939,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12585,15 +12966,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12611,15 +12993,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12637,15 +13020,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12663,15 +13047,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12732,15 +13117,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12758,15 +13144,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12784,15 +13171,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12810,15 +13198,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12836,15 +13225,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12862,15 +13252,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12888,15 +13279,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12914,15 +13306,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12940,15 +13333,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13011,15 +13405,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13037,15 +13432,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13063,15 +13459,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13089,15 +13486,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13115,15 +13513,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13141,15 +13540,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13167,15 +13567,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13193,15 +13594,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13219,15 +13621,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13295,15 +13698,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13321,15 +13725,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13347,15 +13752,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13373,15 +13779,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13399,15 +13806,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13425,15 +13833,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13451,15 +13860,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13477,15 +13887,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13503,15 +13914,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13579,15 +13991,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13605,15 +14018,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13631,15 +14045,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13657,15 +14072,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13683,15 +14099,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13709,15 +14126,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13735,15 +14153,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13761,15 +14180,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13787,15 +14207,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13882,15 +14303,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13908,15 +14330,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13934,15 +14357,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13960,15 +14384,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13986,15 +14411,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14012,15 +14438,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14038,15 +14465,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14064,15 +14492,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14090,15 +14519,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14161,15 +14591,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14187,15 +14618,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14213,15 +14645,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14239,15 +14672,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14265,15 +14699,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14291,15 +14726,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14317,15 +14753,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14343,15 +14780,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14369,15 +14807,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14437,15 +14876,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14463,15 +14903,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14489,15 +14930,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14515,15 +14957,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14541,15 +14984,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14567,15 +15011,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14593,15 +15038,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14619,15 +15065,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14645,15 +15092,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14713,15 +15161,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14739,15 +15188,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14765,15 +15215,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14791,15 +15242,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14817,15 +15269,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14843,15 +15296,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14869,15 +15323,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14895,15 +15350,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14921,15 +15377,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14983,15 +15440,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15009,15 +15467,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15035,15 +15494,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15061,15 +15521,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15087,15 +15548,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15113,15 +15575,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15139,15 +15602,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15165,15 +15629,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15191,15 +15656,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15276,15 +15742,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15302,15 +15769,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15328,15 +15796,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15354,15 +15823,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15380,15 +15850,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15406,15 +15877,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15432,15 +15904,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15458,15 +15931,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15484,15 +15958,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15563,15 +16038,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15589,15 +16065,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15615,15 +16092,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15641,15 +16119,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15667,15 +16146,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15693,15 +16173,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15719,15 +16200,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15745,15 +16227,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15771,15 +16254,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15854,15 +16338,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15880,15 +16365,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15906,15 +16392,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15932,15 +16419,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15958,15 +16446,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15984,15 +16473,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16010,15 +16500,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16036,15 +16527,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16062,15 +16554,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16155,15 +16648,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16181,15 +16675,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16207,15 +16702,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16233,15 +16729,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16259,15 +16756,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16285,15 +16783,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16311,15 +16810,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16337,15 +16837,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16363,15 +16864,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16454,15 +16956,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16480,15 +16983,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16506,15 +17010,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16532,15 +17037,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16558,15 +17064,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16584,15 +17091,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16610,15 +17118,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16636,15 +17145,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16662,15 +17172,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16768,15 +17279,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16794,15 +17306,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16820,15 +17333,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16846,15 +17360,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16872,15 +17387,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16898,15 +17414,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16924,15 +17441,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16950,15 +17468,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16976,15 +17495,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17026,15 +17546,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17052,15 +17573,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17078,15 +17600,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17104,15 +17627,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17130,15 +17654,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17156,15 +17681,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17182,15 +17708,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17208,15 +17735,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17234,15 +17762,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17323,15 +17852,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17349,15 +17879,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17375,15 +17906,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17401,15 +17933,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17427,15 +17960,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17453,15 +17987,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17479,15 +18014,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17505,15 +18041,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17531,15 +18068,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17557,15 +18095,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17636,15 +18175,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17662,15 +18202,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17688,15 +18229,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17714,15 +18256,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17740,15 +18283,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17766,15 +18310,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17792,15 +18337,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17818,15 +18364,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17844,15 +18391,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17925,15 +18473,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17951,15 +18500,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17977,15 +18527,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18003,15 +18554,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18029,15 +18581,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18055,15 +18608,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18081,15 +18635,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18107,15 +18662,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18133,15 +18689,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18159,15 +18716,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18228,15 +18786,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18254,15 +18813,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18280,15 +18840,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18306,15 +18867,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18332,15 +18894,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18358,15 +18921,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18384,15 +18948,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18410,15 +18975,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18436,15 +19002,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18478,7 +19045,7 @@ export type paths = {
           department?: string;
           category?: string;
           priority?: 'low' | 'normal' | 'high' | 'urgent';
-          channel?: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+          channel?: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
           tier?: number;
           priorityCustomer?: 'true' | 'false';
           cursor?: string;
@@ -18506,7 +19073,7 @@ export type paths = {
                 priority: 'low' | 'normal' | 'high' | 'urgent';
                 priorityCustomer: boolean;
                 /** @enum {string} */
-                channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+                channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
                 tier: number;
                 department: {
                   id: string;
@@ -18553,15 +19120,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18579,15 +19147,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18605,15 +19174,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18631,15 +19201,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18657,15 +19228,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18683,15 +19255,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18709,15 +19282,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18735,15 +19309,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18761,15 +19336,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18822,7 +19398,7 @@ export type paths = {
               priority: 'low' | 'normal' | 'high' | 'urgent';
               priorityCustomer: boolean;
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               tier: number;
               locale: string;
               /** @enum {string} */
@@ -18963,15 +19539,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18989,15 +19566,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19015,15 +19593,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19041,15 +19620,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19067,15 +19647,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19093,15 +19674,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19119,15 +19701,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19145,15 +19728,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19171,15 +19755,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19247,15 +19832,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19273,15 +19859,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19299,15 +19886,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19325,15 +19913,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19351,15 +19940,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19377,15 +19967,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19403,15 +19994,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19429,15 +20021,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19455,15 +20048,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19531,15 +20125,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19557,15 +20152,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19583,15 +20179,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19609,15 +20206,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19635,15 +20233,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19661,15 +20260,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19687,15 +20287,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19713,15 +20314,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19739,15 +20341,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19809,15 +20412,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19835,15 +20439,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19861,15 +20466,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19887,15 +20493,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19913,15 +20520,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19939,15 +20547,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19965,15 +20574,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19991,15 +20601,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20017,15 +20628,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20127,15 +20739,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20153,15 +20766,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20179,15 +20793,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20205,15 +20820,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20231,15 +20847,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20257,15 +20874,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20283,15 +20901,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20309,15 +20928,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20335,15 +20955,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20411,15 +21032,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20437,15 +21059,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20463,15 +21086,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20489,15 +21113,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20515,15 +21140,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20541,15 +21167,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20567,15 +21194,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20593,15 +21221,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20619,15 +21248,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20694,15 +21324,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20720,15 +21351,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20746,15 +21378,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20772,15 +21405,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20798,15 +21432,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20824,15 +21459,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20850,15 +21486,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20876,15 +21513,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20902,15 +21540,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20972,15 +21611,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20998,15 +21638,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21024,15 +21665,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21050,15 +21692,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21076,15 +21719,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21102,15 +21746,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21128,15 +21773,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21154,15 +21800,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21180,15 +21827,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21257,15 +21905,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21283,15 +21932,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21309,15 +21959,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21335,15 +21986,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21361,15 +22013,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21387,15 +22040,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21413,15 +22067,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21439,15 +22094,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21465,15 +22121,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21539,15 +22196,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21565,15 +22223,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21591,15 +22250,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21617,15 +22277,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21643,15 +22304,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21669,15 +22331,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21695,15 +22358,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21721,15 +22385,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21747,15 +22412,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21823,15 +22489,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21849,15 +22516,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21875,15 +22543,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21901,15 +22570,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21927,15 +22597,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21953,15 +22624,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21979,15 +22651,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22005,15 +22678,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22031,15 +22705,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22105,15 +22780,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22131,15 +22807,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22157,15 +22834,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22183,15 +22861,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22209,15 +22888,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22235,15 +22915,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22261,15 +22942,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22287,15 +22969,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22313,15 +22996,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22390,15 +23074,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22416,15 +23101,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22442,15 +23128,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22468,15 +23155,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22494,15 +23182,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22520,15 +23209,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22546,15 +23236,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22572,15 +23263,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22598,15 +23290,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22673,15 +23366,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22699,15 +23393,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22725,15 +23420,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22751,15 +23447,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22777,15 +23474,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22803,15 +23501,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22829,15 +23528,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22855,15 +23555,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22881,15 +23582,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22955,15 +23657,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22981,15 +23684,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23007,15 +23711,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23033,15 +23738,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23059,15 +23765,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23085,15 +23792,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23111,15 +23819,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23137,15 +23846,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23163,15 +23873,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23237,15 +23948,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23263,15 +23975,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23289,15 +24002,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23315,15 +24029,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23341,15 +24056,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23367,15 +24083,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23393,15 +24110,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23419,15 +24137,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23445,15 +24164,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23513,15 +24233,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23539,15 +24260,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23565,15 +24287,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23591,15 +24314,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23617,15 +24341,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23643,15 +24368,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23669,15 +24395,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23695,15 +24422,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23721,15 +24449,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23796,15 +24525,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23822,15 +24552,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23848,15 +24579,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23874,15 +24606,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23900,15 +24633,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23926,15 +24660,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23952,15 +24687,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23978,15 +24714,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24004,15 +24741,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24086,15 +24824,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24112,15 +24851,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24138,15 +24878,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24164,15 +24905,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24190,15 +24932,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24216,15 +24959,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24242,15 +24986,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24268,15 +25013,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24294,15 +25040,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24377,15 +25124,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24403,15 +25151,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24429,15 +25178,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24455,15 +25205,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24481,15 +25232,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24507,15 +25259,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24533,15 +25286,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24559,15 +25313,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24585,15 +25340,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24667,15 +25423,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24693,15 +25450,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24719,15 +25477,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24745,15 +25504,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24771,15 +25531,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24797,15 +25558,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24823,15 +25585,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24849,15 +25612,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24875,15 +25639,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24955,15 +25720,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24981,15 +25747,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25007,15 +25774,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25033,15 +25801,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25059,15 +25828,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25085,15 +25855,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25111,15 +25882,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25137,15 +25909,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25163,15 +25936,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25255,15 +26029,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25281,15 +26056,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25307,15 +26083,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25333,15 +26110,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25359,15 +26137,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25385,15 +26164,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25411,15 +26191,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25437,15 +26218,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25463,15 +26245,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25535,15 +26318,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25561,15 +26345,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25587,15 +26372,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25613,15 +26399,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25639,15 +26426,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25665,15 +26453,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25691,15 +26480,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25717,15 +26507,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25743,15 +26534,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25821,15 +26613,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25847,15 +26640,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25873,15 +26667,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25899,15 +26694,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25925,15 +26721,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25951,15 +26748,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25977,15 +26775,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26003,15 +26802,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26029,15 +26829,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26146,15 +26947,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26172,15 +26974,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26198,15 +27001,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26224,15 +27028,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26250,15 +27055,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26276,15 +27082,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26302,15 +27109,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26328,15 +27136,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26354,15 +27163,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26439,15 +27249,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26465,15 +27276,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26491,15 +27303,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26517,15 +27330,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26543,15 +27357,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26569,15 +27384,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26595,15 +27411,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26621,15 +27438,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26647,15 +27465,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26883,15 +27702,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26909,15 +27729,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26935,15 +27756,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26961,15 +27783,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26987,15 +27810,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27013,15 +27837,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27039,15 +27864,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27065,15 +27891,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27091,15 +27918,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27222,15 +28050,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27248,15 +28077,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27274,15 +28104,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27300,15 +28131,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27326,15 +28158,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27352,15 +28185,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27378,15 +28212,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27404,15 +28239,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27430,15 +28266,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27510,15 +28347,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27536,15 +28374,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27562,15 +28401,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27588,15 +28428,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27614,15 +28455,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27640,15 +28482,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27666,15 +28509,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27692,15 +28536,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27718,15 +28563,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27822,15 +28668,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27848,15 +28695,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27874,15 +28722,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27900,15 +28749,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27926,15 +28776,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27952,15 +28803,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27978,15 +28830,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28004,15 +28857,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28030,15 +28884,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28056,15 +28911,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28133,15 +28989,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28159,15 +29016,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28185,15 +29043,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28211,15 +29070,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28237,15 +29097,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28263,15 +29124,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28289,15 +29151,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28315,15 +29178,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28341,15 +29205,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28367,15 +29232,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28548,15 +29414,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28574,15 +29441,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28600,15 +29468,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28626,15 +29495,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28652,15 +29522,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28678,15 +29549,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28704,15 +29576,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28730,15 +29603,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28756,15 +29630,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28864,15 +29739,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28890,15 +29766,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28916,15 +29793,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28942,15 +29820,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28968,15 +29847,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28994,15 +29874,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29020,15 +29901,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29046,15 +29928,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29072,15 +29955,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29143,15 +30027,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29169,15 +30054,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29195,15 +30081,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29221,15 +30108,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29247,15 +30135,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29273,15 +30162,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29299,15 +30189,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29325,15 +30216,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29351,15 +30243,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29407,7 +30300,7 @@ export type paths = {
               /** @enum {string} */
               status: 'unconfirmed' | 'new' | 'open' | 'pending_customer' | 'resolved' | 'archived' | 'reopened' | 'expired';
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               createdAt: string;
               updatedAt: string;
               expectedBy: string | null;
@@ -29487,15 +30380,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29513,15 +30407,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29539,15 +30434,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29565,15 +30461,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29591,15 +30488,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29617,15 +30515,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29643,15 +30542,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29669,15 +30569,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29695,15 +30596,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29825,15 +30727,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29851,15 +30754,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29877,15 +30781,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29903,15 +30808,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29929,15 +30835,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29955,15 +30862,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29981,15 +30889,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30007,15 +30916,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30033,15 +30943,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30097,7 +31008,7 @@ export type paths = {
               /** @enum {string} */
               status: 'unconfirmed' | 'new' | 'open' | 'pending_customer' | 'resolved' | 'archived' | 'reopened' | 'expired';
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               createdAt: string;
               updatedAt: string;
               expectedBy: string | null;
@@ -30177,15 +31088,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30203,15 +31115,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30229,15 +31142,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30255,15 +31169,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30281,15 +31196,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30307,15 +31223,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30333,15 +31250,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30359,15 +31277,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30385,15 +31304,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30455,15 +31375,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30481,15 +31402,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30507,15 +31429,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30533,15 +31456,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30559,15 +31483,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30585,15 +31510,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30611,15 +31537,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30637,15 +31564,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30663,15 +31591,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30722,7 +31651,7 @@ export type paths = {
               /** @enum {string} */
               status: 'unconfirmed' | 'new' | 'open' | 'pending_customer' | 'resolved' | 'archived' | 'reopened' | 'expired';
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               createdAt: string;
               updatedAt: string;
               expectedBy: string | null;
@@ -30802,15 +31731,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30828,15 +31758,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30854,15 +31785,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30880,15 +31812,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30906,15 +31839,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30932,15 +31866,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30958,15 +31893,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30984,15 +31920,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31010,15 +31947,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31091,15 +32029,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31117,15 +32056,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31143,15 +32083,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31169,15 +32110,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31195,15 +32137,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31221,15 +32164,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31247,15 +32191,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31273,15 +32218,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31299,15 +32245,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31378,15 +32325,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31404,15 +32352,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31430,15 +32379,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31456,15 +32406,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31482,15 +32433,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31508,15 +32460,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31534,15 +32487,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31560,15 +32514,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31586,15 +32541,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31658,15 +32614,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31684,15 +32641,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31710,15 +32668,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31736,15 +32695,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31762,15 +32722,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31788,15 +32749,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31814,15 +32776,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31840,15 +32803,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31866,15 +32830,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31949,15 +32914,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31975,15 +32941,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32001,15 +32968,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32027,15 +32995,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32053,15 +33022,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32079,15 +33049,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32105,15 +33076,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32131,15 +33103,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32157,15 +33130,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32225,15 +33199,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32251,15 +33226,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32277,15 +33253,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32303,15 +33280,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32329,15 +33307,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32355,15 +33334,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32381,15 +33361,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32407,15 +33388,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32433,15 +33415,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32513,15 +33496,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32539,15 +33523,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32565,15 +33550,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32591,15 +33577,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32617,15 +33604,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32643,15 +33631,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32669,15 +33658,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32695,15 +33685,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32721,15 +33712,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32794,15 +33786,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32820,15 +33813,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32846,15 +33840,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32872,15 +33867,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32898,15 +33894,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32924,15 +33921,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32950,15 +33948,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32976,15 +33975,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33002,15 +34002,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33085,15 +34086,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33111,15 +34113,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33137,15 +34140,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33163,15 +34167,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33189,15 +34194,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33215,15 +34221,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33241,15 +34248,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33267,15 +34275,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33293,15 +34302,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33386,15 +34396,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33412,15 +34423,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33438,15 +34450,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33464,15 +34477,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33490,15 +34504,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33516,15 +34531,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33542,15 +34558,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33568,15 +34585,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33594,15 +34612,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
