@@ -5,9 +5,8 @@
  * the web form, a customer's reply, a staff note, a letter over SMTP (subject and body), and a
  * question to the consultant. Each channel has numbers of its own, so a leak names its channel.
  *
- * PENDING (marked `it.fails`, so the day they pass the marker must go): the web form, replies,
- * notes and card numbers in letters go through the request domain's one free-text step, which
- * switches them to `common/pii` (branch `domain`). Until it lands they still store the numbers.
+ * The web form, replies, notes and letters go through the request domain's one free-text step
+ * (`server/modules/tickets/commands/free-text.ts`, the detector of `common/pii`).
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -168,9 +167,8 @@ describe.skipIf(testDatabaseUrl)('personal data typed into free text, at rest an
 
   it('the consultant’s question log keeps masks only', check('consultant'));
   it('a letter’s passport number (subject and body) is sealed, the raw letter encrypted', check('mail_passport'));
-  // PENDING the request domain's free-text step (branch `domain`) switching to common/pii:
-  it.fails('the web form’s description [pending: domain’s free-text step]', check('web'));
-  it.fails('a customer’s reply [pending: domain’s free-text step]', check('reply'));
-  it.fails('a staff note [pending: domain’s free-text step]', check('note'));
-  it.fails('a card number in a letter [pending: mail inbound switching to common/pii]', check('mail_card'));
+  it('the web form’s description', check('web'));
+  it('a customer’s reply', check('reply'));
+  it('a staff note', check('note'));
+  it('a card number in a letter', check('mail_card'));
 });
