@@ -8,7 +8,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { maskPii, maskText, type PiiKind, type Sealer } from '../../../../common/pii';
-import type { FormValues } from '../../../../common/forms/types';
+import type { FormDef, FormValues } from '../../../../common/forms/types';
 import type { Tx } from '../../../db/connection';
 import { tickets } from '../../../db/schema';
 
@@ -32,10 +32,19 @@ export function freeTextSealer(cipher: Sealer) {
     }
     return masked;
   };
-  /** The form's text values; `skip`: keys the form sealed already (its personal fields). */
-  const fields = (values: FormValues, skip: Record<string, unknown> = {}): FormValues => {
+  /**
+   * The form's free-text values: fields typed `text`/`textarea` (and values the form does not
+   * define); `skip`: keys the form sealed already (its personal fields). Typed fields (receipt,
+   * terminal, wallet, phone, dates…) are checked by the form and are not typed prose.
+   */
+  const fields = (values: FormValues, form: FormDef | null, skip: Record<string, unknown> = {}): FormValues => {
+    const typed = new Map((form?.fields ?? []).map((f) => [f.key, f.type]));
     const out: FormValues = { ...values };
-    for (const [key, v] of Object.entries(values)) if (typeof v === 'string' && !(key in skip)) out[key] = text(v);
+    for (const [key, v] of Object.entries(values)) {
+      const type = typed.get(key);
+      if (typeof v !== 'string' || key in skip || (type !== undefined && type !== 'text' && type !== 'textarea')) continue;
+      out[key] = text(v);
+    }
     return out;
   };
   return { text, fields, documents };

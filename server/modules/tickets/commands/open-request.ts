@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../../../../common/errors';
-import type { FormValues } from '../../../../common/forms/types';
+import type { FormDef, FormValues } from '../../../../common/forms/types';
 import { filingPriority, type ReplyChannel, type TicketChannel } from '../../../../common/tickets';
 import type { AppContext } from '../../../context';
 import type { Executor } from '../../../db/connection';
@@ -143,7 +143,7 @@ export async function openRequest(ctx: AppContext, input: OpenRequestInput, tx?:
   const subject = sealer.text(input.subject);
   const body = sealer.text(input.body);
   const identity = withSealedDocuments(
-    { fields: sealer.fields(input.fields, input.sealedFields), sealedFields: input.sealedFields ?? {} },
+    { fields: sealer.fields(input.fields, form.definition as FormDef, input.sealedFields), sealedFields: input.sealedFields ?? {} },
     sealer.documents,
   );
 
