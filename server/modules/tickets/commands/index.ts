@@ -15,13 +15,7 @@ export {
   sweepStale,
   UNCONFIRMED_TTL_DAYS,
 } from './customer';
-export {
-  addSealedDocuments,
-  freeTextSealer,
-  sealedDocumentKind,
-  withSealedDocuments,
-  type SealedDocument,
-} from './free-text';
+export { addSealedDocuments, freeTextSealer, sealedDocumentKind, withSealedDocuments, type SealedDocument } from './free-text';
 export {
   askCustomer,
   assign,

@@ -143,7 +143,10 @@ export async function openRequest(ctx: AppContext, input: OpenRequestInput, tx?:
   const subject = sealer.text(input.subject);
   const body = sealer.text(input.body);
   const identity = withSealedDocuments(
-    { fields: sealer.fields(input.fields, form.definition as FormDef, input.sealedFields), sealedFields: input.sealedFields ?? {} },
+    {
+      fields: sealer.fields(input.fields, form.definition as FormDef, input.sealedFields),
+      sealedFields: input.sealedFields ?? {},
+    },
     sealer.documents,
   );
 

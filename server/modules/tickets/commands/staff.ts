@@ -264,7 +264,9 @@ export async function resolve(a: ActionContext, number: string, resolutionCode: 
         throw new AppError('VALIDATION_FAILED', {
           issues: [ownIssue(['body', 'resolutionCode'], 'console.unknown_resolution')],
         });
-      const final = body ? await insertMessage(tx, a.ctx.cipher, t.id, { author: { kind: 'staff', id: a.scope.id }, body }) : null;
+      const final = body
+        ? await insertMessage(tx, a.ctx.cipher, t.id, { author: { kind: 'staff', id: a.scope.id }, body })
+        : null;
       const finalMessageId = final?.id ?? null;
       const now = new Date();
       // One mail: "resolved" with the final answer in it (a portal-only customer gets the short notice when there is an answer).
@@ -323,7 +325,11 @@ export async function merge(a: ActionContext, number: string, intoNumber: string
         en: `This request was merged into ${target.number}; the conversation continues there.`,
       }[locale];
       await insertMessage(tx, a.ctx.cipher, t.id, { author: SYSTEM, body: told });
-      await insertMessage(tx, a.ctx.cipher, target.id, { author: SYSTEM, body: `${t.number} → ${target.number}: ${reason}`, internal: true });
+      await insertMessage(tx, a.ctx.cipher, target.id, {
+        author: SYSTEM,
+        body: `${t.number} → ${target.number}: ${reason}`,
+        internal: true,
+      });
       await transition(tx, t, 'resolved', SYSTEM, a.meta, {
         resolvedAt: new Date(),
         resolutionCode: MERGED_RESOLUTION,
