@@ -56,12 +56,18 @@ export async function killHard(app: App): Promise<void> {
   await gone;
 }
 
-/** SIGTERM (graceful stop) and waits for the exit. */
+/**
+ * SIGTERM (graceful stop) and waits for the exit, at most 60 s: an app that does not stop is
+ * killed and the scenario fails with its log (the suite stays bounded in time).
+ */
 export async function stopApp(app: App): Promise<void> {
   if (app.child.exitCode !== null || app.child.signalCode !== null) return;
-  const gone = new Promise((r) => app.child.once('exit', r));
+  const gone = new Promise<boolean>((r) => app.child.once('exit', () => r(true)));
   app.child.kill('SIGTERM');
-  await gone;
+  const stopped = await Promise.race([gone, sleep(60_000).then(() => false)]);
+  if (stopped) return;
+  await killHard(app);
+  throw new Error(`app on ${app.port} did not stop within 60 s of SIGTERM: ${app.log().slice(-3_000)}`);
 }
 
 /** One filing: a guest's suggestion whose text carries `marker`, with an Idempotency-Key. */

@@ -133,9 +133,11 @@ async function scenarioB(): Promise<boolean> {
     );
   await until(async () => (await pending()) === 0, 180_000, 1_000);
   const { rows } = await runtime.ctx.handle.query<{ marker: string; letters: number; requests: number }>(
-    `SELECT substring(i.message_id from 'chaos[0-9a-f]{16}') AS marker, count(DISTINCT i.id)::int AS letters,
-            (SELECT count(*)::int FROM tickets t WHERE t.subject LIKE '%' || substring(i.message_id from 'chaos[0-9a-f]{16}') || '%') AS requests
-       FROM incoming_mail i WHERE i.message_id LIKE '<chaos%' GROUP BY 1`,
+    // Group first, then count each marker's requests (a correlated subquery may not use the ungrouped column).
+    `SELECT m.marker, m.letters,
+            (SELECT count(*)::int FROM tickets t WHERE t.subject LIKE '%' || m.marker || '%') AS requests
+       FROM (SELECT substring(i.message_id from 'chaos[0-9a-f]{16}') AS marker, count(DISTINCT i.id)::int AS letters
+               FROM incoming_mail i WHERE i.message_id LIKE '<chaos%' GROUP BY 1) m`,
   );
   const left = await pending();
   await runtime.close();

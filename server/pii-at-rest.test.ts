@@ -5,9 +5,8 @@
  * the web form, a customer's reply, a staff note, a letter over SMTP (subject and body), and a
  * question to the consultant. Each channel has numbers of its own, so a leak names its channel.
  *
- * PENDING (marked `it.fails`, so the day they pass the marker must go): the web form, replies,
- * notes and card numbers in letters go through the request domain's one free-text step, which
- * switches them to `common/pii` (branch `domain`). Until it lands they still store the numbers.
+ * The web form, replies, notes and letters go through the request domain's one free-text step
+ * (`server/modules/tickets/commands/free-text.ts`, the detector of `common/pii`).
  */
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +42,8 @@ let dataDir: string;
 const staffAnswers: Partial<Record<Channel, string>> = {};
 /** Per channel, the files of DATA_DIR that hold one of its numbers in plain text. */
 const leaks: Partial<Record<Channel, string[]>> = {};
+/** What a supervisor saw on revealing every number listed on the web request. */
+const revealed: string[] = [];
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -141,6 +142,18 @@ describe.skipIf(testDatabaseUrl)('personal data typed into free text, at rest an
       ? (await app.inject({ url: `/api/v1/console/tickets/${mailTicket}`, headers: supervisor })).body
       : '';
     staffAnswers.consultant = (await app.inject({ url: '/api/v1/console/kb/unanswered', headers: supervisor })).body;
+    // The originals stay reachable: listed as revealable masks, shown with a reason through the one reveal path.
+    const listed = (JSON.parse(workspace) as { fields: Array<{ key: string; value: string; revealable: boolean }> }).fields;
+    for (const f of listed.filter((x) => x.revealable && /^(passport_data|card_number)/u.test(x.key))) {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/console/tickets/${number}/reveal`,
+        headers: supervisor,
+        payload: { field: f.key, reason: 'сверка с банком' },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      revealed.push((res.json() as { value: string }).value);
+    }
     expect(operator.cookie).toBeTruthy();
 
     // A clean shutdown, then every file of DATA_DIR read as bytes.
@@ -166,11 +179,13 @@ describe.skipIf(testDatabaseUrl)('personal data typed into free text, at rest an
     for (const n of needles(channel)) expect(staffAnswers[channel]).not.toContain(n);
   };
 
+  it('a supervisor reveals the request’s numbers (form, reply, note), with a reason', () => {
+    expect(revealed.sort()).toEqual([...NUMBERS.web, ...NUMBERS.reply, ...NUMBERS.note].sort());
+  });
   it('the consultant’s question log keeps masks only', check('consultant'));
   it('a letter’s passport number (subject and body) is sealed, the raw letter encrypted', check('mail_passport'));
-  // PENDING the request domain's free-text step (branch `domain`) switching to common/pii:
-  it.fails('the web form’s description [pending: domain’s free-text step]', check('web'));
-  it.fails('a customer’s reply [pending: domain’s free-text step]', check('reply'));
-  it.fails('a staff note [pending: domain’s free-text step]', check('note'));
-  it.fails('a card number in a letter [pending: mail inbound switching to common/pii]', check('mail_card'));
+  it('the web form’s description', check('web'));
+  it('a customer’s reply', check('reply'));
+  it('a staff note', check('note'));
+  it('a card number in a letter', check('mail_card'));
 });

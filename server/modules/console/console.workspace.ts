@@ -9,7 +9,8 @@ import { emit, withTransaction } from '../../platform/outbox';
 import { normalizePhone } from '../../../common/forms/validate';
 import { can, displayValue, parseTicketNumber } from '../tickets';
 import { canReveal, seesSecurity, type StaffScope } from '../staff';
-import { loadForWork, recordIdentification } from '../tickets/commands';
+import { loadForWork, recordIdentification, sealedDocumentKind } from '../tickets/commands';
+import { FREE_TEXT_PII_LABEL } from '../../../common/pii';
 
 /** Leaves whose money went missing: the seeds' order is technical support first, then the security service. */
 const LOST_MONEY = new Set([
@@ -187,7 +188,8 @@ export async function workspace(ctx: AppContext, scope: StaffScope, number: stri
         value: displayValue(f, t.fields[f.key], locale),
         personal: Boolean(f.personal),
         revealable: Boolean(f.personal && t.sealed_fields[f.key]),
-      })),
+      }))
+      .concat(freeTextDocuments(t, definition)),
     messages: t.messages.map((m) => ({
       id: m.id,
       internal: m.internal,
@@ -230,6 +232,17 @@ export async function workspace(ctx: AppContext, scope: StaffScope, number: stri
     reach: reachOf(t),
     can: { work: can(actor, 'work', ref), reveal: can(actor, 'reveal', ref), assign: can(actor, 'assign', ref) },
   };
+}
+
+/** Numbers taken out of the request's free text (tickets/commands/free-text.ts): masks, revealable like personal fields. */
+function freeTextDocuments(t: WorkspaceRow, definition: FormDef) {
+  const own = new Set(definition.fields.map((f) => f.key));
+  return Object.keys(t.sealed_fields).flatMap((key) => {
+    const kind = sealedDocumentKind(key);
+    const mask = t.fields[key];
+    if (!kind || own.has(key) || typeof mask !== 'string') return [];
+    return [{ key, label: FREE_TEXT_PII_LABEL[kind], type: 'text' as const, value: mask, personal: true, revealable: true }];
+  });
 }
 
 /** Where a public answer goes; the same rule as console.actions notifyCustomer (docs/MAIL.md). */

@@ -20,10 +20,17 @@ import { recordAudit } from '../../platform/audit';
 import { cleanFileName, storedFileName } from '../../platform/files/names';
 import type { StoredFile } from '../../platform/files/storage';
 import { emit } from '../../platform/outbox';
-import { addSealedDocuments, appendMessage, openRequest, withSealedDocuments } from '../tickets/commands';
+import {
+  addSealedDocuments,
+  appendMessage,
+  freeTextSealer,
+  openRequest,
+  withSealedDocuments,
+  type SealedDocument,
+} from '../tickets/commands';
 import { parseTicketNumber } from '../tickets';
 import { createRawSeal, parseLetter, rawMessageId, type Letter } from './letter';
-import { maskDocument, redactPassports, type PassportMatch } from './passports';
+import { maskText } from '../../../common/pii';
 import { guessCategory, ROUTE_MIN_CONFIDENCE } from './routing';
 import { FIRST_LINE } from '../../../common/tickets';
 
@@ -103,11 +110,13 @@ export async function processIncoming(ctx: AppContext, incomingId: string): Prom
 
   if (letter.noise || !letter.from) return setAside(ctx, row.id, letter);
 
-  const subject = redactPassports(letter.subject);
-  const full = redactPassports(letter.text);
-  const shown = redactPassports(letter.shown);
-  const html = letter.html ? redactPassports(letter.html).text : null;
-  const found = uniquePassports([...subject.found, ...full.found, ...shown.found]);
+  // The request domain's free-text step (common/pii): passport and card numbers masked in every
+  // stored copy of the letter, each distinct original sealed once onto the request.
+  const sealer = freeTextSealer(ctx.cipher);
+  const subject = { text: sealer.text(letter.subject) };
+  const full = { text: sealer.text(letter.text) };
+  const shown = { text: sealer.text(letter.shown) };
+  const html = letter.html ? maskText(letter.html).text : null;
 
   const thread = await findThread(ctx.db, letter, row.id);
   const stored = await storeAttachments(ctx, letter);
@@ -130,7 +139,7 @@ export async function processIncoming(ctx: AppContext, incomingId: string): Prom
         )
         .join('');
       const body = `${shown.text || subject.text || '(без текста)'}${refusedNote}`;
-      const sealed = sealAll(ctx, found);
+      const sealed = sealer.documents;
       const input = { letter, body, sealed, files: stored.files, customer, locale, subject: subject.text };
       const result = thread
         ? await appendToThread(tx, ctx, thread, input)
@@ -201,7 +210,7 @@ async function setAside(ctx: AppContext, id: string, letter: Letter): Promise<Pr
     }
     await tx
       .update(incomingMail)
-      .set({ state, reason, fromAddress: letter.from, subject: redactPassports(letter.subject).text, processedAt: new Date() })
+      .set({ state, reason, fromAddress: letter.from, subject: maskText(letter.subject).text, processedAt: new Date() })
       .where(and(eq(incomingMail.id, id), eq(incomingMail.state, 'received')));
     return { state, reason };
   });
@@ -291,25 +300,11 @@ export function guessLocale(text: string, fallback: Locale): Locale {
   return fallback;
 }
 
-function uniquePassports(found: PassportMatch[]): PassportMatch[] {
-  const seen = new Set<string>();
-  return found.filter((f) => {
-    const key = f.value.replace(/\D/g, '') + f.kind;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function sealAll(ctx: AppContext, found: PassportMatch[]) {
-  return found.map((f) => ({ kind: f.kind, sealed: ctx.cipher.encrypt(f.value), mask: maskDocument(f.value) }));
-}
-
 type LetterInput = {
   letter: Letter;
   body: string;
   subject: string;
-  sealed: ReturnType<typeof sealAll>;
+  sealed: SealedDocument[];
   files: Stored[];
   customer: Awaited<ReturnType<typeof customerByEmail>>;
   locale: Locale;
@@ -329,7 +324,7 @@ async function appendToThread(tx: Tx, ctx: AppContext, thread: Thread, input: Le
     : ticket.guestEmail;
   const otherSender = (contact ?? '').toLowerCase() !== input.letter.from;
   const isOwner = !otherSender && Boolean(ticket.customerId);
-  await addSealedDocuments(tx, ticket, input.sealed);
+  await addSealedDocuments(tx, ticket.id, input.sealed);
   const { messageId } = await appendMessage(tx, ctx, {
     ticket,
     author: isOwner && ticket.customerId ? { kind: 'customer', id: ticket.customerId } : { kind: 'guest' },

@@ -7,6 +7,8 @@ import { AppError } from '../../../errors';
 import { recordAudit } from '../../../platform/audit';
 import { emit } from '../../../platform/outbox';
 import { roomsOf } from '../rooms';
+import type { Sealer } from '../../../../common/pii';
+import { addSealedDocuments, freeTextSealer } from './free-text';
 import { notifyCustomer } from './notify';
 import {
   insertAttachments,
@@ -20,26 +22,33 @@ import {
 
 const UNANSWERED = new Set(['new', 'reopened']);
 
-/** One message row and its files (the domain's only insert of `ticket_messages`). */
+/**
+ * One message row and its files (the domain's only insert of `ticket_messages`). Its text goes
+ * through the free-text step: numbers masked in the row, originals sealed on the request.
+ */
 export async function insertMessage(
   tx: Tx,
+  cipher: Sealer,
   ticketId: string,
   m: { author: Author; body: string; internal?: boolean; channel?: TicketChannel; files?: NewAttachment[] },
-): Promise<string> {
+): Promise<{ id: string; body: string }> {
+  const sealer = freeTextSealer(cipher);
+  const body = sealer.text(m.body);
+  await addSealedDocuments(tx, ticketId, sealer.documents);
   const [row] = await tx
     .insert(ticketMessages)
     .values({
       ticketId,
       authorKind: m.author.kind,
       authorId: m.author.id ?? null,
-      body: m.body,
+      body,
       internal: m.internal ?? false,
       channel: m.channel ?? 'web',
     })
     .returning({ id: ticketMessages.id });
   if (!row) throw new AppError('INTERNAL');
   await insertAttachments(tx, ticketId, row.id, m.files ?? []);
-  return row.id;
+  return { id: row.id, body };
 }
 
 export type AppendMessageInput = {
@@ -75,7 +84,7 @@ export async function appendMessage(tx: Tx, ctx: AppContext, input: AppendMessag
   const fromCustomer = author.kind === 'customer' || author.kind === 'guest';
   if (author.kind === 'staff' && !internal && (t.status === 'resolved' || t.status === 'archived'))
     throw new AppError('CONFLICT', { reason: 'closed', status: t.status });
-  const messageId = await insertMessage(tx, t.id, {
+  const { id: messageId, body } = await insertMessage(tx, ctx.cipher, t.id, {
     author,
     body: input.body,
     internal,
@@ -116,7 +125,7 @@ export async function appendMessage(tx: Tx, ctx: AppContext, input: AppendMessag
     }
     if (input.asks && current.status !== 'pending_customer')
       await transition(tx, current, 'pending_customer', { kind: 'system' }, input.origin ?? null);
-    await notifyCustomer(ctx, tx, t, { kind: input.asks ? 'question' : 'answer', key: `message:${messageId}`, body: input.body });
+    await notifyCustomer(ctx, tx, t, { kind: input.asks ? 'question' : 'answer', key: `message:${messageId}`, body });
   }
   return { messageId };
 }

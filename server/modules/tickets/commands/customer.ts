@@ -100,31 +100,6 @@ export async function setReplyChannel(tx: Tx, ticket: Ticket, replyChannel: Repl
   });
 }
 
-/**
- * Sealed documents found in a customer's message (e.g. passport numbers in a letter): the
- * originals sealed into the request's identity record (`sealed_fields`), masks into `fields`.
- */
-export async function addSealedDocuments(tx: Tx, ticket: Ticket, documents: Array<{ sealed: string; mask: string }>) {
-  if (documents.length === 0) return;
-  await tx.update(tickets).set(withSealedDocuments(ticket, documents)).where(eq(tickets.id, ticket.id));
-}
-
-/** The fields with the documents added under `passport_data`, `passport_data_mail_2`, … */
-export function withSealedDocuments(
-  ticket: Pick<Ticket, 'fields' | 'sealedFields'>,
-  documents: Array<{ sealed: string; mask: string }>,
-) {
-  const fields = { ...ticket.fields };
-  const sealedFields = { ...ticket.sealedFields };
-  for (const s of documents) {
-    let key = 'passport_data';
-    for (let n = 2; key in sealedFields; n++) key = `passport_data_mail_${n}`;
-    sealedFields[key] = s.sealed;
-    fields[key] = s.mask;
-  }
-  return { fields, sealedFields };
-}
-
 /** Housekeeping: unconfirmed guests' requests expire after 7 days; solved ones move to the archive after 7. */
 export async function sweepStale(ctx: AppContext): Promise<{ expired: number; archived: number }> {
   return withTransaction(ctx, async (tx) => {

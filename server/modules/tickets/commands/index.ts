@@ -8,15 +8,14 @@ export { openRequest, loadLeaf, cachedLeaf } from './open-request';
 export type { OpenRequestInput, OpenResult, Opened, Requester, RequesterCustomer, FilingLimit } from './open-request';
 export { appendMessage, insertMessage, type AppendMessageInput } from './append-message';
 export {
-  addSealedDocuments,
   ARCHIVE_AFTER_DAYS,
   confirmGuest,
   resolveByCustomer,
   setReplyChannel,
   sweepStale,
   UNCONFIRMED_TTL_DAYS,
-  withSealedDocuments,
 } from './customer';
+export { addSealedDocuments, freeTextSealer, sealedDocumentKind, withSealedDocuments, type SealedDocument } from './free-text';
 export {
   askCustomer,
   assign,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Locale } from '../../../../common/errors';
-import type { FormValues } from '../../../../common/forms/types';
+import type { FormDef, FormValues } from '../../../../common/forms/types';
 import { filingPriority, type ReplyChannel, type TicketChannel } from '../../../../common/tickets';
 import type { AppContext } from '../../../context';
 import type { Executor } from '../../../db/connection';
@@ -15,6 +15,7 @@ import { renderMail, type MailTemplate, type MailVars } from '../../mail';
 import { computeDue, type SlaDue } from '../../sla';
 import { roomsOf } from '../rooms';
 import { FILING, type FilingParam, type FilingRow } from './filing-statement';
+import { freeTextSealer, withSealedDocuments } from './free-text';
 import { runInTx, runOnHandle } from './named-sql';
 import { attachmentRows, drawNumber, drawNumberIn, policyFor, type NewAttachment, type Origin } from './shared';
 import { appealLinks } from './appeal';
@@ -143,6 +144,17 @@ export async function openRequest(ctx: AppContext, input: OpenRequestInput, tx?:
   const trackingToken = guest?.confirmed ? randomToken(32) : null;
   const locale = input.locale;
   const opened: Opened = { id, number, status, departmentId, messageId, due, confirmToken, trackingToken };
+  // Every channel's free text: document and card numbers masked, the originals sealed (free-text.ts).
+  const sealer = freeTextSealer(ctx.cipher);
+  const subject = sealer.text(input.subject);
+  const body = sealer.text(input.body);
+  const identity = withSealedDocuments(
+    {
+      fields: sealer.fields(input.fields, form.definition as FormDef, input.sealedFields),
+      sealedFields: input.sealedFields ?? {},
+    },
+    sealer.documents,
+  );
 
   // The first mails: an acknowledgement when it entered the queue, the confirmation link for a web
   // guest, the tracking link for a guest who is confirmed already. Branding from the cached settings.
@@ -227,14 +239,14 @@ export async function openRequest(ctx: AppContext, input: OpenRequestInput, tx?:
     priority_customer: Boolean(customer?.priority),
     status,
     channel: input.channel,
-    subject: input.subject,
+    subject,
     customer_id: customer?.id ?? null,
     guest_email: guest ? guest.email : null,
     requester_name: input.requesterName,
     locale,
     reply_channel: input.replyChannel,
-    fields: JSON.stringify(input.fields),
-    sealed_fields: JSON.stringify(input.sealedFields ?? {}),
+    fields: JSON.stringify(identity.fields),
+    sealed_fields: JSON.stringify(identity.sealedFields),
     sla_policy_id: policy?.id ?? null,
     // A web guest's clock starts when the address is confirmed.
     first_response_due_at: entered ? (due?.firstResponseDueAt.toISOString() ?? null) : null,
@@ -243,7 +255,7 @@ export async function openRequest(ctx: AppContext, input: OpenRequestInput, tx?:
     confirmed_at: guest?.confirmed ? now.toISOString() : null,
     message_id: messageId,
     author_kind: customer ? 'customer' : 'guest',
-    body: input.body,
+    body,
     files: JSON.stringify(
       attachmentRows(id, messageId, input.files).map((a) => ({
         field_key: a.fieldKey,

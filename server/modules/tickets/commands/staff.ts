@@ -264,16 +264,16 @@ export async function resolve(a: ActionContext, number: string, resolutionCode: 
         throw new AppError('VALIDATION_FAILED', {
           issues: [ownIssue(['body', 'resolutionCode'], 'console.unknown_resolution')],
         });
-      let finalMessageId: string | null = null;
-      if (body) {
-        finalMessageId = await insertMessage(tx, t.id, { author: { kind: 'staff', id: a.scope.id }, body });
-      }
+      const final = body
+        ? await insertMessage(tx, a.ctx.cipher, t.id, { author: { kind: 'staff', id: a.scope.id }, body })
+        : null;
+      const finalMessageId = final?.id ?? null;
       const now = new Date();
       // One mail: "resolved" with the final answer in it (a portal-only customer gets the short notice when there is an answer).
       await notifyCustomer(a.ctx, tx, t, {
         kind: 'resolved',
         key: finalMessageId ? `message:${finalMessageId}` : `ticket:${t.id}:resolved:${now.toISOString()}`,
-        body: body ?? null,
+        body: final?.body ?? null,
       });
       await transition(tx, t, 'resolved', SYSTEM, a.meta, {
         resolvedAt: now,
@@ -324,8 +324,12 @@ export async function merge(a: ActionContext, number: string, intoNumber: string
         uk: `Звернення об’єднано зі зверненням ${target.number}: листування продовжиться там.`,
         en: `This request was merged into ${target.number}; the conversation continues there.`,
       }[locale];
-      await insertMessage(tx, t.id, { author: SYSTEM, body: told });
-      await insertMessage(tx, target.id, { author: SYSTEM, body: `${t.number} → ${target.number}: ${reason}`, internal: true });
+      await insertMessage(tx, a.ctx.cipher, t.id, { author: SYSTEM, body: told });
+      await insertMessage(tx, a.ctx.cipher, target.id, {
+        author: SYSTEM,
+        body: `${t.number} → ${target.number}: ${reason}`,
+        internal: true,
+      });
       await transition(tx, t, 'resolved', SYSTEM, a.meta, {
         resolvedAt: new Date(),
         resolutionCode: MERGED_RESOLUTION,
