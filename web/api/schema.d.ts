@@ -1698,6 +1698,8 @@ export type paths = {
               };
               articles: {
                 slug: string;
+                /** @enum {string} */
+                locale: 'ru' | 'uk' | 'en';
                 title: string;
                 summary: string;
               }[];
@@ -3098,6 +3100,8 @@ export type paths = {
               };
               articles: {
                 slug: string;
+                /** @enum {string} */
+                locale: 'ru' | 'uk' | 'en';
                 title: string;
                 summary: string;
               }[];
