@@ -15252,7 +15252,8 @@ export type paths = {
             'application/json': {
               items: {
                 question: string;
-                locale: string;
+                /** @enum {string} */
+                locale: 'ru' | 'uk' | 'en';
                 normalized: string;
                 count: number;
                 lastAskedAt: string;

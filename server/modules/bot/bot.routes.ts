@@ -76,7 +76,7 @@ export function botRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
 const unansweredItem = z.object({
   question: z.string(),
-  locale: z.string(),
+  locale: z.enum(LOCALES),
   normalized: z.string(),
   count: z.number(),
   lastAskedAt: z.string(),

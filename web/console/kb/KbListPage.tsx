@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { FormEvent } from 'react';
-import { listKbArticles } from '../../api/kbConsole';
+import { kbListQuery, listKbArticles } from '../../api/kbConsole';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, navigate, useSearch } from '../../router';
 import { Alert } from '../../ui/Alert';
@@ -15,7 +15,7 @@ export function KbListPage() {
   const search = useSearch();
   const params = new URLSearchParams(search);
   const [q, setQ] = useState(params.get('q') ?? '');
-  const load = useCallback((signal: AbortSignal) => listKbArticles(new URLSearchParams(search), signal), [search]);
+  const load = useCallback((signal: AbortSignal) => listKbArticles(kbListQuery(search), signal), [search]);
   const { loaded, reload } = useApiQuery('console.kb.KbListPage', search, load);
   const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(search);
