@@ -24,6 +24,7 @@ import { addSealedDocuments, appendMessage, openRequest, withSealedDocuments } f
 import { parseTicketNumber } from '../tickets';
 import { createRawSeal, parseLetter, rawMessageId, type Letter } from './letter';
 import { maskDocument, redactPassports, type PassportMatch } from './passports';
+import { mailL10n, mailText } from './mail.text';
 import { guessCategory, ROUTE_MIN_CONFIDENCE } from './routing';
 import { FIRST_LINE } from '../../../common/tickets';
 
@@ -123,13 +124,12 @@ export async function processIncoming(ctx: AppContext, incomingId: string): Prom
     return await ctx.db.transaction(async (tx) => {
       const [locked] = await tx.select().from(incomingMail).where(eq(incomingMail.id, row.id)).for('update').limit(1);
       if (!locked || locked.state !== 'received') throw new AlreadyDone();
+      // Notes for the support side, in the site's language (the letter's own is only a guess).
+      const noteLocale = ctx.config.DEFAULT_LOCALE;
       const refusedNote = stored.refused
-        .map(
-          (r) =>
-            `\n[Вложение «${r.name}» не принято: ${r.reason === 'size' ? 'слишком большой файл' : 'тип файла не поддерживается'}]`,
-        )
+        .map((r) => `\n${mailText(noteLocale, 'mail.in.refusedFile', { name: r.name, reason: r.reason })}`)
         .join('');
-      const body = `${shown.text || subject.text || '(без текста)'}${refusedNote}`;
+      const body = `${shown.text || subject.text || mailText(noteLocale, 'mail.in.noText')}${refusedNote}`;
       const sealed = sealAll(ctx, found);
       const input = { letter, body, sealed, files: stored.files, customer, locale, subject: subject.text };
       const result = thread
@@ -344,7 +344,9 @@ async function appendToThread(tx: Tx, ctx: AppContext, thread: Thread, input: Le
       ticket,
       author: { kind: 'system' },
       visibility: 'internal',
-      body: `Письмо пришло с адреса ${input.letter.from}, а не с адреса обращения${contact ? ` (${contact})` : ''}. Проверьте, что пишет сам клиент, прежде чем раскрывать данные.`,
+      body: contact
+        ? mailText(ctx.config.DEFAULT_LOCALE, 'mail.in.otherSenderOf', { from: input.letter.from ?? '', contact })
+        : mailText(ctx.config.DEFAULT_LOCALE, 'mail.in.otherSender', { from: input.letter.from ?? '' }),
       source: 'email',
     });
   }
@@ -421,12 +423,8 @@ export async function ensureUnsortedCategory(tx: Executor): Promise<string> {
     .insert(categories)
     .values({
       slug: UNSORTED_SLUG,
-      name: { ru: 'Письмо без категории', uk: 'Лист без категорії', en: 'Uncategorised e-mail' },
-      hint: {
-        ru: 'Письма, тему которых не удалось определить: первая линия выбирает категорию.',
-        uk: 'Листи, тему яких не вдалося визначити: перша лінія обирає категорію.',
-        en: 'Letters whose topic could not be recognised: the first line picks the category.',
-      },
+      name: mailL10n('mail.in.unsorted.name'),
+      hint: mailL10n('mail.in.unsorted.hint'),
       audience: 'customer',
       active: false,
       isLeaf: true,
@@ -445,7 +443,7 @@ export async function ensureUnsortedCategory(tx: Executor): Promise<string> {
         type: 'textarea',
         required: true,
         maxLength: 20000,
-        label: { ru: 'Текст письма', uk: 'Текст листа', en: 'Letter' },
+        label: mailL10n('mail.in.unsorted.letter'),
       } as FormDef['fields'][number],
     ],
   };
