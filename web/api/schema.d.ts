@@ -68,15 +68,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -94,15 +95,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -120,15 +122,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -146,15 +149,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -208,15 +212,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -234,15 +239,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -313,15 +319,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -382,15 +389,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -408,15 +416,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -434,15 +443,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -503,15 +513,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -529,15 +540,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -555,15 +567,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -624,15 +637,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -650,15 +664,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -676,15 +691,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -774,15 +790,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -800,15 +817,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -826,15 +844,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -852,15 +871,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -878,15 +898,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -904,15 +925,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -930,15 +952,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -956,15 +979,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -982,15 +1006,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1123,15 +1148,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1149,15 +1175,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1175,15 +1202,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1201,15 +1229,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1227,15 +1256,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1253,15 +1283,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1279,15 +1310,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1305,15 +1337,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1331,15 +1364,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1422,15 +1456,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1448,15 +1483,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1474,15 +1510,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1500,15 +1537,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1526,15 +1564,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1552,15 +1591,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1578,15 +1618,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1604,15 +1645,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1630,15 +1672,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1723,15 +1766,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1749,15 +1793,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1775,15 +1820,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1801,15 +1847,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1827,15 +1874,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1853,15 +1901,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1879,15 +1928,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1905,15 +1955,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1931,15 +1982,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1988,15 +2040,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2014,15 +2067,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2040,15 +2094,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2066,15 +2121,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2092,15 +2148,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2118,15 +2175,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2144,15 +2202,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2170,15 +2229,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2196,15 +2256,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2266,15 +2327,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2292,15 +2354,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2318,15 +2381,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2344,15 +2408,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2370,15 +2435,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2396,15 +2462,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2422,15 +2489,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2448,15 +2516,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2474,15 +2543,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2539,15 +2609,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2565,15 +2636,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2591,15 +2663,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2617,15 +2690,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2643,15 +2717,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2669,15 +2744,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2695,15 +2771,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2721,15 +2798,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2747,15 +2825,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2820,15 +2899,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2846,15 +2926,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2872,15 +2953,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2898,15 +2980,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2924,15 +3007,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2950,15 +3034,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2976,15 +3061,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3002,15 +3088,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3028,15 +3115,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3125,15 +3213,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3151,15 +3240,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3177,15 +3267,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3203,15 +3294,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3229,15 +3321,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3255,15 +3348,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3281,15 +3375,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3307,15 +3402,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3333,15 +3429,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3405,15 +3502,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3431,15 +3529,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3457,15 +3556,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3483,15 +3583,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3509,15 +3610,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3535,15 +3637,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3561,15 +3664,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3587,15 +3691,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3613,15 +3718,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3679,15 +3785,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3705,15 +3812,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3731,15 +3839,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3757,15 +3866,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3783,15 +3893,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3809,15 +3920,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3835,15 +3947,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3861,15 +3974,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3887,15 +4001,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3974,15 +4089,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4000,15 +4116,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4026,15 +4143,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4052,15 +4170,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4078,15 +4197,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4104,15 +4224,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4130,15 +4251,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4156,15 +4278,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4182,15 +4305,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4256,15 +4380,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4282,15 +4407,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4308,15 +4434,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4334,15 +4461,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4360,15 +4488,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4386,15 +4515,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4412,15 +4542,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4438,15 +4569,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4464,15 +4596,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4525,15 +4658,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4551,15 +4685,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4577,15 +4712,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4603,15 +4739,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4629,15 +4766,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4655,15 +4793,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4681,15 +4820,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4707,15 +4847,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4733,15 +4874,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4815,15 +4957,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4841,15 +4984,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4867,15 +5011,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4893,15 +5038,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4919,15 +5065,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4945,15 +5092,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4971,15 +5119,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4997,15 +5146,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5023,15 +5173,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5095,15 +5246,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5121,15 +5273,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5147,15 +5300,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5173,15 +5327,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5199,15 +5354,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5225,15 +5381,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5251,15 +5408,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5277,15 +5435,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5303,15 +5462,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5370,15 +5530,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5396,15 +5557,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5422,15 +5584,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5448,15 +5611,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5474,15 +5638,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5500,15 +5665,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5526,15 +5692,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5552,15 +5719,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5578,15 +5746,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5636,15 +5805,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5662,15 +5832,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5688,15 +5859,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5714,15 +5886,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5740,15 +5913,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5766,15 +5940,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5792,15 +5967,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5818,15 +5994,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5844,15 +6021,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5917,15 +6095,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5943,15 +6122,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5969,15 +6149,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5995,15 +6176,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6021,15 +6203,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6047,15 +6230,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6073,15 +6257,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6099,15 +6284,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6125,15 +6311,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6178,15 +6365,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6204,15 +6392,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6230,15 +6419,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6256,15 +6446,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6282,15 +6473,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6308,15 +6500,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6334,15 +6527,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6360,15 +6554,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6386,15 +6581,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6486,15 +6682,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6512,15 +6709,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6538,15 +6736,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6564,15 +6763,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6590,15 +6790,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6616,15 +6817,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6642,15 +6844,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6668,15 +6871,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6694,15 +6898,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6782,15 +6987,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6808,15 +7014,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6834,15 +7041,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6860,15 +7068,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6886,15 +7095,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6912,15 +7122,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6938,15 +7149,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6964,15 +7176,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6990,15 +7203,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7080,15 +7294,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7106,15 +7321,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7132,15 +7348,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7158,15 +7375,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7184,15 +7402,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7210,15 +7429,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7236,15 +7456,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7262,15 +7483,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7288,15 +7510,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7370,15 +7593,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7396,15 +7620,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7422,15 +7647,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7448,15 +7674,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7474,15 +7701,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7500,15 +7728,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7526,15 +7755,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7552,15 +7782,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7578,15 +7809,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7677,15 +7909,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7703,15 +7936,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7729,15 +7963,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7755,15 +7990,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7781,15 +8017,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7807,15 +8044,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7833,15 +8071,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7859,15 +8098,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7885,15 +8125,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8004,15 +8245,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8030,15 +8272,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8056,15 +8299,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8082,15 +8326,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8108,15 +8353,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8134,15 +8380,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8160,15 +8407,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8186,15 +8434,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8212,15 +8461,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8332,15 +8582,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8358,15 +8609,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8384,15 +8636,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8410,15 +8663,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8436,15 +8690,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8462,15 +8717,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8488,15 +8744,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8514,15 +8771,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8540,15 +8798,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8733,15 +8992,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8759,15 +9019,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8785,15 +9046,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8811,15 +9073,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8837,15 +9100,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8863,15 +9127,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8889,15 +9154,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8915,15 +9181,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8941,15 +9208,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9053,15 +9321,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9079,15 +9348,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9105,15 +9375,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9131,15 +9402,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9157,15 +9429,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9183,15 +9456,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9209,15 +9483,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9235,15 +9510,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9261,15 +9537,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9342,15 +9619,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9368,15 +9646,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9394,15 +9673,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9420,15 +9700,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9446,15 +9727,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9472,15 +9754,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9498,15 +9781,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9524,15 +9808,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9550,15 +9835,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9624,15 +9910,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9650,15 +9937,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9676,15 +9964,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9702,15 +9991,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9728,15 +10018,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9754,15 +10045,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9780,15 +10072,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9806,15 +10099,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9832,15 +10126,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9918,15 +10213,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9944,15 +10240,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9970,15 +10267,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9996,15 +10294,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10022,15 +10321,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10048,15 +10348,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10074,15 +10375,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10100,15 +10402,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10126,15 +10429,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10190,15 +10494,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10216,15 +10521,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10242,15 +10548,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10268,15 +10575,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10294,15 +10602,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10320,15 +10629,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10346,15 +10656,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10372,15 +10683,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10398,15 +10710,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10487,15 +10800,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10513,15 +10827,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10539,15 +10854,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10565,15 +10881,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10591,15 +10908,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10617,15 +10935,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10643,15 +10962,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10669,15 +10989,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10695,15 +11016,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10791,15 +11113,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10817,15 +11140,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10843,15 +11167,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10869,15 +11194,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10895,15 +11221,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10921,15 +11248,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10947,15 +11275,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10973,15 +11302,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10999,15 +11329,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11072,15 +11403,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11098,15 +11430,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11124,15 +11457,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11150,15 +11484,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11176,15 +11511,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11202,15 +11538,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11228,15 +11565,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11254,15 +11592,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11280,15 +11619,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11380,15 +11720,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11406,15 +11747,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11432,15 +11774,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11458,15 +11801,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11484,15 +11828,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11510,15 +11855,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11536,15 +11882,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11562,15 +11909,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11588,15 +11936,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11661,15 +12010,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11687,15 +12037,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11713,15 +12064,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11739,15 +12091,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11765,15 +12118,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11791,15 +12145,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11817,15 +12172,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11843,15 +12199,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11869,15 +12226,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11919,15 +12277,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11945,15 +12304,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11971,15 +12331,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11997,15 +12358,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12023,15 +12385,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12049,15 +12412,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12075,15 +12439,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12101,15 +12466,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12127,15 +12493,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12196,15 +12563,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12222,15 +12590,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12248,15 +12617,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12274,15 +12644,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12300,15 +12671,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12326,15 +12698,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12352,15 +12725,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12378,15 +12752,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12404,15 +12779,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12459,15 +12835,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12485,15 +12862,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12511,15 +12889,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12537,15 +12916,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12563,15 +12943,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12589,15 +12970,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12615,15 +12997,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12641,15 +13024,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12667,15 +13051,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12736,15 +13121,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12762,15 +13148,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12788,15 +13175,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12814,15 +13202,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12840,15 +13229,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12866,15 +13256,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12892,15 +13283,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12918,15 +13310,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12944,15 +13337,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13015,15 +13409,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13041,15 +13436,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13067,15 +13463,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13093,15 +13490,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13119,15 +13517,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13145,15 +13544,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13171,15 +13571,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13197,15 +13598,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13223,15 +13625,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13299,15 +13702,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13325,15 +13729,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13351,15 +13756,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13377,15 +13783,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13403,15 +13810,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13429,15 +13837,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13455,15 +13864,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13481,15 +13891,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13507,15 +13918,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13583,15 +13995,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13609,15 +14022,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13635,15 +14049,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13661,15 +14076,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13687,15 +14103,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13713,15 +14130,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13739,15 +14157,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13765,15 +14184,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13791,15 +14211,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13886,15 +14307,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13912,15 +14334,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13938,15 +14361,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13964,15 +14388,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13990,15 +14415,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14016,15 +14442,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14042,15 +14469,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14068,15 +14496,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14094,15 +14523,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14165,15 +14595,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14191,15 +14622,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14217,15 +14649,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14243,15 +14676,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14269,15 +14703,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14295,15 +14730,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14321,15 +14757,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14347,15 +14784,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14373,15 +14811,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14441,15 +14880,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14467,15 +14907,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14493,15 +14934,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14519,15 +14961,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14545,15 +14988,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14571,15 +15015,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14597,15 +15042,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14623,15 +15069,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14649,15 +15096,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14717,15 +15165,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14743,15 +15192,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14769,15 +15219,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14795,15 +15246,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14821,15 +15273,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14847,15 +15300,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14873,15 +15327,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14899,15 +15354,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14925,15 +15381,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14987,15 +15444,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15013,15 +15471,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15039,15 +15498,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15065,15 +15525,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15091,15 +15552,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15117,15 +15579,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15143,15 +15606,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15169,15 +15633,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15195,15 +15660,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15281,15 +15747,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15307,15 +15774,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15333,15 +15801,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15359,15 +15828,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15385,15 +15855,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15411,15 +15882,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15437,15 +15909,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15463,15 +15936,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15489,15 +15963,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15568,15 +16043,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15594,15 +16070,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15620,15 +16097,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15646,15 +16124,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15672,15 +16151,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15698,15 +16178,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15724,15 +16205,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15750,15 +16232,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15776,15 +16259,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15859,15 +16343,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15885,15 +16370,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15911,15 +16397,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15937,15 +16424,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15963,15 +16451,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15989,15 +16478,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16015,15 +16505,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16041,15 +16532,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16067,15 +16559,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16160,15 +16653,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16186,15 +16680,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16212,15 +16707,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16238,15 +16734,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16264,15 +16761,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16290,15 +16788,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16316,15 +16815,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16342,15 +16842,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16368,15 +16869,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16459,15 +16961,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16485,15 +16988,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16511,15 +17015,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16537,15 +17042,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16563,15 +17069,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16589,15 +17096,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16615,15 +17123,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16641,15 +17150,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16667,15 +17177,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16773,15 +17284,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16799,15 +17311,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16825,15 +17338,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16851,15 +17365,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16877,15 +17392,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16903,15 +17419,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16929,15 +17446,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16955,15 +17473,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16981,15 +17500,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17031,15 +17551,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17057,15 +17578,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17083,15 +17605,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17109,15 +17632,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17135,15 +17659,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17161,15 +17686,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17187,15 +17713,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17213,15 +17740,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17239,15 +17767,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17328,15 +17857,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17354,15 +17884,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17380,15 +17911,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17406,15 +17938,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17432,15 +17965,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17458,15 +17992,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17484,15 +18019,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17510,15 +18046,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17536,15 +18073,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17562,15 +18100,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17641,15 +18180,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17667,15 +18207,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17693,15 +18234,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17719,15 +18261,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17745,15 +18288,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17771,15 +18315,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17797,15 +18342,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17823,15 +18369,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17849,15 +18396,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17930,15 +18478,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17956,15 +18505,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17982,15 +18532,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18008,15 +18559,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18034,15 +18586,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18060,15 +18613,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18086,15 +18640,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18112,15 +18667,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18138,15 +18694,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18164,15 +18721,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18233,15 +18791,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18259,15 +18818,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18285,15 +18845,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18311,15 +18872,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18337,15 +18899,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18363,15 +18926,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18389,15 +18953,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18415,15 +18980,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18441,15 +19007,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18483,7 +19050,7 @@ export type paths = {
           department?: string;
           category?: string;
           priority?: 'low' | 'normal' | 'high' | 'urgent';
-          channel?: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+          channel?: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
           tier?: number;
           priorityCustomer?: 'true' | 'false';
           cursor?: string;
@@ -18511,7 +19078,7 @@ export type paths = {
                 priority: 'low' | 'normal' | 'high' | 'urgent';
                 priorityCustomer: boolean;
                 /** @enum {string} */
-                channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+                channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
                 tier: number;
                 department: {
                   id: string;
@@ -18558,15 +19125,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18584,15 +19152,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18610,15 +19179,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18636,15 +19206,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18662,15 +19233,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18688,15 +19260,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18714,15 +19287,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18740,15 +19314,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18766,15 +19341,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18827,7 +19403,7 @@ export type paths = {
               priority: 'low' | 'normal' | 'high' | 'urgent';
               priorityCustomer: boolean;
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               tier: number;
               locale: string;
               /** @enum {string} */
@@ -18968,15 +19544,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18994,15 +19571,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19020,15 +19598,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19046,15 +19625,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19072,15 +19652,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19098,15 +19679,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19124,15 +19706,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19150,15 +19733,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19176,15 +19760,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19252,15 +19837,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19278,15 +19864,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19304,15 +19891,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19330,15 +19918,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19356,15 +19945,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19382,15 +19972,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19408,15 +19999,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19434,15 +20026,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19460,15 +20053,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19536,15 +20130,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19562,15 +20157,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19588,15 +20184,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19614,15 +20211,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19640,15 +20238,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19666,15 +20265,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19692,15 +20292,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19718,15 +20319,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19744,15 +20346,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19814,15 +20417,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19840,15 +20444,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19866,15 +20471,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19892,15 +20498,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19918,15 +20525,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19944,15 +20552,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19970,15 +20579,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19996,15 +20606,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20022,15 +20633,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20132,15 +20744,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20158,15 +20771,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20184,15 +20798,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20210,15 +20825,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20236,15 +20852,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20262,15 +20879,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20288,15 +20906,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20314,15 +20933,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20340,15 +20960,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20416,15 +21037,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20442,15 +21064,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20468,15 +21091,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20494,15 +21118,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20520,15 +21145,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20546,15 +21172,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20572,15 +21199,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20598,15 +21226,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20624,15 +21253,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20699,15 +21329,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20725,15 +21356,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20751,15 +21383,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20777,15 +21410,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20803,15 +21437,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20829,15 +21464,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20855,15 +21491,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20881,15 +21518,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20907,15 +21545,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20977,15 +21616,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21003,15 +21643,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21029,15 +21670,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21055,15 +21697,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21081,15 +21724,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21107,15 +21751,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21133,15 +21778,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21159,15 +21805,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21185,15 +21832,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21262,15 +21910,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21288,15 +21937,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21314,15 +21964,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21340,15 +21991,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21366,15 +22018,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21392,15 +22045,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21418,15 +22072,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21444,15 +22099,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21470,15 +22126,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21544,15 +22201,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21570,15 +22228,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21596,15 +22255,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21622,15 +22282,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21648,15 +22309,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21674,15 +22336,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21700,15 +22363,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21726,15 +22390,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21752,15 +22417,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21828,15 +22494,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21854,15 +22521,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21880,15 +22548,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21906,15 +22575,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21932,15 +22602,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21958,15 +22629,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21984,15 +22656,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22010,15 +22683,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22036,15 +22710,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22110,15 +22785,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22136,15 +22812,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22162,15 +22839,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22188,15 +22866,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22214,15 +22893,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22240,15 +22920,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22266,15 +22947,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22292,15 +22974,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22318,15 +23001,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22395,15 +23079,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22421,15 +23106,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22447,15 +23133,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22473,15 +23160,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22499,15 +23187,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22525,15 +23214,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22551,15 +23241,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22577,15 +23268,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22603,15 +23295,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22678,15 +23371,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22704,15 +23398,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22730,15 +23425,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22756,15 +23452,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22782,15 +23479,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22808,15 +23506,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22834,15 +23533,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22860,15 +23560,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22886,15 +23587,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22960,15 +23662,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22986,15 +23689,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23012,15 +23716,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23038,15 +23743,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23064,15 +23770,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23090,15 +23797,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23116,15 +23824,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23142,15 +23851,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23168,15 +23878,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23242,15 +23953,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23268,15 +23980,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23294,15 +24007,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23320,15 +24034,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23346,15 +24061,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23372,15 +24088,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23398,15 +24115,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23424,15 +24142,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23450,15 +24169,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23518,15 +24238,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23544,15 +24265,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23570,15 +24292,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23596,15 +24319,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23622,15 +24346,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23648,15 +24373,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23674,15 +24400,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23700,15 +24427,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23726,15 +24454,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23801,15 +24530,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23827,15 +24557,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23853,15 +24584,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23879,15 +24611,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23905,15 +24638,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23931,15 +24665,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23957,15 +24692,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23983,15 +24719,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24009,15 +24746,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24091,15 +24829,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24117,15 +24856,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24143,15 +24883,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24169,15 +24910,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24195,15 +24937,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24221,15 +24964,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24247,15 +24991,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24273,15 +25018,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24299,15 +25045,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24382,15 +25129,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24408,15 +25156,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24434,15 +25183,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24460,15 +25210,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24486,15 +25237,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24512,15 +25264,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24538,15 +25291,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24564,15 +25318,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24590,15 +25345,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24672,15 +25428,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24698,15 +25455,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24724,15 +25482,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24750,15 +25509,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24776,15 +25536,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24802,15 +25563,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24828,15 +25590,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24854,15 +25617,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24880,15 +25644,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24960,15 +25725,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24986,15 +25752,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25012,15 +25779,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25038,15 +25806,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25064,15 +25833,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25090,15 +25860,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25116,15 +25887,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25142,15 +25914,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25168,15 +25941,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25260,15 +26034,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25286,15 +26061,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25312,15 +26088,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25338,15 +26115,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25364,15 +26142,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25390,15 +26169,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25416,15 +26196,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25442,15 +26223,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25468,15 +26250,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25540,15 +26323,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25566,15 +26350,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25592,15 +26377,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25618,15 +26404,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25644,15 +26431,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25670,15 +26458,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25696,15 +26485,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25722,15 +26512,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25748,15 +26539,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25826,15 +26618,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25852,15 +26645,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25878,15 +26672,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25904,15 +26699,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25930,15 +26726,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25956,15 +26753,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25982,15 +26780,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26008,15 +26807,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26034,15 +26834,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26151,15 +26952,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26177,15 +26979,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26203,15 +27006,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26229,15 +27033,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26255,15 +27060,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26281,15 +27087,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26307,15 +27114,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26333,15 +27141,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26359,15 +27168,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26444,15 +27254,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26470,15 +27281,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26496,15 +27308,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26522,15 +27335,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26548,15 +27362,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26574,15 +27389,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26600,15 +27416,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26626,15 +27443,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26652,15 +27470,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26888,15 +27707,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26914,15 +27734,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26940,15 +27761,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26966,15 +27788,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26992,15 +27815,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27018,15 +27842,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27044,15 +27869,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27070,15 +27896,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27096,15 +27923,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27227,15 +28055,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27253,15 +28082,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27279,15 +28109,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27305,15 +28136,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27331,15 +28163,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27357,15 +28190,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27383,15 +28217,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27409,15 +28244,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27435,15 +28271,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27515,15 +28352,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27541,15 +28379,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27567,15 +28406,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27593,15 +28433,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27619,15 +28460,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27645,15 +28487,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27671,15 +28514,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27697,15 +28541,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27723,15 +28568,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27827,15 +28673,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27853,15 +28700,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27879,15 +28727,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27905,15 +28754,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27931,15 +28781,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27957,15 +28808,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27983,15 +28835,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28009,15 +28862,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28035,15 +28889,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28061,15 +28916,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28138,15 +28994,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28164,15 +29021,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28190,15 +29048,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28216,15 +29075,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28242,15 +29102,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28268,15 +29129,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28294,15 +29156,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28320,15 +29183,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28346,15 +29210,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28372,15 +29237,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28553,15 +29419,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28579,15 +29446,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28605,15 +29473,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28631,15 +29500,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28657,15 +29527,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28683,15 +29554,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28709,15 +29581,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28735,15 +29608,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28761,15 +29635,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28869,15 +29744,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28895,15 +29771,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28921,15 +29798,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28947,15 +29825,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28973,15 +29852,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28999,15 +29879,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29025,15 +29906,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29051,15 +29933,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29077,15 +29960,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29148,15 +30032,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29174,15 +30059,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29200,15 +30086,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29226,15 +30113,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29252,15 +30140,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29278,15 +30167,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29304,15 +30194,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29330,15 +30221,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29356,15 +30248,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29412,7 +30305,7 @@ export type paths = {
               /** @enum {string} */
               status: 'unconfirmed' | 'new' | 'open' | 'pending_customer' | 'resolved' | 'archived' | 'reopened' | 'expired';
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               createdAt: string;
               updatedAt: string;
               expectedBy: string | null;
@@ -29492,15 +30385,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29518,15 +30412,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29544,15 +30439,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29570,15 +30466,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29596,15 +30493,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29622,15 +30520,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29648,15 +30547,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29674,15 +30574,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29700,15 +30601,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29830,15 +30732,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29856,15 +30759,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29882,15 +30786,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29908,15 +30813,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29934,15 +30840,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29960,15 +30867,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29986,15 +30894,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30012,15 +30921,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30038,15 +30948,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30102,7 +31013,7 @@ export type paths = {
               /** @enum {string} */
               status: 'unconfirmed' | 'new' | 'open' | 'pending_customer' | 'resolved' | 'archived' | 'reopened' | 'expired';
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               createdAt: string;
               updatedAt: string;
               expectedBy: string | null;
@@ -30182,15 +31093,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30208,15 +31120,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30234,15 +31147,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30260,15 +31174,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30286,15 +31201,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30312,15 +31228,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30338,15 +31255,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30364,15 +31282,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30390,15 +31309,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30460,15 +31380,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30486,15 +31407,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30512,15 +31434,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30538,15 +31461,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30564,15 +31488,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30590,15 +31515,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30616,15 +31542,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30642,15 +31569,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30668,15 +31596,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30727,7 +31656,7 @@ export type paths = {
               /** @enum {string} */
               status: 'unconfirmed' | 'new' | 'open' | 'pending_customer' | 'resolved' | 'archived' | 'reopened' | 'expired';
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               createdAt: string;
               updatedAt: string;
               expectedBy: string | null;
@@ -30807,15 +31736,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30833,15 +31763,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30859,15 +31790,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30885,15 +31817,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30911,15 +31844,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30937,15 +31871,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30963,15 +31898,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30989,15 +31925,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31015,15 +31952,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31096,15 +32034,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31122,15 +32061,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31148,15 +32088,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31174,15 +32115,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31200,15 +32142,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31226,15 +32169,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31252,15 +32196,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31278,15 +32223,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31304,15 +32250,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31383,15 +32330,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31409,15 +32357,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31435,15 +32384,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31461,15 +32411,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31487,15 +32438,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31513,15 +32465,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31539,15 +32492,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31565,15 +32519,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31591,15 +32546,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31663,15 +32619,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31689,15 +32646,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31715,15 +32673,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31741,15 +32700,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31767,15 +32727,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31793,15 +32754,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31819,15 +32781,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31845,15 +32808,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31871,15 +32835,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31954,15 +32919,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31980,15 +32946,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32006,15 +32973,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32032,15 +33000,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32058,15 +33027,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32084,15 +33054,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32110,15 +33081,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32136,15 +33108,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32162,15 +33135,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32230,15 +33204,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32256,15 +33231,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32282,15 +33258,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32308,15 +33285,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32334,15 +33312,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32360,15 +33339,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32386,15 +33366,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32412,15 +33393,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32438,15 +33420,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32518,15 +33501,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32544,15 +33528,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32570,15 +33555,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32596,15 +33582,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32622,15 +33609,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32648,15 +33636,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32674,15 +33663,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32700,15 +33690,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32726,15 +33717,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32799,15 +33791,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32825,15 +33818,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32851,15 +33845,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32877,15 +33872,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32903,15 +33899,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32929,15 +33926,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32955,15 +33953,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32981,15 +33980,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33007,15 +34007,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33090,15 +34091,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33116,15 +34118,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33142,15 +34145,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33168,15 +34172,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33194,15 +34199,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33220,15 +34226,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33246,15 +34253,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33272,15 +34280,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33298,15 +34307,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33391,15 +34401,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33417,15 +34428,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33443,15 +34455,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33469,15 +34482,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33495,15 +34509,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33521,15 +34536,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33547,15 +34563,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33573,15 +34590,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33599,15 +34617,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
