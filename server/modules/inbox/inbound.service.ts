@@ -24,7 +24,7 @@ import { addSealedDocuments, appendMessage, openRequest, withSealedDocuments } f
 import { parseTicketNumber } from '../tickets';
 import { createRawSeal, parseLetter, rawMessageId, type Letter } from './letter';
 import { maskDocument, redactPassports, type PassportMatch } from './passports';
-import { mailL10n, mailText } from './mail.text';
+import { inboxL10n, inboxText } from './inbox.text';
 import { guessCategory, ROUTE_MIN_CONFIDENCE } from './routing';
 import { FIRST_LINE } from '../../../common/tickets';
 
@@ -127,9 +127,9 @@ export async function processIncoming(ctx: AppContext, incomingId: string): Prom
       // Notes for the support side, in the site's language (the letter's own is only a guess).
       const noteLocale = ctx.config.DEFAULT_LOCALE;
       const refusedNote = stored.refused
-        .map((r) => `\n${mailText(noteLocale, 'mail.in.refusedFile', { name: r.name, reason: r.reason })}`)
+        .map((r) => `\n${inboxText(noteLocale, 'inbox.refusedFile', { name: r.name, reason: r.reason })}`)
         .join('');
-      const body = `${shown.text || subject.text || mailText(noteLocale, 'mail.in.noText')}${refusedNote}`;
+      const body = `${shown.text || subject.text || inboxText(noteLocale, 'inbox.noText')}${refusedNote}`;
       const sealed = sealAll(ctx, found);
       const input = { letter, body, sealed, files: stored.files, customer, locale, subject: subject.text };
       const result = thread
@@ -345,8 +345,8 @@ async function appendToThread(tx: Tx, ctx: AppContext, thread: Thread, input: Le
       author: { kind: 'system' },
       visibility: 'internal',
       body: contact
-        ? mailText(ctx.config.DEFAULT_LOCALE, 'mail.in.otherSenderOf', { from: input.letter.from ?? '', contact })
-        : mailText(ctx.config.DEFAULT_LOCALE, 'mail.in.otherSender', { from: input.letter.from ?? '' }),
+        ? inboxText(ctx.config.DEFAULT_LOCALE, 'inbox.otherSenderOf', { from: input.letter.from ?? '', contact })
+        : inboxText(ctx.config.DEFAULT_LOCALE, 'inbox.otherSender', { from: input.letter.from ?? '' }),
       source: 'email',
     });
   }
@@ -423,8 +423,8 @@ export async function ensureUnsortedCategory(tx: Executor): Promise<string> {
     .insert(categories)
     .values({
       slug: UNSORTED_SLUG,
-      name: mailL10n('mail.in.unsorted.name'),
-      hint: mailL10n('mail.in.unsorted.hint'),
+      name: inboxL10n('inbox.unsorted.name'),
+      hint: inboxL10n('inbox.unsorted.hint'),
       audience: 'customer',
       active: false,
       isLeaf: true,
@@ -443,7 +443,7 @@ export async function ensureUnsortedCategory(tx: Executor): Promise<string> {
         type: 'textarea',
         required: true,
         maxLength: 20000,
-        label: mailL10n('mail.in.unsorted.letter'),
+        label: inboxL10n('inbox.unsorted.letter'),
       } as FormDef['fields'][number],
     ],
   };

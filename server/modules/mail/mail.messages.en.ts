@@ -38,15 +38,4 @@ export const mailEn: Record<MailMessageKey, string> = {
   'mail.expected': 'We expect to review it by {date}.',
   'mail.dateInZone': '{date} (Moscow time)',
   'mail.footerNote': 'This e-mail was sent by support about your request.',
-  // Incoming mail: notes written into the request, and the leaf for letters of unknown topic.
-  'mail.in.refusedFile':
-    '[Attachment “{name}” not accepted: {reason, select, size {the file is too large} other {the file type is not supported}}]',
-  'mail.in.noText': '(no text)',
-  'mail.in.otherSender':
-    'The letter came from {from}, not from the request’s address. Make sure it is the customer writing before disclosing any data.',
-  'mail.in.otherSenderOf':
-    'The letter came from {from}, not from the request’s address ({contact}). Make sure it is the customer writing before disclosing any data.',
-  'mail.in.unsorted.name': 'Uncategorised e-mail',
-  'mail.in.unsorted.hint': 'Letters whose topic could not be recognised: the first line picks the category.',
-  'mail.in.unsorted.letter': 'Letter',
 };

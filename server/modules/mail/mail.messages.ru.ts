@@ -36,17 +36,6 @@ export const mailRu = {
   'mail.expected': 'Ожидаемый срок рассмотрения — до {date}.',
   'mail.dateInZone': '{date} (мск)',
   'mail.footerNote': 'Это письмо отправлено службой поддержки по вашему обращению.',
-  // Incoming mail: notes written into the request, and the leaf for letters of unknown topic.
-  'mail.in.refusedFile':
-    '[Вложение «{name}» не принято: {reason, select, size {слишком большой файл} other {тип файла не поддерживается}}]',
-  'mail.in.noText': '(без текста)',
-  'mail.in.otherSender':
-    'Письмо пришло с адреса {from}, а не с адреса обращения. Проверьте, что пишет сам клиент, прежде чем раскрывать данные.',
-  'mail.in.otherSenderOf':
-    'Письмо пришло с адреса {from}, а не с адреса обращения ({contact}). Проверьте, что пишет сам клиент, прежде чем раскрывать данные.',
-  'mail.in.unsorted.name': 'Письмо без категории',
-  'mail.in.unsorted.hint': 'Письма, тему которых не удалось определить: первая линия выбирает категорию.',
-  'mail.in.unsorted.letter': 'Текст письма',
 } as const;
 
 export type MailMessageKey = keyof typeof mailRu;

@@ -38,15 +38,4 @@ export const mailUk: Record<MailMessageKey, string> = {
   'mail.expected': 'Очікуваний строк розгляду — до {date}.',
   'mail.dateInZone': '{date} (за московським часом)',
   'mail.footerNote': 'Цей лист надіслано службою підтримки щодо вашого звернення.',
-  // Incoming mail: notes written into the request, and the leaf for letters of unknown topic.
-  'mail.in.refusedFile':
-    '[Вкладення «{name}» не прийнято: {reason, select, size {завеликий файл} other {тип файлу не підтримується}}]',
-  'mail.in.noText': '(без тексту)',
-  'mail.in.otherSender':
-    'Лист надійшов з адреси {from}, а не з адреси звернення. Перевірте, що пише сам клієнт, перш ніж розкривати дані.',
-  'mail.in.otherSenderOf':
-    'Лист надійшов з адреси {from}, а не з адреси звернення ({contact}). Перевірте, що пише сам клієнт, перш ніж розкривати дані.',
-  'mail.in.unsorted.name': 'Лист без категорії',
-  'mail.in.unsorted.hint': 'Листи, тему яких не вдалося визначити: перша лінія обирає категорію.',
-  'mail.in.unsorted.letter': 'Текст листа',
 };

@@ -1,5 +1,4 @@
 import type { Locale } from '../../../common/errors';
-import type { L10n } from '../../../common/forms/types';
 import { formatMessage, type MessageValues } from '../../../common/messages';
 import { mailEn } from './mail.messages.en';
 import { mailRu, type MailMessageKey } from './mail.messages.ru';
@@ -10,9 +9,4 @@ const MESSAGES: Record<Locale, Record<MailMessageKey, string>> = { ru: mailRu, u
 /** One text of the mail catalogues in a language (ICU MessageFormat, real plural rules). */
 export function mailText(locale: Locale, key: MailMessageKey, values?: MessageValues): string {
   return formatMessage(locale, MESSAGES[locale][key], values);
-}
-
-/** A text in all three languages, for rows that keep every translation (e.g. a category's name). */
-export function mailL10n(key: MailMessageKey): L10n {
-  return { ru: mailText('ru', key), uk: mailText('uk', key), en: mailText('en', key) };
 }
