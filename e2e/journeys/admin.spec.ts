@@ -28,6 +28,7 @@ test('an admin adds a select field to a form, previews it, publishes version 2, 
     'Контакты и оформление',
     'Синонимы поиска',
     'Почтовые ящики',
+    'Проверки платежей',
   ]);
 
   // The leaf "Предложения и благодарности › Благодарность" and its published form.

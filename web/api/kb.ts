@@ -1,73 +1,47 @@
-import type { Answer } from './http';
 import type { Locale } from '../../common/errors';
-import type { L10n } from '../../common/forms/types';
-import { ApiError, apiRequest } from './client';
+import { api, ok } from './http';
+import type { Answer, Query } from './http';
+import type { components } from './schema';
 
-export type HelpAudience = 'customer' | 'agent';
-export type KbArticleRef = { slug: string; locale: Locale; title: string; summary: string };
-export type KbSectionNode = { slug: string; name: L10n; articleCount: number; children: KbSectionNode[] };
-export type KbSectionPage = {
-  slug: string;
-  name: L10n;
-  trail: Array<{ slug: string; name: L10n }>;
-  children: Array<{ slug: string; name: L10n; articleCount: number }>;
-  articles: KbArticleRef[];
-};
-export type KbVote = { helpful: boolean; comment: string | null };
+// Types and calls of the public help centre (`/kb/*`, docs/API-requests.md): the types are the
+// server's OpenAPI document (web/api/schema.d.ts), the calls its typed client.
+
+export type HelpAudience = NonNullable<Query<'/api/v1/kb/sections'>['audience']>;
+export type KbSectionNode = components['schemas']['SectionNode'];
+export type KbSectionPage = Answer<'/api/v1/kb/sections/{slug}', 'get'>;
+export type KbArticleRef = KbSectionPage['articles'][number];
 export type KbArticlePage = Answer<'/api/v1/kb/articles/{slug}', 'get'>;
+type KbVoted = Answer<'/api/v1/kb/articles/{slug}/vote', 'post'>;
+export type KbVote = Pick<KbVoted, 'helpful' | 'comment'>;
 /** A search hit; `section` is the slug of its help-centre section (results are grouped by it). */
-export type KbHit = { slug: string; title: string; snippet: string; score: number; section: string };
-export type KbSuggestion = { slug: string; title: string };
+export type KbHit = Answer<'/api/v1/kb/search', 'get'>['items'][number];
+export type KbSuggestion = Answer<'/api/v1/kb/suggest', 'get'>['items'][number];
 
-const enc = encodeURIComponent;
-const reader = (locale: Locale, audience: HelpAudience) => `locale=${locale}&audience=${audience}`;
+const reader = (locale: Locale, audience: HelpAudience) => ({ locale, audience });
 
 export async function fetchKbSections(locale: Locale, audience: HelpAudience, signal?: AbortSignal): Promise<KbSectionNode[]> {
-  const body = (await apiRequest('GET', `/kb/sections?${reader(locale, audience)}`, undefined, signal ? { signal } : {})) as {
-    items: KbSectionNode[];
-  };
-  return body.items;
+  return (await ok(api.GET('/api/v1/kb/sections', { params: { query: reader(locale, audience) }, signal }))).items;
 }
 
 export async function fetchKbSection(slug: string, locale: Locale, audience: HelpAudience, signal?: AbortSignal) {
-  return (await apiRequest(
-    'GET',
-    `/kb/sections/${enc(slug)}?${reader(locale, audience)}`,
-    undefined,
-    signal ? { signal } : {},
-  )) as KbSectionPage;
+  return ok(api.GET('/api/v1/kb/sections/{slug}', { params: { path: { slug }, query: reader(locale, audience) }, signal }));
 }
 
 export async function fetchKbPopular(locale: Locale, audience: HelpAudience, signal?: AbortSignal): Promise<KbArticleRef[]> {
-  const body = (await apiRequest(
-    'GET',
-    `/kb/popular?${reader(locale, audience)}&limit=6`,
-    undefined,
-    signal ? { signal } : {},
-  )) as {
-    items: KbArticleRef[];
-  };
-  return body.items;
+  const query = { ...reader(locale, audience), limit: 6 };
+  return (await ok(api.GET('/api/v1/kb/popular', { params: { query }, signal }))).items;
 }
 
 export async function fetchKbArticle(slug: string, locale: Locale, audience: HelpAudience, signal?: AbortSignal) {
-  return (await apiRequest(
-    'GET',
-    `/kb/articles/${enc(slug)}?${reader(locale, audience)}`,
-    undefined,
-    signal ? { signal } : {},
-  )) as KbArticlePage;
+  return ok(api.GET('/api/v1/kb/articles/{slug}', { params: { path: { slug }, query: reader(locale, audience) }, signal }));
 }
 
 export async function voteKbArticle(
   slug: string,
   input: { locale: Locale; audience: HelpAudience; helpful: boolean; comment?: string },
-): Promise<KbVote & { yes: number; no: number }> {
+): Promise<KbVoted> {
   const { audience, ...body } = input;
-  return (await apiRequest('POST', `/kb/articles/${enc(slug)}/vote?audience=${audience}`, body)) as KbVote & {
-    yes: number;
-    no: number;
-  };
+  return ok(api.POST('/api/v1/kb/articles/{slug}/vote', { params: { path: { slug }, query: { audience } }, body }));
 }
 
 /** The relevant hits (the server cuts the loose tail) and how many there are in all. */
@@ -78,28 +52,10 @@ export async function searchKb(
   signal?: AbortSignal,
   audience: HelpAudience = 'customer',
 ): Promise<{ items: KbHit[]; total: number }> {
-  return (await apiRequest(
-    'GET',
-    `/kb/search?q=${enc(q)}&locale=${locale}&limit=${limit}&audience=${audience}`,
-    undefined,
-    signal ? { signal } : {},
-  )) as { items: KbHit[]; total: number };
+  return ok(api.GET('/api/v1/kb/search', { params: { query: { q, locale, limit, audience } }, signal }));
 }
 
-/**
- * As-you-type suggestions (`/kb/suggest`). Where the server has no such route yet (404), the
- * search itself stands in, so the box works either way.
- */
+/** As-you-type suggestions: article titles matching what is typed (the last word may be unfinished). */
 export async function suggestKb(q: string, locale: Locale, signal?: AbortSignal): Promise<KbSuggestion[]> {
-  try {
-    const body = (await apiRequest('GET', `/kb/suggest?q=${enc(q)}&locale=${locale}`, undefined, signal ? { signal } : {})) as {
-      items: KbSuggestion[];
-    };
-    return body.items;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) {
-      return (await searchKb(q, locale, 6, signal)).items.map(({ slug, title }) => ({ slug, title }));
-    }
-    throw error;
-  }
+  return (await ok(api.GET('/api/v1/kb/suggest', { params: { query: { q, locale } }, signal }))).items;
 }

@@ -1,57 +1,35 @@
-import type { Locale } from '../../common/errors';
-import { apiRequest } from './client';
+import { api, ok } from './http';
+import type { Answer, Body, Query } from './http';
 
-export type SynonymGroup = { id: string; terms: string[]; updatedAt: string };
-export type TriageStatus = 'new' | 'attached' | 'needs_article';
-export type UnansweredRow = {
-  question: string;
-  locale: string;
-  normalized: string;
-  count: number;
-  lastAskedAt: string;
-  topSlug: string | null;
-  status: TriageStatus;
-  slug: string | null;
-};
-export type UnansweredPage = { items: UnansweredRow[]; total: number; perWeek: Array<{ week: string; count: number }> };
+// Types and calls of the help centre's admin tools (synonyms; the consultant's unanswered
+// questions): the server's OpenAPI document (web/api/schema.d.ts) through its typed client.
 
-const BASE = '/console/admin/kb/synonyms';
+export type SynonymGroup = Answer<'/api/v1/console/admin/kb/synonyms', 'get'>['items'][number];
+export type UnansweredPage = Answer<'/api/v1/console/kb/unanswered', 'get'>;
+export type UnansweredRow = UnansweredPage['items'][number];
+export type TriageStatus = UnansweredRow['status'];
+type UnansweredQuery = Query<'/api/v1/console/kb/unanswered'>;
+type TriageBody = Body<'/api/v1/console/kb/unanswered/triage', 'post'>;
 
 export async function fetchSynonyms(signal?: AbortSignal): Promise<SynonymGroup[]> {
-  return ((await apiRequest('GET', BASE, undefined, signal ? { signal } : {})) as { items: SynonymGroup[] }).items;
+  return (await ok(api.GET('/api/v1/console/admin/kb/synonyms', { signal }))).items;
 }
 export async function createSynonym(terms: string[]): Promise<SynonymGroup> {
-  return (await apiRequest('POST', BASE, { terms })) as SynonymGroup;
+  return ok(api.POST('/api/v1/console/admin/kb/synonyms', { body: { terms } }));
 }
 export async function deleteSynonym(id: string): Promise<void> {
-  await apiRequest('DELETE', `${BASE}/${encodeURIComponent(id)}`);
+  await ok(api.DELETE('/api/v1/console/admin/kb/synonyms/{id}', { params: { path: { id } } }));
 }
 
 /** The consultant's unanswered questions, grouped and counted, with the count per week (supervisors, admins). */
 export async function fetchUnanswered(
-  query: { days: number; locale?: Locale; status?: TriageStatus; limit: number; offset: number },
+  query: UnansweredQuery & { days: number; limit: number; offset: number },
   signal?: AbortSignal,
 ): Promise<UnansweredPage> {
-  const params = new URLSearchParams({ days: String(query.days), limit: String(query.limit), offset: String(query.offset) });
-  if (query.locale) params.set('locale', query.locale);
-  if (query.status) params.set('status', query.status);
-  return (await apiRequest(
-    'GET',
-    `/console/kb/unanswered?${params.toString()}`,
-    undefined,
-    signal ? { signal } : {},
-  )) as UnansweredPage;
+  return ok(api.GET('/api/v1/console/kb/unanswered', { params: { query }, signal }));
 }
 
 /** Attaches a group of questions to an article (a phrasing proposal) or marks it as needing a new article. */
-export async function triageUnanswered(body: {
-  locale: string;
-  normalized: string;
-  decision: 'attach' | 'needs_article';
-  slug?: string;
-}): Promise<{ status: 'attached' | 'needs_article'; proposalId: string | null }> {
-  return (await apiRequest('POST', '/console/kb/unanswered/triage', body)) as {
-    status: 'attached' | 'needs_article';
-    proposalId: string | null;
-  };
+export async function triageUnanswered(body: TriageBody): Promise<Answer<'/api/v1/console/kb/unanswered/triage', 'post'>> {
+  return ok(api.POST('/api/v1/console/kb/unanswered/triage', { body }));
 }

@@ -1,122 +1,94 @@
-import type { Answer } from './http';
-import type { Locale } from '../../common/errors';
-import { apiRequest } from './client';
+import { allOf, api, ok } from './http';
+import type { Answer, Body, Query } from './http';
 
-export type KbStatus = 'draft' | 'published';
-export type KbAudienceValue = 'customer' | 'agent' | 'all';
-export type KbLock = { staffId: string; name: string; lockedAt: string } | null;
-export type KbListItem = {
-  id: string;
-  slug: string;
-  locale: Locale;
-  title: string;
-  section: string;
-  audience: KbAudienceValue;
-  status: KbStatus;
-  revision: number;
-  views: number;
-  yes: number;
-  no: number;
-  updatedAt: string;
-  lock: KbLock;
-};
-export type KbPage<T> = { items: T[]; total: number; page: number; pageSize: number };
-export type KbContent = {
-  title: string;
-  summary: string;
-  body: string;
-  tags: string[];
-  /** "How customers ask". */
-  phrasings: string[];
-  section: string;
-  audience: KbAudienceValue;
-  categories: string[];
-};
-export type KbProposal = { id: string; text: string; asked: number; proposedAt: string; proposedBy: string | null };
+// Types and calls of the console's knowledge base (`/console/kb/*`, docs/API-console.md): the
+// server's OpenAPI document (web/api/schema.d.ts) through its typed client.
+
+export type KbListQuery = Query<'/api/v1/console/kb/articles'>;
+export type KbListPage = Answer<'/api/v1/console/kb/articles', 'get'>;
+export type KbListItem = KbListPage['items'][number];
+export type KbStatus = KbListItem['status'];
+export type KbAudienceValue = KbListItem['audience'];
+export type KbLock = KbListItem['lock'];
 export type KbDetail = Answer<'/api/v1/console/kb/articles/{id}', 'get'>;
-export type KbSaved = { id: string; revision: number; status: KbStatus };
-export type KbRevision = {
-  number: number;
-  action: 'seed' | 'create' | 'edit' | 'revert';
-  revertedFrom: number | null;
-  title: string;
-  note: string | null;
-  author: { id: string; name: string } | null;
-  createdAt: string;
-};
-export type KbDiffLine = { op: 'same' | 'add' | 'del'; text: string };
-export type KbDiff = {
-  from: number;
-  to: number;
-  title: KbDiffLine[];
-  summary: KbDiffLine[];
-  body: KbDiffLine[];
-  tags: KbDiffLine[];
-};
-export type KbSectionOption = { slug: string; name: { ru: string; uk: string; en: string }; children: KbSectionOption[] };
-export type KbUnhelpful = {
-  id: string;
-  slug: string;
-  locale: Locale;
-  title: string;
-  yes: number;
-  no: number;
-  views: number;
-  comments: Array<{ comment: string; helpful: boolean; at: string }>;
-};
+type KbCreate = Body<'/api/v1/console/kb/articles', 'post'>;
+type KbSave = Body<'/api/v1/console/kb/articles/{id}', 'put'>;
+export type KbSaved = Answer<'/api/v1/console/kb/articles/{id}/publish', 'post'>;
+export type KbRevision = Answer<'/api/v1/console/kb/articles/{id}/revisions', 'get'>['items'][number];
+export type KbDiff = Answer<'/api/v1/console/kb/articles/{id}/revisions/{number}/diff', 'get'>;
+export type KbDiffLine = KbDiff['body'][number];
+export type KbSectionOption = Answer<'/api/v1/console/kb/sections', 'get'>['items'][number];
+export type KbProposal = Answer<'/api/v1/console/kb/articles/{id}/proposals', 'get'>['items'][number];
+export type KbUnhelpful = Answer<'/api/v1/console/kb/unhelpful', 'get'>['items'][number];
 
-const base = '/console/kb';
-const opts = (signal?: AbortSignal) => (signal ? { signal } : {});
+const STATUSES = allOf<KbStatus>()(['draft', 'published']);
+const LOCALES = allOf<NonNullable<KbListQuery['locale']>>()(['ru', 'uk', 'en']);
+const AUDIENCES = allOf<KbAudienceValue>()(['customer', 'agent', 'all']);
+const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined => list.find((item) => item === value);
 
-export async function listKbArticles(query: URLSearchParams, signal?: AbortSignal) {
-  return (await apiRequest('GET', `${base}/articles?${query.toString()}`, undefined, opts(signal))) as KbPage<KbListItem>;
+/** The list's query from the page's URL (the filters live there); unknown values are left out. */
+export function kbListQuery(search: string): KbListQuery {
+  const params = new URLSearchParams(search);
+  const text = (name: string) => params.get(name) || undefined;
+  const page = Number(params.get('page'));
+  const query: KbListQuery = {
+    status: oneOf(STATUSES, params.get('status')),
+    locale: oneOf(LOCALES, params.get('locale')),
+    audience: oneOf(AUDIENCES, params.get('audience')),
+    section: text('section'),
+    q: text('q'),
+    page: Number.isInteger(page) && page > 0 ? page : undefined,
+  };
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as KbListQuery;
 }
-export async function fetchKbSectionOptions(signal?: AbortSignal) {
-  return ((await apiRequest('GET', `${base}/sections`, undefined, opts(signal))) as { items: KbSectionOption[] }).items;
+
+const byId = (id: string) => ({ params: { path: { id } } });
+
+export async function listKbArticles(query: KbListQuery, signal?: AbortSignal): Promise<KbListPage> {
+  return ok(api.GET('/api/v1/console/kb/articles', { params: { query }, signal }));
 }
-export async function fetchKbDetail(id: string, signal?: AbortSignal) {
-  return (await apiRequest('GET', `${base}/articles/${id}`, undefined, opts(signal))) as KbDetail;
+export async function fetchKbSectionOptions(signal?: AbortSignal): Promise<KbSectionOption[]> {
+  return (await ok(api.GET('/api/v1/console/kb/sections', { signal }))).items;
 }
-export async function createKbArticle(body: KbContent & { slug: string; locale: Locale }) {
-  return (await apiRequest('POST', `${base}/articles`, body)) as KbSaved;
+export async function fetchKbDetail(id: string, signal?: AbortSignal): Promise<KbDetail> {
+  return ok(api.GET('/api/v1/console/kb/articles/{id}', { ...byId(id), signal }));
 }
-export async function saveKbArticle(id: string, body: KbContent & { revision: number; note?: string }) {
-  return (await apiRequest('PUT', `${base}/articles/${id}`, body)) as KbSaved;
+export async function createKbArticle(body: KbCreate): Promise<KbSaved> {
+  return ok(api.POST('/api/v1/console/kb/articles', { body }));
 }
-export async function setKbStatus(id: string, publish: boolean) {
-  return (await apiRequest('POST', `${base}/articles/${id}/${publish ? 'publish' : 'unpublish'}`)) as KbSaved;
+export async function saveKbArticle(id: string, body: KbSave): Promise<KbSaved> {
+  return ok(api.PUT('/api/v1/console/kb/articles/{id}', { ...byId(id), body }));
 }
-export async function setKbLock(id: string, lock: boolean) {
-  return ((await apiRequest(lock ? 'POST' : 'DELETE', `${base}/articles/${id}/lock`)) as { lock: KbLock }).lock;
+export async function setKbStatus(id: string, publish: boolean): Promise<KbSaved> {
+  return publish
+    ? ok(api.POST('/api/v1/console/kb/articles/{id}/publish', byId(id)))
+    : ok(api.POST('/api/v1/console/kb/articles/{id}/unpublish', byId(id)));
 }
-export async function fetchKbRevisions(id: string, signal?: AbortSignal) {
-  return ((await apiRequest('GET', `${base}/articles/${id}/revisions`, undefined, opts(signal))) as { items: KbRevision[] })
-    .items;
+export async function setKbLock(id: string, lock: boolean): Promise<KbLock> {
+  const answer = lock
+    ? await ok(api.POST('/api/v1/console/kb/articles/{id}/lock', byId(id)))
+    : await ok(api.DELETE('/api/v1/console/kb/articles/{id}/lock', byId(id)));
+  return answer.lock;
 }
-export async function fetchKbDiff(id: string, number: number) {
-  return (await apiRequest('GET', `${base}/articles/${id}/revisions/${number}/diff`)) as KbDiff;
+export async function fetchKbRevisions(id: string, signal?: AbortSignal): Promise<KbRevision[]> {
+  return (await ok(api.GET('/api/v1/console/kb/articles/{id}/revisions', { ...byId(id), signal }))).items;
 }
-export async function revertKbArticle(id: string, number: number, revision: number) {
-  return (await apiRequest('POST', `${base}/articles/${id}/revert`, { number, revision })) as KbSaved;
+export async function fetchKbDiff(id: string, number: number): Promise<KbDiff> {
+  return ok(api.GET('/api/v1/console/kb/articles/{id}/revisions/{number}/diff', { params: { path: { id, number } } }));
+}
+export async function revertKbArticle(id: string, number: number, revision: number): Promise<KbSaved> {
+  return ok(api.POST('/api/v1/console/kb/articles/{id}/revert', { ...byId(id), body: { number, revision } }));
 }
 export async function fetchKbUnhelpful(page: number, signal?: AbortSignal) {
-  return (await apiRequest('GET', `${base}/unhelpful?page=${page}`, undefined, opts(signal))) as KbPage<KbUnhelpful>;
+  return ok(api.GET('/api/v1/console/kb/unhelpful', { params: { query: { page } }, signal }));
 }
 
 /** Customers' questions proposed as phrasings of a variant. */
 export async function fetchKbProposals(id: string, signal?: AbortSignal) {
-  return (await apiRequest(
-    'GET',
-    `/console/kb/articles/${encodeURIComponent(id)}/proposals`,
-    undefined,
-    signal ? { signal } : {},
-  )) as {
-    items: KbProposal[];
-  };
+  return ok(api.GET('/api/v1/console/kb/articles/{id}/proposals', { ...byId(id), signal }));
 }
 export async function reviewKbProposal(id: string, decision: 'accept' | 'reject') {
-  return (await apiRequest('POST', `/console/kb/proposals/${encodeURIComponent(id)}/${decision}`)) as {
-    status: 'accepted' | 'rejected';
-    revision: number | null;
-  };
+  return decision === 'accept'
+    ? ok(api.POST('/api/v1/console/kb/proposals/{id}/accept', byId(id)))
+    : ok(api.POST('/api/v1/console/kb/proposals/{id}/reject', byId(id)));
 }

@@ -1741,6 +1741,8 @@ export type paths = {
               };
               articles: {
                 slug: string;
+                /** @enum {string} */
+                locale: 'ru' | 'uk' | 'en';
                 title: string;
                 summary: string;
               }[];
@@ -3186,6 +3188,8 @@ export type paths = {
               };
               articles: {
                 slug: string;
+                /** @enum {string} */
+                locale: 'ru' | 'uk' | 'en';
                 title: string;
                 summary: string;
               }[];
@@ -15714,7 +15718,8 @@ export type paths = {
             'application/json': {
               items: {
                 question: string;
-                locale: string;
+                /** @enum {string} */
+                locale: 'ru' | 'uk' | 'en';
                 normalized: string;
                 count: number;
                 lastAskedAt: string;

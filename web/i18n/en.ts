@@ -133,6 +133,7 @@ export const en: Catalogue = {
   'portal.offer.lead': 'Have a look at these answers — questions are often solved right away, with no waiting.',
   'portal.offer.readMore': 'Read the answer',
   'portal.offer.collapse': 'Collapse',
+  'portal.offer.russianOnly': 'In Russian only for now',
   'portal.offer.helped': 'This answers my question',
   'portal.offer.subject': 'Describe your question briefly',
   'portal.offer.subjectHint': 'For example: “terminal payment did not arrive”. We will look for matching answers.',

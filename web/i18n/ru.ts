@@ -134,6 +134,7 @@ export const ru = {
   'portal.offer.lead': 'Посмотрите эти ответы — часто вопрос решается сразу, без ожидания.',
   'portal.offer.readMore': 'Читать ответ',
   'portal.offer.collapse': 'Свернуть',
+  'portal.offer.russianOnly': 'Только на русском',
   'portal.offer.helped': 'Это ответ на мой вопрос',
   'portal.offer.subject': 'Кратко опишите вопрос',
   'portal.offer.subjectHint': 'Например: «платёж через терминал не дошёл». Мы поищем подходящие ответы.',

@@ -132,6 +132,7 @@ export const uk: Catalogue = {
   'portal.offer.lead': 'Перегляньте ці відповіді — часто питання вирішується одразу, без очікування.',
   'portal.offer.readMore': 'Читати відповідь',
   'portal.offer.collapse': 'Згорнути',
+  'portal.offer.russianOnly': 'Поки що лише російською',
   'portal.offer.helped': 'Це відповідь на моє питання',
   'portal.offer.subject': 'Коротко опишіть питання',
   'portal.offer.subjectHint': 'Наприклад: «платіж через термінал не надійшов». Ми пошукаємо відповідні відповіді.',

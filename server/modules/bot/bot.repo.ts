@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import type { Executor } from '../../db/connection';
+import { asLocale } from '../../platform/locale';
 
 /** 'unsure': offered with low confidence (counted with the unanswered for authors). */
 export type Outcome = 'answered' | 'unsure' | 'unanswered' | 'handoff' | 'greeting' | 'thanks';
@@ -135,7 +136,7 @@ export async function flushQuestions(db: Executor): Promise<void> {
 export type TriageStatus = 'new' | 'attached' | 'needs_article';
 export type UnansweredRow = {
   question: string;
-  locale: string;
+  locale: Locale;
   /** The group's key (normalised text): what attach / needs-article name. */
   normalized: string;
   count: number;
@@ -189,7 +190,7 @@ export async function listUnanswered(
   return {
     items: found.map((r) => ({
       question: r.question,
-      locale: r.locale,
+      locale: asLocale(r.locale),
       normalized: r.normalized,
       count: Number(r.count),
       lastAskedAt: new Date(r.last_asked_at).toISOString(),

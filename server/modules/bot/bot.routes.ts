@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LOCALES } from '../../../common/errors';
+import { LOCALES, type Locale } from '../../../common/errors';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import { requireStaff } from '../../platform/auth/guards';
@@ -8,6 +8,7 @@ import { errorResponses, requestMeta } from '../../platform/http';
 import { enforceNodeRateLimit } from '../../platform/ratelimit';
 import { listUnanswered, unansweredPerWeek } from './bot.repo';
 import { ask, triageQuestion } from './bot.service';
+import { phrase } from './bot.text';
 import { canReadUnanswered } from './bot.policy';
 
 /** The longest question the consultant takes. */
@@ -30,17 +31,19 @@ const askReply = z.object({
   confidence: z.enum(['high', 'low', 'none']),
 });
 
-/** Checks the question: something to answer, not an essay. */
-export function checkQuestion(text: string): string {
+/** Checks the question: something to answer, not an essay; complaints in the asker's language. */
+export function checkQuestion(text: string, locale: Locale): string {
   const trimmed = text.trim();
   if (trimmed.length === 0)
-    throw new AppError('VALIDATION_FAILED', { fields: { text: { code: 'required', message: 'Напишите вопрос' } } });
+    throw new AppError('VALIDATION_FAILED', {
+      fields: { text: { code: 'required', message: phrase(locale, 'questionRequired') } },
+    });
   if (trimmed.length > MAX_QUESTION_LENGTH)
     throw new AppError('VALIDATION_FAILED', {
       fields: {
         text: {
           code: 'too_long',
-          message: `Вопрос длиннее ${MAX_QUESTION_LENGTH} символов: сократите его`,
+          message: phrase(locale, 'questionTooLong', { max: MAX_QUESTION_LENGTH }),
           max: MAX_QUESTION_LENGTH,
         },
       },
@@ -62,7 +65,7 @@ export function botRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const text = checkQuestion(request.body.text);
+        const text = checkQuestion(request.body.text, request.body.locale);
         await enforceNodeRateLimit(
           ctx,
           { name: 'bot.ask', limit: ctx.config.BOT_ASKS_PER_IP_MINUTE, windowSeconds: 60 },
@@ -76,7 +79,7 @@ export function botRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
 const unansweredItem = z.object({
   question: z.string(),
-  locale: z.string(),
+  locale: z.enum(LOCALES),
   normalized: z.string(),
   count: z.number(),
   lastAskedAt: z.string(),

@@ -121,7 +121,9 @@ type Phrase =
   | 'categoryHint'
   | 'categoryLink'
   | 'maybe'
-  | 'unsureHint';
+  | 'unsureHint'
+  | 'questionRequired'
+  | 'questionTooLong';
 
 const PHRASES: Record<Locale, Record<Phrase, string>> = {
   ru: {
@@ -140,6 +142,9 @@ const PHRASES: Record<Locale, Record<Phrase, string>> = {
     categoryLink: 'Раздел для обращения — «{category}».',
     maybe: 'Возможно, подойдёт одна из этих статей.',
     unsureHint: 'Если это не то, уточните вопрос или напишите в поддержку — специалист ответит.',
+    questionRequired: 'Напишите вопрос',
+    questionTooLong:
+      'Вопрос длиннее {max, plural, one {# символа} few {# символов} many {# символов} other {# символа}}: сократите его',
   },
   uk: {
     greeting:
@@ -157,6 +162,9 @@ const PHRASES: Record<Locale, Record<Phrase, string>> = {
     categoryLink: 'Розділ для звернення — «{category}».',
     maybe: 'Можливо, підійде одна з цих статей.',
     unsureHint: 'Якщо це не те, уточніть питання або напишіть до підтримки — фахівець відповість.',
+    questionRequired: 'Напишіть питання',
+    questionTooLong:
+      'Питання довше за {max, plural, one {# символ} few {# символи} many {# символів} other {# символу}}: скоротіть його',
   },
   en: {
     greeting:
@@ -174,6 +182,8 @@ const PHRASES: Record<Locale, Record<Phrase, string>> = {
     categoryLink: 'The section to write under: "{category}".',
     maybe: 'One of these articles may help.',
     unsureHint: 'If this is not it, put the question differently or write to support — a specialist will answer.',
+    questionRequired: 'Write your question',
+    questionTooLong: 'The question is longer than {max, plural, one {# character} other {# characters}}: shorten it',
   },
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../../../common/errors';
 import { l10nInput, l10nText } from '../../../common/l10n';
 import { AUDIENCES, PRIORITIES } from '../../db/schema';
 
@@ -53,7 +54,7 @@ z.globalRegistry.add(catalogNode, { id: 'CatalogNode' });
 export const treeQuery = z.object({ audience: z.enum(AUDIENCES).default('customer') });
 export const treeResponse = z.object({ items: z.array(catalogNode) });
 export const idParams = z.object({ id: z.string().uuid() });
-export const formQuery = z.object({ locale: z.enum(['ru', 'uk', 'en']).default('ru') });
+export const formQuery = z.object({ locale: z.enum(LOCALES).default('ru') });
 
 export const formResponse = z.object({
   categoryId: z.string().uuid(),
@@ -62,7 +63,8 @@ export const formResponse = z.object({
   path: z.array(z.object({ id: z.string().uuid(), name: l10nOut })),
   /** FormDef (common/forms/types.ts). */
   form: z.object({ fields: z.array(z.record(z.string(), z.unknown())) }),
-  articles: z.array(z.object({ slug: z.string(), title: z.string(), summary: z.string() })),
+  /** `locale` is the variant's language: the reader's where translated, else Russian (marked so in the web). */
+  articles: z.array(z.object({ slug: z.string(), locale: z.enum(LOCALES), title: z.string(), summary: z.string() })),
   expectedReview: z
     .object({
       slaCode: z.string(),

@@ -9,6 +9,7 @@ import { AppError } from '../../errors';
 import { referenceChanged } from '../../platform/refcache';
 import { recordAudit } from '../../platform/audit';
 import { withTransaction } from '../../platform/outbox';
+import { asLocale } from '../../platform/locale';
 import { enforceRateLimit } from '../../platform/ratelimit';
 import { categoryPath } from '../tickets';
 import { loadPolicy, workingDayMinutes } from '../sla';
@@ -106,7 +107,7 @@ export async function leafForm(db: Executor, categoryId: string, locale: Locale,
   const articles = slugs.flatMap((slug) => {
     const variant =
       found.find((a) => a.slug === slug && a.locale === locale) ?? found.find((a) => a.slug === slug && a.locale === 'ru');
-    return variant ? [{ slug, title: variant.title, summary: variant.summary }] : [];
+    return variant ? [{ slug, locale: asLocale(variant.locale), title: variant.title, summary: variant.summary }] : [];
   });
   const policy = row.category.slaPolicyId ? await loadPolicy(db, row.category.slaPolicyId) : null;
   return {

@@ -42,6 +42,16 @@ describe('public catalogue', () => {
     expect((await t.app.inject(`/api/v1/catalog/${await idOf('terminals')}/form`)).statusCode).toBe(404);
   });
 
+  it('names the language of each offered answer: the reader’s where translated, else Russian', async () => {
+    const res = await t.app.inject(`/api/v1/catalog/${await idOf('wallet-blocked')}/form?locale=en`);
+    expect(res.statusCode).toBe(200);
+    const articles = res.json().articles as Array<{ slug: string; locale: string }>;
+    const localeOf = (slug: string) => articles.find((a) => a.slug === slug)?.locale;
+    // wallet-blocked is translated into English; withdrawal-limits exists only in Russian.
+    expect(localeOf('wallet-blocked')).toBe('en');
+    expect(localeOf('withdrawal-limits')).toBe('ru');
+  });
+
   it('counts "this answered my question"', async () => {
     const id = await idOf('wallet-sms-code');
     const res = await t.app.inject({

@@ -31,6 +31,7 @@ import {
 import { parseTicketNumber } from '../tickets';
 import { createRawSeal, parseLetter, rawMessageId, type Letter } from './letter';
 import { maskText } from '../../../common/pii';
+import { inboxL10n, inboxText } from './inbox.text';
 import { guessCategory, ROUTE_MIN_CONFIDENCE } from './routing';
 import { FIRST_LINE } from '../../../common/tickets';
 
@@ -132,13 +133,12 @@ export async function processIncoming(ctx: AppContext, incomingId: string): Prom
     return await ctx.db.transaction(async (tx) => {
       const [locked] = await tx.select().from(incomingMail).where(eq(incomingMail.id, row.id)).for('update').limit(1);
       if (!locked || locked.state !== 'received') throw new AlreadyDone();
+      // Notes for the support side, in the site's language (the letter's own is only a guess).
+      const noteLocale = ctx.config.DEFAULT_LOCALE;
       const refusedNote = stored.refused
-        .map(
-          (r) =>
-            `\n[Вложение «${r.name}» не принято: ${r.reason === 'size' ? 'слишком большой файл' : 'тип файла не поддерживается'}]`,
-        )
+        .map((r) => `\n${inboxText(noteLocale, 'inbox.refusedFile', { name: r.name, reason: r.reason })}`)
         .join('');
-      const body = `${shown.text || subject.text || '(без текста)'}${refusedNote}`;
+      const body = `${shown.text || subject.text || inboxText(noteLocale, 'inbox.noText')}${refusedNote}`;
       const sealed = sealer.documents;
       const input = { letter, body, sealed, files: stored.files, customer, locale, subject: subject.text };
       const result = thread
@@ -339,7 +339,9 @@ async function appendToThread(tx: Tx, ctx: AppContext, thread: Thread, input: Le
       ticket,
       author: { kind: 'system' },
       visibility: 'internal',
-      body: `Письмо пришло с адреса ${input.letter.from}, а не с адреса обращения${contact ? ` (${contact})` : ''}. Проверьте, что пишет сам клиент, прежде чем раскрывать данные.`,
+      body: contact
+        ? inboxText(ctx.config.DEFAULT_LOCALE, 'inbox.otherSenderOf', { from: input.letter.from ?? '', contact })
+        : inboxText(ctx.config.DEFAULT_LOCALE, 'inbox.otherSender', { from: input.letter.from ?? '' }),
       source: 'email',
     });
   }
@@ -416,12 +418,8 @@ export async function ensureUnsortedCategory(tx: Executor): Promise<string> {
     .insert(categories)
     .values({
       slug: UNSORTED_SLUG,
-      name: { ru: 'Письмо без категории', uk: 'Лист без категорії', en: 'Uncategorised e-mail' },
-      hint: {
-        ru: 'Письма, тему которых не удалось определить: первая линия выбирает категорию.',
-        uk: 'Листи, тему яких не вдалося визначити: перша лінія обирає категорію.',
-        en: 'Letters whose topic could not be recognised: the first line picks the category.',
-      },
+      name: inboxL10n('inbox.unsorted.name'),
+      hint: inboxL10n('inbox.unsorted.hint'),
       audience: 'customer',
       active: false,
       isLeaf: true,
@@ -440,7 +438,7 @@ export async function ensureUnsortedCategory(tx: Executor): Promise<string> {
         type: 'textarea',
         required: true,
         maxLength: 20000,
-        label: { ru: 'Текст письма', uk: 'Текст листа', en: 'Letter' },
+        label: inboxL10n('inbox.unsorted.letter'),
       } as FormDef['fields'][number],
     ],
   };

@@ -1,13 +1,11 @@
 import type { Locale } from '../../../common/errors';
 import type { Branding, Contacts } from '../../../common/settings';
 import { formatDateTime } from '../../../common/format';
-import { formatMessage, type MessageValues } from '../../../common/messages';
 import { asLocale } from '../../platform/locale';
 import { SETTING_DEFAULTS } from '../settings';
 import { UNCONFIRMED_TTL_DAYS } from '../../../common/tickets';
-import { mailEn } from './mail.messages.en';
 import { mailRu, type MailMessageKey } from './mail.messages.ru';
-import { mailUk } from './mail.messages.uk';
+import { mailText as text } from './mail.text';
 
 /**
  * Every mail paydesk sends to customers, per event, in ru/uk/en. Add a template here (its
@@ -63,12 +61,6 @@ export const DEFAULT_BRAND: MailBrand = {
 
 type Parts = { subject: string; lines: string[]; action: string; bodyLabel?: string };
 
-const MESSAGES: Record<Locale, Record<MailMessageKey, string>> = { ru: mailRu, uk: mailUk, en: mailEn };
-
-/** One text of the mail catalogues in a language (ICU MessageFormat, real plural rules). */
-const text = (locale: Locale, key: MailMessageKey, values?: MessageValues) =>
-  formatMessage(locale, MESSAGES[locale][key], values);
-
 /** A date and time for mail, in the reader's language and Moscow time, saying so. */
 const fmt = (locale: Locale, date: Date) =>
   text(locale, 'mail.dateInZone', { date: formatDateTime(date, locale, 'Europe/Moscow') });
@@ -88,7 +80,8 @@ function partsOf(template: MailTemplate, locale: Locale, v: MailVars): Parts {
     // The expected date follows the first paragraph (what happened), before the advice.
     lines: [first, ...expected, ...rest].filter(Boolean),
     action: text(locale, key('action'), values),
-    ...(label in MESSAGES[locale] ? { bodyLabel: text(locale, label) } : {}),
+    // The catalogues have the same keys in every language (mail.messages.test.ts).
+    ...(label in mailRu ? { bodyLabel: text(locale, label) } : {}),
   };
 }
 

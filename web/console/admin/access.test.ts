@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/auth';
 import { adminAccess, isAdminPath, tabAccess, tabForPath } from './access';
 
-const staff = (roles: string[]): Me => ({ kind: 'staff', user: { id: 'x', email: null, name: 'X', roles, locale: 'ru' } });
+const staff = (roles: string[]): Me => ({
+  kind: 'staff',
+  user: { id: 'x', email: null, phone: null, name: 'X', roles, locale: 'ru' },
+});
 
 describe('admin section access and paths', () => {
   it('lets admins edit, supervisors read, and nobody else in', () => {
     expect(adminAccess(staff(['admin']))).toBe('edit');
     expect(adminAccess(staff(['supervisor', 'operator']))).toBe('read');
     expect(adminAccess(staff(['operator']))).toBe('none');
-    expect(adminAccess({ kind: 'customer', user: { id: 'c', email: null, name: 'C', roles: ['admin'], locale: 'ru' } })).toBe(
-      'none',
-    );
+    expect(
+      adminAccess({ kind: 'customer', user: { id: 'c', email: null, phone: null, name: 'C', roles: ['admin'], locale: 'ru' } }),
+    ).toBe('none');
   });
 
   it('maps paths to tabs', () => {

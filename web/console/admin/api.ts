@@ -1,121 +1,68 @@
-import type { L10n } from '../../../common/forms/types';
-import { ApiError, apiRequest } from '../../api/client';
-import type { Answer } from '../../api/http';
+import { ApiError } from '../../api/client';
+import { api, ok } from '../../api/http';
+import type { Answer, Body } from '../../api/http';
 import type { Audience, LeafForm } from '../../api/requests';
+import type { FormDef } from '../../../common/forms/types';
+import type { components } from '../../api/schema';
 
 // Types and calls of the admin API: docs/API-console.md "Admin" (`/console/admin/*`) and the
-// catalogue editor (`/catalog/admin/*`, docs/API-requests.md). Bodies are trusted to match the
-// contract (the server serialises them through its OpenAPI schemas).
+// catalogue editor (`/catalog/admin/*`, docs/API-requests.md), from the server's OpenAPI
+// document (web/api/schema.d.ts) through its typed client.
 
 export type { Audience };
 export { PRIORITIES } from '../../api/console';
 export type { Priority } from '../../api/console';
-import type { Priority } from '../../api/console';
 
-export type AdminNode = {
-  id: string;
-  slug: string;
-  name: L10n;
-  hint: L10n;
-  audience: Audience;
-  isLeaf: boolean;
-  /** Present in the admin tree; the public tree (what supervisors read) lists only active nodes. */
-  active?: boolean;
-  /** Leaves in the admin tree: where requests go and the current form version. */
-  routing?: AdminLeafRouting;
-  children: AdminNode[];
-};
+/** A node of the admin tree: inactive nodes too, and leaves with their routing and form version. */
+export type AdminNode = components['schemas']['CatalogNode'];
+export type AdminLeafRouting = NonNullable<AdminNode['routing']>;
 
-export type AdminLeafRouting = {
-  departmentCode: string | null;
-  priority: Priority;
-  slaCode: string | null;
-  articleSlugs: string[];
-  formVersion: number | null;
-};
+export type Department = Answer<'/api/v1/console/admin/departments', 'get'>['items'][number];
+export type Member = Department['members'][number];
+export type StaffMember = Answer<'/api/v1/console/admin/staff', 'get'>['items'][number];
 
-export type Member = { staffId: string; name: string; email: string; roles: string[]; tier: number };
-export type Department = { id: string; code: string; name: L10n; active: boolean; members: Member[] };
-export type StaffMember = { id: string; email: string; name: string; roles: string[]; active: boolean };
-
-export type SlaPolicy = {
-  id: string;
-  code: string;
-  name: L10n;
-  calendarCode: string;
-  firstResponseMinutes: number;
-  resolutionMinutes: number;
-  atRiskPercent: number;
-};
-export type SlaCalendarRow = { id: string; code: string; name: string; definition: Record<string, unknown> };
-export type SlaData = { policies: SlaPolicy[]; calendars: SlaCalendarRow[] };
+export type SlaData = Answer<'/api/v1/console/admin/sla', 'get'>;
+export type SlaPolicy = SlaData['policies'][number];
+export type SlaCalendarRow = SlaData['calendars'][number];
+export type PolicyInput = Body<'/api/v1/console/admin/sla/policies/{id}', 'patch'>;
 
 export type Canned = Answer<'/api/v1/console/admin/canned', 'get'>['items'][number];
-export type CannedInput = {
-  title: string;
-  body: string;
-  locale: 'ru' | 'uk' | 'en';
-  categoryId: string | null;
-  departmentCode: string | null;
-  active?: boolean;
-};
+type CannedBody = Body<'/api/v1/console/admin/canned', 'post'>;
+/** A canned answer as the editor holds it: its language always chosen. */
+export type CannedInput = CannedBody & { locale: NonNullable<CannedBody['locale']> };
 
-export type LeafRouting = {
-  departmentCode: string;
-  priority: Priority;
-  slaCode: string;
-  articleSlugs: string[];
-};
+export type CreateNodeInput = Body<'/api/v1/catalog/admin/nodes', 'post'>;
+export type UpdateNodeInput = Body<'/api/v1/catalog/admin/nodes/{id}', 'patch'>;
 
-export type CreateNodeInput = {
-  parentId: string | null;
-  slug: string;
-  name: L10n;
-  hint: L10n;
-  audience: Audience;
-  /** Place among the siblings (0 = first). */
-  position?: number;
-  leaf?: LeafRouting & { form: unknown };
-};
-
-export type UpdateNodeInput = Partial<LeafRouting> & { name?: L10n; hint?: L10n; active?: boolean };
-
-const enc = encodeURIComponent;
-const CONSOLE = '/console/admin';
-const CATALOG = '/catalog/admin';
+const byId = (id: string) => ({ params: { path: { id } } });
 
 // Catalogue
 
 /** The whole tree of one audience, inactive nodes and leaves' routing included (admins, supervisors). */
 export async function fetchAdminTree(audience: Audience, signal?: AbortSignal): Promise<AdminNode[]> {
-  const body = (await apiRequest('GET', `${CATALOG}/tree?audience=${audience}`, undefined, signal ? { signal } : {})) as {
-    items: AdminNode[];
-  };
-  return body.items;
+  return (await ok(api.GET('/api/v1/catalog/admin/tree', { params: { query: { audience } }, signal }))).items;
 }
 
 export async function createNode(input: CreateNodeInput): Promise<string> {
-  const body = (await apiRequest('POST', `${CATALOG}/nodes`, input)) as { id: string };
-  return body.id;
+  return (await ok(api.POST('/api/v1/catalog/admin/nodes', { body: input }))).id;
 }
 
 export async function updateNode(id: string, input: UpdateNodeInput): Promise<void> {
-  await apiRequest('PATCH', `${CATALOG}/nodes/${enc(id)}`, input);
+  await ok(api.PATCH('/api/v1/catalog/admin/nodes/{id}', { ...byId(id), body: input }));
 }
 
 export async function reorderNodes(parentId: string | null, order: string[]): Promise<void> {
-  await apiRequest('PUT', `${CATALOG}/order`, { parentId, order });
+  await ok(api.PUT('/api/v1/catalog/admin/order', { body: { parentId, order } }));
 }
 
 /** A leaf's current form, also when it is inactive; null when it has none. */
 export async function fetchAdminLeafForm(id: string, signal?: AbortSignal): Promise<LeafForm | null> {
   try {
-    return (await apiRequest(
-      'GET',
-      `${CATALOG}/nodes/${enc(id)}/form?locale=ru`,
-      undefined,
-      signal ? { signal } : {},
-    )) as LeafForm;
+    const answer = await ok(
+      api.GET('/api/v1/catalog/admin/nodes/{id}/form', { params: { path: { id }, query: { locale: 'ru' } }, signal }),
+    );
+    // The form definition's exact type is the shared validator's (common/forms).
+    return { ...answer, form: answer.form as unknown as FormDef };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'NOT_FOUND') return null;
     throw error;
@@ -123,66 +70,65 @@ export async function fetchAdminLeafForm(id: string, signal?: AbortSignal): Prom
 }
 
 /** Publishes a new version of a leaf's form; requests filed earlier keep theirs. */
-export async function publishForm(id: string, form: unknown): Promise<number> {
-  const body = (await apiRequest('PUT', `${CATALOG}/nodes/${enc(id)}/form`, { form })) as { version: number };
-  return body.version;
+export async function publishForm(
+  id: string,
+  form: Body<'/api/v1/catalog/admin/nodes/{id}/form', 'put'>['form'],
+): Promise<number> {
+  return (await ok(api.PUT('/api/v1/catalog/admin/nodes/{id}/form', { ...byId(id), body: { form } }))).version;
 }
 
 // Departments and staff
 
 export async function fetchDepartments(signal?: AbortSignal): Promise<Department[]> {
-  const body = (await apiRequest('GET', `${CONSOLE}/departments`, undefined, signal ? { signal } : {})) as {
-    items: Department[];
-  };
-  return body.items;
+  return (await ok(api.GET('/api/v1/console/admin/departments', { signal }))).items;
 }
 
 export async function fetchStaff(signal?: AbortSignal): Promise<StaffMember[]> {
-  const body = (await apiRequest('GET', `${CONSOLE}/staff`, undefined, signal ? { signal } : {})) as { items: StaffMember[] };
-  return body.items;
+  return (await ok(api.GET('/api/v1/console/admin/staff', { signal }))).items;
 }
 
-export async function createDepartment(code: string, name: L10n): Promise<string> {
-  const body = (await apiRequest('POST', `${CONSOLE}/departments`, { code, name })) as { id: string };
-  return body.id;
+export async function createDepartment(code: string, name: Department['name']): Promise<string> {
+  return (await ok(api.POST('/api/v1/console/admin/departments', { body: { code, name } }))).id;
 }
 
-export async function updateDepartment(id: string, input: { name?: L10n; active?: boolean }): Promise<void> {
-  await apiRequest('PATCH', `${CONSOLE}/departments/${enc(id)}`, input);
+export async function updateDepartment(
+  id: string,
+  input: Body<'/api/v1/console/admin/departments/{id}', 'patch'>,
+): Promise<void> {
+  await ok(api.PATCH('/api/v1/console/admin/departments/{id}', { ...byId(id), body: input }));
 }
 
 export async function setMembers(id: string, members: Array<{ staffId: string; tier: number }>): Promise<void> {
-  await apiRequest('PUT', `${CONSOLE}/departments/${enc(id)}/members`, { members });
+  await ok(api.PUT('/api/v1/console/admin/departments/{id}/members', { ...byId(id), body: { members } }));
 }
 
 // SLA
 
 export async function fetchSla(signal?: AbortSignal): Promise<SlaData> {
-  return (await apiRequest('GET', `${CONSOLE}/sla`, undefined, signal ? { signal } : {})) as SlaData;
+  return ok(api.GET('/api/v1/console/admin/sla', { signal }));
 }
-
-export type PolicyInput = Partial<Omit<SlaPolicy, 'id' | 'code'>>;
 
 export async function updatePolicy(id: string, input: PolicyInput): Promise<void> {
-  await apiRequest('PATCH', `${CONSOLE}/sla/policies/${enc(id)}`, input);
+  await ok(api.PATCH('/api/v1/console/admin/sla/policies/{id}', { ...byId(id), body: input }));
 }
 
-export async function saveCalendar(id: string, definition: unknown): Promise<void> {
-  await apiRequest('PUT', `${CONSOLE}/sla/calendars/${enc(id)}`, { definition });
+export async function saveCalendar(
+  id: string,
+  definition: Body<'/api/v1/console/admin/sla/calendars/{id}', 'put'>['definition'],
+): Promise<void> {
+  await ok(api.PUT('/api/v1/console/admin/sla/calendars/{id}', { ...byId(id), body: { definition } }));
 }
 
 // Canned answers
 
 export async function fetchCanned(signal?: AbortSignal): Promise<Canned[]> {
-  const body = (await apiRequest('GET', `${CONSOLE}/canned`, undefined, signal ? { signal } : {})) as { items: Canned[] };
-  return body.items;
+  return (await ok(api.GET('/api/v1/console/admin/canned', { signal }))).items;
 }
 
 export async function createCanned(input: CannedInput): Promise<string> {
-  const body = (await apiRequest('POST', `${CONSOLE}/canned`, input)) as { id: string };
-  return body.id;
+  return (await ok(api.POST('/api/v1/console/admin/canned', { body: input }))).id;
 }
 
-export async function updateCanned(id: string, input: Partial<CannedInput>): Promise<void> {
-  await apiRequest('PATCH', `${CONSOLE}/canned/${enc(id)}`, input);
+export async function updateCanned(id: string, input: Body<'/api/v1/console/admin/canned/{id}', 'patch'>): Promise<void> {
+  await ok(api.PATCH('/api/v1/console/admin/canned/{id}', { ...byId(id), body: input }));
 }

@@ -1,10 +1,12 @@
 import { useCallback, useState } from 'react';
 import type { FormEvent } from 'react';
-import { listKbArticles } from '../../api/kbConsole';
+import { LOCALES } from '../../../common/errors';
+import { kbListQuery, listKbArticles } from '../../api/kbConsole';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, navigate, useSearch } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
+import { Select, TextField } from '../../ui/fields';
 import { formatShortDateTime } from '../../ui/format';
 import { useApiQuery } from '../../api/query';
 import { KB_PATH, kbArticlePath } from '../routes';
@@ -15,7 +17,7 @@ export function KbListPage() {
   const search = useSearch();
   const params = new URLSearchParams(search);
   const [q, setQ] = useState(params.get('q') ?? '');
-  const load = useCallback((signal: AbortSignal) => listKbArticles(new URLSearchParams(search), signal), [search]);
+  const load = useCallback((signal: AbortSignal) => listKbArticles(kbListQuery(search), signal), [search]);
   const { loaded, reload } = useApiQuery('console.kb.KbListPage', search, load);
   const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(search);
@@ -35,27 +37,32 @@ export function KbListPage() {
   return (
     <>
       <form className="kb-filters" onSubmit={submit}>
-        <label>
-          {t('kb.filter.status')}
-          <select value={params.get('status') ?? ''} onChange={(e) => go({ status: e.target.value })}>
-            <option value="">{t('kb.filter.any')}</option>
-            <option value="published">{t('kb.status.published')}</option>
-            <option value="draft">{t('kb.status.draft')}</option>
-          </select>
-        </label>
-        <label>
-          {t('kb.filter.locale')}
-          <select value={params.get('locale') ?? ''} onChange={(e) => go({ locale: e.target.value })}>
-            <option value="">{t('kb.filter.any')}</option>
-            <option value="ru">{t('lang.short.ru')}</option>
-            <option value="uk">{t('lang.short.uk')}</option>
-            <option value="en">{t('lang.short.en')}</option>
-          </select>
-        </label>
-        <label>
-          {t('kb.filter.text')}
-          <input type="search" value={q} maxLength={200} onChange={(e) => setQ(e.target.value)} />
-        </label>
+        <Select
+          id="kb-filter-status"
+          label={t('kb.filter.status')}
+          value={params.get('status') ?? ''}
+          onChange={(status) => go({ status })}
+          options={[
+            ['', t('kb.filter.any')],
+            ['published', t('kb.status.published')],
+            ['draft', t('kb.status.draft')],
+          ]}
+        />
+        <Select
+          id="kb-filter-locale"
+          label={t('kb.filter.locale')}
+          value={params.get('locale') ?? ''}
+          onChange={(locale) => go({ locale })}
+          options={[['', t('kb.filter.any')], ...LOCALES.map((code) => [code, t(`lang.short.${code}`)] as const)]}
+        />
+        <TextField
+          id="kb-filter-text"
+          label={t('kb.filter.text')}
+          type="search"
+          value={q}
+          maxLength={200}
+          onChange={(e) => setQ(e.target.value)}
+        />
         <button type="submit" className="button button--ghost button--small">
           {t('kb.filter.apply')}
         </button>

@@ -61,7 +61,15 @@ export function OfferStep({ leaf, subject, onSubjectChange, onDeflected, onConti
       {leaf.articles.length > 0 && (
         <ul className="article-list">
           {leaf.articles.map((a) => (
-            <ArticleCard key={a.slug} slug={a.slug} title={a.title} summary={a.summary} onHelped={helped} busy={busy} />
+            <ArticleCard
+              key={a.slug}
+              slug={a.slug}
+              title={a.title}
+              summary={a.summary}
+              locale={a.locale}
+              onHelped={helped}
+              busy={busy}
+            />
           ))}
         </ul>
       )}
