@@ -4,6 +4,7 @@ import { recordAudit, type Actor } from '../../platform/audit';
 import { createSession, deleteSession, loadSession, type AuthState } from '../../platform/auth/sessions';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../platform/crypto';
 import { emit, withTransaction } from '../../platform/outbox';
+import { sessionRoom } from '../../platform/ws';
 import {
   clearAccountFailures,
   findAccount,
@@ -94,6 +95,13 @@ export async function login(ctx: AppContext, body: LoginBody, meta: RequestMeta)
 export async function logout(ctx: AppContext, auth: AuthState, meta: RequestMeta): Promise<void> {
   await withTransaction(ctx, async (tx) => {
     await deleteSession(tx, auth.session.id);
+    // The session's sockets close on every node once this commits.
+    await emit(tx, {
+      type: 'auth.signed_out',
+      aggregateType: auth.user.kind,
+      aggregateId: auth.user.id,
+      payload: { rooms: [sessionRoom(auth.session.id)] },
+    });
     await recordAudit(tx, {
       actor: { kind: auth.user.kind, id: auth.user.id },
       action: 'auth.logout',
