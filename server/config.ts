@@ -72,8 +72,11 @@ const envSchema = z.object({
   DEFAULT_LOCALE: z.enum(LOCALES).default('ru'),
   SEED_DEMO: bool.default(true),
   SESSION_TTL_HOURS: intFrom(1, 24 * 90).default(12),
+  /** Wrong passwords for one login from one address per LOGIN_LOCK_MINUTES before that pair must wait. */
   LOGIN_MAX_FAILURES: intFrom(1, 100).default(5),
   LOGIN_LOCK_MINUTES: intFrom(1, 24 * 60).default(15),
+  /** Wrong passwords for one login from all addresses together per hour (a distributed guess). */
+  LOGIN_ACCOUNT_MAX_FAILURES: intFrom(1, 10_000).default(30),
   LOGIN_IP_MAX_FAILURES: intFrom(1, 10_000).default(50),
   /** `true` (any proxy), `false`, or the proxies' addresses / CIDR ranges, comma-separated (Fastify's trustProxy). */
   TRUST_PROXY: z
