@@ -117,6 +117,8 @@ const envSchema = z.object({
   MAIL_INBOUND_HOST: z.string().min(1).default('127.0.0.1'),
   MAIL_INBOUND_MAX_MB: intFrom(1, 100).default(25),
   MAIL_INBOUND_PER_SENDER_HOUR: intFrom(1, 100_000).default(60),
+  /** `/metrics` for a scraper sending `Authorization: Bearer <token>`; unset = only from this machine, not through a proxy. */
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').max(200).optional(),
   /** This node's stable name (default: host name and DATA_DIR): a restart under it frees what its predecessor held. */
   NODE_NAME: z.string().min(1).max(200).optional(),
   /** How often the worker polls mailboxes that have IMAP settings; 0 = never. */
