@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -44,8 +44,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     trustProxy: ctx.config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
-    // Probes are logged at debug level by their own routes (a manifest's `quietPaths`), the rest at info.
-    disableRequestLogging: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] ?? ''),
+    // Probes are logged at debug level by their own routes (a manifest's `quietPaths`), the rest at info
+    // (Fastify 5's LogController: the top-level `disableRequestLogging` is deprecated, FSTDEP023).
+    logController: new LogController({
+      disableRequestLogging: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] ?? ''),
+    }),
     // `__proto__`/`constructor` keys are kept by the JSON parser so the input guard refuses them naming the field.
     onProtoPoisoning: 'ignore',
     onConstructorPoisoning: 'ignore',
