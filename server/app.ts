@@ -52,6 +52,21 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     // `__proto__`/`constructor` keys are kept by the JSON parser so the input guard refuses them naming the field.
     onProtoPoisoning: 'ignore',
     onConstructorPoisoning: 'ignore',
+    // Refusals before a request exists (headers over the limit, a broken request line) in the API's
+    // envelope too; a reset connection needs no answer.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+      const [status, code, reason] =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? ([431, 'HEADERS_TOO_LARGE', 'Request Header Fields Too Large'] as const)
+          : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? ([408, 'BAD_REQUEST', 'Request Timeout'] as const)
+            : ([400, 'BAD_REQUEST', 'Bad Request'] as const);
+      const body = JSON.stringify(errorBody(code, randomUUID()));
+      socket.end(
+        `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+    },
     // The router's own refusals (a bad %-escape, a path parameter over its length) in the API's envelope.
     frameworkErrors: (error, request, reply) => {
       const path = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'params' : 'url';
