@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -226,6 +226,35 @@ function fileStorageProblems(values: z.infer<typeof envSchema>): string[] {
   return problems;
 }
 
+/**
+ * Makes sure DATA_DIR is a directory this process can write, creating it one level at a time
+ * (a recursive mkdir loops forever under /proc, where mkdir answers ENOENT), or throws a
+ * ConfigError that says what is wrong with it.
+ */
+export function ensureDataDir(dataDir: string): void {
+  const missing: string[] = [];
+  for (let dir = dataDir; !existsSync(dir); dir = path.dirname(dir)) {
+    if (path.dirname(dir) === dir) break;
+    missing.unshift(dir);
+  }
+  const refuse = (what: string, err: unknown) =>
+    new ConfigError([`DATA_DIR: ${what} ${dataDir} (${(err as NodeJS.ErrnoException).code ?? String(err)}); choose a writable directory`]);
+  for (const dir of missing) {
+    try {
+      mkdirSync(dir);
+    } catch (err) {
+      throw refuse('cannot create', err);
+    }
+  }
+  const probe = path.join(dataDir, `.write-test-${process.pid}`);
+  try {
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (err) {
+    throw refuse('cannot write into', err);
+  }
+}
+
 function readOrCreateSecret(dataDir: string, warn: (m: string) => void): string {
   const file = path.join(dataDir, 'secret.key');
   if (existsSync(file)) {
@@ -235,7 +264,7 @@ function readOrCreateSecret(dataDir: string, warn: (m: string) => void): string 
     }
     return stored;
   }
-  mkdirSync(dataDir, { recursive: true });
+  ensureDataDir(dataDir);
   const key = randomBytes(32).toString('hex');
   writeFileSync(file, key + '\n', { mode: 0o600, flag: 'wx' });
   warn(`SECRET_KEY is not set: generated one into ${file}. Keep this file (it decrypts personal data) or set SECRET_KEY.`);
