@@ -3,7 +3,14 @@ import { findUnsafeMarkdownLink, isSafeHref } from './links';
 
 describe('safe link targets', () => {
   it('refuses targets a browser reads as another host or a script', () => {
-    for (const href of ['//evil.example/x', '/\\evil.example/x', '/%5Cevil.example', '/%2f/evil', 'javascript:alert(1)', ' //evil'])
+    for (const href of [
+      '//evil.example/x',
+      '/\\evil.example/x',
+      '/%5Cevil.example',
+      '/%2f/evil',
+      'javascript:alert(1)',
+      ' //evil',
+    ])
       expect(isSafeHref(href), href).toBe(false);
     for (const href of ['/help/cards', 'https://example.test/a', 'mailto:help@paydesk.local', 'tel:+79001112233', '#top'])
       expect(isSafeHref(href), href).toBe(true);

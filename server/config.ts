@@ -238,7 +238,9 @@ export function ensureDataDir(dataDir: string): void {
     missing.unshift(dir);
   }
   const refuse = (what: string, err: unknown) =>
-    new ConfigError([`DATA_DIR: ${what} ${dataDir} (${(err as NodeJS.ErrnoException).code ?? String(err)}); choose a writable directory`]);
+    new ConfigError([
+      `DATA_DIR: ${what} ${dataDir} (${(err as NodeJS.ErrnoException).code ?? String(err)}); choose a writable directory`,
+    ]);
   for (const dir of missing) {
     try {
       mkdirSync(dir);

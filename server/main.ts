@@ -61,9 +61,16 @@ async function main(): Promise<void> {
 function startFailure(err: unknown): string {
   if (err instanceof ConfigError) return `paydesk cannot start: ${err.problems.join('; ')}`;
   if (err instanceof DataDirLockedError || err instanceof SecretKeyError) return `paydesk cannot start: ${err.message}`;
-  const e = (err ?? {}) as NodeJS.ErrnoException & { listening?: string; startingDatabase?: boolean; address?: string; port?: number };
-  if (e.listening && e.code === 'EADDRINUSE') return `paydesk cannot start: ${e.listening} is already in use; stop the other program or set PORT`;
-  if (e.listening && e.code === 'EACCES') return `paydesk cannot start: not allowed to listen on ${e.listening}; set PORT above 1023`;
+  const e = (err ?? {}) as NodeJS.ErrnoException & {
+    listening?: string;
+    startingDatabase?: boolean;
+    address?: string;
+    port?: number;
+  };
+  if (e.listening && e.code === 'EADDRINUSE')
+    return `paydesk cannot start: ${e.listening} is already in use; stop the other program or set PORT`;
+  if (e.listening && e.code === 'EACCES')
+    return `paydesk cannot start: not allowed to listen on ${e.listening}; set PORT above 1023`;
   if (e.listening) return `paydesk cannot start: cannot listen on ${e.listening} (${e.code ?? e.message})`;
   const unreachable = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET'];
   if (e.startingDatabase && (unreachable.includes(e.code ?? '') || /timeout|connect/i.test(e.message ?? '')))

@@ -33,7 +33,9 @@ describe('staff routes: who may call before what was sent', () => {
       const res = await t.app.inject({
         method: method as 'GET',
         url: hostileUrl(path),
-        ...(method === 'GET' || method === 'DELETE' ? {} : { payload: '{"broken": ', headers: { 'content-type': 'application/json' } }),
+        ...(method === 'GET' || method === 'DELETE'
+          ? {}
+          : { payload: '{"broken": ', headers: { 'content-type': 'application/json' } }),
       });
       if (res.statusCode !== 401 || res.json().error.code !== 'AUTH_REQUIRED') wrong.push(`${method} ${path}: ${res.statusCode}`);
     }

@@ -16,7 +16,14 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stde
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', SEED_DEMO: 'false', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        HOST: '127.0.0.1',
+        ...env,
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -60,7 +67,9 @@ describe('start-up failures', () => {
     try {
       const { code, stderr } = await start({ DATA_DIR: dataDir, PORT: String(port) });
       expect(code).toBe(1);
-      expect(lines(stderr)).toEqual([`paydesk cannot start: 127.0.0.1:${port} is already in use; stop the other program or set PORT`]);
+      expect(lines(stderr)).toEqual([
+        `paydesk cannot start: 127.0.0.1:${port} is already in use; stop the other program or set PORT`,
+      ]);
     } finally {
       busy.close();
       rmSync(dataDir, { recursive: true, force: true });

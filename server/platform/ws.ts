@@ -30,7 +30,6 @@ export type RoomRule = {
  */
 export const sessionRoom = (sessionId: string) => `session:${sha256(`ws:${sessionId}`)}`;
 
-
 /** Rooms every deployment has: one's own user room, and the console room for staff. */
 export const BASE_ROOM_RULES: RoomRule[] = [
   {
