@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** The request's headers (cookies, mostly) are over the server's limit. */
+  HEADERS_TOO_LARGE: 431,
   AUTH_ACCOUNT_LOCKED: 423,
   WIKI_LEVEL_TOO_LOW: 403,
   WIKI_PAGE_LOCKED: 423,

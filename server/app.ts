@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -44,11 +44,29 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     trustProxy: ctx.config.TRUST_PROXY,
     bodyLimit: 1024 * 1024,
-    // Probes are logged at debug level by their own routes (a manifest's `quietPaths`), the rest at info.
-    disableRequestLogging: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] ?? ''),
+    // Probes are logged at debug level by their own routes (a manifest's `quietPaths`), the rest at info
+    // (Fastify 5's LogController: the top-level `disableRequestLogging` is deprecated, FSTDEP023).
+    logController: new LogController({
+      disableRequestLogging: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0] ?? ''),
+    }),
     // `__proto__`/`constructor` keys are kept by the JSON parser so the input guard refuses them naming the field.
     onProtoPoisoning: 'ignore',
     onConstructorPoisoning: 'ignore',
+    // Refusals before a request exists (headers over the limit, a broken request line) in the API's
+    // envelope too; a reset connection needs no answer.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+      const [status, code, reason] =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? ([431, 'HEADERS_TOO_LARGE', 'Request Header Fields Too Large'] as const)
+          : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? ([408, 'BAD_REQUEST', 'Request Timeout'] as const)
+            : ([400, 'BAD_REQUEST', 'Bad Request'] as const);
+      const body = JSON.stringify(errorBody(code, randomUUID()));
+      socket.end(
+        `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
+    },
     // The router's own refusals (a bad %-escape, a path parameter over its length) in the API's envelope.
     frameworkErrors: (error, request, reply) => {
       const path = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'params' : 'url';
@@ -117,6 +135,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bus: ctx.bus,
     config: ctx.config,
     metrics: ctx.metrics,
+    db: ctx.db,
     rules: options.roomRules ?? [...BASE_ROOM_RULES, ...MODULES.flatMap((m) => m.rooms?.(ctx) ?? [])],
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -72,8 +72,11 @@ const envSchema = z.object({
   DEFAULT_LOCALE: z.enum(LOCALES).default('ru'),
   SEED_DEMO: bool.default(true),
   SESSION_TTL_HOURS: intFrom(1, 24 * 90).default(12),
+  /** Wrong passwords for one login from one address per LOGIN_LOCK_MINUTES before that pair must wait. */
   LOGIN_MAX_FAILURES: intFrom(1, 100).default(5),
   LOGIN_LOCK_MINUTES: intFrom(1, 24 * 60).default(15),
+  /** Wrong passwords for one login from all addresses together per hour (a distributed guess). */
+  LOGIN_ACCOUNT_MAX_FAILURES: intFrom(1, 10_000).default(30),
   LOGIN_IP_MAX_FAILURES: intFrom(1, 10_000).default(50),
   /** `true` (any proxy), `false`, or the proxies' addresses / CIDR ranges, comma-separated (Fastify's trustProxy). */
   TRUST_PROXY: z
@@ -114,6 +117,8 @@ const envSchema = z.object({
   MAIL_INBOUND_HOST: z.string().min(1).default('127.0.0.1'),
   MAIL_INBOUND_MAX_MB: intFrom(1, 100).default(25),
   MAIL_INBOUND_PER_SENDER_HOUR: intFrom(1, 100_000).default(60),
+  /** `/metrics` for a scraper sending `Authorization: Bearer <token>`; unset = only from this machine, not through a proxy. */
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').max(200).optional(),
   /** This node's stable name (default: host name and DATA_DIR): a restart under it frees what its predecessor held. */
   NODE_NAME: z.string().min(1).max(200).optional(),
   /** How often the worker polls mailboxes that have IMAP settings; 0 = never. */
@@ -221,6 +226,37 @@ function fileStorageProblems(values: z.infer<typeof envSchema>): string[] {
   return problems;
 }
 
+/**
+ * Makes sure DATA_DIR is a directory this process can write, creating it one level at a time
+ * (a recursive mkdir loops forever under /proc, where mkdir answers ENOENT), or throws a
+ * ConfigError that says what is wrong with it.
+ */
+export function ensureDataDir(dataDir: string): void {
+  const missing: string[] = [];
+  for (let dir = dataDir; !existsSync(dir); dir = path.dirname(dir)) {
+    if (path.dirname(dir) === dir) break;
+    missing.unshift(dir);
+  }
+  const refuse = (what: string, err: unknown) =>
+    new ConfigError([
+      `DATA_DIR: ${what} ${dataDir} (${(err as NodeJS.ErrnoException).code ?? String(err)}); choose a writable directory`,
+    ]);
+  for (const dir of missing) {
+    try {
+      mkdirSync(dir);
+    } catch (err) {
+      throw refuse('cannot create', err);
+    }
+  }
+  const probe = path.join(dataDir, `.write-test-${process.pid}`);
+  try {
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (err) {
+    throw refuse('cannot write into', err);
+  }
+}
+
 function readOrCreateSecret(dataDir: string, warn: (m: string) => void): string {
   const file = path.join(dataDir, 'secret.key');
   if (existsSync(file)) {
@@ -230,7 +266,7 @@ function readOrCreateSecret(dataDir: string, warn: (m: string) => void): string 
     }
     return stored;
   }
-  mkdirSync(dataDir, { recursive: true });
+  ensureDataDir(dataDir);
   const key = randomBytes(32).toString('hex');
   writeFileSync(file, key + '\n', { mode: 0o600, flag: 'wx' });
   warn(`SECRET_KEY is not set: generated one into ${file}. Keep this file (it decrypts personal data) or set SECRET_KEY.`);

@@ -16,6 +16,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   CONFLICT: 'Conflict',
   PAYLOAD_TOO_LARGE: 'Payload too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
+  HEADERS_TOO_LARGE: 'The request headers are too large',
   AUTH_ACCOUNT_LOCKED: 'The account is locked after too many failed sign-ins',
   WIKI_LEVEL_TOO_LOW: 'Your member level is too low for this',
   WIKI_PAGE_LOCKED: 'The page is locked by the moderators',

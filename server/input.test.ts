@@ -206,3 +206,19 @@ describe('findHostileInput', () => {
     expect(findHostileInput(JSON.parse('{"__proto__":1}'))).toEqual({ path: ['__proto__'], code: 'input.reserved_key' });
   });
 });
+
+describe('Markdown bodies', () => {
+  it.each([
+    ['backslash path', '[x](/\\evil.example/x)'],
+    ['protocol-relative', '[x](//evil.example/x)'],
+  ])('a wiki page linking to another host by a %s is 400 naming the body', async (_name, link) => {
+    const res = await send({
+      name: 'wiki',
+      method: 'POST',
+      url: '/api/v1/wiki/pages',
+      body: { slug: `unsafe-link-${_name.length}`, title: 'Ссылки', body: `Подробнее по ссылке ${link} на сайте.` },
+    });
+    expectField(res, ['body', 'body'], 'custom', _name);
+    expect(res.json().error.details.issues[0].message).toMatch(/^Ссылка ведёт на другой сайт/);
+  });
+});

@@ -64,6 +64,11 @@ const PLATFORM_TEXT = {
     uk: 'Нічого змінювати: не передано жодного поля',
     en: 'Nothing to change: no field given',
   },
+  'input.unsafe_link': {
+    ru: 'Ссылка ведёт на другой сайт под видом адреса этого (//… или /\\…): укажите полный адрес https://…',
+    uk: 'Посилання веде на інший сайт під виглядом адреси цього (//… або /\\…): вкажіть повну адресу https://…',
+    en: 'A link points to another site disguised as a path of this one (//… or /\\…): give the full https://… address',
+  },
   'input.malformed': {
     ru: 'Тело запроса повреждено или в неверном формате',
     uk: 'Тіло запиту пошкоджене або в невірному форматі',

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, ensureDataDir, loadConfig, type Config } from './config';
 import { SecretKeyError } from './platform/keycheck';
 import { DataDirLockedError } from './platform/lockfile';
 import { createRuntime } from './runtime';
@@ -24,29 +24,19 @@ function printBanner(config: Config, seconds: number): void {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
-  let runtime;
-  try {
-    runtime = await createRuntime(config);
-  } catch (err) {
-    if (err instanceof DataDirLockedError || err instanceof SecretKeyError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfig();
+  // DATA_DIR holds the embedded database and local files: refuse an unusable one before opening anything.
+  if (config.embedded) ensureDataDir(config.DATA_DIR);
+  const runtime = await createRuntime(config).catch((err: unknown) => {
+    throw err instanceof Error ? Object.assign(err, { startingDatabase: true }) : err;
+  });
   const { ctx } = runtime;
   const app = config.PAYDESK_ROLES.includes('web') ? await buildApp(ctx) : null;
-  if (app) await app.listen({ port: config.PORT, host: config.HOST });
+  if (app)
+    await app.listen({ port: config.PORT, host: config.HOST }).catch(async (err: unknown) => {
+      await runtime.close().catch(() => undefined);
+      throw err instanceof Error ? Object.assign(err, { listening: `${config.HOST}:${config.PORT}` }) : err;
+    });
   printBanner(config, (performance.now() - started) / 1000);
 
   let stopping = false;
@@ -64,7 +54,34 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+/**
+ * One clear English line for an operator, no stack: what failed and what to check. The errors
+ * paydesk raises itself (configuration, the DATA_DIR lock, the key check) carry their own text.
+ */
+function startFailure(err: unknown): string {
+  if (err instanceof ConfigError) return `paydesk cannot start: ${err.problems.join('; ')}`;
+  if (err instanceof DataDirLockedError || err instanceof SecretKeyError) return `paydesk cannot start: ${err.message}`;
+  const e = (err ?? {}) as NodeJS.ErrnoException & {
+    listening?: string;
+    startingDatabase?: boolean;
+    address?: string;
+    port?: number;
+  };
+  if (e.listening && e.code === 'EADDRINUSE')
+    return `paydesk cannot start: ${e.listening} is already in use; stop the other program or set PORT`;
+  if (e.listening && e.code === 'EACCES')
+    return `paydesk cannot start: not allowed to listen on ${e.listening}; set PORT above 1023`;
+  if (e.listening) return `paydesk cannot start: cannot listen on ${e.listening} (${e.code ?? e.message})`;
+  const unreachable = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET'];
+  if (e.startingDatabase && (unreachable.includes(e.code ?? '') || /timeout|connect/i.test(e.message ?? '')))
+    return `paydesk cannot start: the database does not answer (${e.code ?? e.message}); check DATABASE_URL and that PostgreSQL is running`;
+  if (e.startingDatabase && /^(28|3D)/.test(e.code ?? ''))
+    return `paydesk cannot start: the database refused the connection (${e.message}); check the user, password and database name in DATABASE_URL`;
+  const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  return `paydesk cannot start: ${message}`;
+}
+
 main().catch((err: unknown) => {
-  process.stderr.write(`paydesk failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(`${startFailure(err)}\n`);
   process.exit(1);
 });

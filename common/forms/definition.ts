@@ -179,7 +179,7 @@ const fieldSchema = z.discriminatedUnion(
     z.strictObject({ ...base, type: z.literal('phone') }),
     z.strictObject({ ...base, type: z.literal('wallet') }),
     moneySchema,
-    z.strictObject({ ...base, type: z.literal('date'), ...dateLimits }),
+    z.strictObject({ ...base, type: z.literal('date'), ...dateLimits, notBefore: z.string().min(1).max(64).optional() }),
     z.strictObject({ ...base, type: z.literal('datetime'), ...dateLimits }),
     selectSchema,
     z.strictObject({ ...base, type: z.literal('checkbox') }),

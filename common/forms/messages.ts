@@ -49,6 +49,7 @@ const RU: Record<FieldErrorCode, Message> = {
     has(p, 'days')
       ? `Дата должна быть не раньше чем ${p.days} ${plural('ru', p.days, ['день', 'дня', 'дней'])} назад`
       : 'Слишком давняя дата',
+  date_before_start: () => 'Дата окончания не может быть раньше даты начала',
   invalid_option: () => 'Выберите один из вариантов',
   must_be_checked: () => 'Отметьте этот пункт, чтобы продолжить',
   invalid_terminal_id: () => 'Номер терминала — от 4 до 10 цифр',
@@ -83,6 +84,7 @@ const UK: Record<FieldErrorCode, Message> = {
     has(p, 'days')
       ? `Дата має бути не раніше ніж ${p.days} ${plural('uk', p.days, ['день', 'дні', 'днів'])} тому`
       : 'Занадто давня дата',
+  date_before_start: () => 'Дата закінчення не може бути раніше дати початку',
   invalid_option: () => 'Оберіть один із варіантів',
   must_be_checked: () => 'Позначте цей пункт, щоб продовжити',
   invalid_terminal_id: () => 'Номер терміналу — від 4 до 10 цифр',
@@ -117,6 +119,7 @@ const EN: Record<FieldErrorCode, Message> = {
     has(p, 'days')
       ? `The date must be within the last ${p.days} ${plural('en', p.days, ['day', 'days'])}`
       : 'The date is too far in the past',
+  date_before_start: () => 'The end date cannot be before the start date',
   invalid_option: () => 'Choose one of the options',
   must_be_checked: () => 'Tick this box to continue',
   invalid_terminal_id: () => 'A terminal number has 4 to 10 digits',

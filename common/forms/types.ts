@@ -54,7 +54,8 @@ export type FieldDef =
   | (Base & { type: 'phone' })
   | (Base & { type: 'wallet' })
   | (Base & { type: 'money'; currencies: Currency[]; min?: number; max?: number })
-  | (Base & { type: 'date'; notFuture?: boolean; maxDaysAgo?: number })
+  /** `notBefore`: the key of another date field this one may not precede (a period's end and its start). */
+  | (Base & { type: 'date'; notFuture?: boolean; maxDaysAgo?: number; notBefore?: string })
   | (Base & { type: 'datetime'; notFuture?: boolean; maxDaysAgo?: number })
   | (Base & { type: 'select'; options: Array<{ value: string; label: L10n }> })
   | (Base & { type: 'checkbox' })
@@ -90,6 +91,7 @@ export const FIELD_ERROR_CODES = [
   'invalid_date',
   'date_in_future',
   'date_too_old',
+  'date_before_start',
   'invalid_option',
   'must_be_checked',
   'invalid_terminal_id',

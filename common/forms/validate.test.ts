@@ -208,6 +208,19 @@ describe('date and datetime', () => {
     expect(refuses(field, '2025-05-14')).toEqual({ code: 'date_too_old', params: { days: 30 } });
   });
 
+  it('refuses a period whose end comes before its start, naming the end field', () => {
+    const form: FormDef = {
+      fields: [
+        { key: 'period_from', type: 'date', label: label('From') },
+        { key: 'period_to', type: 'date', label: label('To'), notBefore: 'period_from' },
+      ],
+    };
+    const result = validateFormValues(form, { period_from: '2025-05-10', period_to: '2025-05-01' }, { now });
+    expect(result).toEqual({ ok: false, errors: { period_to: { code: 'date_before_start' } } });
+    expect(fieldErrorMessage({ code: 'date_before_start' }, 'ru')).toBe('Дата окончания не может быть раньше даты начала');
+    expect(validateFormValues(form, { period_from: '2025-05-01', period_to: '2025-05-01' }, { now }).ok).toBe(true);
+  });
+
   it('accepts ISO local and offset date-times and normalises them', () => {
     expect(accepts({ type: 'datetime' }, '2025-06-15T10:30')).toBe('2025-06-15T10:30');
     expect(accepts({ type: 'datetime' }, '2025-06-15 10:30:15.250z')).toBe('2025-06-15T10:30:15Z');

@@ -319,6 +319,13 @@ export function buildValuesSchema(form: FormDef, options: ValidateOptions = {}):
       if (!result.ok) report(field.key, result.error, values[field.key]);
       else if (result.value !== undefined) out[field.key] = result.value;
     }
+    // A period's end before its start (both valid dates, YYYY-MM-DD, so they compare as text).
+    for (const field of form.fields) {
+      if (field.type !== 'date' || !field.notBefore) continue;
+      const [end, start] = [out[field.key], out[field.notBefore]];
+      if (typeof end === 'string' && typeof start === 'string' && end < start)
+        report(field.key, { code: 'date_before_start' }, values[field.key]);
+    }
     return out;
   });
 }

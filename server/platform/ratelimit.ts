@@ -28,6 +28,28 @@ export async function hitRateLimit(
   return { allowed: count <= limit.limit, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - Date.now()) / 1000)) };
 }
 
+/**
+ * Whether `subject` is already over the limit, without counting a hit: for limits that count
+ * only failures (sign-in), checked before the attempt and hit after a failed one.
+ */
+export async function peekRateLimit(
+  db: Executor,
+  limit: RateLimit,
+  subject: string,
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const key = `${limit.name}:${subject}`;
+  const result = await db.execute<{ count: number; window_start: string | Date }>(sql`
+    SELECT count, window_start FROM rate_counters
+    WHERE key = ${key} AND window_start > now() - make_interval(secs => ${limit.windowSeconds})`);
+  const row = (result as unknown as { rows: Array<{ count: number; window_start: string | Date }> }).rows[0];
+  if (!row) return { allowed: true, retryAfterSeconds: 0 };
+  const windowEnd = new Date(row.window_start).getTime() + limit.windowSeconds * 1000;
+  return {
+    allowed: Number(row.count) < limit.limit,
+    retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - Date.now()) / 1000)),
+  };
+}
+
 /** Throws RATE_LIMITED (with retryAfterSeconds) when the subject is over the limit. */
 export async function enforceRateLimit(db: Executor, limit: RateLimit, subject: string): Promise<void> {
   const { allowed, retryAfterSeconds } = await hitRateLimit(db, limit, subject);

@@ -5,6 +5,9 @@ import type { ErrorCode } from '../../common/errors';
 import type { Config } from '../config';
 import type { AuthState } from './auth/sessions';
 import { isSameOrigin } from './auth/plugin';
+import { sessionExpiresAt } from './auth/sessions';
+import { sha256 } from './crypto';
+import type { Executor } from '../db/connection';
 import type { Metrics } from './metrics';
 import type { BusMessage, RealtimeBus } from './realtime';
 
@@ -12,7 +15,20 @@ import type { BusMessage, RealtimeBus } from './realtime';
 export type RoomRule = {
   pattern: RegExp;
   allow: (auth: AuthState, match: RegExpMatchArray) => boolean | Promise<boolean>;
+  /**
+   * What of an event in this room a customer's socket may get, decided per event as it is sent:
+   * the message (possibly with fewer fields) or null. Without it a customer gets nothing of the room.
+   */
+  forCustomer?: (message: BusMessage) => BusMessage | null;
+  /** Event types after which every subscriber's right to the room is checked again (a transfer…). */
+  recheckOn?: ReadonlySet<string>;
 };
+
+/**
+ * A session's own room on the bus, never joinable: a sign-out on any node closes that session's
+ * sockets on every node. Named by a hash of the session id, so the bus never carries the id itself.
+ */
+export const sessionRoom = (sessionId: string) => `session:${sha256(`ws:${sessionId}`)}`;
 
 /** Rooms every deployment has: one's own user room, and the console room for staff. */
 export const BASE_ROOM_RULES: RoomRule[] = [
@@ -41,25 +57,60 @@ export type ServerMessage =
 
 const MAX_ROOMS_PER_SOCKET = 50;
 
+/** One open socket: who it is and the rooms it joined. */
+type Client = { auth: AuthState; mine: Set<string>; end(code: ErrorCode): void };
+
 /**
  * `/ws`: the session cookie authenticates the upgrade; the client subscribes to rooms, each
- * checked against the rules; bus messages of a room are forwarded to its subscribers.
+ * checked against the rules; bus messages of a room are forwarded to its subscribers — to a
+ * customer only what the room's rule lets a customer see. Rights are checked again after events
+ * that change them (the rule's `recheckOn`); a socket ends with its session (sign-out, expiry).
  */
 export function registerWebSocket(
   app: FastifyInstance,
-  deps: { bus: RealtimeBus; config: Config; metrics: Metrics; rules: RoomRule[] },
+  deps: { bus: RealtimeBus; config: Config; metrics: Metrics; rules: RoomRule[]; db: Executor },
 ): void {
   const rooms = new Map<string, Set<WebSocket>>();
+  const clients = new Map<WebSocket, Client>();
   const send = (socket: WebSocket, message: ServerMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
   };
-  const unsubscribeBus = deps.bus.subscribe((message) => {
-    for (const socket of rooms.get(message.room) ?? []) {
-      send(socket, { type: 'event', room: message.room, event: { type: message.type, id: message.id, data: message.data } });
+  const leave = (socket: WebSocket, room: string) => {
+    clients.get(socket)?.mine.delete(room);
+    const set = rooms.get(room);
+    set?.delete(socket);
+    if (set && set.size === 0) rooms.delete(room);
+  };
+
+  /** Forwards one bus message; in order, since a re-check must finish before the event it guards goes out. */
+  const deliver = async (message: BusMessage) => {
+    if (message.room.startsWith('session:')) {
+      for (const client of clients.values())
+        if (sessionRoom(client.auth.session.id) === message.room) client.end('AUTH_REQUIRED');
+      return;
     }
+    const rule = ruleFor(deps.rules, message.room);
+    if (rule?.recheckOn?.has(message.type)) {
+      for (const socket of [...(rooms.get(message.room) ?? [])]) {
+        const client = clients.get(socket);
+        if (client && !(await isAllowed(deps.rules, client.auth, message.room))) {
+          leave(socket, message.room);
+          send(socket, { type: 'error', code: 'FORBIDDEN', room: message.room });
+        }
+      }
+    }
+    for (const socket of rooms.get(message.room) ?? []) {
+      const client = clients.get(socket);
+      const out = client?.auth.user.kind === 'staff' ? message : (rule?.forCustomer?.(message) ?? null);
+      if (out) send(socket, { type: 'event', room: out.room, event: { type: out.type, id: out.id, data: out.data } });
+    }
+  };
+  let queue = Promise.resolve();
+  const unsubscribeBus = deps.bus.subscribe((message) => {
+    queue = queue.then(() => deliver(message)).catch((err: unknown) => app.log.error({ err }, 'realtime: delivery failed'));
   });
   const unsubscribeResync = deps.bus.onResync(() => {
-    for (const socket of new Set([...rooms.values()].flatMap((s) => [...s]))) send(socket, { type: 'resync' });
+    for (const socket of clients.keys()) send(socket, { type: 'resync' });
   });
   app.addHook('onClose', async () => {
     unsubscribeBus();
@@ -80,20 +131,28 @@ export function registerWebSocket(
     }
     deps.metrics.wsConnections.inc();
     const mine = new Set<string>();
-    // The socket ends with its session.
-    const expiry = setTimeout(
-      () => {
-        send(socket, { type: 'error', code: 'AUTH_SESSION_EXPIRED' });
-        socket.close(4401, 'expired');
-      },
-      Math.min(auth.session.expiresAt.getTime() - Date.now(), 2 ** 31 - 1),
-    );
+    const end = (code: ErrorCode) => {
+      send(socket, { type: 'error', code });
+      socket.close(4401, code === 'AUTH_REQUIRED' ? 'signed out' : 'expired');
+    };
+    clients.set(socket, { auth, mine, end });
+    // The socket ends with its session: at its expiry (later if use has moved it), or when it is gone.
+    let expiry: NodeJS.Timeout | undefined;
+    const checkSession = async () => {
+      const until = await sessionExpiresAt(deps.db, auth.session.id).catch(() => undefined);
+      if (until === undefined) return; // the database did not answer: the next check decides
+      if (!until) return end('AUTH_SESSION_EXPIRED');
+      clearTimeout(expiry);
+      expiry = setTimeout(() => void checkSession(), Math.min(until.getTime() - Date.now() + 50, 2 ** 31 - 1));
+    };
+    expiry = setTimeout(() => void checkSession(), Math.min(auth.session.expiresAt.getTime() - Date.now() + 50, 2 ** 31 - 1));
     let alive = true;
     socket.on('pong', () => (alive = true));
     const heartbeat = setInterval(() => {
       if (!alive) return socket.terminate();
       alive = false;
       socket.ping();
+      void checkSession();
     }, 30_000);
 
     socket.on('message', async (raw) => {
@@ -115,8 +174,7 @@ export function registerWebSocket(
       }
       const { room } = parsed;
       if (parsed.type === 'unsubscribe') {
-        mine.delete(room);
-        rooms.get(room)?.delete(socket);
+        leave(socket, room);
         return send(socket, { type: 'unsubscribed', room });
       }
       if (mine.size >= MAX_ROOMS_PER_SOCKET) return send(socket, { type: 'error', code: 'RATE_LIMITED', room });
@@ -140,14 +198,15 @@ export function registerWebSocket(
       clearTimeout(expiry);
       clearInterval(heartbeat);
       deps.metrics.wsConnections.dec();
-      for (const room of mine) {
-        const set = rooms.get(room);
-        set?.delete(socket);
-        if (set && set.size === 0) rooms.delete(room);
-      }
+      for (const room of [...mine]) leave(socket, room);
+      clients.delete(socket);
     });
     send(socket, { type: 'ready' });
   });
+}
+
+function ruleFor(rules: RoomRule[], room: string): RoomRule | undefined {
+  return rules.find((rule) => rule.pattern.test(room));
 }
 
 async function isAllowed(rules: RoomRule[], auth: AuthState, room: string): Promise<boolean> {

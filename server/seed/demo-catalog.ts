@@ -235,6 +235,7 @@ const periodTo = (required = true): FieldDef => ({
   type: 'date',
   required,
   notFuture: true,
+  notBefore: 'period_from',
   label: t('Период: по', 'Період: по', 'Period to'),
 });
 

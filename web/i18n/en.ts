@@ -45,6 +45,7 @@ export const en: Catalogue = {
   'errors.CONFLICT': 'The data has changed meanwhile. Reload the page and try again.',
   'errors.PAYLOAD_TOO_LARGE': 'The file or message is too large.',
   'errors.UNSUPPORTED_MEDIA_TYPE': 'This file type is not supported.',
+  'errors.HEADERS_TOO_LARGE': "The request is too large. Clear this site's cookies and try again.",
   'errors.AUTH_ACCOUNT_LOCKED': 'Sign-in is temporarily blocked after several failed attempts.',
   'errors.WIKI_LEVEL_TOO_LOW': 'This needs a higher wiki member level.',
   'errors.WIKI_PAGE_LOCKED': 'The moderators have locked this page.',

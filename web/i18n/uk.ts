@@ -45,6 +45,7 @@ export const uk: Catalogue = {
   'errors.CONFLICT': 'Дані встигли змінитися. Оновіть сторінку та спробуйте ще раз.',
   'errors.PAYLOAD_TOO_LARGE': 'Файл або повідомлення завеликого розміру.',
   'errors.UNSUPPORTED_MEDIA_TYPE': 'Цей тип файлу не підтримується.',
+  'errors.HEADERS_TOO_LARGE': 'Запит завеликий. Очистіть cookie цього сайту й спробуйте знову.',
   'errors.AUTH_ACCOUNT_LOCKED': 'Вхід тимчасово заблоковано після кількох невдалих спроб.',
   'errors.WIKI_LEVEL_TOO_LOW': 'Для цієї дії потрібен вищий рівень учасника вікі.',
   'errors.WIKI_PAGE_LOCKED': 'Сторінку закрито модераторами для правок.',

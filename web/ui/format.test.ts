@@ -75,4 +75,17 @@ describe('markdown', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
+
+  it('refuses links a browser would read as another host', () => {
+    for (const source of [
+      '[x](/\\evil.example/x)',
+      '[x](//evil.example/x)',
+      '[x](/%5Cevil.example)',
+      '[x](<//evil>)',
+      '[x](/%2F/evil)',
+    ]) {
+      expect(renderMarkdown(source), source).not.toContain('<a ');
+    }
+    expect(renderMarkdown('[ok](/help/cards)')).toContain('<a href="/help/cards">ok</a>');
+  });
 });

@@ -1,15 +1,15 @@
 import MarkdownIt from 'markdown-it';
+import { isSafeHref } from '../../common/links';
 
 // Knowledge-base and wiki bodies are Markdown, read by markdown-it: headings, paragraphs,
 // lists, emphasis, code, quotes and links. Raw HTML in a body is shown as text (html: false),
 // links must be http(s), mailto, tel or the site's own paths, and the Markdown component
 // passes the result through DOMPurify before it reaches the page.
 
-const SAFE_HREF = /^(https?:\/\/|mailto:|tel:|\/(?!\/)|#)/i;
-
 const md = new MarkdownIt({ html: false, linkify: true, breaks: true });
 md.disable(['image', 'table']);
-md.validateLink = (url) => SAFE_HREF.test(url.trim());
+// The one rule of safe link targets (common/links.ts): no protocol-relative or `/\host` paths.
+md.validateLink = (url) => isSafeHref(url.trim());
 
 // An article sits under the page's own h1/h2: its headings start at h3 (#, ## → h3; deeper → h4).
 md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {

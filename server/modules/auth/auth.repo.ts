@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { normalizePhone } from '../../../common/forms/validate';
 import type { Executor } from '../../db/connection';
+import { sha256 } from '../../platform/crypto';
 import { customers, loginThrottle, staffUsers } from '../../db/schema';
 
 export type Account = {
@@ -11,6 +12,15 @@ export type Account = {
   failedLogins: number;
   lockedUntil: Date | null;
 };
+
+/**
+ * The login as the throttles count it, whether or not an account has it: the same normalisation
+ * as the lookup (e-mail case, phone formatting), hashed so the counters hold no address or phone.
+ */
+export function loginSubject(kind: 'staff' | 'customer', login: string): string {
+  const phone = kind === 'customer' && !login.includes('@') ? normalizePhone(login) : null;
+  return sha256(`${kind}:${phone ?? login.toLowerCase()}`);
+}
 
 export async function findAccount(db: Executor, kind: 'staff' | 'customer', login: string): Promise<Account | null> {
   const email = login.toLowerCase();
@@ -39,19 +49,7 @@ export async function findAccount(db: Executor, kind: 'staff' | 'customer', logi
     : null;
 }
 
-export async function recordAccountFailure(
-  db: Executor,
-  account: Account,
-  policy: { maxFailures: number; lockMinutes: number },
-): Promise<{ lockedUntil: Date | null }> {
-  const failures = account.failedLogins + 1;
-  const lockedUntil = failures >= policy.maxFailures ? new Date(Date.now() + policy.lockMinutes * 60_000) : null;
-  const values = { failedLogins: lockedUntil ? 0 : failures, lockedUntil, updatedAt: new Date() };
-  if (account.kind === 'staff') await db.update(staffUsers).set(values).where(eq(staffUsers.id, account.id));
-  else await db.update(customers).set(values).where(eq(customers.id, account.id));
-  return { lockedUntil };
-}
-
+/** Clears the lock columns of the former hard lock (kept for accounts locked before the throttles). */
 export async function clearAccountFailures(db: Executor, account: Account): Promise<void> {
   if (account.failedLogins === 0 && !account.lockedUntil) return;
   const values = { failedLogins: 0, lockedUntil: null, updatedAt: new Date() };

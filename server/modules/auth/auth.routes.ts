@@ -19,7 +19,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary: 'Sign in (staff or customer)',
           body: loginBody,
-          response: { 200: meResponse, 400: errorResponse, 401: errorResponse, 423: errorResponse, 429: errorResponse },
+          response: { 200: meResponse, 400: errorResponse, 401: errorResponse, 429: errorResponse },
         },
       },
       async (request, reply) => {

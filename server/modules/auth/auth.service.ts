@@ -4,11 +4,13 @@ import { recordAudit, type Actor } from '../../platform/audit';
 import { createSession, deleteSession, loadSession, type AuthState } from '../../platform/auth/sessions';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../../platform/crypto';
 import { emit, withTransaction } from '../../platform/outbox';
+import { sessionRoom } from '../../platform/ws';
+import { hitRateLimit, peekRateLimit, type RateLimit } from '../../platform/ratelimit';
 import {
   clearAccountFailures,
   findAccount,
   ipFailures,
-  recordAccountFailure,
+  loginSubject,
   recordIpFailure,
   setLocale as storeLocale,
   setReplyChannel as storeReplyChannel,
@@ -21,9 +23,28 @@ const IP_WINDOW_MINUTES = 15;
 
 const secondsUntil = (date: Date) => Math.max(1, Math.ceil((date.getTime() - Date.now()) / 1000));
 
+/** Failed sign-ins of one login from one address: the owner elsewhere is never slowed by them. */
+const pairLimit = (config: AppContext['config']): RateLimit => ({
+  name: 'login.pair',
+  limit: config.LOGIN_MAX_FAILURES,
+  windowSeconds: config.LOGIN_LOCK_MINUTES * 60,
+});
 /**
- * Checks a login and opens a session. Limits: per client address (RATE_LIMITED) and per
- * account (AUTH_ACCOUNT_LOCKED after LOGIN_MAX_FAILURES wrong passwords in a row).
+ * Failed sign-ins of one login from all addresses: slower than one address can reach alone
+ * (defaults: 30 an hour against at most 20 from one address), so it stops a distributed guess.
+ */
+const accountLimit = (config: AppContext['config']): RateLimit => ({
+  name: 'login.account',
+  limit: config.LOGIN_ACCOUNT_MAX_FAILURES,
+  windowSeconds: 3600,
+});
+
+/**
+ * Checks a login and opens a session. Limits, all of failed attempts and all answering
+ * RATE_LIMITED: per client address, per login and address, and per login from everywhere. They
+ * count the login as typed, so a login without an account is answered exactly like one with an
+ * account (no lock that tells which exist), and nobody can lock an account: an address that
+ * guesses wrong only slows itself.
  */
 export async function login(ctx: AppContext, body: LoginBody, meta: RequestMeta): Promise<{ token: string; auth: AuthState }> {
   const { config } = ctx;
@@ -32,36 +53,35 @@ export async function login(ctx: AppContext, body: LoginBody, meta: RequestMeta)
     const until = new Date(ip.windowStart.getTime() + IP_WINDOW_MINUTES * 60_000);
     throw new AppError('RATE_LIMITED', { retryAfterSeconds: secondsUntil(until) });
   }
+  const subject = loginSubject(body.kind, body.login);
+  for (const [limit, key] of [
+    [pairLimit(config), `${subject}:${meta.ip}`],
+    [accountLimit(config), subject],
+  ] as const) {
+    const { allowed, retryAfterSeconds } = await peekRateLimit(ctx.db, limit, key);
+    if (!allowed) throw new AppError('RATE_LIMITED', { retryAfterSeconds });
+  }
 
   const account = await findAccount(ctx.db, body.kind, body.login);
-  if (account?.lockedUntil && account.lockedUntil > new Date()) {
-    throw new AppError('AUTH_ACCOUNT_LOCKED', { retryAfterSeconds: secondsUntil(account.lockedUntil) });
-  }
   // Verify against a dummy hash when there is no account, so timing does not tell which logins exist.
   const passwordOk = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
 
   if (!account || !passwordOk || !canSignIn(account)) {
     // Written and committed before the error is thrown: the counters must survive it.
-    const lockedUntil = await withTransaction(ctx, async (tx) => {
+    await withTransaction(ctx, async (tx) => {
       await recordIpFailure(tx, meta.ip, IP_WINDOW_MINUTES);
-      const result = account
-        ? await recordAccountFailure(tx, account, {
-            maxFailures: config.LOGIN_MAX_FAILURES,
-            lockMinutes: config.LOGIN_LOCK_MINUTES,
-          })
-        : null;
+      await hitRateLimit(tx, pairLimit(config), `${subject}:${meta.ip}`);
+      await hitRateLimit(tx, accountLimit(config), subject);
       await recordAudit(tx, {
         actor: { kind: 'guest' },
-        action: result?.lockedUntil ? 'auth.account_locked' : 'auth.login_failed',
+        action: 'auth.login_failed',
         entityType: body.kind,
         entityId: account?.id ?? null,
         ip: meta.ip,
         requestId: meta.requestId,
         data: { reason: !account ? 'unknown_login' : !passwordOk ? 'wrong_password' : 'inactive' },
       });
-      return result?.lockedUntil ?? null;
     });
-    if (lockedUntil) throw new AppError('AUTH_ACCOUNT_LOCKED', { retryAfterSeconds: secondsUntil(lockedUntil) });
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
 
@@ -94,6 +114,13 @@ export async function login(ctx: AppContext, body: LoginBody, meta: RequestMeta)
 export async function logout(ctx: AppContext, auth: AuthState, meta: RequestMeta): Promise<void> {
   await withTransaction(ctx, async (tx) => {
     await deleteSession(tx, auth.session.id);
+    // The session's sockets close on every node once this commits.
+    await emit(tx, {
+      type: 'auth.signed_out',
+      aggregateType: auth.user.kind,
+      aggregateId: auth.user.id,
+      payload: { rooms: [sessionRoom(auth.session.id)] },
+    });
     await recordAudit(tx, {
       actor: { kind: auth.user.kind, id: auth.user.id },
       action: 'auth.logout',

@@ -6,7 +6,7 @@ import { makeCustomer, makeStaff } from '../../test/factories';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_IP_MAX_FAILURES: '6' } });
+  t = await createTestApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_IP_MAX_FAILURES: '6', LOGIN_ACCOUNT_MAX_FAILURES: '8' } });
 });
 afterAll(async () => t?.dispose());
 
@@ -70,21 +70,59 @@ describe('sign-in', () => {
     expect(res.statusCode).toBe(401);
   });
 
-  it('locks an account after the configured number of wrong passwords, even for the right one', async () => {
+  it('answers an unknown login exactly like a known one, through the throttle too', async () => {
     const staff = await makeStaff(t.ctx.db);
-    const ip = nextIp();
-    for (let i = 0; i < 2; i++) {
-      expect((await login({ kind: 'staff', login: staff.email, password: 'wrong-pass' }, ip)).statusCode).toBe(401);
-    }
-    const third = await login({ kind: 'staff', login: staff.email, password: 'wrong-pass' }, ip);
-    expect(third.statusCode).toBe(423);
-    expect(third.json().error.code).toBe('AUTH_ACCOUNT_LOCKED');
-    const right = await login({ kind: 'staff', login: staff.email, password: staff.password }, nextIp());
-    expect(right.statusCode).toBe(423);
-    expect(right.json().error.details.retryAfterSeconds).toBeGreaterThan(800);
-    expect(Number(right.headers['retry-after'])).toBeGreaterThan(800);
+    // The same five attempts against a real account and a login nobody has, each from its own address.
+    const run = async (loginName: string) => {
+      const ip = nextIp();
+      const out: Array<{ status: number; code: string; details: string[]; retryAfter: boolean }> = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await login({ kind: 'staff', login: loginName, password: 'wrong-pass' }, ip);
+        const { error } = res.json();
+        out.push({
+          status: res.statusCode,
+          code: error.code,
+          details: Object.keys(error.details ?? {}).sort(),
+          retryAfter: res.headers['retry-after'] !== undefined,
+        });
+      }
+      return out;
+    };
+    const known = await run(staff.email);
+    const unknown = await run('nobody-at-all@paydesk.test');
+    expect(unknown).toEqual(known);
+    // Three wrong answers, then the pair waits: no lock, no 423 for anyone.
+    expect(known.map((r) => r.status)).toEqual([401, 401, 401, 429, 429]);
+    expect(known[3]).toMatchObject({ code: 'RATE_LIMITED', details: ['retryAfterSeconds'], retryAfter: true });
+  });
+
+  it('an attacker guessing from one address does not lock the owner out of another', async () => {
+    const staff = await makeStaff(t.ctx.db);
+    const attacker = nextIp();
+    for (let i = 0; i < 5; i++) await login({ kind: 'staff', login: staff.email, password: `guess-${i}-pass` }, attacker);
+    // Even the right password waits at the attacker's address…
+    expect((await login({ kind: 'staff', login: staff.email, password: staff.password }, attacker)).statusCode).toBe(429);
+    // …while the owner signs in from theirs.
+    const owner = await login({ kind: 'staff', login: staff.email, password: staff.password }, nextIp());
+    expect(owner.statusCode).toBe(200);
     const [row] = await t.ctx.db.select().from(staffUsers).where(eq(staffUsers.id, staff.id));
-    expect(row?.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+    expect(row?.lockedUntil).toBeNull();
+  });
+
+  it('the per-account limit stops a guess spread over many addresses', async () => {
+    const customer = await makeCustomer(t.ctx.db);
+    // LOGIN_ACCOUNT_MAX_FAILURES is 8 here: one wrong password from each of eight addresses.
+    for (let i = 0; i < 8; i++) {
+      const res = await login({ kind: 'customer', login: customer.email, password: `guess-${i}-pass` }, nextIp());
+      expect(res.statusCode).toBe(401);
+    }
+    // The ninth address is refused even with the right password: a correct guess is never confirmed.
+    const ninth = await login({ kind: 'customer', login: customer.email, password: customer.password }, nextIp());
+    expect(ninth.statusCode).toBe(429);
+    expect(ninth.json().error.code).toBe('RATE_LIMITED');
+    // Other accounts are not affected.
+    const other = await makeCustomer(t.ctx.db);
+    expect((await login({ kind: 'customer', login: other.email, password: other.password }, nextIp())).statusCode).toBe(200);
   });
 
   it('limits failed sign-ins per client address across accounts', async () => {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context';
 import { tickets } from '../../db/schema';
+import type { BusMessage } from '../../platform/realtime';
 import type { RoomRule } from '../../platform/ws';
 import { loadScope } from '../staff';
 import { can, canSeeQueue, type DomainActor } from '../tickets';
@@ -41,6 +42,31 @@ export function consoleRoomRules(ctx: AppContext): RoomRule[] {
             : { kind: 'staff', scope: await loadScope(ctx.db, auth.user, { reload: true }) };
         return can(actor, 'view', t);
       },
+      forCustomer: customerTicketEvent,
+      // The request may have moved to a department someone in its room may not see.
+      recheckOn: new Set(['ticket.transferred', 'ticket.escalated', 'ticket.returned', 'ticket.merged']),
     },
   ];
+}
+
+/** What a customer sees change on their request's page: new answers and questions, status changes. */
+const CUSTOMER_EVENTS = new Set([
+  'ticket.created',
+  'ticket.status_changed',
+  'ticket.customer_replied',
+  'ticket.answered',
+  'ticket.question_asked',
+  'ticket.resolved',
+  'ticket.reopened_by_staff',
+  'ticket.merged',
+]);
+
+/**
+ * The one decision of what a customer's socket gets of an event in a request's room: the
+ * customer-visible events (never notes, assignment, transfers, reveals) by type and id, without
+ * any data; no presence (it names staff, and the portal shows none).
+ */
+export function customerTicketEvent(message: BusMessage): BusMessage | null {
+  if (!CUSTOMER_EVENTS.has(message.type)) return null;
+  return { room: message.room, type: message.type, ...(message.id ? { id: message.id } : {}) };
 }

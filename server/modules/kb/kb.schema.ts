@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findUnsafeMarkdownLink } from '../../../common/links';
 import { l10nText } from '../../../common/l10n';
 import { LOCALES } from '../../../common/errors';
 
@@ -76,7 +77,10 @@ const slugList = (max: number) => z.array(z.string().trim().min(1).max(80).regex
 export const articleContent = z.object({
   title: z.string().trim().min(3).max(200),
   summary: z.string().trim().min(10).max(800),
-  body: z.string().max(20_000),
+  body: z
+    .string()
+    .max(20_000)
+    .refine((b) => findUnsafeMarkdownLink(b) === null, 'input.unsafe_link'),
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
   /** "How customers ask": questions in this language that the article answers (indexed for search and the consultant). */
   phrasings: z.array(z.string().trim().min(3).max(200)).max(40).default([]),

@@ -4,11 +4,11 @@ import type { FieldErrors, FileDescriptor, FormDef, FormValues } from '../../../
 import { validateFormValues } from '../../../common/forms/validate';
 import type { AppContext, RequestMeta } from '../../context';
 import { AppError } from '../../errors';
-import { recordAudit } from '../../platform/audit';
 import type { AuthUser } from '../../platform/auth/sessions';
 import { sha256 } from '../../platform/crypto';
 import type { Upload } from '../../platform/files/multipart';
 import { cachedLeaf, openRequest, type Opened } from './commands';
+import { honeypotAnswer } from './honeypot';
 import type { FileTicketBody, FiledResponse } from './tickets.schema';
 
 export type { Upload };
@@ -79,16 +79,6 @@ export type Filed = { status: number; body: FiledResponse; replayed: boolean };
 export async function fileTicket(ctx: AppContext, input: FileInput): Promise<Filed> {
   const { body, uploads, customer, meta } = input;
   const locale: Locale = body.locale ?? (customer?.locale as Locale | undefined) ?? ctx.config.DEFAULT_LOCALE;
-  if (body.website) {
-    await recordAudit(ctx.db, {
-      actor: { kind: 'guest' },
-      action: 'ticket.spam_refused',
-      entityType: 'ticket',
-      ip: meta.ip,
-      requestId: meta.requestId,
-    });
-    throw new AppError('BAD_REQUEST', { reason: 'honeypot' });
-  }
   const email = customer ? customer.email : body.email;
   if (!customer && !email) {
     throw new AppError('VALIDATION_FAILED', {
@@ -102,6 +92,17 @@ export async function fileTicket(ctx: AppContext, input: FileInput): Promise<Fil
   const values = { ...body.fields, ...describeUploads(uploads) };
   const checked = validateFormValues(form.definition as FormDef, values, { now: new Date() });
   if (!checked.ok) throw new AppError('VALIDATION_FAILED', { fields: fieldErrorBody(checked.errors, locale) });
+  // A bot's filled hidden field: answered like a filing (after the same checks), nothing kept.
+  if (body.website) {
+    const answer = await honeypotAnswer(ctx, {
+      slaPolicyId: category.slaPolicyId,
+      priority: Boolean(customer?.priority),
+      guest: !customer,
+      perIp: limits.perIp,
+      meta,
+    });
+    return { status: 201, body: answer, replayed: false };
+  }
 
   const { fields, sealed } = sealPersonal(form.definition as FormDef, checked.values, ctx.cipher);
   const subject = body.subject?.trim() || category.name[locale];

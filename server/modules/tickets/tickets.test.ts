@@ -127,17 +127,29 @@ describe('filing', () => {
     expect(other.statusCode).toBe(409);
   });
 
-  it('refuses a filled honeypot and files nothing', async () => {
+  it('answers a filled honeypot exactly like a filing, and keeps nothing of it', async () => {
+    const real = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      payload: { ...(await suggestion()), email: 'person@example.test' },
+      remoteAddress: ip(),
+    });
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/tickets',
       payload: { ...(await suggestion()), email: 'bot@example.test', website: 'http://spam' },
       remoteAddress: ip(),
     });
-    expect(res.statusCode).toBe(400);
-    // A refusal of the whole request is an issue too (path []): every 400 has the one shape.
-    expect(res.json().error.details.issues).toEqual([{ path: [], code: 'honeypot', message: expect.any(String) }]);
+    expect(res.statusCode).toBe(real.statusCode);
+    expect(res.statusCode).toBe(201);
+    const [bot, person] = [res.json(), real.json()];
+    expect(Object.keys(bot).sort()).toEqual(Object.keys(person).sort());
+    expect(bot).toMatchObject({ status: person.status, confirmationRequired: person.confirmationRequired });
+    expect(bot.number).toMatch(/^PD-\d{7,}$/);
+    expect(typeof bot.expectedBy).toBe(typeof person.expectedBy);
     expect(await t.ctx.db.select().from(tickets).where(eq(tickets.guestEmail, 'bot@example.test'))).toHaveLength(0);
+    expect(await t.ctx.db.select().from(tickets).where(eq(tickets.number, bot.number))).toHaveLength(0);
+    expect(await t.ctx.db.select().from(auditLog).where(eq(auditLog.action, 'ticket.spam_refused'))).toHaveLength(0);
   });
 
   it('stores a receipt scan checked by content and refuses an .exe renamed .jpg, keeping no file', async () => {
@@ -214,6 +226,14 @@ describe('filing', () => {
         ).toBe(201);
       const third = await limited.app.inject({ method: 'POST', url: '/api/v1/tickets', payload, remoteAddress: '10.9.9.9' });
       expect(third.statusCode).toBe(429);
+      // A bot's honeypot filing is limited the same way (its answer would otherwise give the trap away).
+      const bot = await limited.app.inject({
+        method: 'POST',
+        url: '/api/v1/tickets',
+        payload: { ...payload, website: 'http://spam' },
+        remoteAddress: '10.9.9.9',
+      });
+      expect(bot.statusCode).toBe(429);
       expect(third.json().error.code).toBe('RATE_LIMITED');
       expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
     } finally {

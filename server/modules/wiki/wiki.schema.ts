@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findUnsafeMarkdownLink } from '../../../common/links';
 import { LOCALES } from '../../../common/errors';
 import { WIKI_PROPOSAL_STATUSES, WIKI_REVISION_KINDS } from '../../db/schema';
 
@@ -11,7 +12,12 @@ export const slugSchema = z
 
 export const draftSchema = z.object({
   title: z.string().trim().min(3).max(200),
-  body: z.string().trim().min(10).max(50_000),
+  body: z
+    .string()
+    .trim()
+    .min(10)
+    .max(50_000)
+    .refine((b) => findUnsafeMarkdownLink(b) === null, 'input.unsafe_link'),
   summary: z.string().trim().max(300).default(''),
 });
 

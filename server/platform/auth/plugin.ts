@@ -28,6 +28,9 @@ export function sessionCookieOptions(config: Config, expires?: Date) {
   };
 }
 
+/** Every route under it is for staff only (the console and its administration). */
+export const STAFF_PREFIX = '/api/v1/console/';
+
 /** Whether a request comes from our own origin (for login and WebSocket, where no CSRF token exists yet). */
 export function isSameOrigin(request: FastifyRequest, config: Config): boolean {
   const origin = request.headers.origin;
@@ -65,6 +68,15 @@ export function registerAuth(app: FastifyInstance, deps: { db: Database; handle:
       }
       done();
     }, done);
+  });
+  // Staff routes answer who may call them before anything else is looked at: an anonymous caller
+  // gets 401 and a customer 403 before the body is parsed or validated, so no error describes a
+  // staff route's schema to someone who may not use it. (The role checks of single routes stay
+  // in their handlers.)
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!request.routeOptions.url?.startsWith(STAFF_PREFIX)) return done();
+    if (!request.auth) return done(new AppError(request.sessionExpired ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED'));
+    done(request.auth.user.kind === 'staff' ? undefined : new AppError('FORBIDDEN'));
   });
   app.addHook('preHandler', (request, _reply, done) => {
     if (SAFE_METHODS.has(request.method)) {

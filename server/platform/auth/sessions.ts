@@ -181,3 +181,9 @@ export async function purgeExpiredSessions(db: Executor, now = new Date()): Prom
   const gone = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.id });
   return gone.length;
 }
+
+/** When a session ends now (sliding expiry moves it), or null when it is gone (signed out, ended by a reset). */
+export async function sessionExpiresAt(db: Executor, id: string): Promise<Date | null> {
+  const [row] = await db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.id, id)).limit(1);
+  return row && row.expiresAt.getTime() > Date.now() ? row.expiresAt : null;
+}
