@@ -112,33 +112,6 @@ export type paths = {
           };
         };
         /** @description Default Response */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              error: {
-                code: string;
-                message: string;
-                details?: {
-                  issues?: {
-                    path: string[];
-                    code: string;
-                    message: string;
-                    params?: {
-                      [key: string]: string | number;
-                    };
-                  }[];
-                } & {
-                  [key: string]: unknown;
-                };
-                requestId?: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
         429: {
           headers: {
             [name: string]: unknown;
