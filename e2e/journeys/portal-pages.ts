@@ -59,7 +59,8 @@ export function portalAddresses(request: string): string[] {
   return portalPatterns().flatMap((pattern) => {
     const samples = SAMPLES[pattern];
     if (samples) return samples.map((s) => s.replace('{request}', request));
-    if (/[:*]/.test(pattern)) throw new Error(`portal page ${pattern} has parameters: add sample addresses to SAMPLES in e2e/journeys/portal-pages.ts`);
+    if (/[:*]/.test(pattern))
+      throw new Error(`portal page ${pattern} has parameters: add sample addresses to SAMPLES in e2e/journeys/portal-pages.ts`);
     return [pattern];
   });
 }
