@@ -111,9 +111,9 @@ test.describe('on a 768 px tablet', () => {
       if (!box) throw new Error('a composer button has no box');
       boxes.push(box);
     }
-    for (let i = 0; i < boxes.length; i += 1) {
-      for (let j = i + 1; j < boxes.length; j += 1) {
-        const [a, b] = [boxes[i], boxes[j]];
+    for (const [i, a] of boxes.entries()) {
+      for (const [j, b] of boxes.entries()) {
+        if (j <= i) continue;
         const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
         expect(apart, `composer buttons ${i} and ${j} overlap`).toBe(true);
       }
