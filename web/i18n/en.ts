@@ -7,6 +7,7 @@ import { wikiNoticesEn } from './wikiNotices.en';
 import { paymentsEn } from './payments.en';
 import { helpEn } from './help.en';
 import { consoleEn } from './console.en';
+import { auditEn } from './audit.en';
 import type { Catalogue } from './ru';
 
 /** The English message catalogue; same keys as `ru.ts`. */
@@ -311,6 +312,7 @@ export const en: Catalogue = {
   'roles.security_officer': 'Security officer',
   'roles.admin': 'Administrator',
   ...consoleEn,
+  ...auditEn,
   ...adminEn,
   ...reviewEn,
   ...mailEn,

@@ -7,6 +7,7 @@ import { wikiNoticesRu } from './wikiNotices.ru';
 import { paymentsRu } from './payments.ru';
 import { helpRu } from './help.ru';
 import { consoleRu } from './console.ru';
+import { auditRu } from './audit.ru';
 
 /**
  * The Russian message catalogue: the source of every string the web app shows.
@@ -314,6 +315,7 @@ export const ru = {
   'roles.security_officer': 'Служба безопасности',
   'roles.admin': 'Администратор',
   ...consoleRu,
+  ...auditRu,
   ...adminRu,
   ...reviewRu,
   ...mailRu,

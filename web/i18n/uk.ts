@@ -7,6 +7,7 @@ import { wikiNoticesUk } from './wikiNotices.uk';
 import { paymentsUk } from './payments.uk';
 import { helpUk } from './help.uk';
 import { consoleUk } from './console.uk';
+import { auditUk } from './audit.uk';
 import type { Catalogue } from './ru';
 
 /** The Ukrainian message catalogue; same keys as `ru.ts`. */
@@ -314,6 +315,7 @@ export const uk: Catalogue = {
   'roles.security_officer': 'Служба безпеки',
   'roles.admin': 'Адміністратор',
   ...consoleUk,
+  ...auditUk,
   ...adminUk,
   ...reviewUk,
   ...mailUk,
