@@ -7,6 +7,7 @@ import { usePathname } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { TextField } from '../../ui/fields';
+import { formHeading } from './catalogPath';
 import { reviewMessage } from './review';
 import { ContactFields } from './ContactFields';
 import { FieldInput } from './FieldInput';
@@ -26,7 +27,7 @@ export function RequestForm({ leaf, draft, me, onFiled }: Props) {
   const l = useLocalize();
   const path = usePathname();
   const form = useFileRequest(leaf, draft, me, onFiled);
-  const title = leaf.path.length ? l(leaf.path[leaf.path.length - 1]!.name) : t('portal.form.title');
+  const title = leaf.path.length ? formHeading(leaf.path.map((node) => l(node.name))) : t('portal.form.title');
   const review = leaf.expectedReview;
 
   return (
