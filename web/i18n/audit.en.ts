@@ -20,7 +20,7 @@ export const auditEn: Record<keyof typeof auditRu, string> = {
   'audit.says.ticket.answered': 'An answer was sent to the customer.',
   'audit.says.ticket.question_asked': 'A question was asked of the customer.',
   'audit.says.ticket.note_added': 'An internal note was added.',
-  'audit.says.ticket.resolved': 'The request was resolved: {resolution}.',
+  'audit.says.ticket.resolved': 'The request was resolved: “{resolution}”.',
   'audit.says.ticket.reopened_by_staff': 'The request was reopened.',
   'audit.says.ticket.status_changed': 'Status changed: “{from}” → “{to}”.',
   'audit.says.ticket.customer_replied': 'The customer replied in the conversation.',

@@ -22,7 +22,7 @@ export const auditRu = {
   'audit.says.ticket.answered': 'Клиенту отправлен ответ.',
   'audit.says.ticket.question_asked': 'Клиенту задан вопрос.',
   'audit.says.ticket.note_added': 'Добавлена внутренняя заметка.',
-  'audit.says.ticket.resolved': 'Обращение решено: {resolution}.',
+  'audit.says.ticket.resolved': 'Обращение решено: «{resolution}».',
   'audit.says.ticket.reopened_by_staff': 'Обращение открыто заново.',
   'audit.says.ticket.status_changed': 'Статус изменён: «{from}» → «{to}».',
   'audit.says.ticket.customer_replied': 'Клиент ответил в переписке.',

@@ -20,7 +20,7 @@ export const auditUk: Record<keyof typeof auditRu, string> = {
   'audit.says.ticket.answered': 'Клієнту надіслано відповідь.',
   'audit.says.ticket.question_asked': 'Клієнту поставлено запитання.',
   'audit.says.ticket.note_added': 'Додано внутрішню нотатку.',
-  'audit.says.ticket.resolved': 'Звернення вирішено: {resolution}.',
+  'audit.says.ticket.resolved': 'Звернення вирішено: «{resolution}».',
   'audit.says.ticket.reopened_by_staff': 'Звернення відкрито знову.',
   'audit.says.ticket.status_changed': 'Статус змінено: «{from}» → «{to}».',
   'audit.says.ticket.customer_replied': 'Клієнт відповів у листуванні.',
