@@ -134,9 +134,9 @@ const terminalId = (required = true): FieldDef => ({
   required,
   label: t('Номер терминала', 'Номер термінала', 'Terminal number'),
   help: t(
-    'Нажмите кнопку «i» на экране терминала — в открывшемся окне показан его номер. Номер также напечатан в чеке.',
-    'Натисніть кнопку «i» на екрані термінала — у вікні, що відкриється, буде його номер. Номер також надруковано в чеку.',
-    'Press the "i" button on the terminal screen: the window that opens shows its number. The number is also printed on the receipt.',
+    'Только цифры, от 4 до 10. Нажмите кнопку «i» на экране терминала — в открывшемся окне показан его номер. Номер также напечатан в чеке.',
+    'Лише цифри, від 4 до 10. Натисніть кнопку «i» на екрані термінала — у вікні, що відкриється, буде його номер. Номер також надруковано в чеку.',
+    'Digits only, 4 to 10 of them. Press the "i" button on the terminal screen: the window that opens shows its number. The number is also printed on the receipt.',
   ),
 });
 
@@ -1081,12 +1081,14 @@ const recipientAccount = (required = true): FieldDef => ({
   key: 'recipient_account',
   type: 'text',
   required,
-  maxLength: 100,
+  maxLength: 40,
+  // Digits, optionally with + and the usual separators: "abc" is refused in the browser and by the server.
+  pattern: '\\+?[0-9][0-9 ()-]{4,39}',
   label: t('Номер телефона или счёта получателя', 'Номер телефону або рахунку одержувача', "Recipient's phone or account number"),
   help: t(
-    'Тот, который вы вводили на экране терминала.',
-    'Той, який ви вводили на екрані термінала.',
-    'The one you entered on the terminal screen.',
+    'Цифры (можно с «+» в начале) — тот номер, который вы вводили на экране терминала.',
+    'Цифри (можна з «+» на початку) — той номер, який ви вводили на екрані термінала.',
+    'Digits (a leading "+" is fine): the number you entered on the terminal screen.',
   ),
 });
 
@@ -2116,9 +2118,9 @@ const agentsSection = node(
                 {
                   ...terminalId(),
                   help: t(
-                    'Кнопка «i» на экране терминала или список терминалов в кабинете агента.',
-                    'Кнопка «i» на екрані термінала або перелік терміналів у кабінеті агента.',
-                    'The "i" button on the terminal screen or the terminal list in the agent\'s account.',
+                    'Только цифры, от 4 до 10: кнопка «i» на экране терминала или список терминалов в кабинете агента.',
+                    'Лише цифри, від 4 до 10: кнопка «i» на екрані термінала або перелік терміналів у кабінеті агента.',
+                    'Digits only, 4 to 10 of them: the "i" button on the terminal screen or the terminal list in the agent\'s account.',
                   ),
                   condition: { field: 'request_type', notEquals: 'connect' },
                 },

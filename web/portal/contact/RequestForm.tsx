@@ -21,6 +21,9 @@ type Props = {
   onFiled: (ticket: FiledTicket, email: string | null) => void;
 };
 
+/** Field types whose value is digits only (spaces allowed): checked as typed. */
+const typesDigitsOnly = (type: string) => type === 'terminal_id';
+
 /** The leaf's form with the customer's contact, checked in the browser and filed once per fill. */
 export function RequestForm({ leaf, draft, me, onFiled }: Props) {
   const { t, locale } = useI18n();
@@ -61,7 +64,11 @@ export function RequestForm({ leaf, draft, me, onFiled }: Props) {
             field={field}
             value={draft.values[field.key]}
             error={form.errorFor(field.key)}
-            onChange={(value) => form.setValue(field.key, value)}
+            onChange={(value) => {
+              form.setValue(field.key, value);
+              // A letter in a digits-only field is said at once, not after leaving it or sending.
+              if (typesDigitsOnly(field.type) && typeof value === 'string' && /[^\d\s]/.test(value)) draft.touch(field.key);
+            }}
             onBlur={() => draft.touch(field.key)}
           />
         ))}
