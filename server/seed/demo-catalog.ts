@@ -161,9 +161,9 @@ const receiptScan = (required = true): FieldDef => ({
   maxSizeMb: 10,
   label: t('Скан или фото чека', 'Скан або фото чека', 'Scan or photo of the receipt'),
   help: t(
-    'JPG, PNG, HEIC или PDF, до 3 файлов. Все цифры чека должны читаться.',
-    'JPG, PNG, HEIC або PDF, до 3 файлів. Усі цифри чека мають бути читабельними.',
-    'JPG, PNG, HEIC or PDF, up to 3 files. Every figure on the receipt must be readable.',
+    'Все цифры чека должны читаться.',
+    'Усі цифри чека мають бути читабельними.',
+    'Every figure on the receipt must be readable.',
   ),
 });
 
@@ -175,9 +175,9 @@ const screenshots = (): FieldDef => ({
   maxSizeMb: 10,
   label: t('Скриншоты', 'Скриншоти', 'Screenshots'),
   help: t(
-    'Снимок экрана с ошибкой или операцией в истории, до 3 файлов JPG, PNG или HEIC. Не снимайте SMS-коды и пароли.',
-    'Знімок екрана з помилкою або операцією в історії, до 3 файлів JPG, PNG або HEIC. Не знімайте SMS-коди та паролі.',
-    'A screenshot of the error or of the operation in the history, up to 3 JPG, PNG or HEIC files. Never capture SMS codes or passwords.',
+    'Снимок экрана с ошибкой или операцией в истории. Не снимайте SMS-коды и пароли.',
+    'Знімок екрана з помилкою або операцією в історії. Не знімайте SMS-коди та паролі.',
+    'A screenshot of the error or of the operation in the history. Never capture SMS codes or passwords.',
   ),
 });
 
@@ -1844,9 +1844,9 @@ const evidence = (): FieldDef => ({
   maxSizeMb: 10,
   label: t('Документы и доказательства', 'Документи та докази', 'Documents and evidence'),
   help: t(
-    'Чеки, скриншоты, выписки — до 3 файлов JPG, PNG, HEIC или PDF.',
-    'Чеки, скриншоти, виписки — до 3 файлів JPG, PNG, HEIC або PDF.',
-    'Receipts, screenshots, statements: up to 3 JPG, PNG, HEIC or PDF files.',
+    'Чеки, скриншоты, выписки.',
+    'Чеки, скриншоти, виписки.',
+    'Receipts, screenshots, statements.',
   ),
 });
 
@@ -2352,7 +2352,7 @@ const agentsSection = node(
                   maxFiles: 3,
                   maxSizeMb: 10,
                   label: t('Ваши документы', 'Ваші документи', 'Your documents'),
-                  help: t('PDF или сканы, до 3 файлов.', 'PDF або скани, до 3 файлів.', 'PDF or scans, up to 3 files.'),
+                  help: t('PDF или сканы.', 'PDF або скани.', 'PDF or scans.'),
                 },
                 description(
                   t(
