@@ -125,6 +125,7 @@ const TABLE: Record<string, Entry> = {
   'POST /api/v1/payments/check': { notAboutRequests: 'a receipt checked against the payment core; no requests' },
   'GET /api/v1/payments/recent': { notAboutRequests: 'the signed-in customer’s own wallet operations; no requests' },
   'POST /api/v1/console/payments/check': { notAboutRequests: 'a receipt checked against the payment core; no requests' },
+  'GET /api/v1/console/payments/stats': { notAboutRequests: 'counts of payment checks by source and answer; no requests' },
   'GET /api/v1/console/payments/tickets/:number/operations': {
     check: gone({ url: (n) => `/api/v1/console/payments/tickets/${n}/operations` }),
   },

@@ -17,3 +17,8 @@ export const consoleCheckPayment = (body: Body<'/api/v1/console/payments/check',
 /** The request's customer's operations; 403 until the customer is identified. */
 export const fetchTicketOperations = async (number: string, signal?: AbortSignal) =>
   (await ok(api.GET('/api/v1/console/payments/tickets/{number}/operations', { params: { path: { number } }, signal }))).items;
+
+/** Counts of payment checks by source and answer, and the deflections (supervisors, admins). */
+export type PaymentCheckStats = Answer<'/api/v1/console/payments/stats', 'get'>;
+export const fetchPaymentCheckStats = (days: '1' | '7' | '30', signal?: AbortSignal) =>
+  ok(api.GET('/api/v1/console/payments/stats', { params: { query: { days } }, signal }));

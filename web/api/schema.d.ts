@@ -17581,6 +17581,295 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/console/payments/stats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Payment checks of the last 1, 7 or 30 days by source and answer, and the deflections (supervisors, admins) */
+    get: {
+      parameters: {
+        query?: {
+          days?: '1' | '7' | '30';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description ISO date-time the counts start at */
+              since: string;
+              days: number;
+              total: number;
+              deflections: number;
+              bySource: {
+                /** @enum {string} */
+                source: 'portal' | 'agents' | 'wizard' | 'console';
+                total: number;
+                outcomes: {
+                  processing: number;
+                  done: number;
+                  cancelled: number;
+                  not_found: number;
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  [key: string]: unknown;
+                };
+                fields?: {
+                  [key: string]: {
+                    code: string;
+                    message?: string;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/console/payments/tickets/{number}/operations': {
     parameters: {
       query?: never;

@@ -1,5 +1,6 @@
 import { seedDemoPayments } from '../../seed/payments';
 import { defineModule } from '../module';
+import { flushCounts } from './payments.counter';
 import { consolePaymentRoutes, paymentRoutes } from './payments.routes';
 
 /** The payment check (issue 18): receipts checked against the payment core, customers' recent operations. */
@@ -11,4 +12,11 @@ export const paymentsModule = defineModule({
   ],
   // The demo payment core's 100,000 terminal payments and the README's receipts.
   demoSeed: (db) => seedDemoPayments(db),
+  // Checks are counted in batches (payments.counter.ts): a clean shutdown writes the last ones.
+  start: async (ctx) => ({
+    close: () =>
+      flushCounts(ctx.db).catch((err: unknown) => {
+        ctx.logger.warn({ err: err instanceof Error ? err.name : 'unknown' }, 'payment check counts not written at shutdown');
+      }),
+  }),
 });

@@ -1,33 +1,35 @@
-import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { eq, gte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection';
 import { paymentChecks, tickets, type PaymentCheckOutcome, type PaymentCheckSource } from '../../db/schema';
+import { flushCounts } from './payments.counter';
 
-/** Counts one check (where and what it answered; nothing of the receipt). Outside any transaction. */
-export async function recordCheck(
-  db: Executor,
-  row: { source: PaymentCheckSource; outcome: PaymentCheckOutcome; categoryId?: string | undefined },
-): Promise<void> {
-  await db.insert(paymentChecks).values({ source: row.source, outcome: row.outcome, categoryId: row.categoryId ?? null });
-}
+/** A check that answered a customer (not an operator) with done or processing: no request was needed. */
+export const isDeflection = (source: PaymentCheckSource, outcome: PaymentCheckOutcome) =>
+  source !== 'console' && (outcome === 'done' || outcome === 'processing');
 
-/** Checks since `since` by outcome; deflections are the portal's and the wizard's done/processing answers. */
+/**
+ * Checks since `since`, per source and outcome (one grouped scan of the `created_at` index), with
+ * the totals and the deflections derived from them. Counts still waiting in memory are written first.
+ */
 export async function checkCounts(db: Executor, since: Date) {
+  await flushCounts(db);
   const rows = await db
-    .select({ outcome: paymentChecks.outcome, n: sql<number>`count(*)::int` })
+    .select({ source: paymentChecks.source, outcome: paymentChecks.outcome, n: sql<number>`count(*)::int` })
     .from(paymentChecks)
     .where(gte(paymentChecks.createdAt, since))
-    .groupBy(paymentChecks.outcome);
-  const [deflected] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(paymentChecks)
-    .where(
-      and(
-        gte(paymentChecks.createdAt, since),
-        inArray(paymentChecks.outcome, ['done', 'processing']),
-        inArray(paymentChecks.source, ['portal', 'agents', 'wizard']),
-      ),
-    );
-  return { byOutcome: Object.fromEntries(rows.map((r) => [r.outcome, Number(r.n)])), deflections: Number(deflected?.n ?? 0) };
+    .groupBy(paymentChecks.source, paymentChecks.outcome);
+  const byOutcome: Partial<Record<PaymentCheckOutcome, number>> = {};
+  const bySource: Partial<Record<PaymentCheckSource, Partial<Record<PaymentCheckOutcome, number>>>> = {};
+  let deflections = 0;
+  let total = 0;
+  for (const r of rows) {
+    const n = Number(r.n);
+    total += n;
+    byOutcome[r.outcome] = (byOutcome[r.outcome] ?? 0) + n;
+    (bySource[r.source] ??= {})[r.outcome] = n;
+    if (isDeflection(r.source, r.outcome)) deflections += n;
+  }
+  return { total, byOutcome, bySource, deflections };
 }
 
 /**

@@ -3,8 +3,16 @@ import { requireCustomer, requireStaff } from '../../platform/auth/guards';
 import { errorResponse, errorResponses } from '../../platform/http';
 import type { AppContext } from '../../context';
 import { loadScope } from '../staff';
-import { checkBody, checkResult, consoleCheckBody, operationsResponse, ticketParams } from './payments.schema';
-import { checkPayment, customerOperations, ticketOperations } from './payments.service';
+import {
+  checkBody,
+  checkResult,
+  consoleCheckBody,
+  operationsResponse,
+  statsQuery,
+  statsResponse,
+  ticketParams,
+} from './payments.schema';
+import { checkPayment, checkStats, customerOperations, ticketOperations } from './payments.service';
 
 const responses = { ...errorResponses, 503: errorResponse };
 
@@ -78,6 +86,21 @@ export function consolePaymentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const scope = await loadScope(ctx.db, requireStaff(request));
         return { items: await ticketOperations(ctx, scope, request.params.number, request.locale) };
+      },
+    );
+    app.get(
+      '/stats',
+      {
+        schema: {
+          tags,
+          summary: 'Payment checks of the last 1, 7 or 30 days by source and answer, and the deflections (supervisors, admins)',
+          querystring: statsQuery,
+          response: { 200: statsResponse, ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireStaff(request, ['admin', 'supervisor']);
+        return checkStats(ctx, Number(request.query.days));
       },
     );
   };

@@ -80,5 +80,23 @@ export const operationView = z.object({
 export const operationsResponse = z.object({ items: z.array(operationView) });
 export const ticketParams = z.object({ number: z.string().min(1).max(40) });
 
+/** The period of the counts screen: the last day, week or month. */
+export const statsQuery = z.object({ days: z.enum(['1', '7', '30']).default('7') });
+
+const outcomeCounts = z.object({ processing: z.number(), done: z.number(), cancelled: z.number(), not_found: z.number() });
+
+/** How many checks were made where, what they answered, and how many spared a request. */
+export const statsResponse = z.object({
+  since: z.string().describe('ISO date-time the counts start at'),
+  days: z.number(),
+  total: z.number(),
+  /** Customers answered done or processing in the portal, the agents' section or the wizard. */
+  deflections: z.number(),
+  bySource: z.array(
+    z.object({ source: z.enum(['portal', 'agents', 'wizard', 'console']), total: z.number(), outcomes: outcomeCounts }),
+  ),
+});
+
 export type CheckBody = z.infer<typeof checkBody>;
 export type CheckResult = z.infer<typeof checkResult>;
+export type StatsResponse = z.infer<typeof statsResponse>;

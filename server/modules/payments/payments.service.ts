@@ -1,6 +1,6 @@
 import type { Locale } from '../../../common/errors';
 import type { AppContext } from '../../context';
-import type { PaymentCheckSource } from '../../db/schema';
+import { PAYMENT_CHECK_SOURCES, type PaymentCheckSource } from '../../db/schema';
 import { AppError } from '../../errors';
 import { enforceNodeRateLimit } from '../../platform/ratelimit';
 import type { TerminalPayment } from '../customers';
@@ -8,8 +8,9 @@ import { canSee, type StaffScope } from '../staff';
 import { parseTicketNumber } from '../tickets';
 import { normalizeAccount, normalizeReceipt, normalizeTerminal, paidWindow, toKopecks } from './payments.match';
 import { notFound, presentCheck, presentOperation } from './payments.presenter';
-import { recordCheck, ticketForOperations } from './payments.repo';
-import type { CheckResult } from './payments.schema';
+import { countCheck } from './payments.counter';
+import { checkCounts, ticketForOperations } from './payments.repo';
+import type { CheckResult, StatsResponse } from './payments.schema';
 
 /** Recent operations shown to a customer or an operator. */
 const RECENT_LIMIT = 10;
@@ -96,7 +97,7 @@ export async function checkPayment(
       currency: input.amount.currency,
     }),
   );
-  await recordCheck(ctx.db, { source: options.source, outcome: payment?.status ?? 'not_found', categoryId: options.categoryId });
+  countCheck(ctx.db, { source: options.source, outcome: payment?.status ?? 'not_found', categoryId: options.categoryId });
   return payment ? presentCheck(payment, options.locale) : notFound(options.locale);
 }
 
@@ -144,4 +145,26 @@ export async function ticketOperations(ctx: AppContext, scope: StaffScope, numbe
       ? [wallet]
       : [];
   return operationsOf(ctx, wallets, locale);
+}
+
+/** The counts screen: checks of the last `days` days per source, with the deflections. */
+export async function checkStats(ctx: AppContext, days: number): Promise<StatsResponse> {
+  const since = new Date(Date.now() - days * 24 * 3_600_000);
+  const counts = await checkCounts(ctx.db, since);
+  return {
+    since: since.toISOString(),
+    days,
+    total: counts.total,
+    deflections: counts.deflections,
+    bySource: PAYMENT_CHECK_SOURCES.map((source) => {
+      const o = counts.bySource[source] ?? {};
+      const outcomes = {
+        processing: o.processing ?? 0,
+        done: o.done ?? 0,
+        cancelled: o.cancelled ?? 0,
+        not_found: o.not_found ?? 0,
+      };
+      return { source, total: Object.values(outcomes).reduce((a, b) => a + b, 0), outcomes };
+    }),
+  };
 }

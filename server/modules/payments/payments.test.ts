@@ -263,3 +263,36 @@ describe('plan', () => {
     expect(await explainPlan(t.ctx.handle, `EXPLAIN ${recent.sql}`, recent.params)).toContain('demo_payments_account_paid_idx');
   });
 });
+
+describe('the counts screen', () => {
+  const stats = (session: Session, days = '7') =>
+    t.app.inject({ url: `/api/v1/console/payments/stats?days=${days}`, headers: h(session) });
+
+  it('shows supervisors the checks per source and answer and the requests they spared', async () => {
+    const sv = await makeMember(t.ctx.db, ['supervisor'], []);
+    const supervisor = await t.signIn('staff', sv.email, sv.password);
+    const before = (await stats(supervisor)).json();
+    await check({ ...done, source: 'portal' });
+    await check({ ...processing, source: 'wizard' });
+    await check({ ...done, amount: { amount: '501.00', currency: 'RUB' }, source: 'portal' });
+    const res = await stats(supervisor);
+    expect(res.statusCode).toBe(200);
+    const after = res.json();
+    const of = (body: typeof after, source: string) => body.bySource.find((s: { source: string }) => s.source === source);
+    expect(after.total).toBe(before.total + 3);
+    expect(after.deflections).toBe(before.deflections + 2);
+    expect(of(after, 'portal').outcomes.done).toBe(of(before, 'portal').outcomes.done + 1);
+    expect(of(after, 'portal').outcomes.not_found).toBe(of(before, 'portal').outcomes.not_found + 1);
+    expect(of(after, 'wizard').outcomes.processing).toBe(of(before, 'wizard').outcomes.processing + 1);
+    expect(after.bySource.map((s: { source: string }) => s.source)).toEqual(['portal', 'agents', 'wizard', 'console']);
+  });
+
+  it('is closed to operators and refuses a period it does not offer', async () => {
+    expect((await stats(operator)).statusCode).toBe(403);
+    const sv = await makeMember(t.ctx.db, ['supervisor'], []);
+    const supervisor = await t.signIn('staff', sv.email, sv.password);
+    const wrong = await stats(supervisor, '365');
+    expect(wrong.statusCode).toBe(400);
+    expect(JSON.stringify(wrong.json())).toContain('days');
+  });
+});

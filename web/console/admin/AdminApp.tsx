@@ -3,7 +3,7 @@ import type { Me } from '../../api/auth';
 import { useT } from '../../i18n/I18nProvider';
 import { Link, navigate, usePathname } from '../../router';
 import { PageLoading } from '../../ui/PageLoading';
-import { ADMIN_BASE, ADMIN_TABS, adminAccess, tabAccess, tabForPath } from './access';
+import { ADMIN_BASE, ADMIN_TABS, adminAccess, isReportTab, tabAccess, tabForPath } from './access';
 import type { AdminTabId } from './access';
 import { CannedTab } from './canned/CannedTab';
 import { CatalogTab } from './catalog/CatalogTab';
@@ -15,6 +15,7 @@ import { ContactsTab } from './contacts/ContactsTab';
 import { NoticesTab } from './notices/NoticesTab';
 import { WikiTab } from './wiki/WikiTab';
 import { SynonymsTab } from './synonyms/SynonymsTab';
+import { PaymentChecksTab } from './payments/PaymentChecksTab';
 
 function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
   switch (id) {
@@ -39,6 +40,8 @@ function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
       return <SynonymsTab />;
     case 'mailboxes':
       return <MailboxesTab canEdit={canEdit} />;
+    case 'payments':
+      return <PaymentChecksTab />;
   }
 }
 
@@ -52,7 +55,7 @@ export function AdminApp({ me }: { me: Me }) {
   const tab = tabForPath(path);
   const access = adminAccess(me);
   // The badge speaks of the open tab: a supervisor moderating the wiki is not "read only".
-  const shown = tab === null ? access : tabAccess(access, tab);
+  const shown = tab === null ? access : isReportTab(tab) ? 'none' : tabAccess(access, tab);
 
   useEffect(() => {
     if (tab === null) navigate(ADMIN_BASE, { replace: true });

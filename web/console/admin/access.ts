@@ -23,7 +23,12 @@ export const ADMIN_TABS = [
   { id: 'contacts', path: `${ADMIN_BASE}/contacts`, label: 'admin.tab.contacts' },
   { id: 'synonyms', path: `${ADMIN_BASE}/synonyms`, label: 'admin.tab.synonyms', adminOnly: true },
   { id: 'mailboxes', path: `${ADMIN_BASE}/mailboxes`, label: 'admin.tab.mailboxes' },
+  // Figures, nothing to change: no read-only badge, no "applies now" note.
+  { id: 'payments', path: `${ADMIN_BASE}/payments`, label: 'admin.tab.payments', report: true },
 ] as const;
+
+/** True for a tab that shows figures only. */
+export const isReportTab = (tab: AdminTabId) => ADMIN_TABS.some((item) => item.id === tab && 'report' in item);
 
 export type AdminTabId = (typeof ADMIN_TABS)[number]['id'];
 
