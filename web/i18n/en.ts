@@ -106,7 +106,7 @@ export const en: Catalogue = {
   'portal.notFound.text': 'The address may be mistyped, or the page may have moved.',
   'portal.notFound.home': 'Go to the home page',
 
-  'portal.footer.tagline': 'Customer support for the wallet and payment terminals.',
+  'portal.footer.tagline': 'Help for wallet and payment terminal customers: answers, requests, contacts.',
   'portal.footer.staff': 'Staff sign-in',
   'portal.footer.copyright': '© {year} paydesk',
 

@@ -108,7 +108,7 @@ export const ru = {
   'portal.notFound.text': 'Возможно, адрес введён с ошибкой или страница была перемещена.',
   'portal.notFound.home': 'Перейти на главную',
 
-  'portal.footer.tagline': 'Служба поддержки клиентов кошелька и терминалов оплаты.',
+  'portal.footer.tagline': 'Помощь клиентам кошелька и терминалов оплаты: ответы, обращения, контакты.',
   'portal.footer.staff': 'Вход для сотрудников',
   'portal.footer.copyright': '© {year} paydesk',
 

@@ -106,7 +106,7 @@ export const uk: Catalogue = {
   'portal.notFound.text': 'Можливо, адресу введено з помилкою або сторінку було переміщено.',
   'portal.notFound.home': 'Перейти на головну',
 
-  'portal.footer.tagline': 'Служба підтримки клієнтів гаманця та терміналів оплати.',
+  'portal.footer.tagline': 'Допомога клієнтам гаманця та терміналів оплати: відповіді, звернення, контакти.',
   'portal.footer.staff': 'Вхід для працівників',
   'portal.footer.copyright': '© {year} paydesk',
 
