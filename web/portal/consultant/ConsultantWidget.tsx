@@ -176,7 +176,7 @@ export function ConsultantWidget() {
         <span aria-hidden="true" className="consultant__icon">
           ?
         </span>
-        {open ? t('bot.hide') : t('bot.open')}
+        <span className="consultant__label">{open ? t('bot.hide') : t('bot.open')}</span>
       </button>
     </div>
   );
