@@ -14,27 +14,19 @@
 // BENCH_WARMUP (1: first the measured queries in the other language, to warm the app's JIT without
 // sharing a cached result; 0: only the 100 + 50 requests of before), BENCH_CLIENT (raw: hand-written
 // keep-alive HTTP/1.1 connections; http: Node's http client, as before). Prints CPU per request.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { cpus, loadavg } from 'node:os';
 import pino from 'pino';
 import { loadConfig } from '../server/config';
 import { kbArticles } from '../server/db/schema';
 import { indexMissing } from '../server/modules/kb/kb.search';
 import { DEMO_ARTICLES } from '../server/seed/demo-articles';
 import { cpuSnapshot, cpuUse } from './cpu';
+import { cpuPerRequest, ENGINES, onEngine, pct, waitReady } from './harness';
 import { RawConnection } from './rawhttp';
 import { createRuntime } from '../server/runtime';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -192,16 +184,6 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function adminSql(text: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 async function prepare(env: Record<string, string>): Promise<void> {
   const config = loadConfig({ env: { ...env, SEED_DEMO: 'true', LOG_LEVEL: 'warn' } });
   const runtime = await createRuntime(config, { background: false, logger: pino({ level: 'warn' }) });
@@ -218,37 +200,6 @@ async function prepare(env: Record<string, string>): Promise<void> {
   } finally {
     await runtime.close();
   }
-}
-
-function startApp(env: Record<string, string>, port: number): ChildProcess {
-  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'server/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PAYDESK_ROLES: 'web',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      BOT_ASKS_PER_IP_MINUTE: '1000000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return child;
-}
-
-async function waitReady(port: number) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await request(port, 'GET', '/readyz')).status === 200) return;
-    } catch {
-      // not yet
-    }
-    await sleep(500);
-  }
-  throw new Error('the app did not become ready');
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -276,11 +227,6 @@ function request(port: number, method: string, pathname: string, body?: unknown)
     req.end();
   });
 }
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
 
 async function load(
   port: number,
@@ -319,20 +265,11 @@ async function load(
 }
 
 async function runEngine(engine: string) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'paydesk-bench-kb-'));
-  const db = `bench_kb_${process.pid}`;
-  const dbUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${db}`);
-  const env: Record<string, string> = {
-    DATA_DIR: dataDir,
-    ...(engine === 'postgres' ? { DATABASE_URL: dbUrl, SECRET_KEY: 'b'.repeat(64) } : {}),
-  };
-  let child: ChildProcess | null = null;
-  try {
-    if (engine === 'postgres') await adminSql(`CREATE DATABASE ${db}`);
+  await onEngine(engine, 'kb', async (e) => {
     console.log(`${engine}: generating ${ARTICLES} articles`);
-    await prepare(env);
+    await prepare(e.env);
     const port = await freePort();
-    child = startApp(env, port);
+    const child = e.startApp(port, { BOT_ASKS_PER_IP_MINUTE: '1000000' });
     await waitReady(port);
     const queries = generateQueries(QUERIES);
     if (WARMUP) {
@@ -345,29 +282,17 @@ async function runEngine(engine: string) {
     }
     await load(port, queries.slice(0, 100), 'search'); // warm-up
     await load(port, queries.slice(0, 50), 'bot');
-    const cpu = { appPid: child.pid ?? 0, database: engine === 'postgres' ? db : '-' };
+    const cpu = { appPid: child.pid ?? 0, database: e.database };
     const search = await load(port, queries, 'search', cpu);
     const bot = await load(port, queries, 'bot', cpu);
     const f = (x: number) => x.toFixed(1);
-    // CPU per request (ms) of the app, the bench database's PostgreSQL, this client and the rest of the machine.
-    const perRequest = (u: typeof search.use) =>
-      u
-        ? `; CPU ms/request: app ${((u.app * 1000) / queries.length).toFixed(2)}, pg ${((u.pg * 1000) / queries.length).toFixed(2)}, client ${((u.bench * 1000) / queries.length).toFixed(2)}, others ${((u.others * 1000) / queries.length).toFixed(2)}`
-        : '';
     console.log(
-      `${engine}: search p50 ${f(search.p50)} ms, p95 ${f(search.p95)} ms, ${f(search.rps)} req/s, errors ${search.errors}${perRequest(search.use)}`,
+      `${engine}: search p50 ${f(search.p50)} ms, p95 ${f(search.p95)} ms, ${f(search.rps)} req/s, errors ${search.errors}${cpuPerRequest(search.use, queries.length)}`,
     );
     console.log(
-      `${engine}: bot    p50 ${f(bot.p50)} ms, p95 ${f(bot.p95)} ms, ${f(bot.rps)} req/s, errors ${bot.errors}${perRequest(bot.use)}`,
+      `${engine}: bot    p50 ${f(bot.p50)} ms, p95 ${f(bot.p95)} ms, ${f(bot.rps)} req/s, errors ${bot.errors}${cpuPerRequest(bot.use, queries.length)}`,
     );
-  } finally {
-    if (child) {
-      child.kill('SIGTERM');
-      await new Promise((r) => child!.once('exit', r));
-    }
-    if (engine === 'postgres') await adminSql(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 console.log(

@@ -12,13 +12,7 @@
 // Run: npm run bench:payment-check (under the heavy lock). Knobs: BENCH_ENGINES (pglite,postgres),
 // BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_REQUESTS (2000),
 // BENCH_CONCURRENCY (8), BENCH_PORT (3352).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { cpus, loadavg } from 'node:os';
 import pino from 'pino';
 import { loadConfig } from '../server/config';
 import { terminalPaymentQuery } from '../server/modules/customers/paycore.demo';
@@ -26,11 +20,9 @@ import { paidWindow } from '../server/modules/payments/payments.match';
 import { createRuntime } from '../server/runtime';
 import { DEMO_PAYMENTS_COUNT, seedDemoPayments } from '../server/seed/payments';
 import { cpuSnapshot, cpuUse } from './cpu';
+import { cpuPerRequest, ENGINES, onEngine, pct, waitReady } from './harness';
 import { RawConnection } from './rawhttp';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const ENGINES = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const PORT = Number(process.env.BENCH_PORT ?? 3352);
@@ -78,16 +70,6 @@ function checksFrom(rows: Row[], n: number): Check[] {
   return out;
 }
 
-async function adminSql(text: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Migrates, seeds the 100,000 payments (timed), reads a sample of them and prints the plans. */
 async function prepare(env: Record<string, string>) {
   const config = loadConfig({ env: { ...env, SEED_DEMO: 'false', LOG_LEVEL: 'warn' } });
@@ -121,43 +103,6 @@ async function prepare(env: Record<string, string>) {
     await runtime.close();
   }
 }
-
-function startApp(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      PAYDESK_ROLES: 'web',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      PAYMENT_CHECKS_PER_IP: '1000000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function waitReady() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      const c = new RawConnection(PORT);
-      const res = await c.request('GET', '/readyz');
-      c.close();
-      if (res.status === 200) return;
-    } catch {
-      // not yet
-    }
-    await sleep(500);
-  }
-  throw new Error('the app did not become ready');
-}
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
 
 async function load(checks: Check[], cpu?: { appPid: number; database: string }) {
   const latencies: number[] = [];
@@ -196,40 +141,21 @@ async function load(checks: Check[], cpu?: { appPid: number; database: string })
 }
 
 async function runEngine(engine: string) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'paydesk-bench-pay-'));
-  const db = `bench_pay_${process.pid}`;
-  const dbUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${db}`);
-  const env: Record<string, string> = {
-    DATA_DIR: dataDir,
-    ...(engine === 'postgres' ? { DATABASE_URL: dbUrl, SECRET_KEY: 'b'.repeat(64) } : {}),
-  };
-  let child: ChildProcess | null = null;
-  try {
-    if (engine === 'postgres') await adminSql(`CREATE DATABASE ${db}`);
-    const { seedMs, rows, plans } = await prepare(env);
+  await onEngine(engine, 'pay', async (e) => {
+    const { seedMs, rows, plans } = await prepare(e.env);
     console.log(
       `${engine}: seeded ${DEMO_PAYMENTS_COUNT} payments in ${(seedMs / 1000).toFixed(1)} s; plans:\n${plans.join('\n')}`,
     );
-    child = startApp(env);
-    await waitReady();
+    const child = e.startApp(PORT, { PAYMENT_CHECKS_PER_IP: '1000000' });
+    await waitReady(PORT);
     const checks = checksFrom(rows, REQUESTS);
     await load(checksFrom(rows.slice().reverse(), 500)); // warm-up (JIT, plan caches)
-    const r = await load(checks, { appPid: child.pid ?? 0, database: engine === 'postgres' ? db : '-' });
+    const r = await load(checks, { appPid: child.pid ?? 0, database: e.database });
     const f = (x: number) => x.toFixed(1);
-    const perRequest = r.use
-      ? `; CPU ms/request: app ${((r.use.app * 1000) / checks.length).toFixed(2)}, pg ${((r.use.pg * 1000) / checks.length).toFixed(2)}, client ${((r.use.bench * 1000) / checks.length).toFixed(2)}, others ${((r.use.others * 1000) / checks.length).toFixed(2)}`
-      : '';
     console.log(
-      `${engine}: check c=${CONCURRENCY} n=${checks.length} p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms, ${f(r.rps)} req/s, errors ${r.errors}, wrong answers ${r.wrong}${perRequest}`,
+      `${engine}: check c=${CONCURRENCY} n=${checks.length} p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms, ${f(r.rps)} req/s, errors ${r.errors}, wrong answers ${r.wrong}${cpuPerRequest(r.use, checks.length)}`,
     );
-  } finally {
-    if (child) {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child!.once('exit', resolve));
-    }
-    if (engine === 'postgres') await adminSql(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 console.log(
