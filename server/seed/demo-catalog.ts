@@ -1843,11 +1843,7 @@ const evidence = (): FieldDef => ({
   maxFiles: 3,
   maxSizeMb: 10,
   label: t('Документы и доказательства', 'Документи та докази', 'Documents and evidence'),
-  help: t(
-    'Чеки, скриншоты, выписки.',
-    'Чеки, скриншоти, виписки.',
-    'Receipts, screenshots, statements.',
-  ),
+  help: t('Чеки, скриншоты, выписки.', 'Чеки, скриншоти, виписки.', 'Receipts, screenshots, statements.'),
 });
 
 const complaintsSection = node(
