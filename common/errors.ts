@@ -31,13 +31,20 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * One field problem, the only shape of them: where (`path`: the request part — `body`, `query`,
+ * `params` — then the field's keys, e.g. `['body', 'description']`), a stable `code` (the form
+ * validator's, a module's `<module>.<problem>`, or zod's) and a `message` in the reader's language.
+ * `params` come with the form validator's codes (e.g. `{ max: 10 }`) so a form can word them itself.
+ */
+export type ApiIssue = { path: string[]; code: string; message: string; params?: Record<string, string | number> };
+
 export type ApiErrorBody = {
   error: {
     code: ErrorCode;
     message: string;
-    details?: Record<string, unknown>;
-    /** Per-field errors of a form: `{ <field key>: { code, message?, params? } }` (params as the form validator's). */
-    fields?: Record<string, { code: string; message?: string; params?: Record<string, string | number> }>;
+    /** Field problems (every 400, and 413/415 of a form's file) are `details.issues`: see `ApiIssue`. */
+    details?: Record<string, unknown> & { issues?: ApiIssue[] };
     requestId?: string;
   };
 };

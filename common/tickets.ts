@@ -11,7 +11,8 @@ export const TICKET_STATUSES = [
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const TICKET_CHANNELS = ['web', 'email', 'chat', 'phone', 'social', 'api'] as const;
+/** Where a request came from; `appeal`: a customer's appeal of a solved request (linked to it). */
+export const TICKET_CHANNELS = ['web', 'email', 'chat', 'phone', 'social', 'api', 'appeal'] as const;
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
 export const REPLY_CHANNELS = ['email', 'portal'] as const;

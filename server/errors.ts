@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ApiErrorBody, type ErrorCode } from '../common/errors';
-import { localizeIssues, withoutInput, type Issue } from './issues';
+import { fieldIssues, localizeIssues, withoutInput, type Issue } from './issues';
 
 // Developer-facing default texts; the UI shows its own catalogue's message for the code.
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
@@ -42,18 +42,13 @@ export class AppError extends Error {
   }
 }
 
-/**
- * The JSON body of an error answer. Per-field errors (`details.fields`) are lifted to
- * `error.fields` so forms can show each next to its field.
- */
+/** The JSON body of an error answer. Field problems are in `details.issues` (common/errors `ApiIssue`). */
 export function errorBody(code: ErrorCode, requestId: string, details?: Record<string, unknown>, message?: string): ApiErrorBody {
-  const { fields, ...rest } = details ?? {};
   return {
     error: {
       code,
       message: message ?? DEFAULT_MESSAGES[code],
-      ...(Object.keys(rest).length > 0 ? { details: rest } : {}),
-      ...(fields ? { fields: fields as NonNullable<ApiErrorBody['error']['fields']> } : {}),
+      ...(details && Object.keys(details).length > 0 ? { details } : {}),
       requestId,
     },
   };
@@ -73,16 +68,34 @@ function isMalformedMultipart(error: Error): boolean {
 /** The one error handler: codes for expected errors, a bare INTERNAL (logged) for the rest. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) => {
-    const send = (code: ErrorCode, details?: Record<string, unknown>, message?: string) => {
-      if (details && typeof details.retryAfterSeconds === 'number') {
-        void reply.header('retry-after', String(details.retryAfterSeconds));
+    const send = (code: ErrorCode, given?: Record<string, unknown>, message?: string) => {
+      if (given && typeof given.retryAfterSeconds === 'number') {
+        void reply.header('retry-after', String(given.retryAfterSeconds));
       }
+      // Every 400 names its problems the one way: one without issues (a bare refusal, a `reason`)
+      // gets one about the request as a whole (path []), its code the reason.
+      const details =
+        ERROR_CODES[code] === 400 && !Array.isArray(given?.issues)
+          ? {
+              ...given,
+              issues: localizeIssues(request, [
+                {
+                  path: [],
+                  code: typeof given?.reason === 'string' ? given.reason : 'invalid',
+                  message: message ?? DEFAULT_MESSAGES[code],
+                },
+              ]),
+            }
+          : given;
       return reply.status(ERROR_CODES[code]).send(errorBody(code, request.id, details, message));
     };
     if (error instanceof AppError) {
-      const issues = error.details?.issues;
-      if (!Array.isArray(issues)) return send(error.code, error.details, error.message);
-      return send(error.code, { ...error.details, issues: localizeIssues(request, issues as Issue[]) }, error.message);
+      // Field problems given by key (`fields: { email: { code } }`, the form validator's shape)
+      // join the issues: one shape on the wire.
+      const { fields, issues, ...rest } = error.details ?? {};
+      const all = [...(Array.isArray(issues) ? (issues as Issue[]) : []), ...fieldIssues(fields)];
+      if (all.length === 0) return send(error.code, error.details, error.message);
+      return send(error.code, { ...rest, issues: localizeIssues(request, all) }, error.message);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation.map((v): Issue => ({

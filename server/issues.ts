@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
-import { type Locale } from '../common/errors';
+import { type ApiIssue, type Locale } from '../common/errors';
+import { fieldErrorMessage } from '../common/forms/messages';
+import { FIELD_ERROR_CODES, type FieldErrorCode } from '../common/forms/types';
 import type { MODULES } from './modules';
 import type { IssueTexts, PaydeskModule } from './modules/module';
 import { readerLocale } from './platform/locale';
@@ -86,6 +88,20 @@ export function ownIssue(path: string[], code: OwnIssueCode, params?: Record<str
   return { path, code, ...(params ? { params } : {}) };
 }
 
+/**
+ * Field problems given by field key (`{ email: { code: 'required' } }`, `{ 'imap.password': … }`:
+ * the form validator's and the upload checks' shape) as issues under `location` (`body`).
+ */
+export function fieldIssues(fields: unknown, location = 'body'): Issue[] {
+  if (!fields || typeof fields !== 'object') return [];
+  return Object.entries(fields as Record<string, { code?: unknown; message?: unknown; params?: unknown }>).map(([key, f]) => ({
+    path: [location, ...key.split('.')],
+    code: typeof f?.code === 'string' ? f.code : 'invalid',
+    ...(typeof f?.message === 'string' ? { message: f.message } : {}),
+    ...(f?.params && typeof f.params === 'object' ? { params: f.params as Record<string, unknown> } : {}),
+  }));
+}
+
 /** An issue's details without the value that was sent (it may be personal data). */
 export function withoutInput(params: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!params) return undefined;
@@ -125,17 +141,34 @@ function sentAt(request: FastifyRequest, path: readonly string[]): unknown {
   return value;
 }
 
-/** The issues as the client gets them: path, code and a text in the reader's language; nothing else. */
-export function localizeIssues(
-  request: FastifyRequest,
-  issues: readonly Issue[],
-): Array<{ path: string[]; code?: string; message: string }> {
+const isFieldCode = (code: string | undefined): code is FieldErrorCode =>
+  code !== undefined && (FIELD_ERROR_CODES as readonly string[]).includes(code);
+
+/** The form validator's params (numbers and strings only), for the client to word the code itself. */
+function fieldParams(params: Record<string, unknown> | undefined): Record<string, string | number> | undefined {
+  if (!params) return undefined;
+  const out = Object.fromEntries(
+    Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === 'string' || typeof e[1] === 'number'),
+  );
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * The issues as the client gets them (common/errors `ApiIssue`): path, code and a text in the
+ * reader's language, and for the form validator's codes their params; nothing else.
+ */
+export function localizeIssues(request: FastifyRequest, issues: readonly Issue[]): ApiIssue[] {
   // `request.locale` once the auth plugin is registered; the same resolver otherwise (bare test apps).
   const locale = (request.locale as Locale | undefined) ?? readerLocale(request);
   return issues.map((issue) => {
-    const out = { path: issue.path, ...(issue.code ? { code: issue.code } : {}) };
+    const out = { path: issue.path, code: issue.code ?? 'invalid' };
     const own = ownText(issue.code, locale) ?? ownText(issue.message, locale);
     if (own !== undefined) return { ...out, message: fill(own, issue.params) };
+    if (isFieldCode(issue.code)) {
+      const params = fieldParams(issue.params);
+      const message = issue.message ?? fieldErrorMessage({ code: issue.code, ...(params ? { params } : {}) }, locale);
+      return { ...out, message, ...(params ? { params } : {}) };
+    }
     const message = issue.message ?? 'invalid';
     if (!issue.params || !issue.code) return { ...out, message };
     const raw = { ...issue.params, code: issue.code, path: issue.path.slice(1), input: sentAt(request, issue.path) };

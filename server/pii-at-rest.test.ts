@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { flushQuestions } from './modules/bot/bot.repo';
-import { startSmtpListener, type SmtpListener } from './modules/mail/smtp-listener';
+import { startSmtpListener, type SmtpListener } from './modules/inbox/smtp-listener';
 import { createRuntime, type Runtime } from './runtime';
 import { testDatabaseUrl } from './test/db';
 import { rawLetter, sendRaw, waitProcessed } from './test/mail';

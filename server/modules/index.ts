@@ -4,6 +4,7 @@ import { catalogModule } from './catalog/catalog.module';
 import { consoleModule } from './console/console.module';
 import { customersModule } from './customers/customers.module';
 import { healthModule } from './health/health.module';
+import { inboxModule } from './inbox/inbox.module';
 import { kbModule } from './kb/kb.module';
 import { mailModule } from './mail/mail.module';
 import { noticesModule } from './notices/notices.module';
@@ -30,6 +31,7 @@ export const MODULES = [
   consoleModule,
   settingsModule,
   mailModule,
+  inboxModule,
   noticesModule,
   wikiModule,
   slaModule,

@@ -13,8 +13,22 @@ export const errorResponse = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.record(z.string(), z.unknown()).optional(),
-    fields: z.record(z.string(), z.object({ code: z.string(), message: z.string().optional() }).passthrough()).optional(),
+    /** Field problems are `details.issues` (every 400; 413/415 of a form's file too), one shape. */
+    details: z
+      .object({
+        issues: z
+          .array(
+            z.object({
+              path: z.array(z.string()),
+              code: z.string(),
+              message: z.string(),
+              params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+            }),
+          )
+          .optional(),
+      })
+      .catchall(z.unknown())
+      .optional(),
     requestId: z.string().optional(),
   }),
 });

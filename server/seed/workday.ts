@@ -16,7 +16,7 @@ import {
   type Priority,
 } from '../db/schema';
 import { createPiiCipher } from '../platform/crypto';
-import { formatTicketNumber } from '../modules/tickets/numbers';
+import { formatTicketNumber } from '../../common/ticket-numbers';
 import { computeDue, loadPolicy } from '../modules/sla/sla.service';
 
 /** Department memberships and tiers of the demo staff. */

@@ -58,7 +58,11 @@ describe('apiRequest', () => {
   it('reads the fields named by a validation failure', async () => {
     stubFetch(() =>
       json(400, {
-        error: { code: 'VALIDATION_FAILED', message: 'bad', details: { issues: [{ path: ['login'], message: 'x' }] } },
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'bad',
+          details: { issues: [{ path: ['body', 'login'], code: 'too_small', message: 'x' }] },
+        },
       }),
     );
     const error = (await apiRequest('POST', '/auth/login', {}).catch((e: unknown) => e)) as ApiError;
@@ -90,24 +94,30 @@ describe('apiRequest', () => {
     expect(headers['X-CSRF-Token']).toBe('token-1');
   });
 
-  it('reads per-field errors from error.fields or error.details.fields', async () => {
-    stubFetch(() =>
-      json(400, { error: { code: 'VALIDATION_FAILED', message: 'x', fields: { email: { code: 'required', message: 'm' } } } }),
-    );
-    const a = (await apiRequest('POST', '/tickets', {}).catch((e: unknown) => e)) as ApiError;
-    expect(a.fields).toEqual({ email: { code: 'required', message: 'm' } });
-
+  it('reads per-field errors from details.issues by the path after the request part', async () => {
     stubFetch(() =>
       json(400, {
         error: {
           code: 'VALIDATION_FAILED',
           message: 'x',
-          details: { fields: { n: { code: 'too_long', params: { max: 5 } }, bad: 1 } },
+          details: {
+            issues: [
+              { path: ['body', 'email'], code: 'required', message: 'm' },
+              { path: ['body', 'email'], code: 'invalid_email', message: 'second' },
+              { path: ['body', 'imap', 'password'], code: 'too_long', message: 'long', params: { max: 5 } },
+              { path: ['body'], code: 'input.malformed', message: 'broken' },
+              { bad: 1 },
+            ],
+          },
         },
       }),
     );
-    const b = (await apiRequest('POST', '/tickets', {}).catch((e: unknown) => e)) as ApiError;
-    expect(b.fields).toEqual({ n: { code: 'too_long', params: { max: 5 } } });
+    const a = (await apiRequest('POST', '/tickets', {}).catch((e: unknown) => e)) as ApiError;
+    expect(a.fields).toEqual({
+      email: { code: 'required', message: 'm' },
+      'imap.password': { code: 'too_long', message: 'long', params: { max: 5 } },
+    });
+    expect(invalidFields(a)).toEqual(['email', 'imap']);
   });
 
   it('downloads a file as a Blob, and fails like any call', async () => {

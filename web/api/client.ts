@@ -6,7 +6,7 @@ export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR';
 
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** One field's complaint in `error.fields` (the form validator's code, the server's text). */
+/** One field's complaint, read from `error.details.issues` (the form validator's code and params, the server's text). */
 export type ApiFieldError = { code: string; message?: string; params?: Record<string, string | number> };
 
 /** Extra per-call settings: headers (e.g. a guest's `Authorization: Bearer`), cancellation. */
@@ -18,7 +18,7 @@ export class ApiError extends Error {
   readonly status: number;
   readonly details: Record<string, unknown>;
   readonly requestId: string | undefined;
-  /** Per-field complaints of a VALIDATION_FAILED / UNSUPPORTED_MEDIA_TYPE answer, by field key. */
+  /** Per-field complaints of an answer (`details.issues`), by field key (the path after `body`, dotted). */
   readonly fields: Record<string, ApiFieldError>;
 
   constructor(options: {
@@ -60,11 +60,22 @@ function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
 }
 
-function readFieldErrors(value: unknown): Record<string, ApiFieldError> | undefined {
-  if (!isRecord(value)) return undefined;
+/** The parts of a request an issue's path starts with (server/errors.ts, common/errors `ApiIssue`). */
+const REQUEST_PARTS = new Set(['body', 'query', 'querystring', 'params', 'headers']);
+
+/**
+ * `details.issues` (the one shape of field problems) by field key: the issue's path after its
+ * request part, joined with dots (`['body', 'imap', 'password']` → `imap.password`). A form shows
+ * the first complaint of each field.
+ */
+function fieldsFromIssues(details: unknown): Record<string, ApiFieldError> | undefined {
+  if (!isRecord(details) || !Array.isArray(details.issues)) return undefined;
   const fields: Record<string, ApiFieldError> = {};
-  for (const [key, raw] of Object.entries(value)) {
-    if (!isRecord(raw) || typeof raw.code !== 'string') continue;
+  for (const raw of details.issues as unknown[]) {
+    if (!isRecord(raw) || typeof raw.code !== 'string' || !Array.isArray(raw.path)) continue;
+    const path = (raw.path as unknown[]).map(String);
+    const key = (REQUEST_PARTS.has(path[0] ?? '') ? path.slice(1) : path).join('.');
+    if (!key || fields[key]) continue;
     fields[key] = {
       code: raw.code,
       ...(typeof raw.message === 'string' ? { message: raw.message } : {}),
@@ -86,8 +97,7 @@ export function toApiError(status: number, body: unknown): ApiError {
     message: typeof error.message === 'string' ? error.message : undefined,
     details: isRecord(error.details) ? error.details : undefined,
     requestId: typeof error.requestId === 'string' ? error.requestId : undefined,
-    // `error.fields` per the contract; `details.fields` tolerated as well.
-    fields: readFieldErrors(error.fields) ?? (isRecord(error.details) ? readFieldErrors(error.details.fields) : undefined),
+    fields: fieldsFromIssues(error.details),
   });
 }
 
@@ -155,15 +165,7 @@ export function retryAfterSeconds(error: ApiError): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.ceil(value) : null;
 }
 
-/** The field names (first path segment) a VALIDATION_FAILED answer complains about. */
+/** The field names (first key after the request part) a VALIDATION_FAILED answer complains about. */
 export function invalidFields(error: ApiError): string[] {
-  const issues = error.details.issues;
-  if (!Array.isArray(issues)) return [];
-  const fields = new Set<string>();
-  for (const issue of issues as unknown[]) {
-    if (!isRecord(issue) || !Array.isArray(issue.path)) continue;
-    const first: unknown = (issue.path as unknown[])[0];
-    if (typeof first === 'string') fields.add(first);
-  }
-  return [...fields];
+  return [...new Set(Object.keys(error.fields).map((key) => key.split('.')[0] ?? key))];
 }

@@ -68,15 +68,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -94,15 +95,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -120,15 +122,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -146,15 +149,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -208,15 +212,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -234,15 +239,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -313,15 +319,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -382,15 +389,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -408,15 +416,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -434,15 +443,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -503,15 +513,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -529,15 +540,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -555,15 +567,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -624,15 +637,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -650,15 +664,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -676,15 +691,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -774,15 +790,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -800,15 +817,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -826,15 +844,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -852,15 +871,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -878,15 +898,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -904,15 +925,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -930,15 +952,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -956,15 +979,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -982,15 +1006,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1123,15 +1148,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1149,15 +1175,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1175,15 +1202,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1201,15 +1229,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1227,15 +1256,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1253,15 +1283,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1279,15 +1310,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1305,15 +1337,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1331,15 +1364,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1422,15 +1456,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1448,15 +1483,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1474,15 +1510,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1500,15 +1537,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1526,15 +1564,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1552,15 +1591,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1578,15 +1618,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1604,15 +1645,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1630,15 +1672,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1721,15 +1764,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1747,15 +1791,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1773,15 +1818,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1799,15 +1845,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1825,15 +1872,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1851,15 +1899,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1877,15 +1926,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1903,15 +1953,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1929,15 +1980,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -1986,15 +2038,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2012,15 +2065,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2038,15 +2092,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2064,15 +2119,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2090,15 +2146,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2116,15 +2173,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2142,15 +2200,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2168,15 +2227,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2194,15 +2254,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2264,15 +2325,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2290,15 +2352,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2316,15 +2379,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2342,15 +2406,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2368,15 +2433,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2394,15 +2460,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2420,15 +2487,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2446,15 +2514,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2472,15 +2541,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2537,15 +2607,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2563,15 +2634,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2589,15 +2661,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2615,15 +2688,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2641,15 +2715,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2667,15 +2742,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2693,15 +2769,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2719,15 +2796,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2745,15 +2823,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2818,15 +2897,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2844,15 +2924,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2870,15 +2951,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2896,15 +2978,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2922,15 +3005,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2948,15 +3032,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -2974,15 +3059,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3000,15 +3086,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3026,15 +3113,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3121,15 +3209,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3147,15 +3236,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3173,15 +3263,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3199,15 +3290,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3225,15 +3317,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3251,15 +3344,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3277,15 +3371,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3303,15 +3398,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3329,15 +3425,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3401,15 +3498,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3427,15 +3525,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3453,15 +3552,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3479,15 +3579,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3505,15 +3606,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3531,15 +3633,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3557,15 +3660,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3583,15 +3687,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3609,15 +3714,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3675,15 +3781,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3701,15 +3808,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3727,15 +3835,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3753,15 +3862,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3779,15 +3889,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3805,15 +3916,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3831,15 +3943,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3857,15 +3970,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3883,15 +3997,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3970,15 +4085,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -3996,15 +4112,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4022,15 +4139,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4048,15 +4166,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4074,15 +4193,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4100,15 +4220,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4126,15 +4247,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4152,15 +4274,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4178,15 +4301,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4252,15 +4376,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4278,15 +4403,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4304,15 +4430,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4330,15 +4457,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4356,15 +4484,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4382,15 +4511,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4408,15 +4538,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4434,15 +4565,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4460,15 +4592,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4521,15 +4654,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4547,15 +4681,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4573,15 +4708,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4599,15 +4735,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4625,15 +4762,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4651,15 +4789,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4677,15 +4816,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4703,15 +4843,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4729,15 +4870,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4811,15 +4953,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4837,15 +4980,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4863,15 +5007,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4889,15 +5034,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4915,15 +5061,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4941,15 +5088,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4967,15 +5115,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -4993,15 +5142,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5019,15 +5169,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5091,15 +5242,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5117,15 +5269,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5143,15 +5296,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5169,15 +5323,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5195,15 +5350,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5221,15 +5377,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5247,15 +5404,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5273,15 +5431,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5299,15 +5458,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5366,15 +5526,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5392,15 +5553,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5418,15 +5580,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5444,15 +5607,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5470,15 +5634,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5496,15 +5661,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5522,15 +5688,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5548,15 +5715,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5574,15 +5742,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5632,15 +5801,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5658,15 +5828,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5684,15 +5855,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5710,15 +5882,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5736,15 +5909,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5762,15 +5936,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5788,15 +5963,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5814,15 +5990,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5840,15 +6017,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5913,15 +6091,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5939,15 +6118,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5965,15 +6145,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -5991,15 +6172,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6017,15 +6199,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6043,15 +6226,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6069,15 +6253,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6095,15 +6280,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6121,15 +6307,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6174,15 +6361,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6200,15 +6388,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6226,15 +6415,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6252,15 +6442,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6278,15 +6469,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6304,15 +6496,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6330,15 +6523,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6356,15 +6550,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6382,15 +6577,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6482,15 +6678,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6508,15 +6705,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6534,15 +6732,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6560,15 +6759,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6586,15 +6786,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6612,15 +6813,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6638,15 +6840,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6664,15 +6867,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6690,15 +6894,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6778,15 +6983,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6804,15 +7010,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6830,15 +7037,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6856,15 +7064,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6882,15 +7091,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6908,15 +7118,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6934,15 +7145,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6960,15 +7172,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -6986,15 +7199,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7076,15 +7290,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7102,15 +7317,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7128,15 +7344,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7154,15 +7371,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7180,15 +7398,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7206,15 +7425,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7232,15 +7452,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7258,15 +7479,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7284,15 +7506,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7366,15 +7589,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7392,15 +7616,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7418,15 +7643,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7444,15 +7670,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7470,15 +7697,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7496,15 +7724,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7522,15 +7751,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7548,15 +7778,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7574,15 +7805,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7673,15 +7905,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7699,15 +7932,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7725,15 +7959,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7751,15 +7986,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7777,15 +8013,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7803,15 +8040,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7829,15 +8067,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7855,15 +8094,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -7881,15 +8121,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8000,15 +8241,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8026,15 +8268,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8052,15 +8295,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8078,15 +8322,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8104,15 +8349,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8130,15 +8376,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8156,15 +8403,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8182,15 +8430,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8208,15 +8457,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8328,15 +8578,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8354,15 +8605,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8380,15 +8632,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8406,15 +8659,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8432,15 +8686,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8458,15 +8713,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8484,15 +8740,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8510,15 +8767,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8536,15 +8794,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8729,15 +8988,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8755,15 +9015,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8781,15 +9042,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8807,15 +9069,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8833,15 +9096,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8859,15 +9123,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8885,15 +9150,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8911,15 +9177,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -8937,15 +9204,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9049,15 +9317,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9075,15 +9344,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9101,15 +9371,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9127,15 +9398,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9153,15 +9425,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9179,15 +9452,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9205,15 +9479,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9231,15 +9506,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9257,15 +9533,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9338,15 +9615,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9364,15 +9642,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9390,15 +9669,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9416,15 +9696,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9442,15 +9723,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9468,15 +9750,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9494,15 +9777,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9520,15 +9804,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9546,15 +9831,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9620,15 +9906,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9646,15 +9933,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9672,15 +9960,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9698,15 +9987,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9724,15 +10014,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9750,15 +10041,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9776,15 +10068,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9802,15 +10095,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9828,15 +10122,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9914,15 +10209,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9940,15 +10236,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9966,15 +10263,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -9992,15 +10290,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10018,15 +10317,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10044,15 +10344,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10070,15 +10371,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10096,15 +10398,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10122,15 +10425,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10186,15 +10490,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10212,15 +10517,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10238,15 +10544,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10264,15 +10571,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10290,15 +10598,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10316,15 +10625,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10342,15 +10652,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10368,15 +10679,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10394,15 +10706,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10484,15 +10797,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10510,15 +10824,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10536,15 +10851,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10562,15 +10878,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10588,15 +10905,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10614,15 +10932,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10640,15 +10959,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10666,15 +10986,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10692,15 +11013,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10788,15 +11110,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10814,15 +11137,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10840,15 +11164,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10866,15 +11191,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10892,15 +11218,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10918,15 +11245,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10944,15 +11272,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10970,15 +11299,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -10996,15 +11326,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11069,15 +11400,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11095,15 +11427,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11121,15 +11454,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11147,15 +11481,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11173,15 +11508,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11199,15 +11535,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11225,15 +11562,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11251,15 +11589,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11277,15 +11616,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11377,15 +11717,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11403,15 +11744,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11429,15 +11771,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11455,15 +11798,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11481,15 +11825,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11507,15 +11852,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11533,15 +11879,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11559,15 +11906,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11585,15 +11933,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11658,15 +12007,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11684,15 +12034,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11710,15 +12061,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11736,15 +12088,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11762,15 +12115,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11788,15 +12142,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11814,15 +12169,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11840,15 +12196,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11866,15 +12223,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11916,15 +12274,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11942,15 +12301,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11968,15 +12328,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -11994,15 +12355,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12020,15 +12382,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12046,15 +12409,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12072,15 +12436,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12098,15 +12463,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12124,15 +12490,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12193,15 +12560,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12219,15 +12587,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12245,15 +12614,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12271,15 +12641,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12297,15 +12668,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12323,15 +12695,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12349,15 +12722,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12375,15 +12749,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12401,15 +12776,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12456,15 +12832,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12482,15 +12859,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12508,15 +12886,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12534,15 +12913,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12560,15 +12940,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12586,15 +12967,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12612,15 +12994,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12638,15 +13021,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12664,15 +13048,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12733,15 +13118,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12759,15 +13145,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12785,15 +13172,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12811,15 +13199,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12837,15 +13226,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12863,15 +13253,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12889,15 +13280,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12915,15 +13307,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -12941,15 +13334,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13012,15 +13406,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13038,15 +13433,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13064,15 +13460,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13090,15 +13487,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13116,15 +13514,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13142,15 +13541,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13168,15 +13568,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13194,15 +13595,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13220,15 +13622,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13296,15 +13699,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13322,15 +13726,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13348,15 +13753,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13374,15 +13780,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13400,15 +13807,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13426,15 +13834,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13452,15 +13861,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13478,15 +13888,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13504,15 +13915,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13580,15 +13992,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13606,15 +14019,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13632,15 +14046,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13658,15 +14073,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13684,15 +14100,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13710,15 +14127,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13736,15 +14154,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13762,15 +14181,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13788,15 +14208,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13883,15 +14304,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13909,15 +14331,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13935,15 +14358,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13961,15 +14385,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -13987,15 +14412,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14013,15 +14439,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14039,15 +14466,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14065,15 +14493,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14091,15 +14520,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14162,15 +14592,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14188,15 +14619,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14214,15 +14646,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14240,15 +14673,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14266,15 +14700,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14292,15 +14727,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14318,15 +14754,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14344,15 +14781,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14370,15 +14808,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14438,15 +14877,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14464,15 +14904,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14490,15 +14931,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14516,15 +14958,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14542,15 +14985,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14568,15 +15012,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14594,15 +15039,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14620,15 +15066,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14646,15 +15093,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14714,15 +15162,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14740,15 +15189,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14766,15 +15216,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14792,15 +15243,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14818,15 +15270,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14844,15 +15297,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14870,15 +15324,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14896,15 +15351,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14922,15 +15378,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -14984,15 +15441,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15010,15 +15468,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15036,15 +15495,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15062,15 +15522,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15088,15 +15549,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15114,15 +15576,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15140,15 +15603,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15166,15 +15630,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15192,15 +15657,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15277,15 +15743,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15303,15 +15770,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15329,15 +15797,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15355,15 +15824,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15381,15 +15851,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15407,15 +15878,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15433,15 +15905,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15459,15 +15932,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15485,15 +15959,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15564,15 +16039,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15590,15 +16066,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15616,15 +16093,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15642,15 +16120,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15668,15 +16147,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15694,15 +16174,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15720,15 +16201,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15746,15 +16228,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15772,15 +16255,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15855,15 +16339,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15881,15 +16366,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15907,15 +16393,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15933,15 +16420,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15959,15 +16447,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -15985,15 +16474,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16011,15 +16501,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16037,15 +16528,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16063,15 +16555,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16156,15 +16649,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16182,15 +16676,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16208,15 +16703,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16234,15 +16730,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16260,15 +16757,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16286,15 +16784,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16312,15 +16811,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16338,15 +16838,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16364,15 +16865,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16455,15 +16957,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16481,15 +16984,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16507,15 +17011,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16533,15 +17038,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16559,15 +17065,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16585,15 +17092,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16611,15 +17119,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16637,15 +17146,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16663,15 +17173,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16769,15 +17280,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16795,15 +17307,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16821,15 +17334,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16847,15 +17361,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16873,15 +17388,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16899,15 +17415,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16925,15 +17442,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16951,15 +17469,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -16977,15 +17496,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17027,15 +17547,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17053,15 +17574,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17079,15 +17601,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17105,15 +17628,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17131,15 +17655,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17157,15 +17682,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17183,15 +17709,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17209,15 +17736,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17235,15 +17763,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17324,15 +17853,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17350,15 +17880,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17376,15 +17907,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17402,15 +17934,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17428,15 +17961,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17454,15 +17988,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17480,15 +18015,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17506,15 +18042,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17532,15 +18069,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17558,15 +18096,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17637,15 +18176,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17663,15 +18203,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17689,15 +18230,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17715,15 +18257,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17741,15 +18284,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17767,15 +18311,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17793,15 +18338,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17819,15 +18365,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17845,15 +18392,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17926,15 +18474,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17952,15 +18501,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -17978,15 +18528,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18004,15 +18555,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18030,15 +18582,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18056,15 +18609,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18082,15 +18636,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18108,15 +18663,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18134,15 +18690,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18160,15 +18717,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18229,15 +18787,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18255,15 +18814,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18281,15 +18841,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18307,15 +18868,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18333,15 +18895,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18359,15 +18922,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18385,15 +18949,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18411,15 +18976,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18437,15 +19003,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18479,7 +19046,7 @@ export type paths = {
           department?: string;
           category?: string;
           priority?: 'low' | 'normal' | 'high' | 'urgent';
-          channel?: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+          channel?: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
           tier?: number;
           priorityCustomer?: 'true' | 'false';
           cursor?: string;
@@ -18507,7 +19074,7 @@ export type paths = {
                 priority: 'low' | 'normal' | 'high' | 'urgent';
                 priorityCustomer: boolean;
                 /** @enum {string} */
-                channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+                channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
                 tier: number;
                 department: {
                   id: string;
@@ -18554,15 +19121,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18580,15 +19148,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18606,15 +19175,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18632,15 +19202,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18658,15 +19229,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18684,15 +19256,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18710,15 +19283,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18736,15 +19310,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18762,15 +19337,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18823,7 +19399,7 @@ export type paths = {
               priority: 'low' | 'normal' | 'high' | 'urgent';
               priorityCustomer: boolean;
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               tier: number;
               locale: string;
               /** @enum {string} */
@@ -18964,15 +19540,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -18990,15 +19567,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19016,15 +19594,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19042,15 +19621,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19068,15 +19648,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19094,15 +19675,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19120,15 +19702,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19146,15 +19729,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19172,15 +19756,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19248,15 +19833,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19274,15 +19860,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19300,15 +19887,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19326,15 +19914,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19352,15 +19941,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19378,15 +19968,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19404,15 +19995,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19430,15 +20022,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19456,15 +20049,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19532,15 +20126,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19558,15 +20153,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19584,15 +20180,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19610,15 +20207,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19636,15 +20234,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19662,15 +20261,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19688,15 +20288,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19714,15 +20315,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19740,15 +20342,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19810,15 +20413,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19836,15 +20440,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19862,15 +20467,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19888,15 +20494,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19914,15 +20521,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19940,15 +20548,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19966,15 +20575,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -19992,15 +20602,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20018,15 +20629,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20128,15 +20740,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20154,15 +20767,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20180,15 +20794,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20206,15 +20821,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20232,15 +20848,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20258,15 +20875,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20284,15 +20902,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20310,15 +20929,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20336,15 +20956,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20412,15 +21033,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20438,15 +21060,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20464,15 +21087,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20490,15 +21114,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20516,15 +21141,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20542,15 +21168,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20568,15 +21195,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20594,15 +21222,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20620,15 +21249,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20695,15 +21325,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20721,15 +21352,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20747,15 +21379,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20773,15 +21406,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20799,15 +21433,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20825,15 +21460,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20851,15 +21487,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20877,15 +21514,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20903,15 +21541,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20973,15 +21612,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -20999,15 +21639,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21025,15 +21666,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21051,15 +21693,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21077,15 +21720,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21103,15 +21747,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21129,15 +21774,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21155,15 +21801,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21181,15 +21828,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21258,15 +21906,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21284,15 +21933,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21310,15 +21960,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21336,15 +21987,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21362,15 +22014,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21388,15 +22041,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21414,15 +22068,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21440,15 +22095,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21466,15 +22122,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21540,15 +22197,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21566,15 +22224,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21592,15 +22251,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21618,15 +22278,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21644,15 +22305,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21670,15 +22332,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21696,15 +22359,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21722,15 +22386,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21748,15 +22413,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21824,15 +22490,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21850,15 +22517,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21876,15 +22544,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21902,15 +22571,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21928,15 +22598,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21954,15 +22625,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -21980,15 +22652,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22006,15 +22679,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22032,15 +22706,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22106,15 +22781,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22132,15 +22808,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22158,15 +22835,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22184,15 +22862,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22210,15 +22889,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22236,15 +22916,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22262,15 +22943,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22288,15 +22970,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22314,15 +22997,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22391,15 +23075,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22417,15 +23102,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22443,15 +23129,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22469,15 +23156,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22495,15 +23183,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22521,15 +23210,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22547,15 +23237,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22573,15 +23264,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22599,15 +23291,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22674,15 +23367,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22700,15 +23394,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22726,15 +23421,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22752,15 +23448,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22778,15 +23475,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22804,15 +23502,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22830,15 +23529,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22856,15 +23556,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22882,15 +23583,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22956,15 +23658,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -22982,15 +23685,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23008,15 +23712,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23034,15 +23739,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23060,15 +23766,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23086,15 +23793,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23112,15 +23820,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23138,15 +23847,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23164,15 +23874,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23238,15 +23949,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23264,15 +23976,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23290,15 +24003,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23316,15 +24030,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23342,15 +24057,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23368,15 +24084,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23394,15 +24111,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23420,15 +24138,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23446,15 +24165,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23514,15 +24234,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23540,15 +24261,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23566,15 +24288,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23592,15 +24315,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23618,15 +24342,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23644,15 +24369,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23670,15 +24396,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23696,15 +24423,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23722,15 +24450,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23797,15 +24526,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23823,15 +24553,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23849,15 +24580,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23875,15 +24607,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23901,15 +24634,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23927,15 +24661,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23953,15 +24688,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -23979,15 +24715,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24005,15 +24742,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24087,15 +24825,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24113,15 +24852,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24139,15 +24879,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24165,15 +24906,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24191,15 +24933,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24217,15 +24960,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24243,15 +24987,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24269,15 +25014,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24295,15 +25041,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24378,15 +25125,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24404,15 +25152,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24430,15 +25179,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24456,15 +25206,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24482,15 +25233,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24508,15 +25260,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24534,15 +25287,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24560,15 +25314,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24586,15 +25341,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24668,15 +25424,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24694,15 +25451,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24720,15 +25478,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24746,15 +25505,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24772,15 +25532,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24798,15 +25559,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24824,15 +25586,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24850,15 +25613,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24876,15 +25640,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24956,15 +25721,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -24982,15 +25748,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25008,15 +25775,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25034,15 +25802,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25060,15 +25829,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25086,15 +25856,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25112,15 +25883,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25138,15 +25910,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25164,15 +25937,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25256,15 +26030,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25282,15 +26057,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25308,15 +26084,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25334,15 +26111,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25360,15 +26138,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25386,15 +26165,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25412,15 +26192,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25438,15 +26219,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25464,15 +26246,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25536,15 +26319,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25562,15 +26346,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25588,15 +26373,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25614,15 +26400,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25640,15 +26427,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25666,15 +26454,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25692,15 +26481,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25718,15 +26508,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25744,15 +26535,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25822,15 +26614,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25848,15 +26641,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25874,15 +26668,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25900,15 +26695,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25926,15 +26722,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25952,15 +26749,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -25978,15 +26776,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26004,15 +26803,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26030,15 +26830,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26147,15 +26948,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26173,15 +26975,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26199,15 +27002,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26225,15 +27029,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26251,15 +27056,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26277,15 +27083,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26303,15 +27110,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26329,15 +27137,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26355,15 +27164,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26440,15 +27250,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26466,15 +27277,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26492,15 +27304,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26518,15 +27331,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26544,15 +27358,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26570,15 +27385,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26596,15 +27412,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26622,15 +27439,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26648,15 +27466,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26884,15 +27703,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26910,15 +27730,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26936,15 +27757,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26962,15 +27784,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -26988,15 +27811,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27014,15 +27838,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27040,15 +27865,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27066,15 +27892,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27092,15 +27919,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27223,15 +28051,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27249,15 +28078,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27275,15 +28105,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27301,15 +28132,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27327,15 +28159,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27353,15 +28186,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27379,15 +28213,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27405,15 +28240,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27431,15 +28267,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27511,15 +28348,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27537,15 +28375,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27563,15 +28402,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27589,15 +28429,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27615,15 +28456,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27641,15 +28483,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27667,15 +28510,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27693,15 +28537,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27719,15 +28564,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27823,15 +28669,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27849,15 +28696,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27875,15 +28723,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27901,15 +28750,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27927,15 +28777,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27953,15 +28804,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -27979,15 +28831,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28005,15 +28858,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28031,15 +28885,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28057,15 +28912,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28134,15 +28990,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28160,15 +29017,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28186,15 +29044,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28212,15 +29071,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28238,15 +29098,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28264,15 +29125,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28290,15 +29152,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28316,15 +29179,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28342,15 +29206,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28368,15 +29233,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28549,15 +29415,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28575,15 +29442,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28601,15 +29469,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28627,15 +29496,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28653,15 +29523,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28679,15 +29550,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28705,15 +29577,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28731,15 +29604,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28757,15 +29631,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28865,15 +29740,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28891,15 +29767,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28917,15 +29794,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28943,15 +29821,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28969,15 +29848,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -28995,15 +29875,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29021,15 +29902,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29047,15 +29929,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29073,15 +29956,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29144,15 +30028,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29170,15 +30055,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29196,15 +30082,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29222,15 +30109,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29248,15 +30136,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29274,15 +30163,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29300,15 +30190,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29326,15 +30217,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29352,15 +30244,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29408,7 +30301,7 @@ export type paths = {
               /** @enum {string} */
               status: 'unconfirmed' | 'new' | 'open' | 'pending_customer' | 'resolved' | 'archived' | 'reopened' | 'expired';
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               createdAt: string;
               updatedAt: string;
               expectedBy: string | null;
@@ -29488,15 +30381,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29514,15 +30408,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29540,15 +30435,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29566,15 +30462,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29592,15 +30489,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29618,15 +30516,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29644,15 +30543,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29670,15 +30570,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29696,15 +30597,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29826,15 +30728,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29852,15 +30755,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29878,15 +30782,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29904,15 +30809,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29930,15 +30836,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29956,15 +30863,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -29982,15 +30890,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30008,15 +30917,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30034,15 +30944,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30098,7 +31009,7 @@ export type paths = {
               /** @enum {string} */
               status: 'unconfirmed' | 'new' | 'open' | 'pending_customer' | 'resolved' | 'archived' | 'reopened' | 'expired';
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               createdAt: string;
               updatedAt: string;
               expectedBy: string | null;
@@ -30178,15 +31089,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30204,15 +31116,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30230,15 +31143,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30256,15 +31170,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30282,15 +31197,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30308,15 +31224,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30334,15 +31251,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30360,15 +31278,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30386,15 +31305,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30456,15 +31376,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30482,15 +31403,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30508,15 +31430,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30534,15 +31457,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30560,15 +31484,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30586,15 +31511,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30612,15 +31538,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30638,15 +31565,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30664,15 +31592,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30723,7 +31652,7 @@ export type paths = {
               /** @enum {string} */
               status: 'unconfirmed' | 'new' | 'open' | 'pending_customer' | 'resolved' | 'archived' | 'reopened' | 'expired';
               /** @enum {string} */
-              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api';
+              channel: 'web' | 'email' | 'chat' | 'phone' | 'social' | 'api' | 'appeal';
               createdAt: string;
               updatedAt: string;
               expectedBy: string | null;
@@ -30803,15 +31732,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30829,15 +31759,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30855,15 +31786,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30881,15 +31813,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30907,15 +31840,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30933,15 +31867,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30959,15 +31894,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -30985,15 +31921,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31011,15 +31948,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31092,15 +32030,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31118,15 +32057,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31144,15 +32084,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31170,15 +32111,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31196,15 +32138,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31222,15 +32165,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31248,15 +32192,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31274,15 +32219,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31300,15 +32246,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31379,15 +32326,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31405,15 +32353,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31431,15 +32380,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31457,15 +32407,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31483,15 +32434,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31509,15 +32461,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31535,15 +32488,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31561,15 +32515,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31587,15 +32542,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31659,15 +32615,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31685,15 +32642,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31711,15 +32669,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31737,15 +32696,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31763,15 +32723,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31789,15 +32750,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31815,15 +32777,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31841,15 +32804,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31867,15 +32831,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31950,15 +32915,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -31976,15 +32942,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32002,15 +32969,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32028,15 +32996,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32054,15 +33023,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32080,15 +33050,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32106,15 +33077,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32132,15 +33104,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32158,15 +33131,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32226,15 +33200,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32252,15 +33227,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32278,15 +33254,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32304,15 +33281,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32330,15 +33308,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32356,15 +33335,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32382,15 +33362,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32408,15 +33389,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32434,15 +33416,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32514,15 +33497,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32540,15 +33524,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32566,15 +33551,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32592,15 +33578,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32618,15 +33605,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32644,15 +33632,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32670,15 +33659,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32696,15 +33686,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32722,15 +33713,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32795,15 +33787,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32821,15 +33814,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32847,15 +33841,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32873,15 +33868,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32899,15 +33895,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32925,15 +33922,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32951,15 +33949,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -32977,15 +33976,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33003,15 +34003,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33086,15 +34087,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33112,15 +34114,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33138,15 +34141,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33164,15 +34168,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33190,15 +34195,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33216,15 +34222,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33242,15 +34249,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33268,15 +34276,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33294,15 +34303,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33387,15 +34397,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33413,15 +34424,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33439,15 +34451,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33465,15 +34478,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33491,15 +34505,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33517,15 +34532,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33543,15 +34559,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33569,15 +34586,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };
@@ -33595,15 +34613,16 @@ export type paths = {
                 code: string;
                 message: string;
                 details?: {
-                  [key: string]: unknown;
-                };
-                fields?: {
-                  [key: string]: {
+                  issues?: {
+                    path: string[];
                     code: string;
-                    message?: string;
-                  } & {
-                    [key: string]: unknown;
-                  };
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
                 };
                 requestId?: string;
               };

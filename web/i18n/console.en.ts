@@ -67,6 +67,7 @@ export const consoleEn: Record<keyof typeof consoleRu, string> = {
   'console.channel.phone': 'Phone',
   'console.channel.social': 'Social media',
   'console.channel.api': 'API',
+  'console.channel.appeal': 'Appeal',
 
   'console.dept.first_line': 'First line',
   'console.dept.tech_support': 'Technical support',

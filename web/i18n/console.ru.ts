@@ -68,6 +68,7 @@ export const consoleRu = {
   'console.channel.phone': 'Телефон',
   'console.channel.social': 'Соцсети',
   'console.channel.api': 'API',
+  'console.channel.appeal': 'Апелляция',
 
   'console.dept.first_line': 'Первая линия',
   'console.dept.tech_support': 'Техническая поддержка',

@@ -67,6 +67,7 @@ export const consoleUk: Record<keyof typeof consoleRu, string> = {
   'console.channel.phone': 'Телефон',
   'console.channel.social': 'Соцмережі',
   'console.channel.api': 'API',
+  'console.channel.appeal': 'Апеляція',
 
   'console.dept.first_line': 'Перша лінія',
   'console.dept.tech_support': 'Технічна підтримка',

@@ -10,7 +10,7 @@ function isFieldErrorCode(code: string): code is FieldErrorCode {
 
 /**
  * The text of a field error in the customer's language: the shared messages for the validator's
- * codes (from the browser check or the server's `error.fields`), else the server's own message.
+ * codes (from the browser check or the server's `details.issues`), else the server's own message.
  */
 export function fieldErrorText(error: ApiFieldError, locale: Locale, fallback: string): string {
   if (isFieldErrorCode(error.code)) {

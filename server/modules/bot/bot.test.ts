@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { makeStaff } from '../../test/factories';
+import { fieldProblems } from '../../test/issues';
 
 let t: TestApp;
 let supervisor: Session;
@@ -130,10 +131,10 @@ describe('conversations and limits', () => {
   it('refuses an empty or too long question with a clear error', async () => {
     const empty = await t.app.inject({ method: 'POST', url: '/api/v1/bot/ask', payload: { text: '   ', locale: 'ru' } });
     expect(empty.statusCode).toBe(400);
-    expect(empty.json().error.fields.text.code).toBe('required');
+    expect(fieldProblems(empty.json()).text?.code).toBe('required');
     const long = await t.app.inject({ method: 'POST', url: '/api/v1/bot/ask', payload: { text: 'а'.repeat(501), locale: 'ru' } });
     expect(long.statusCode).toBe(400);
-    expect(long.json().error.fields.text.code).toBe('too_long');
+    expect(fieldProblems(long.json()).text?.code).toBe('too_long');
   });
 
   it('limits questions per IP address', async () => {

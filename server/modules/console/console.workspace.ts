@@ -2,14 +2,14 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import type { FormDef, L10n } from '../../../common/forms/types';
 import type { AppContext, RequestMeta } from '../../context';
-import { attachments, cannedAnswers, customers, departmentMembers, staffUsers, tickets } from '../../db/schema';
+import { attachments, cannedAnswers, customers, departmentMembers, staffUsers, type tickets } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import { emit, withTransaction } from '../../platform/outbox';
 import { normalizePhone } from '../../../common/forms/validate';
-import { can, displayValue, parseTicketNumber, roomsOf } from '../tickets';
+import { can, displayValue, parseTicketNumber } from '../tickets';
 import { canReveal, seesSecurity, type StaffScope } from '../staff';
-import { loadForWork } from '../tickets/commands';
+import { loadForWork, recordIdentification } from '../tickets/commands';
 
 /** Leaves whose money went missing: the seeds' order is technical support first, then the security service. */
 const LOST_MONEY = new Set([
@@ -262,29 +262,7 @@ export async function identify(
   // (and on PGlite a query outside the open transaction would wait for it forever).
   const before = await loadForWork(ctx.db, scope, number);
   const check = await ctx.paycore.verifyIdentity({ walletNumber: wallet, passport: input.passport });
-  return withTransaction(ctx, async (tx) => {
-    const t = await loadForWork(tx, scope, before.number, { lock: true });
-    const [customer] = t.customerId
-      ? await tx.select({ phone: customers.phone }).from(customers).where(eq(customers.id, t.customerId)).limit(1)
-      : [];
-    const phoneMatches = !customer?.phone || customer.phone === wallet;
-    const result: 'identified' | 'failed' = check === 'match' && phoneMatches ? 'identified' : 'failed';
-    await tx
-      .update(tickets)
-      .set({ identification: result, identifiedBy: scope.id, identifiedAt: new Date(), updatedAt: new Date() })
-      .where(eq(tickets.id, t.id));
-    await recordAudit(tx, {
-      actor: { kind: 'staff', id: scope.id },
-      action: 'customer.identification',
-      entityType: 'ticket',
-      entityId: t.id,
-      ip: meta.ip,
-      requestId: meta.requestId,
-      data: { number: t.number, result, check, phoneMatches, wallet: `…${wallet.slice(-4)}` },
-    });
-    await emit(tx, { type: 'ticket.identification', aggregateType: 'ticket', aggregateId: t.id, payload: { rooms: roomsOf(t) } });
-    return { result, reason: result === 'identified' ? null : check !== 'match' ? check : 'phone_mismatch' };
-  });
+  return recordIdentification({ ctx, scope, meta }, before.number, { wallet, check });
 }
 
 /** Shows one sealed field once, to a permitted role, with a reason; exactly one audit row. */

@@ -4,6 +4,7 @@ import { auditLog, kbArticles, outboxEvents } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { makeCustomer, makeStaff } from '../../test/factories';
 import { lineDiff } from './kb.diff';
+import { fieldProblems } from '../../test/issues';
 
 let t: TestApp;
 let admin: Session;
@@ -322,7 +323,7 @@ describe('authoring', () => {
       payload: newArticle('x-new', { section: 'nowhere', categories: ['no-such-category'] }),
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields).toMatchObject({
+    expect(fieldProblems(bad.json())).toMatchObject({
       section: { code: 'unknown_section' },
       categories: { code: 'unknown_category' },
     });

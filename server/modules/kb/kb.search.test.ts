@@ -4,6 +4,7 @@ import { auditLog, kbArticles, kbSearchDocs } from '../../db/schema';
 import { emit, withTransaction } from '../../platform/outbox';
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { makeStaff } from '../../test/factories';
+import { fieldProblems } from '../../test/issues';
 
 let t: TestApp;
 let admin: Session;
@@ -188,7 +189,7 @@ describe('synonyms admin API', () => {
   it('refuses a group of fewer than two words', async () => {
     const res = await t.app.inject({ method: 'POST', url, headers: auth(admin), payload: { terms: ['деньги', 'Деньги'] } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields.terms.code).toBe('too_few');
+    expect(fieldProblems(res.json()).terms?.code).toBe('too_few');
   });
 
   it('is for admins only', async () => {

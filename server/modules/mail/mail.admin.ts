@@ -4,7 +4,7 @@ import { outgoingMail, tickets } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import { emit, withTransaction } from '../../platform/outbox';
-import { parseTicketNumber } from '../tickets';
+import { parseTicketNumber } from '../../../common/ticket-numbers';
 import type { MailListQuery } from './mail.schema';
 
 type Row = typeof outgoingMail.$inferSelect & { ticketNumber: string | null };

@@ -39,6 +39,7 @@ export async function checkCounts(db: Executor, since: Date) {
 export async function ticketForOperations(db: Executor, number: string) {
   const [row] = await db
     .select({
+      id: tickets.id,
       status: tickets.status,
       departmentId: tickets.departmentId,
       assigneeId: tickets.assigneeId,

@@ -4,8 +4,8 @@ import { PAYMENT_CHECK_SOURCES, type PaymentCheckSource } from '../../db/schema'
 import { AppError } from '../../errors';
 import { enforceNodeRateLimit } from '../../platform/ratelimit';
 import type { TerminalPayment } from '../customers';
-import { canSee, type StaffScope } from '../staff';
-import { parseTicketNumber } from '../tickets';
+import type { StaffScope } from '../staff';
+import { authorize, parseTicketNumber } from '../tickets';
 import { normalizeAccount, normalizeReceipt, normalizeTerminal, paidWindow, toKopecks } from './payments.match';
 import { notFound, presentCheck, presentOperation } from './payments.presenter';
 import { countCheck } from './payments.counter';
@@ -128,13 +128,12 @@ export async function customerOperations(ctx: AppContext, customerId: string, lo
  * identified on this request (S0, S2: nothing about an account before that).
  */
 export async function ticketOperations(ctx: AppContext, scope: StaffScope, number: string, locale: Locale) {
-  // Visibility as in the console: a request this person may not see (or that is not yet or no
-  // longer a request) answers as one that does not exist.
+  // Visibility by the request domain's policy, as in the console: a request this person may not
+  // see (or that is not yet or no longer a request) answers as one that does not exist.
   const parsed = parseTicketNumber(number);
   const ticket = parsed ? await ticketForOperations(ctx.db, parsed) : null;
-  if (!ticket || ticket.status === 'unconfirmed' || ticket.status === 'expired' || !canSee(scope, ticket)) {
-    throw new AppError('NOT_FOUND');
-  }
+  if (!ticket) throw new AppError('NOT_FOUND');
+  authorize({ kind: 'staff', scope }, 'view', ticket);
   if (ticket.identification !== 'identified') throw new AppError('FORBIDDEN', { reason: 'not_identified' });
   const wallet = typeof ticket.fields.wallet === 'string' ? ticket.fields.wallet : null;
   const wallets = ticket.customerId

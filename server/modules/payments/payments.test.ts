@@ -11,6 +11,7 @@ import { makeMember } from '../../test/staff';
 import { terminalPaymentQuery } from '../customers/paycore.demo';
 import { paidWindow } from './payments.match';
 import { checkCounts } from './payments.repo';
+import { fieldProblems } from '../../test/issues';
 
 const logLines: string[] = [];
 let t: TestApp;
@@ -133,7 +134,7 @@ describe('payment check', () => {
     const res = await check(neither);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VALIDATION_FAILED');
-    expect((await check({ ...done, paidAt: '2026-02-30' })).json().error.fields.paidAt.code).toBe('invalid_date');
+    expect(fieldProblems((await check({ ...done, paidAt: '2026-02-30' })).json()).paidAt?.code).toBe('invalid_date');
     expect((await check({ ...done, amount: { amount: '0', currency: 'RUB' } })).statusCode).toBe(400);
   });
 

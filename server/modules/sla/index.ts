@@ -1,5 +1,6 @@
 // The service-level module's public entry: calendars and policies for the catalogue and staff
-// screens; the pure due-time and clock computations and the timers for the request domain.
+// screens (and their writes: only this module writes the SLA tables); the pure due-time and clock
+// computations and the timers for the request domain.
 export { calendarSchema, workingDayMinutes } from './calendar';
 export {
   announceDue,
@@ -16,3 +17,4 @@ export {
   type SlaCheck,
   type SlaDue,
 } from './sla.service';
+export { listSlaCalendars, listSlaPolicies, slaCalendarIdByCode, updateSlaCalendar, updateSlaPolicy } from './sla.repo';

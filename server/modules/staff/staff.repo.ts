@@ -1,16 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/connection';
-import {
-  cannedAnswers,
-  categories,
-  departmentMembers,
-  departments,
-  slaCalendars,
-  slaPolicies,
-  staffUsers,
-} from '../../db/schema';
+import { cannedAnswers, categories, departmentMembers, departments, staffUsers } from '../../db/schema';
 
-/** The SQL of the staff administration screens (departments, members, SLA settings, canned answers). */
+/** The SQL of the staff administration screens (departments, members, canned answers; the SLA settings are the sla module's). */
 
 export const listDepartments = (db: Executor) => db.select().from(departments).orderBy(asc(departments.code));
 
@@ -80,32 +72,6 @@ export const listStaff = (db: Executor) =>
     })
     .from(staffUsers)
     .orderBy(asc(staffUsers.name));
-
-export const listCalendars = (db: Executor) => db.select().from(slaCalendars).orderBy(asc(slaCalendars.code));
-export const listPolicies = (db: Executor) => db.select().from(slaPolicies).orderBy(asc(slaPolicies.code));
-
-export async function calendarIdByCode(db: Executor, code: string): Promise<string | undefined> {
-  const [row] = await db.select({ id: slaCalendars.id }).from(slaCalendars).where(eq(slaCalendars.code, code)).limit(1);
-  return row?.id;
-}
-
-export async function updatePolicy(db: Executor, id: string, values: Partial<typeof slaPolicies.$inferInsert>): Promise<boolean> {
-  const updated = await db
-    .update(slaPolicies)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(slaPolicies.id, id))
-    .returning({ id: slaPolicies.id });
-  return updated.length > 0;
-}
-
-export async function updateCalendar(db: Executor, id: string, definition: Record<string, unknown>): Promise<boolean> {
-  const updated = await db
-    .update(slaCalendars)
-    .set({ definition, updatedAt: new Date() })
-    .where(eq(slaCalendars.id, id))
-    .returning({ id: slaCalendars.id });
-  return updated.length > 0;
-}
 
 export async function categoryExists(db: Executor, id: string): Promise<boolean> {
   const [row] = await db.select({ id: categories.id }).from(categories).where(eq(categories.id, id)).limit(1);

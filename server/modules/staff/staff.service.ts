@@ -5,14 +5,22 @@ import { ownIssue, zodIssues } from '../../issues';
 import { recordAudit } from '../../platform/audit';
 import { withTransaction } from '../../platform/outbox';
 import { referenceChanged } from '../../platform/refcache';
-import { calendarSchema } from '../sla';
+import {
+  calendarSchema,
+  listSlaCalendars,
+  listSlaPolicies,
+  slaCalendarIdByCode,
+  updateSlaCalendar,
+  updateSlaPolicy,
+} from '../sla';
 import * as repo from './staff.repo';
 import type { CannedInput, Members, PolicyChange } from './staff.schema';
 
 /**
  * The staff administration's use cases: departments and their members (tiers), SLA policies and
  * calendars, canned answers. Each change and its audit row commit together; SLA changes clear
- * the reference caches of every node after commit.
+ * the reference caches of every node after commit. The SLA tables are written by the sla module's
+ * functions (it owns them); this service adds the admin's audit row around them.
  */
 
 type Actor = { id: string };
@@ -85,9 +93,9 @@ export async function setMembers(ctx: AppContext, actor: Actor, meta: RequestMet
 export const staffList = (ctx: AppContext) => repo.listStaff(ctx.db);
 
 export async function slaSettings(ctx: AppContext) {
-  const calendars = await repo.listCalendars(ctx.db);
+  const calendars = await listSlaCalendars(ctx.db);
   const code = new Map(calendars.map((c) => [c.id, c.code]));
-  const policies = await repo.listPolicies(ctx.db);
+  const policies = await listSlaPolicies(ctx.db);
   return {
     policies: policies.map((p) => ({
       id: p.id,
@@ -107,10 +115,10 @@ export async function changePolicy(ctx: AppContext, actor: Actor, meta: RequestM
   await withTransaction(ctx, async (tx) => {
     let calendarId: string | undefined;
     if (calendarCode) {
-      calendarId = await repo.calendarIdByCode(tx, calendarCode);
+      calendarId = await slaCalendarIdByCode(tx, calendarCode);
       if (!calendarId) throw invalid(['body', 'calendarCode'], 'staff.no_calendar');
     }
-    if (!(await repo.updatePolicy(tx, id, { ...rest, ...(calendarId ? { calendarId } : {}) }))) throw new AppError('NOT_FOUND');
+    if (!(await updateSlaPolicy(tx, id, { ...rest, ...(calendarId ? { calendarId } : {}) }))) throw new AppError('NOT_FOUND');
     await audited(tx, actor, meta, 'sla.policy_updated', { type: 'sla_policy', id }, change);
   });
   await referenceChanged(ctx);
@@ -121,7 +129,7 @@ export async function replaceCalendar(ctx: AppContext, actor: Actor, meta: Reque
   if (!parsed.success)
     throw new AppError('VALIDATION_FAILED', { issues: zodIssues(parsed.error.issues, ['body', 'definition']) });
   await withTransaction(ctx, async (tx) => {
-    if (!(await repo.updateCalendar(tx, id, parsed.data as unknown as Record<string, unknown>))) throw new AppError('NOT_FOUND');
+    if (!(await updateSlaCalendar(tx, id, parsed.data as unknown as Record<string, unknown>))) throw new AppError('NOT_FOUND');
     await audited(tx, actor, meta, 'sla.calendar_updated', { type: 'sla_calendar', id }, {});
   });
   await referenceChanged(ctx);

@@ -11,7 +11,7 @@ import type { FileStorage } from '../../platform/files/storage';
 import { withTransaction } from '../../platform/outbox';
 import * as commands from './commands';
 import type { Upload } from './filing.service';
-import { parseTicketNumber } from './numbers';
+import { parseTicketNumber } from '../../../common/ticket-numbers';
 import { authorize, type TicketAction, type Viewer } from './tickets.policy';
 
 /**
@@ -87,7 +87,9 @@ function decodeCursor(cursor: string | undefined): { updatedAt: Date; id: string
   const [iso, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const updatedAt = new Date(iso ?? '');
   if (!id || Number.isNaN(updatedAt.getTime()) || !/^[0-9a-f-]{36}$/.test(id))
-    throw new AppError('VALIDATION_FAILED', { field: 'cursor' });
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: ['querystring', 'cursor'], code: 'invalid_cursor', message: 'invalid cursor' }],
+    });
   return { updatedAt, id };
 }
 

@@ -4,6 +4,7 @@ import { categories, forms, outgoingMail, tickets } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { makeCustomer, makeStaff } from '../../test/factories';
 import { changeStatus } from './commands';
+import { fieldProblems } from '../../test/issues';
 
 let t: TestApp;
 let n = 1;
@@ -237,14 +238,19 @@ describe('reply channel', () => {
     expect(view.json().replyChannel).toBe('portal');
   });
 
-  it('answers form errors at error.fields', async () => {
+  it('answers form errors as details.issues, the one field-problem shape', async () => {
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/tickets',
       payload: { categoryId: await other(), email: 'x@example.test', fields: {} },
       remoteAddress: ip(),
     });
-    expect(res.json().error.fields.description.code).toBe('required');
-    expect(res.json().error.details?.fields).toBeUndefined();
+    expect(fieldProblems(res.json()).description?.code).toBe('required');
+    expect(res.json().error.details.issues).toContainEqual(
+      expect.objectContaining({ path: ['body', 'description'], code: 'required', message: expect.any(String) }),
+    );
+    // No second shape beside it.
+    expect(res.json().error.fields).toBeUndefined();
+    expect(res.json().error.details.fields).toBeUndefined();
   });
 });

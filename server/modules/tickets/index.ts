@@ -1,6 +1,7 @@
 // The request domain's public entry for readers (numbers, rooms, how values are shown). Its
 // commands (issue 12, the domain work) are the entry for writers.
-export { parseTicketNumber } from './numbers';
+export { formatTicketNumber, parseTicketNumber } from '../../../common/ticket-numbers';
 export { roomsOf } from './rooms';
-export { categoryPath, displayValue } from './tickets.presenter';
-export { can, authorize, type TicketAction, type DomainActor } from './tickets.policy';
+export { displayValue } from './tickets.presenter';
+export { categoryPath } from './tickets.queries';
+export { can, authorize, canSeeQueue, type TicketAction, type DomainActor } from './tickets.policy';

@@ -106,6 +106,14 @@ export function authorize(actor: DomainActor, action: TicketAction, ticket: Tick
   throw new AppError(d.as);
 }
 
+/**
+ * A department's queue (its list, its realtime room): open to those who may see that department's
+ * requests, by the same rule book as one request (the security service's queue for its own people).
+ */
+export function canSeeQueue(scope: StaffScope, departmentId: string): boolean {
+  return can({ kind: 'staff', scope }, 'view', { id: '', customerId: null, departmentId, assigneeId: null, status: 'open' });
+}
+
 /** A customer-side view of a request (kept for callers that only need the ownership rule). */
 export function canView(viewer: Viewer, ticket: { id: string; customerId: string | null }): boolean {
   return viewer.kind === 'customer' ? ticket.customerId === viewer.customerId : ticket.id === viewer.ticketId;

@@ -1,10 +1,9 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import { localize } from '../../../common/forms/messages';
-import type { FieldDef, FormDef, FormValue, L10n } from '../../../common/forms/types';
-import type { Executor } from '../../db/connection';
-import { attachments, categories, customers, forms, staffUsers, ticketMessages, type tickets } from '../../db/schema';
+import type { FieldDef, FormDef, FormValue } from '../../../common/forms/types';
+import type { tickets } from '../../db/schema';
 import { customerActions } from './tickets.policy';
+import type { TicketView } from './tickets.queries';
 import type { TicketResponse } from './tickets.schema';
 
 type Ticket = typeof tickets.$inferSelect;
@@ -24,47 +23,14 @@ export function displayValue(field: FieldDef, value: FormValue | undefined, loca
   return value;
 }
 
-/** The root → leaf path of a category. */
-export async function categoryPath(db: Executor, categoryId: string): Promise<Array<{ id: string; name: L10n }>> {
-  const path: Array<{ id: string; name: L10n }> = [];
-  let id: string | null = categoryId;
-  // Depth is small (a handful of levels); a loop keeps the SQL the same on both engines.
-  while (id && path.length < 20) {
-    const [row]: Array<{ id: string; name: L10n; parentId: string | null }> = await db
-      .select({ id: categories.id, name: categories.name, parentId: categories.parentId })
-      .from(categories)
-      .where(eq(categories.id, id))
-      .limit(1);
-    if (!row) break;
-    path.unshift({ id: row.id, name: row.name });
-    id = row.parentId;
-  }
-  return path;
-}
-
-/** The whole public side of a request: fields, thread without internal notes, files, what the viewer may do. */
-export async function presentTicket(db: Executor, ticket: Ticket, locale: Locale): Promise<TicketResponse> {
-  const [form] = await db.select({ definition: forms.definition }).from(forms).where(eq(forms.id, ticket.formId)).limit(1);
-  const path = await categoryPath(db, ticket.categoryId);
-  const messages = await db
-    .select()
-    .from(ticketMessages)
-    .where(and(eq(ticketMessages.ticketId, ticket.id), eq(ticketMessages.internal, false)))
-    .orderBy(asc(ticketMessages.createdAt), asc(ticketMessages.id));
-  const files = await db
-    .select()
-    .from(attachments)
-    .where(eq(attachments.ticketId, ticket.id))
-    .orderBy(asc(attachments.createdAt));
+/**
+ * The whole public side of a request: fields, thread without internal notes, files, what the
+ * viewer may do. Pure: what it shows is read by `loadTicketView` (tickets.queries.ts).
+ */
+export function presentTicket(ticket: Ticket, view: TicketView, locale: Locale): TicketResponse {
+  const { form, path, messages, files, staff, owner } = view;
   const publicIds = new Set(messages.map((m) => m.id));
   const visibleFiles = files.filter((f) => !f.messageId || publicIds.has(f.messageId));
-  const staffIds = [...new Set(messages.filter((m) => m.authorKind === 'staff' && m.authorId).map((m) => m.authorId as string))];
-  const staff = staffIds.length
-    ? await db.select({ id: staffUsers.id, name: staffUsers.name }).from(staffUsers).where(inArray(staffUsers.id, staffIds))
-    : [];
-  const [owner] = ticket.customerId
-    ? await db.select({ name: customers.name }).from(customers).where(eq(customers.id, ticket.customerId)).limit(1)
-    : [];
   const staffName = new Map(staff.map((s) => [s.id, s.name.split(' ')[0] ?? s.name]));
   const fileDto = (f: (typeof files)[number]) => ({
     id: f.id,

@@ -1,9 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inArray } from 'drizzle-orm';
-import type { L10n } from '../../../common/forms/types';
-import { categories } from '../../db/schema';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import { cleanupUploads, multipartBody } from '../../platform/files/multipart';
@@ -11,6 +8,7 @@ import { errorResponses, requestMeta } from '../../platform/http';
 import { fileTicket } from './filing.service';
 import * as follow from './follow.service';
 import { presentTicket } from './tickets.presenter';
+import { categoryNames, loadTicketView } from './tickets.queries';
 import {
   messageSchema,
   attachmentParams,
@@ -49,8 +47,10 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       if (user.kind !== 'customer') throw new AppError('FORBIDDEN');
       return { kind: 'customer', customerId: user.id, name: user.name };
     };
-    const present = async (request: FastifyRequest, viewer: Viewer, number: string) =>
-      presentTicket(ctx.db, await follow.findVisible(ctx, viewer, number), request.locale);
+    const present = async (request: FastifyRequest, viewer: Viewer, number: string) => {
+      const ticket = await follow.findVisible(ctx, viewer, number);
+      return presentTicket(ticket, await loadTicketView(ctx.db, ticket), request.locale);
+    };
 
     app.post(
       '/',
@@ -108,7 +108,7 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (viewer.kind !== 'customer') throw new AppError('FORBIDDEN');
         const { rows, nextCursor } = await follow.listMine(ctx, viewer.customerId, request.query);
         const names = await categoryNames(
-          ctx,
+          ctx.db,
           rows.map((r) => r.categoryId),
         );
         return {
@@ -248,13 +248,4 @@ export function ticketRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
   };
-}
-
-async function categoryNames(ctx: AppContext, ids: string[]): Promise<Map<string, L10n>> {
-  if (ids.length === 0) return new Map();
-  const rows = await ctx.db
-    .select({ id: categories.id, name: categories.name })
-    .from(categories)
-    .where(inArray(categories.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

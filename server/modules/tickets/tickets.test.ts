@@ -8,6 +8,7 @@ import { makeCustomer } from '../../test/factories';
 import { EXE_BYTES, multipart, PNG_1x1 } from '../../test/files';
 import { fillRequired, leafForm } from '../../test/forms';
 import { sweepStale } from './follow.service';
+import { fieldProblems } from '../../test/issues';
 
 let t: TestApp;
 let ipN = 1;
@@ -72,10 +73,10 @@ describe('filing', () => {
     expect(res.statusCode).toBe(400);
     const { error } = res.json();
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.fields.topic.code).toBe('invalid_option');
-    expect(error.fields.description.code).toBe('required');
-    expect(error.fields.extra.code).toBe('unknown_field');
-    expect(error.fields.description.message).toMatch(/[іїєґ]|Обов/i);
+    expect(fieldProblems({ error }).topic?.code).toBe('invalid_option');
+    expect(fieldProblems({ error }).description?.code).toBe('required');
+    expect(fieldProblems({ error }).extra?.code).toBe('unknown_field');
+    expect(fieldProblems({ error }).description?.message).toMatch(/[іїєґ]|Обов/i);
   });
 
   it('needs an e-mail from a guest and refuses an unknown or inactive category with 404', async () => {
@@ -86,7 +87,7 @@ describe('filing', () => {
       remoteAddress: ip(),
     });
     expect(noEmail.statusCode).toBe(400);
-    expect(noEmail.json().error.fields.email.code).toBe('required');
+    expect(fieldProblems(noEmail.json()).email?.code).toBe('required');
     const unknown = await t.app.inject({
       method: 'POST',
       url: '/api/v1/tickets',
@@ -134,6 +135,8 @@ describe('filing', () => {
       remoteAddress: ip(),
     });
     expect(res.statusCode).toBe(400);
+    // A refusal of the whole request is an issue too (path []): every 400 has the one shape.
+    expect(res.json().error.details.issues).toEqual([{ path: [], code: 'honeypot', message: expect.any(String) }]);
     expect(await t.ctx.db.select().from(tickets).where(eq(tickets.guestEmail, 'bot@example.test'))).toHaveLength(0);
   });
 
@@ -190,7 +193,7 @@ describe('filing', () => {
       remoteAddress: ip(),
     });
     expect(refused.statusCode).toBe(415);
-    expect(refused.json().error.fields[scanField].code).toBe('file_type_not_allowed');
+    expect(fieldProblems(refused.json())[scanField]?.code).toBe('file_type_not_allowed');
     expect(await countFiles()).toBe(before);
   });
 

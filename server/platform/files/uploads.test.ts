@@ -4,6 +4,7 @@ import { attachments, storedFiles, tickets } from '../../db/schema';
 import { createTestApp, type TestApp } from '../../test/app';
 import { EXE_BYTES, multipart, PNG_1x1 } from '../../test/files';
 import { fillRequired, leafForm } from '../../test/forms';
+import { fieldProblems } from '../../test/issues';
 
 // Uploads through the filing API (issue 14, item 7): the answer names the field, the file and the
 // limit; stored names are harmless; a PDF is one by its first bytes. On both file storages.
@@ -50,7 +51,10 @@ describe.each(['local', 'database'] as const)('uploads with FILE_STORAGE=%s', (s
     const { error } = res.json();
     expect(error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(error.details).toMatchObject({ field: scanField, name: 'большой.png', maxBytes: MIB });
-    expect(error.fields[scanField]).toEqual({ code: 'file_too_large', params: { name: 'большой.png', maxMb: 1 } });
+    expect(fieldProblems({ error })[scanField]).toMatchObject({
+      code: 'file_too_large',
+      params: { name: 'большой.png', maxMb: 1 },
+    });
     expect(await storedCount()).toBe(before);
   });
 
@@ -64,7 +68,7 @@ describe.each(['local', 'database'] as const)('uploads with FILE_STORAGE=%s', (s
     expect(res.statusCode).toBe(413);
     const { error } = res.json();
     expect(error.details).toMatchObject({ field: scanField, maxFiles: 10 });
-    expect(error.fields[scanField]).toEqual({ code: 'too_many_files', params: { max: 10 } });
+    expect(fieldProblems({ error })[scanField]).toMatchObject({ code: 'too_many_files', params: { max: 10 } });
   });
 
   it('answers 415 naming the file once, without control characters', async () => {
@@ -72,7 +76,7 @@ describe.each(['local', 'database'] as const)('uploads with FILE_STORAGE=%s', (s
     expect(res.statusCode).toBe(415);
     const { error } = res.json();
     expect(error.details).toMatchObject({ field: scanField, name: 'setupgpj.exe' });
-    expect(error.fields[scanField]).toEqual({
+    expect(fieldProblems({ error })[scanField]).toMatchObject({
       code: 'file_type_not_allowed',
       params: { name: 'setupgpj.exe', allowed: 'JPEG, PNG, HEIC, PDF' },
     });

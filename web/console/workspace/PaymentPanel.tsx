@@ -1,5 +1,4 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { CURRENCIES } from '../../../common/forms/types';
 import type { Workspace } from '../../api/console';
 import { consoleCheckPayment, fetchTicketOperations, type PaymentCheckResult } from '../../api/payments';
 import { useApiQuery } from '../../api/query';
@@ -7,7 +6,9 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { formatShortDateTime, localeTag } from '../../ui/format';
-import { Select, TextField } from '../../ui/fields';
+import { fieldErrorText } from '../../ui/fieldError';
+import { ApiError } from '../../api/client';
+import { CheckFields, checkQuestion, emptyKeys, type CheckKey } from '../../portal/payments/CheckFields';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { emptyDraft } from '../../portal/payments/PaymentCheck';
 import type { CheckDraft } from '../../portal/payments/handover';
@@ -44,12 +45,12 @@ function ConsoleCheck() {
   const [failure, setFailure] = useState<unknown>(null);
   const [result, setResult] = useState<PaymentCheckResult | null>(null);
   const set = <K extends keyof CheckDraft>(key: K, value: CheckDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const ready = Boolean(
-    (draft.by === 'receipt' ? draft.receiptNumber.trim() : draft.terminalId.trim()) &&
-    draft.date &&
-    draft.amount.trim() &&
-    draft.account.trim(),
-  );
+  const ready = emptyKeys(draft).size === 0;
+  // What the server said about a field (e.g. a receipt number in the wrong form), under that field.
+  const errorFor = (key: CheckKey) => {
+    const e = failure instanceof ApiError ? failure.fields[key] : undefined;
+    return e ? fieldErrorText(e, locale, t('payments.invalid')) : null;
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -58,14 +59,7 @@ function ConsoleCheck() {
     setFailure(null);
     setResult(null);
     try {
-      setResult(
-        await consoleCheckPayment({
-          ...(draft.by === 'receipt' ? { receiptNumber: draft.receiptNumber.trim() } : { terminalId: draft.terminalId.trim() }),
-          paidAt: draft.time ? `${draft.date}T${draft.time}` : draft.date,
-          amount: { amount: draft.amount.trim(), currency: draft.currency },
-          account: draft.account.trim(),
-        }),
-      );
+      setResult(await consoleCheckPayment(checkQuestion(draft)));
     } catch (error) {
       setFailure(error);
     } finally {
@@ -75,50 +69,13 @@ function ConsoleCheck() {
 
   return (
     <form className="console-check" onSubmit={(e) => void submit(e)} noValidate>
-      <div className="console-check__by" role="radiogroup" aria-label={t('payments.by.legend')}>
-        {(['receipt', 'terminal'] as const).map((by) => (
-          <label key={by}>
-            <input type="radio" name="console-check-by" checked={draft.by === by} onChange={() => set('by', by)} />{' '}
-            {t(by === 'receipt' ? 'payments.receiptNumber' : 'payments.terminalId')}
-          </label>
-        ))}
-      </div>
-      {draft.by === 'receipt' ? (
-        <TextField
-          label={t('payments.receiptNumber')}
-          value={draft.receiptNumber}
-          onChange={(e) => set('receiptNumber', e.target.value)}
-        />
-      ) : (
-        <TextField
-          label={t('payments.terminalId')}
-          value={draft.terminalId}
-          onChange={(e) => set('terminalId', e.target.value)}
-        />
-      )}
-      <div className="console-check__row">
-        <TextField label={t('payments.date')} type="date" value={draft.date} onChange={(e) => set('date', e.target.value)} />
-        <TextField label={t('payments.time')} type="time" value={draft.time} onChange={(e) => set('time', e.target.value)} />
-      </div>
-      <div className="console-check__row">
-        <TextField
-          label={t('payments.amount')}
-          inputMode="decimal"
-          value={draft.amount}
-          onChange={(e) => set('amount', e.target.value)}
-        />
-        <Select
-          label={t('payments.currency')}
-          value={draft.currency}
-          options={CURRENCIES.map((c) => [c, c] as const)}
-          onChange={(v) => set('currency', v)}
-        />
-      </div>
-      <TextField label={t('payments.account')} value={draft.account} onChange={(e) => set('account', e.target.value)} />
+      <CheckFields draft={draft} set={set} errorFor={errorFor} variant="console" name="console-check-by" />
       <button type="submit" className="button button--primary button--small" disabled={busy || !ready}>
         {busy ? t('payments.checking') : t('payments.submit')}
       </button>
-      {failure !== null && <Alert tone="error">{describeError(failure, t)}</Alert>}
+      {failure !== null && !(failure instanceof ApiError && Object.keys(failure.fields).length > 0) && (
+        <Alert tone="error">{describeError(failure, t)}</Alert>
+      )}
       {result && (
         <div className="console-check__result" role="status">
           <span className={`payment-pill payment-pill--${result.status}`}>{result.statusText}</span>

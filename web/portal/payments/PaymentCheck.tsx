@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { CURRENCIES } from '../../../common/forms/types';
 import { ApiError } from '../../api/client';
 import { checkPayment, type PaymentCheckResult } from '../../api/payments';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { fieldErrorText } from '../../ui/fieldError';
-import { Select, TextField } from '../../ui/fields';
+import { CheckFields, checkQuestion, emptyKeys, type CheckKey } from './CheckFields';
 import type { CheckDraft } from './handover';
 import { PaymentResult } from './PaymentResult';
 
@@ -32,7 +31,7 @@ type Props = {
   onResolved: () => void;
 };
 
-type Key = 'receiptNumber' | 'terminalId' | 'paidAt' | 'amount' | 'account';
+type Key = CheckKey;
 
 /**
  * The payment check (issue 18): the receipt's data in, the status out. Not found, cancelled or
@@ -57,22 +56,14 @@ export function PaymentCheck({ source, categoryId, initial, onWrite, onResolved 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    const empty = new Set<Key>();
-    if (draft.by === 'receipt' && !draft.receiptNumber.trim()) empty.add('receiptNumber');
-    if (draft.by === 'terminal' && !draft.terminalId.trim()) empty.add('terminalId');
-    if (!draft.date) empty.add('paidAt');
-    if (!draft.amount.trim()) empty.add('amount');
-    if (!draft.account.trim()) empty.add('account');
+    const empty = emptyKeys(draft);
     setMissing(empty);
     if (empty.size > 0) return;
     setBusy(true);
     setFailure(null);
     try {
       const answer = await checkPayment({
-        ...(draft.by === 'receipt' ? { receiptNumber: draft.receiptNumber.trim() } : { terminalId: draft.terminalId.trim() }),
-        paidAt: draft.time ? `${draft.date}T${draft.time}` : draft.date,
-        amount: { amount: draft.amount.trim(), currency: draft.currency },
-        account: draft.account.trim(),
+        ...checkQuestion(draft),
         source,
         ...(categoryId ? { categoryId } : {}),
       });
@@ -100,85 +91,7 @@ export function PaymentCheck({ source, categoryId, initial, onWrite, onResolved 
 
   return (
     <form className="payment-check" onSubmit={(e) => void submit(e)} noValidate>
-      <fieldset className="payment-check__by">
-        <legend className="field__label">{t('payments.by.legend')}</legend>
-        {(['receipt', 'terminal'] as const).map((by) => (
-          <label key={by} className={`payment-check__choice${draft.by === by ? ' payment-check__choice--on' : ''}`}>
-            <input type="radio" name="by" value={by} checked={draft.by === by} onChange={() => set('by', by)} />
-            {t(by === 'receipt' ? 'payments.by.receipt' : 'payments.by.terminal')}
-          </label>
-        ))}
-      </fieldset>
-      {draft.by === 'receipt' ? (
-        <TextField
-          label={t('payments.receiptNumber')}
-          hint={t('payments.receiptHint')}
-          name="receiptNumber"
-          inputMode="numeric"
-          autoComplete="off"
-          value={draft.receiptNumber}
-          error={errorFor('receiptNumber')}
-          onChange={(e) => set('receiptNumber', e.target.value)}
-        />
-      ) : (
-        <TextField
-          label={t('payments.terminalId')}
-          hint={t('payments.terminalHint')}
-          name="terminalId"
-          inputMode="numeric"
-          autoComplete="off"
-          value={draft.terminalId}
-          error={errorFor('terminalId')}
-          onChange={(e) => set('terminalId', e.target.value)}
-        />
-      )}
-      <div className="payment-check__row">
-        <TextField
-          label={t('payments.date')}
-          name="date"
-          type="date"
-          value={draft.date}
-          max={todayInput()}
-          error={errorFor('paidAt')}
-          onChange={(e) => set('date', e.target.value)}
-        />
-        <TextField
-          label={t('payments.time')}
-          name="time"
-          type="time"
-          value={draft.time}
-          onChange={(e) => set('time', e.target.value)}
-        />
-      </div>
-      <p className="form-note payment-check__note">{t('payments.timeHint')}</p>
-      <div className="payment-check__row">
-        <TextField
-          label={t('payments.amount')}
-          name="amount"
-          inputMode="decimal"
-          autoComplete="off"
-          value={draft.amount}
-          error={errorFor('amount')}
-          onChange={(e) => set('amount', e.target.value)}
-        />
-        <Select
-          label={t('payments.currency')}
-          className="payment-check__currency"
-          value={draft.currency}
-          options={CURRENCIES.map((c) => [c, c] as const)}
-          onChange={(v) => set('currency', v)}
-        />
-      </div>
-      <TextField
-        label={t('payments.account')}
-        hint={t('payments.accountHint')}
-        name="account"
-        type="tel"
-        autoComplete="off"
-        value={draft.account}
-        error={errorFor('account')}
-        onChange={(e) => set('account', e.target.value)}
-      />
+      <CheckFields draft={draft} set={set} errorFor={errorFor} variant="portal" name="by" maxDate={todayInput()} />
       {failure !== null && !(failure instanceof ApiError && Object.keys(failure.fields).length > 0) && (
         <Alert tone="error">{describeError(failure, t)}</Alert>
       )}

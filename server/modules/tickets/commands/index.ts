@@ -33,5 +33,6 @@ export {
   transfer,
   type StaffActionContext,
 } from './staff';
+export { recordIdentification, type IdentificationOutcome, type IdentityCheckResult } from './identification';
 export { markSla, slaCheckJob } from './sla-marks';
 export { transition as changeStatus, drawNumber, policyFor, type Author, type NewAttachment, type Ticket } from './shared';

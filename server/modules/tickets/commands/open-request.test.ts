@@ -123,4 +123,33 @@ describe('openRequest', () => {
     expect(again).toEqual({ kind: 'replayed', status: 201, response: { ok: true } });
     await expect(openRequest(t.ctx, base({ limits }))).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
+
+  it('opens an appeal of a solved request, linked to it in the history; refuses one of another person or still open', async () => {
+    const c = await makeCustomer(t.ctx.db);
+    const customer = { kind: 'customer' as const, customer: c };
+    const decided = await opened(base({ channel: 'web', requester: customer, contact: c.email }));
+    const appeal = (over: Partial<OpenRequestInput> = {}) =>
+      base({ channel: 'appeal', requester: customer, contact: c.email, links: { appealOf: decided.number }, ...over });
+
+    // Still in work: nothing to appeal yet.
+    await expect(openRequest(t.ctx, appeal())).rejects.toMatchObject({ code: 'CONFLICT', details: { reason: 'not_appealable' } });
+
+    await t.ctx.db.update(tickets).set({ status: 'resolved', resolvedAt: new Date() }).where(eq(tickets.id, decided.id));
+    const o = await opened(appeal());
+    const [row] = await t.ctx.db.select().from(tickets).where(eq(tickets.id, o.id));
+    expect(row).toMatchObject({ channel: 'appeal', status: 'new', customerId: c.id });
+    const [filed] = await t.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, o.id), eq(auditLog.action, 'ticket.filed')));
+    expect(filed!.data).toMatchObject({ channel: 'appeal', appealOf: decided.number, appealOfId: decided.id });
+
+    // Someone else's request, or no request at all, does not exist for the appeal.
+    const other = await makeCustomer(t.ctx.db);
+    await expect(
+      openRequest(t.ctx, appeal({ requester: { kind: 'customer', customer: other }, contact: other.email })),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(openRequest(t.ctx, appeal({ links: { appealOf: 'PD-1' } }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(openRequest(t.ctx, appeal({ links: {} }))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
 });

@@ -17,6 +17,7 @@ import { roomsOf } from '../rooms';
 import { FILING, type FilingParam, type FilingRow } from './filing-statement';
 import { runInTx, runOnHandle } from './named-sql';
 import { attachmentRows, drawNumber, drawNumberIn, policyFor, type NewAttachment, type Origin } from './shared';
+import { appealLinks } from './appeal';
 
 /** A known customer as the domain needs them (from the session or matched by e-mail). */
 export type RequesterCustomer = {
@@ -58,7 +59,10 @@ export type OpenRequestInput = {
   files: NewAttachment[];
   /** Where the first mail goes (the customer's address, or the letter's sender); null: no mail. */
   contact: string | null;
-  /** What ties the request to its source (mailbox, routing, a chat session…): kept in the history. */
+  /**
+   * What ties the request to its source (mailbox, routing, a chat session…): kept in the history.
+   * An appeal (`channel: 'appeal'`) names the appealed request: `{ appealOf: 'PD-…' }`.
+   */
   links?: Record<string, unknown>;
   limits?: FilingLimit[];
   /** An Idempotency-Key: a repeat answers what the first got; `answer` is what is stored for it. */
@@ -114,6 +118,8 @@ export async function openRequest(ctx: AppContext, input: OpenRequestInput, tx?:
     input.channel === 'web'
       ? await cachedLeaf(ctx, input.categoryId)
       : await loadLeaf(tx ?? ctx.db, input.categoryId, { activeOnly: false });
+  // An appeal names the request it appeals, checked before anything is drawn (commands/appeal.ts).
+  const links = input.channel === 'appeal' ? await appealLinks(tx ?? ctx.db, input.requester, input.links) : input.links;
   const customer = input.requester.kind === 'customer' ? input.requester.customer : null;
   const guest = input.requester.kind === 'guest' ? input.requester : null;
   const entered = !guest || guest.confirmed;
@@ -256,7 +262,7 @@ export async function openRequest(ctx: AppContext, input: OpenRequestInput, tx?:
       categoryId: category.id,
       formVersion: form.version,
       ...(input.channel === 'web' ? {} : { channel: input.channel }),
-      ...input.links,
+      ...links,
       status,
     }),
     events: JSON.stringify(events.map((e, n) => ({ n, ...e }))),

@@ -18,7 +18,7 @@ import {
   resumedClock,
   type SlaDue,
 } from '../../sla';
-import { formatTicketNumber } from '../numbers';
+import { formatTicketNumber } from '../../../../common/ticket-numbers';
 import { roomsOf } from '../rooms';
 import { assertTransition } from '../tickets.state';
 

@@ -9,7 +9,7 @@ import { ownIssue } from '../../../issues';
 import { recordAudit } from '../../../platform/audit';
 import { emit, withTransaction } from '../../../platform/outbox';
 import type { StaffScope } from '../../staff';
-import { parseTicketNumber } from '../numbers';
+import { parseTicketNumber } from '../../../../common/ticket-numbers';
 import { roomsOf } from '../rooms';
 import { authorize, type TicketAction } from '../tickets.policy';
 import { appendMessage, insertMessage } from './append-message';

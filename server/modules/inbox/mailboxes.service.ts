@@ -3,8 +3,8 @@ import { AppError } from '../../errors';
 import type { AuthUser } from '../../platform/auth/sessions';
 import { recordAudit } from '../../platform/audit';
 import { withTransaction } from '../../platform/outbox';
-import { canSee, loadScope } from '../staff';
-import { parseTicketNumber } from '../tickets';
+import { loadScope } from '../staff';
+import { authorize, parseTicketNumber } from '../tickets';
 import * as repo from './mailboxes.repo';
 import type { MailboxRow } from './mailboxes.repo';
 import type { MailboxInput, MailboxView } from './mailboxes.schema';
@@ -157,7 +157,9 @@ export async function mailOrigin(ctx: AppContext, user: Extract<AuthUser, { kind
   const scope = await loadScope(ctx.db, user);
   const number = parseTicketNumber(ticketNumber);
   const ticket = number ? await repo.ticketByNumber(ctx.db, number) : undefined;
-  if (!ticket || !canSee(scope, ticket)) throw new AppError('NOT_FOUND');
+  if (!ticket) throw new AppError('NOT_FOUND');
+  // The request domain's rule book: 404 for a request this person may not see.
+  authorize({ kind: 'staff', scope }, 'view', ticket);
   const letters = await repo.lettersOfTicket(ctx.db, ticket.id);
   const first = letters.find((l) => l.threadedBy === 'new');
   return {

@@ -1,3 +1,5 @@
+/** Request numbers (PD-…): isomorphic, so the server, the web and mail share one reading of what a person typed. */
+
 /** Luhn check digit of a digit string: catches a mistyped or swapped digit when read out on the phone. */
 export function luhnDigit(digits: string): number {
   let sum = 0;

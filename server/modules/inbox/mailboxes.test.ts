@@ -4,6 +4,7 @@ import { auditLog, mailboxes } from '../../db/schema';
 import { seedDemoMailboxes } from '../../seed/mailboxes';
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { departmentId, makeMember } from '../../test/staff';
+import { fieldProblems } from '../../test/issues';
 
 let t: TestApp;
 let admin: Session;
@@ -81,7 +82,7 @@ describe('mailboxes admin API', () => {
   it('refuses a mailbox that routes nowhere or to a non-leaf, with field errors', async () => {
     const nowhere = await t.app.inject({ method: 'POST', url, headers: h(admin), payload: { address: 'x@paydesk.local' } });
     expect(nowhere.statusCode).toBe(400);
-    expect(nowhere.json().error.fields.departmentId.code).toBe('required');
+    expect(fieldProblems(nowhere.json()).departmentId?.code).toBe('required');
     const bad = await t.app.inject({
       method: 'POST',
       url,
