@@ -8,7 +8,7 @@ import { loggerOptions } from './platform/logger';
 import { openConfiguredDatabase } from './runtime';
 import { seedDemo } from './seed/demo';
 import { seedWikiAndNotices } from './seed/wiki';
-import { createStaff, resetPassword } from './cli/commands';
+import { createStaff, describeNewStaff, parseDepartmentSpec, resetPassword } from './cli/commands';
 import { readPassword } from './cli/prompt';
 import { backupCommand, restoreCommand } from './cli/backup';
 import { rotateKeyCommand } from './cli/rotate-key';
@@ -20,8 +20,10 @@ const USAGE = `Usage: npm run paydesk -- <command> [options]
 Commands:
   migrate                                   apply pending database migrations
   seed                                      add the demo data that is missing
-  create-staff --email E --role R [--role R2] [--name N] [--password P]
-                                            add a staff member (password prompted when omitted)
+  create-staff --email E --role R [--role R2] [--name N] [--password P] [--department CODE[:TIER]]…
+                                            add a staff member (password prompted when omitted) to
+                                            departments at a tier (1 when left out); prints the
+                                            queues they will see
   reset-password --email E [--kind staff|customer] [--password P]
                                             set a new password and end the person's sessions
   backup FILE                               write the embedded database and its uploaded files to FILE
@@ -64,6 +66,7 @@ async function run(argv: string[]): Promise<void> {
     options: {
       email: { type: 'string' },
       role: { type: 'string', multiple: true },
+      department: { type: 'string', multiple: true },
       name: { type: 'string' },
       password: { type: 'string' },
       kind: { type: 'string', default: 'staff' },
@@ -112,8 +115,9 @@ async function run(argv: string[]): Promise<void> {
           roles: values.role.flatMap((r) => r.split(',')),
           name: values.name,
           password,
+          departments: (values.department ?? []).flatMap((d) => d.split(',')).map(parseDepartmentSpec),
         });
-        process.stdout.write(`Staff member ${user.email} created with roles ${user.roles.join(', ')}.\n`);
+        process.stdout.write(`${describeNewStaff(user).join('\n')}\n`);
         return;
       }
       case 'reset-password': {

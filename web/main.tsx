@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { config as zodConfig } from 'zod/v4/core';
 import { queryClient } from './api/query';
 import { SessionProvider } from './api/session';
 import { I18nProvider } from './i18n/I18nProvider';
@@ -15,6 +16,12 @@ import './ui/wiki-notices.css';
 import './ui/help.css';
 import './ui/consultant.css';
 import './ui/payments.css';
+
+// Zod 4 compiles a fast object parser with `new Function` after probing whether eval is
+// allowed; our CSP has no 'unsafe-eval', so the probe alone fired a securitypolicyviolation on
+// every page that checks a form. jitless skips the probe and the compiled path (same results).
+// Set before any schema parses (schemas are only defined while modules load).
+zodConfig({ jitless: true });
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -235,7 +235,7 @@ test('a supervisor reveals a passport with a reason, identifies the customer and
   await page.locator('.ident-form').getByRole('button', { name: 'Проверить' }).click();
   await expect(page.getByTestId('ident-state')).toHaveText('Клиент идентифицирован');
   const account = page.getByTestId('account-panel');
-  await expect(account).toContainText('+79001234567');
+  await expect(account).toContainText('+7 900 123-45-67');
   await expect(account).toContainText('Активен');
   await expect(account).toContainText('SMS-подтверждение отключено');
   await expect(account).toContainText('Превышен недельный лимит вывода');

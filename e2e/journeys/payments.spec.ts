@@ -34,7 +34,7 @@ test('a customer checks receipt 100000000002 and sees «В обработке»;
   await page.getByRole('button', { name: 'Написать в поддержку' }).click();
 
   await expect(page).toHaveURL(/\/contact\/terminals\/terminal-payment-not-arrived\/terminal-payment-with-receipt\?step=form$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Чек сохранился' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Платёж через терминал не дошёл — чек сохранился' })).toBeVisible();
   await expect(page.getByLabel('Номер чека')).toHaveValue('100000000999');
   await expect(page.getByLabel('Дата и время платежа')).toHaveValue(/T10:15$/);
   await expect(page.getByLabel('Сумма')).toHaveValue('700');

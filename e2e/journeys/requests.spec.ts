@@ -77,7 +77,7 @@ test('a guest files a terminal payment with the receipt and confirms it from the
   await page.getByRole('button', { name: 'Нет, написать в поддержку' }).click();
 
   // Submitting empty shows the errors next to the fields, in Russian.
-  await expect(page.getByRole('heading', { level: 1, name: 'Чек сохранился' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Платёж через терминал не дошёл — чек сохранился' })).toBeVisible();
   await page.getByRole('button', { name: 'Отправить обращение' }).click();
   const receiptField = page.locator('.field', { has: page.getByLabel('Номер чека') });
   await expect(receiptField.locator('.field__error')).toHaveText('Заполните это поле');
@@ -203,7 +203,7 @@ test('a customer files, answers, solves, and takes the request out of the archiv
 test('a phone-sized screen shows the form and the request without sideways scrolling', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 375, height: 740 });
   await page.goto('/contact/wallet/wallet-access/wallet-login-problem?step=form');
-  await expect(page.getByRole('heading', { level: 1, name: 'Не получается войти в кошелёк' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Вход и пароль — не получается войти в кошелёк' })).toBeVisible();
   await page
     .getByLabel('Скриншоты')
     .setInputFiles({ name: 'a-very-long-screenshot-name-from-a-phone-2025-05-12.png', mimeType: 'image/png', buffer: PNG });

@@ -5,12 +5,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, sessions, staffUsers } from '../db/schema';
+import { auditLog, departmentMembers, departments, sessions, staffUsers } from '../db/schema';
 import { createSession } from '../platform/auth/sessions';
 import { verifyPassword } from '../platform/crypto';
 import { createTestDb, type TestDb } from '../test/db';
 import { makeCustomer } from '../test/factories';
-import { CliError, createStaff, resetPassword } from './commands';
+import { seedReference } from '../seed/reference';
+import { CliError, createStaff, describeNewStaff, parseDepartmentSpec, resetPassword } from './commands';
 
 let db: TestDb;
 beforeAll(async () => {
@@ -44,6 +45,51 @@ describe('create-staff', () => {
     await expect(createStaff(db.db, { email: 'not-an-email', roles: ['admin'], password: 'long-enough-pw' })).rejects.toThrow(
       /--email/,
     );
+  });
+});
+
+describe('create-staff --department', () => {
+  it('puts the new person into the departments at their tiers and says which queues they will see', async () => {
+    await seedReference(db.db);
+    const user = await createStaff(db.db, {
+      email: 'new.security@paydesk.test',
+      roles: ['specialist'],
+      password: 'long-enough-pw',
+      departments: [parseDepartmentSpec('security:2'), parseDepartmentSpec('first_line')],
+    });
+    const rows = await db.db
+      .select({ code: departments.code, tier: departmentMembers.tier })
+      .from(departmentMembers)
+      .innerJoin(departments, eq(departments.id, departmentMembers.departmentId))
+      .where(eq(departmentMembers.staffId, user.id));
+    expect(rows.sort((a, b) => a.code.localeCompare(b.code))).toEqual([
+      { code: 'first_line', tier: 1 },
+      { code: 'security', tier: 2 },
+    ]);
+    const printed = describeNewStaff(user).join('\n');
+    expect(printed).toContain('will see the queues of');
+    expect(printed).toMatch(/\(security\), line 2: \d+ open request/);
+    expect(printed).toMatch(/\(first_line\), line 1: \d+ open request/);
+  });
+
+  it('warns that a person in no department will see empty queues', async () => {
+    const user = await createStaff(db.db, { email: 'lonely@paydesk.test', roles: ['operator'], password: 'long-enough-pw' });
+    expect(describeNewStaff(user).join('\n')).toContain('EMPTY until they are added');
+  });
+
+  it('refuses an unknown department or tier, naming the known ones, and creates nobody', async () => {
+    await seedReference(db.db);
+    await expect(
+      createStaff(db.db, {
+        email: 'nowhere@paydesk.test',
+        roles: ['operator'],
+        password: 'long-enough-pw',
+        departments: [parseDepartmentSpec('no_such')],
+      }),
+    ).rejects.toThrow(/no department "no_such"; there are .*first_line/);
+    expect(await db.db.select().from(staffUsers).where(eq(staffUsers.email, 'nowhere@paydesk.test'))).toEqual([]);
+    expect(() => parseDepartmentSpec('security:7')).toThrow(CliError);
+    expect(parseDepartmentSpec('Security')).toEqual({ code: 'security', tier: 1 });
   });
 });
 

@@ -134,9 +134,9 @@ const terminalId = (required = true): FieldDef => ({
   required,
   label: t('Номер терминала', 'Номер термінала', 'Terminal number'),
   help: t(
-    'Нажмите кнопку «i» на экране терминала — в открывшемся окне показан его номер. Номер также напечатан в чеке.',
-    'Натисніть кнопку «i» на екрані термінала — у вікні, що відкриється, буде його номер. Номер також надруковано в чеку.',
-    'Press the "i" button on the terminal screen: the window that opens shows its number. The number is also printed on the receipt.',
+    'Только цифры, от 4 до 10. Нажмите кнопку «i» на экране терминала — в открывшемся окне показан его номер. Номер также напечатан в чеке.',
+    'Лише цифри, від 4 до 10. Натисніть кнопку «i» на екрані термінала — у вікні, що відкриється, буде його номер. Номер також надруковано в чеку.',
+    'Digits only, 4 to 10 of them. Press the "i" button on the terminal screen: the window that opens shows its number. The number is also printed on the receipt.',
   ),
 });
 
@@ -161,9 +161,9 @@ const receiptScan = (required = true): FieldDef => ({
   maxSizeMb: 10,
   label: t('Скан или фото чека', 'Скан або фото чека', 'Scan or photo of the receipt'),
   help: t(
-    'JPG, PNG, HEIC или PDF, до 3 файлов. Все цифры чека должны читаться.',
-    'JPG, PNG, HEIC або PDF, до 3 файлів. Усі цифри чека мають бути читабельними.',
-    'JPG, PNG, HEIC or PDF, up to 3 files. Every figure on the receipt must be readable.',
+    'Все цифры чека должны читаться.',
+    'Усі цифри чека мають бути читабельними.',
+    'Every figure on the receipt must be readable.',
   ),
 });
 
@@ -175,9 +175,9 @@ const screenshots = (): FieldDef => ({
   maxSizeMb: 10,
   label: t('Скриншоты', 'Скриншоти', 'Screenshots'),
   help: t(
-    'Снимок экрана с ошибкой или операцией в истории, до 3 файлов JPG, PNG или HEIC. Не снимайте SMS-коды и пароли.',
-    'Знімок екрана з помилкою або операцією в історії, до 3 файлів JPG, PNG або HEIC. Не знімайте SMS-коди та паролі.',
-    'A screenshot of the error or of the operation in the history, up to 3 JPG, PNG or HEIC files. Never capture SMS codes or passwords.',
+    'Снимок экрана с ошибкой или операцией в истории. Не снимайте SMS-коды и пароли.',
+    'Знімок екрана з помилкою або операцією в історії. Не знімайте SMS-коди та паролі.',
+    'A screenshot of the error or of the operation in the history. Never capture SMS codes or passwords.',
   ),
 });
 
@@ -1082,12 +1082,14 @@ const recipientAccount = (required = true): FieldDef => ({
   key: 'recipient_account',
   type: 'text',
   required,
-  maxLength: 100,
+  maxLength: 40,
+  // Digits, optionally with + and the usual separators: "abc" is refused in the browser and by the server.
+  pattern: '\\+?[0-9][0-9 ()-]{4,39}',
   label: t('Номер телефона или счёта получателя', 'Номер телефону або рахунку одержувача', "Recipient's phone or account number"),
   help: t(
-    'Тот, который вы вводили на экране терминала.',
-    'Той, який ви вводили на екрані термінала.',
-    'The one you entered on the terminal screen.',
+    'Цифры (можно с «+» в начале) — тот номер, который вы вводили на экране терминала.',
+    'Цифри (можна з «+» на початку) — той номер, який ви вводили на екрані термінала.',
+    'Digits (a leading "+" is fine): the number you entered on the terminal screen.',
   ),
 });
 
@@ -1842,11 +1844,7 @@ const evidence = (): FieldDef => ({
   maxFiles: 3,
   maxSizeMb: 10,
   label: t('Документы и доказательства', 'Документи та докази', 'Documents and evidence'),
-  help: t(
-    'Чеки, скриншоты, выписки — до 3 файлов JPG, PNG, HEIC или PDF.',
-    'Чеки, скриншоти, виписки — до 3 файлів JPG, PNG, HEIC або PDF.',
-    'Receipts, screenshots, statements: up to 3 JPG, PNG, HEIC or PDF files.',
-  ),
+  help: t('Чеки, скриншоты, выписки.', 'Чеки, скриншоти, виписки.', 'Receipts, screenshots, statements.'),
 });
 
 const complaintsSection = node(
@@ -2117,9 +2115,9 @@ const agentsSection = node(
                 {
                   ...terminalId(),
                   help: t(
-                    'Кнопка «i» на экране терминала или список терминалов в кабинете агента.',
-                    'Кнопка «i» на екрані термінала або перелік терміналів у кабінеті агента.',
-                    'The "i" button on the terminal screen or the terminal list in the agent\'s account.',
+                    'Только цифры, от 4 до 10: кнопка «i» на экране терминала или список терминалов в кабинете агента.',
+                    'Лише цифри, від 4 до 10: кнопка «i» на екрані термінала або перелік терміналів у кабінеті агента.',
+                    'Digits only, 4 to 10 of them: the "i" button on the terminal screen or the terminal list in the agent\'s account.',
                   ),
                   condition: { field: 'request_type', notEquals: 'connect' },
                 },
@@ -2351,7 +2349,7 @@ const agentsSection = node(
                   maxFiles: 3,
                   maxSizeMb: 10,
                   label: t('Ваши документы', 'Ваші документи', 'Your documents'),
-                  help: t('PDF или сканы, до 3 файлов.', 'PDF або скани, до 3 файлів.', 'PDF or scans, up to 3 files.'),
+                  help: t('PDF или сканы.', 'PDF або скани.', 'PDF or scans.'),
                 },
                 description(
                   t(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFormDefinition } from '../../common/forms/definition';
+import { checkFieldValue } from '../../common/forms/validate';
 import { FILE_TYPES, type FieldDef, type FormDef, type L10n } from '../../common/forms/types';
 import { CORE_ARTICLES as REQUIRED_KB_SLUGS, DEMO_ARTICLES, DEMO_KB_SECTIONS } from './demo-articles';
 import { DEMO_CATALOG, type DemoCategory } from './demo-catalog';
@@ -223,6 +224,36 @@ describe('leaf forms against the form-definition parser', () => {
     for (const v of leaves) {
       const result = parseFormDefinition(leafOf(v).form);
       expect(result.ok ? [] : result.errors, v.node.slug).toEqual([]);
+    }
+  });
+});
+
+describe('validation of the fields customers trip over', () => {
+  const fields = leaves.flatMap((v) => leafOf(v).form.fields);
+  const byKey = (key: string) => {
+    const found = fields.filter((f) => f.key === key);
+    expect(found.length, key).toBeGreaterThan(0);
+    return found;
+  };
+
+  it("the recipient's phone or account number refuses letters and takes phones and account numbers", () => {
+    for (const field of byKey('recipient_account')) {
+      const error = (value: string) => {
+        const check = checkFieldValue(field, value);
+        return check.ok ? null : check.error.code;
+      };
+      expect(error('abc')).toBe('pattern');
+      expect(error('12-ab')).toBe('pattern');
+      expect(error('+7 (900) 123-45-67')).toBeNull();
+      expect(error('40817810099910004312')).toBeNull();
+    }
+  });
+
+  it("the terminal number's hint says digits only, in every language", () => {
+    for (const field of byKey('terminal_id')) {
+      expect(field.help?.ru).toMatch(/^Только цифры/);
+      expect(field.help?.uk).toMatch(/^Лише цифри/);
+      expect(field.help?.en).toMatch(/^Digits only/);
     }
   });
 });

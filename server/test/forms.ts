@@ -5,12 +5,16 @@ import { categories } from '../db/schema';
 
 type Field = { key: string; type: string; required?: boolean; options?: Array<{ value: string }> };
 
+// Text fields with a format (a pattern) get a value of that format.
+const BY_KEY: Record<string, string> = { recipient_account: '+79001112233', card_last4: '1234' };
+
 /** A plausible value for each required field of a form (overrides win), for filing in tests. */
 export function fillRequired(fields: Field[], overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const f of fields.filter((x) => x.required)) {
     values[f.key] =
-      f.type === 'datetime'
+      BY_KEY[f.key] ??
+      (f.type === 'datetime'
         ? '2026-11-20T10:15'
         : f.type === 'date'
           ? '2026-11-20'
@@ -26,7 +30,7 @@ export function fillRequired(fields: Field[], overrides: Record<string, unknown>
                     ? f.options?.[0]?.value
                     : f.type === 'checkbox'
                       ? true
-                      : 'Подробное описание проблемы для проверки.';
+                      : 'Подробное описание проблемы для проверки.');
   }
   return { ...values, ...overrides };
 }

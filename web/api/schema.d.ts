@@ -10753,6 +10753,7 @@ export type paths = {
                 action: string;
                 entityType: string;
                 entityId: string | null;
+                number: string | null;
                 ip: string | null;
                 data: {
                   [key: string]: unknown;

@@ -269,6 +269,9 @@ export const adminEn: Record<keyof typeof adminRu, string> = {
   'admin.sla.dayIs': 'A business day is {hours} h',
   'admin.sla.dayIs247': 'Around the clock: a day is 24 h',
   'admin.sla.noDay': 'The calendar has no working time',
+  'admin.sla.calendarName.workdays_msk': 'Weekdays 9:00–18:00, Moscow',
+  'admin.sla.calendarName.around_the_clock': 'Around the clock',
+  'admin.sla.calendarName.workdays_kyiv': 'Weekdays 9:00–18:00, Kyiv',
   'admin.sla.calendars': 'Business calendars',
   'admin.sla.calendarsLead': 'When the SLA clock runs: time zone, working hours per weekday, and holidays.',
 

@@ -272,6 +272,9 @@ export const adminRu = {
   'admin.sla.dayIs': 'Рабочий день — {hours} ч',
   'admin.sla.dayIs247': 'Круглосуточно: сутки — 24 ч',
   'admin.sla.noDay': 'В календаре нет рабочего времени',
+  'admin.sla.calendarName.workdays_msk': 'Будни 9:00–18:00, Москва',
+  'admin.sla.calendarName.around_the_clock': 'Круглосуточно',
+  'admin.sla.calendarName.workdays_kyiv': 'Будни 9:00–18:00, Киев',
   'admin.sla.calendars': 'Рабочие календари',
   'admin.sla.calendarsLead': 'Когда идут часы SLA: часовой пояс, рабочие часы по дням недели и праздники.',
 

@@ -271,6 +271,9 @@ export const adminUk: Record<keyof typeof adminRu, string> = {
   'admin.sla.dayIs': 'Робочий день — {hours} год',
   'admin.sla.dayIs247': 'Цілодобово: доба — 24 год',
   'admin.sla.noDay': 'У календарі немає робочого часу',
+  'admin.sla.calendarName.workdays_msk': 'Будні 9:00–18:00, Москва',
+  'admin.sla.calendarName.around_the_clock': 'Цілодобово',
+  'admin.sla.calendarName.workdays_kyiv': 'Будні 9:00–18:00, Київ',
   'admin.sla.calendars': 'Робочі календарі',
   'admin.sla.calendarsLead': 'Коли йде годинник SLA: часовий пояс, робочі години за днями тижня та свята.',
 

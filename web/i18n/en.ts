@@ -7,6 +7,7 @@ import { wikiNoticesEn } from './wikiNotices.en';
 import { paymentsEn } from './payments.en';
 import { helpEn } from './help.en';
 import { consoleEn } from './console.en';
+import { auditEn } from './audit.en';
 import type { Catalogue } from './ru';
 
 /** The English message catalogue; same keys as `ru.ts`. */
@@ -106,7 +107,7 @@ export const en: Catalogue = {
   'portal.notFound.text': 'The address may be mistyped, or the page may have moved.',
   'portal.notFound.home': 'Go to the home page',
 
-  'portal.footer.tagline': 'Customer support for the wallet and payment terminals.',
+  'portal.footer.tagline': 'Help for wallet and payment terminal customers: answers, requests, contacts.',
   'portal.footer.staff': 'Staff sign-in',
   'portal.footer.copyright': '© {year} paydesk',
 
@@ -313,6 +314,7 @@ export const en: Catalogue = {
   'roles.security_officer': 'Security officer',
   'roles.admin': 'Administrator',
   ...consoleEn,
+  ...auditEn,
   ...adminEn,
   ...reviewEn,
   ...mailEn,

@@ -7,6 +7,7 @@ import { wikiNoticesRu } from './wikiNotices.ru';
 import { paymentsRu } from './payments.ru';
 import { helpRu } from './help.ru';
 import { consoleRu } from './console.ru';
+import { auditRu } from './audit.ru';
 
 /**
  * The Russian message catalogue: the source of every string the web app shows.
@@ -108,7 +109,7 @@ export const ru = {
   'portal.notFound.text': 'Возможно, адрес введён с ошибкой или страница была перемещена.',
   'portal.notFound.home': 'Перейти на главную',
 
-  'portal.footer.tagline': 'Служба поддержки клиентов кошелька и терминалов оплаты.',
+  'portal.footer.tagline': 'Помощь клиентам кошелька и терминалов оплаты: ответы, обращения, контакты.',
   'portal.footer.staff': 'Вход для сотрудников',
   'portal.footer.copyright': '© {year} paydesk',
 
@@ -316,6 +317,7 @@ export const ru = {
   'roles.security_officer': 'Служба безопасности',
   'roles.admin': 'Администратор',
   ...consoleRu,
+  ...auditRu,
   ...adminRu,
   ...reviewRu,
   ...mailRu,

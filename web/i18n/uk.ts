@@ -7,6 +7,7 @@ import { wikiNoticesUk } from './wikiNotices.uk';
 import { paymentsUk } from './payments.uk';
 import { helpUk } from './help.uk';
 import { consoleUk } from './console.uk';
+import { auditUk } from './audit.uk';
 import type { Catalogue } from './ru';
 
 /** The Ukrainian message catalogue; same keys as `ru.ts`. */
@@ -106,7 +107,7 @@ export const uk: Catalogue = {
   'portal.notFound.text': 'Можливо, адресу введено з помилкою або сторінку було переміщено.',
   'portal.notFound.home': 'Перейти на головну',
 
-  'portal.footer.tagline': 'Служба підтримки клієнтів гаманця та терміналів оплати.',
+  'portal.footer.tagline': 'Допомога клієнтам гаманця та терміналів оплати: відповіді, звернення, контакти.',
   'portal.footer.staff': 'Вхід для працівників',
   'portal.footer.copyright': '© {year} paydesk',
 
@@ -316,6 +317,7 @@ export const uk: Catalogue = {
   'roles.security_officer': 'Служба безпеки',
   'roles.admin': 'Адміністратор',
   ...consoleUk,
+  ...auditUk,
   ...adminUk,
   ...reviewUk,
   ...mailUk,

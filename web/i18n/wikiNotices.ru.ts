@@ -29,7 +29,9 @@ export const wikiNoticesRu = {
   'contacts.allContacts': 'Все контакты',
   'notices.title': 'Уведомления о работах',
   'notices.lead': 'Плановые работы и сбои: что происходит сейчас, что запланировано и что уже прошло.',
-  'notices.feed': 'Лента Atom',
+  'notices.feed': 'Подписаться на уведомления',
+  'notices.feedHint':
+    'Лента новостей (Atom): добавьте эту ссылку в приложение для чтения новостей, и новые уведомления придут туда сами.',
   'notices.tabsLabel': 'Уведомления по времени',
   'notices.tab.current': 'Сейчас',
   'notices.tab.upcoming': 'Запланированные',

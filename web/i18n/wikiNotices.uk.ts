@@ -29,7 +29,9 @@ export const wikiNoticesUk = {
   'contacts.allContacts': 'Усі контакти',
   'notices.title': 'Повідомлення про роботи',
   'notices.lead': 'Планові роботи та збої: що відбувається зараз, що заплановано і що вже минуло.',
-  'notices.feed': 'Стрічка Atom',
+  'notices.feed': 'Підписатися на сповіщення',
+  'notices.feedHint':
+    'Стрічка новин (Atom): додайте це посилання до застосунку для читання новин, і нові сповіщення прийдуть туди самі.',
   'notices.tabsLabel': 'Повідомлення за часом',
   'notices.tab.current': 'Зараз',
   'notices.tab.upcoming': 'Заплановані',

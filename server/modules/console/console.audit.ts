@@ -47,6 +47,19 @@ export async function browseAudit(db: Executor, scope: StaffScope, f: AuditFilte
         ),
       )
     : new Map<string, string>();
+  // Customers' and guests' rows (filed, confirmed, replied…) carry no number in their data:
+  // every request row gets its number from the request itself, for the link.
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const ticketIds = [
+    ...new Set(page.filter((r) => r.entityType === 'ticket' && UUID.test(r.entityId ?? '')).map((r) => r.entityId as string)),
+  ];
+  const numbers = ticketIds.length
+    ? new Map(
+        (await db.select({ id: tickets.id, number: tickets.number }).from(tickets).where(inArray(tickets.id, ticketIds))).map(
+          (t) => [t.id, t.number],
+        ),
+      )
+    : new Map<string, string>();
   return {
     items: page.map((r) => ({
       id: r.id,
@@ -55,6 +68,7 @@ export async function browseAudit(db: Executor, scope: StaffScope, f: AuditFilte
       action: r.action,
       entityType: r.entityType,
       entityId: r.entityId,
+      number: r.entityType === 'ticket' && r.entityId ? (numbers.get(r.entityId) ?? null) : null,
       ip: r.ip,
       data: r.data,
     })),

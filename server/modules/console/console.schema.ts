@@ -201,6 +201,8 @@ export const auditResponse = z.object({
       action: z.string(),
       entityType: z.string(),
       entityId: z.string().nullable(),
+      /** The request's number when the row is about a request (for the link). */
+      number: z.string().nullable(),
       ip: z.string().nullable(),
       data: z.record(z.string(), z.unknown()),
     }),

@@ -164,6 +164,7 @@ describe('filing', () => {
       else if (f.type === 'money') values[f.key] = { amount: '1500', currency: 'RUB' };
       else if (f.type === 'phone' || f.type === 'wallet') values[f.key] = '+79001112233';
       else if (f.type === 'receipt_number') values[f.key] = '000123456';
+      else if (f.key === 'recipient_account') values[f.key] = '+79001112233';
       else if (f.type === 'select') values[f.key] = f.options?.[0]?.value;
       else if (f.type === 'text' || f.type === 'textarea') values[f.key] = 'Платёж не пришёл на счёт получателя.';
     }

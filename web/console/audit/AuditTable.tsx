@@ -1,14 +1,23 @@
 import type { AuditEntry } from '../../api/console';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router';
+import { useLocalize } from '../../i18n/useLocalize';
 import { formatShortDateTime } from '../../ui/format';
+import { useConsoleData } from '../ConsoleData';
 import { ticketPath } from '../routes';
 import { actionName } from '../workspace/history';
-import { auditDetails, auditNumber } from './auditQuery';
+import { auditNumber, auditReason } from './auditQuery';
+import { auditSentence } from './auditSentence';
 
 /** The audit rows: time, who, what, on which object, the details and reason, from where. */
 export function AuditTable({ items, onActor }: { items: AuditEntry[]; onActor?: (staffId: string) => void }) {
   const { t, locale } = useI18n();
+  const l = useLocalize();
+  const { departments } = useConsoleData();
+  const departmentName = (idOrCode: string) => {
+    const d = departments?.find((x) => x.id === idOrCode || x.code === idOrCode);
+    return d ? l(d.name) : '';
+  };
   return (
     <div className="queue__table-wrap">
       <table className="queue-table audit-table">
@@ -26,7 +35,7 @@ export function AuditTable({ items, onActor }: { items: AuditEntry[]; onActor?: 
         <tbody>
           {items.map((e) => {
             const number = auditNumber(e);
-            const { reason, pairs } = auditDetails(e);
+            const reason = auditReason(e);
             return (
               <tr key={e.id} data-testid="audit-row" data-action={e.action}>
                 <td className="audit-table__at">{formatShortDateTime(e.at, locale)}</td>
@@ -55,17 +64,12 @@ export function AuditTable({ items, onActor }: { items: AuditEntry[]; onActor?: 
                   {number ? (
                     <Link href={ticketPath(number)}>{number}</Link>
                   ) : (
-                    <span className="muted">
-                      {e.entityType}
-                      {e.entityId ? ` · ${e.entityId.slice(0, 8)}` : ''}
-                    </span>
+                    <span className="muted">{t('audit.entity', { entity: e.entityType })}</span>
                   )}
                 </td>
                 <td className="audit-table__details">
+                  <span className="audit-table__sentence">{auditSentence(e, { t, departmentName })}</span>
                   {reason && <span className="audit-table__reason">«{reason}»</span>}
-                  {pairs.length > 0 && (
-                    <span className="audit-table__pairs">{pairs.map(([k, v]) => `${k}: ${v}`).join(' · ')}</span>
-                  )}
                 </td>
                 <td className="muted">{e.ip ?? '—'}</td>
               </tr>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiAuditFilters, auditDetails, auditFormFromSearch, auditNumber, searchFromAuditForm } from './auditQuery';
+import { apiAuditFilters, auditFormFromSearch, auditNumber, auditReason, searchFromAuditForm } from './auditQuery';
 
 describe('audit filters', () => {
   it('keeps valid values in the URL and turns local days into instants', () => {
@@ -14,7 +14,7 @@ describe('audit filters', () => {
     expect(new Date(api.to ?? '').getTime()).toBe(new Date(2026, 4, 2, 23, 59, 59, 999).getTime());
   });
 
-  it('shows the reason apart from the other details and the request number', () => {
+  it('shows the reason apart and the request number, also for rows whose data has none', () => {
     const entry = {
       id: 1,
       at: '',
@@ -22,10 +22,16 @@ describe('audit filters', () => {
       action: 'pii.revealed',
       entityType: 'ticket',
       entityId: 't',
+      number: null,
       ip: null,
       data: { field: 'passport_data', reason: 'проверка', number: 'PD-1', nested: { a: 1 } },
     };
-    expect(auditDetails(entry)).toEqual({ reason: 'проверка', pairs: [['field', 'passport_data']] });
+    expect(auditReason(entry)).toBe('проверка');
     expect(auditNumber(entry)).toBe('PD-1');
+    // A guest's «filed» row carries no number in its data: the server's number is linked.
+    const filed = { ...entry, action: 'ticket.filed', number: 'PD-1000071', data: { status: 'unconfirmed', formVersion: 1 } };
+    expect(auditReason(filed)).toBeNull();
+    expect(auditNumber(filed)).toBe('PD-1000071');
+    expect(auditNumber({ ...filed, entityType: 'customer' })).toBeNull();
   });
 });

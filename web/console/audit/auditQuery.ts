@@ -60,22 +60,13 @@ export function apiAuditFilters(form: AuditForm): AuditFilters {
   return out;
 }
 
-const HIDDEN = new Set(['reason', 'messageId', 'number']);
-
-/** The entry's data worth showing: the reason apart, then plain key = value pairs. */
-export function auditDetails(entry: AuditEntry): { reason: string | null; pairs: Array<[string, string]> } {
-  const reason = typeof entry.data.reason === 'string' ? entry.data.reason : null;
-  const pairs: Array<[string, string]> = [];
-  for (const [key, value] of Object.entries(entry.data)) {
-    if (HIDDEN.has(key) || value === null || value === undefined) continue;
-    // Bare record ids tell a reader nothing; names and numbers are shown instead.
-    if (typeof value === 'string' && UUID.test(value)) continue;
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') pairs.push([key, String(value)]);
-  }
-  return { reason, pairs };
+/** The reason the person gave, shown apart from the sentence. */
+export function auditReason(entry: AuditEntry): string | null {
+  return typeof entry.data.reason === 'string' && entry.data.reason ? entry.data.reason : null;
 }
 
 /** The request number an entry is about, when its data says so. */
 export function auditNumber(entry: AuditEntry): string | null {
-  return entry.entityType === 'ticket' && typeof entry.data.number === 'string' ? entry.data.number : null;
+  if (entry.entityType !== 'ticket') return null;
+  return entry.number ?? (typeof entry.data.number === 'string' ? entry.data.number : null);
 }

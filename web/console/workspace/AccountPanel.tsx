@@ -1,3 +1,4 @@
+import { formatPhone } from '../../../common/phone';
 import type { SecurityFlags, Workspace } from '../../api/console';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/catalogues';
@@ -32,7 +33,7 @@ export function AccountPanel({ ws }: { ws: Workspace }) {
         ws.customer.wallets.map((w) => (
           <div key={w.walletNumber} className="wallet">
             <div className="wallet__head">
-              <span className="wallet__number">{w.walletNumber}</span>
+              <span className="wallet__number">{formatPhone(w.walletNumber)}</span>
               <span className={`wallet__state wallet__state--${w.blocked ? 'blocked' : 'active'}`}>
                 {w.blocked ? t('console.account.blocked') : t('console.account.active')}
               </span>

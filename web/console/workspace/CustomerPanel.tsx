@@ -1,3 +1,4 @@
+import { formatPhone } from '../../../common/phone';
 import type { Workspace } from '../../api/console';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link } from '../../router';
@@ -36,12 +37,12 @@ export function CustomerPanel({ ws, onChanged }: { ws: Workspace; onChanged: () 
           {c.phone && (
             <div>
               <dt>{t('console.customer.phone')}</dt>
-              <dd>{c.phone}</dd>
+              <dd>{formatPhone(c.phone)}</dd>
             </div>
           )}
           <div>
             <dt>{t('console.customer.wallet')}</dt>
-            <dd>{c.walletNumber ?? '—'}</dd>
+            <dd>{c.walletNumber ? formatPhone(c.walletNumber) : '—'}</dd>
           </div>
           <div>
             <dt>{t('console.customer.replyChannel')}</dt>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { askBot, type BotReply } from '../../api/bot';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, usePathname } from '../../router';
@@ -44,7 +45,8 @@ export function ConsultantWidget() {
   }, [turns, busy]);
 
   const close = () => {
-    setOpen(false);
+    flushSync(() => setOpen(false));
+    // After the panel is gone: on a phone the button is hidden while the panel is open.
     toggleRef.current?.focus();
   };
 
@@ -176,7 +178,7 @@ export function ConsultantWidget() {
         <span aria-hidden="true" className="consultant__icon">
           ?
         </span>
-        {open ? t('bot.hide') : t('bot.open')}
+        <span className="consultant__label">{open ? t('bot.hide') : t('bot.open')}</span>
       </button>
     </div>
   );

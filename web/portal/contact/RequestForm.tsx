@@ -7,6 +7,7 @@ import { usePathname } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { TextField } from '../../ui/fields';
+import { formHeading } from './catalogPath';
 import { reviewMessage } from './review';
 import { ContactFields } from './ContactFields';
 import { FieldInput } from './FieldInput';
@@ -20,13 +21,16 @@ type Props = {
   onFiled: (ticket: FiledTicket, email: string | null) => void;
 };
 
+/** Field types whose value is digits only (spaces allowed): checked as typed. */
+const typesDigitsOnly = (type: string) => type === 'terminal_id';
+
 /** The leaf's form with the customer's contact, checked in the browser and filed once per fill. */
 export function RequestForm({ leaf, draft, me, onFiled }: Props) {
   const { t, locale } = useI18n();
   const l = useLocalize();
   const path = usePathname();
   const form = useFileRequest(leaf, draft, me, onFiled);
-  const title = leaf.path.length ? l(leaf.path[leaf.path.length - 1]!.name) : t('portal.form.title');
+  const title = leaf.path.length ? formHeading(leaf.path.map((node) => l(node.name))) : t('portal.form.title');
   const review = leaf.expectedReview;
 
   return (
@@ -60,7 +64,11 @@ export function RequestForm({ leaf, draft, me, onFiled }: Props) {
             field={field}
             value={draft.values[field.key]}
             error={form.errorFor(field.key)}
-            onChange={(value) => form.setValue(field.key, value)}
+            onChange={(value) => {
+              form.setValue(field.key, value);
+              // A letter in a digits-only field is said at once, not after leaving it or sending.
+              if (typesDigitsOnly(field.type) && typeof value === 'string' && /[^\d\s]/.test(value)) draft.touch(field.key);
+            }}
             onBlur={() => draft.touch(field.key)}
           />
         ))}

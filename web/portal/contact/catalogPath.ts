@@ -42,3 +42,16 @@ export function resolveSlugs(roots: CatalogNode[], slugs: string[]): Resolved {
 export function trailHref(base: string, trail: Array<Pick<CatalogNode, 'slug'>>): string {
   return trail.length === 0 ? base : `${base}/${trail.map((n) => encodeURIComponent(n.slug)).join('/')}`;
 }
+
+/**
+ * The form page's heading: the leaf's meaning with its parent («Платёж через терминал не
+ * дошёл — чек сохранился»), since the leaf's own name («Чек сохранился») means little alone.
+ * The leaf's first letter is lowered unless it starts an abbreviation (SMS, QR).
+ */
+export function formHeading(names: string[]): string {
+  const leaf = names.at(-1) ?? '';
+  const parent = names.length >= 2 ? names.at(-2) : undefined;
+  if (!parent || !leaf) return leaf;
+  const lowered = /^\p{Lu}\p{Ll}/u.test(leaf) ? leaf.charAt(0).toLocaleLowerCase() + leaf.slice(1) : leaf;
+  return `${parent} — ${lowered}`;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDef } from '../../../common/forms/types';
 import type { CatalogNode } from '../../api/requests';
-import { contactBase, resolveSlugs, slugsFromPath, trailHref } from './catalogPath';
+import { contactBase, formHeading, resolveSlugs, slugsFromPath, trailHref } from './catalogPath';
 import { acceptAttribute, typeNames } from '../../ui/fields/FilePicker';
 import { fileTypeOf, filesByField, initialValues, newIdempotencyKey, payloadFields, toValidatorValues } from './formDraft';
 
@@ -44,6 +44,17 @@ const form: FormDef = {
     { key: 'text', type: 'text', label: l('Текст') },
   ],
 };
+
+describe('form heading', () => {
+  it('says the path’s meaning, not only the last step', () => {
+    expect(formHeading(['Терминалы', 'Платёж через терминал не дошёл', 'Чек сохранился'])).toBe(
+      'Платёж через терминал не дошёл — чек сохранился',
+    );
+    expect(formHeading(['Кошелёк', 'SMS-код не приходит'])).toBe('Кошелёк — SMS-код не приходит');
+    expect(formHeading(['Другой вопрос'])).toBe('Другой вопрос');
+    expect(formHeading([])).toBe('');
+  });
+});
 
 describe('form draft', () => {
   it('starts every type empty', () => {

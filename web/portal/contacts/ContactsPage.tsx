@@ -67,18 +67,24 @@ export function ContactsPage() {
         ) : (
           <div className="contacts__grid">
             {groups.flatMap((g) =>
-              g.lines.map((line) => (
-                <div key={`${g.audience}-${line.tel}`} className="contacts__card">
-                  <p className="contacts__card-title">{t(AUDIENCE_TITLE[g.audience])}</p>
-                  <h3 className="contacts__label">{l(line.label)}</h3>
-                  <a className="contacts__phone" href={`tel:${line.tel}`}>
-                    {line.display}
-                  </a>
-                  <p className="contacts__meta">
-                    {[l(line.hours), line.free ? t('contacts.free') : ''].filter(Boolean).join(' · ')}
-                  </p>
-                </div>
-              )),
+              g.lines.map((line) => {
+                const audience = t(AUDIENCE_TITLE[g.audience]);
+                const label = l(line.label);
+                // The label usually is the audience's name («Клиентам кошелька»): said once, then.
+                const same = !label || label.toLocaleLowerCase().startsWith(audience.toLocaleLowerCase());
+                return (
+                  <div key={`${g.audience}-${line.tel}`} className="contacts__card">
+                    {!same && <p className="contacts__card-title">{audience}</p>}
+                    <h3 className="contacts__label">{label || audience}</h3>
+                    <a className="contacts__phone" href={`tel:${line.tel}`}>
+                      {line.display}
+                    </a>
+                    <p className="contacts__meta">
+                      {[l(line.hours), line.free ? t('contacts.free') : ''].filter(Boolean).join(' · ')}
+                    </p>
+                  </div>
+                );
+              }),
             )}
           </div>
         )}

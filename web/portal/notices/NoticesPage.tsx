@@ -33,7 +33,12 @@ export function NoticesPage() {
           <h1 className="page__title">{t('notices.title')}</h1>
           <p className="page__lead">{t('notices.lead')}</p>
         </div>
-        <a className="button button--ghost button--small" href={`/notices.atom?locale=${locale}`} type="application/atom+xml">
+        <a
+          className="button button--ghost button--small"
+          href={`/notices.atom?locale=${locale}`}
+          type="application/atom+xml"
+          title={t('notices.feedHint')}
+        >
           {t('notices.feed')}
         </a>
       </header>

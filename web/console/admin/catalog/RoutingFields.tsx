@@ -75,7 +75,7 @@ export function RoutingFields({ value, onChange, reference, emptyLabel, errors =
         {select(
           'slaCode',
           t('admin.routing.sla'),
-          reference.policies.map((p) => [p.code, `${l(p.name)} (${p.code})`]),
+          reference.policies.map((p) => [p.code, l(p.name) || p.code]),
         )}
       </div>
       <div className="field">

@@ -6,6 +6,7 @@ import { Check, Errors } from '../forms/inputs';
 import { issuePath, issuesOf, issuesUnder } from '../shared/issues';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useSave } from '../shared/useSave';
+import { calendarName } from './calendarName';
 import { fromDefinition, toDefinition } from './calendarState';
 import type { CalendarDraft } from './calendarState';
 import { HolidaysEditor } from './HolidaysEditor';
@@ -44,13 +45,12 @@ export function CalendarEditor({ calendar, canEdit, onSaved }: Props) {
     <article className="admin-card" aria-labelledby={`${id}-title`} data-testid={`calendar-${calendar.code}`}>
       <header className="admin-card__head">
         <h3 id={`${id}-title`} className="admin-card__title">
-          {calendar.name}
+          {calendarName(calendar, t)}
         </h3>
-        {calendar.name !== calendar.code && <code>{calendar.code}</code>}
         {draft.alwaysOpen && <span className="badge admin-badge--info">24/7</span>}
       </header>
       <fieldset className="admin-card__section admin-stack" disabled={!canEdit}>
-        <legend className="visually-hidden">{calendar.name}</legend>
+        <legend className="visually-hidden">{calendarName(calendar, t)}</legend>
         <div className="admin-calendar__top">
           <div className={`field admin-small${at('timeZone').length ? ' field--invalid' : ''}`}>
             <label className="field__label" htmlFor={`${id}-tz`}>

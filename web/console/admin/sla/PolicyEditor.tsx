@@ -8,6 +8,7 @@ import { SmallField } from '../forms/inputs';
 import { L10nInputs } from '../shared/L10nInputs';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useSave } from '../shared/useSave';
+import { calendarName } from './calendarName';
 import { fromDefinition, workdayMinutes } from './calendarState';
 import { joinTarget, splitTarget } from './slaUnits';
 import type { Target } from './slaUnits';
@@ -80,7 +81,7 @@ export function PolicyEditor({ policy, calendars, onSaved, onClose }: Props) {
           >
             {calendars.map((c) => (
               <option key={c.code} value={c.code}>
-                {c.name === c.code ? c.code : `${c.name} (${c.code})`}
+                {calendarName(c, t)}
               </option>
             ))}
           </select>

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../../api/query';
 import { fetchSla } from '../api';
 import type { SlaCalendarRow } from '../api';
 import { CalendarEditor } from './CalendarEditor';
+import { calendarName } from './calendarName';
 import { fromDefinition, workdayMinutes } from './calendarState';
 import { PolicyEditor } from './PolicyEditor';
 import { targetText } from './targetText';
@@ -57,7 +58,7 @@ export function SlaTab({ canEdit }: { canEdit: boolean }) {
                       <span className="admin-table__strong">{l(p.name)}</span>
                       <code className="admin-table__sub">{p.code}</code>
                     </td>
-                    <td>{cal.row?.name ?? p.calendarCode}</td>
+                    <td>{calendarName(cal.row ?? { code: p.calendarCode, name: '' }, t)}</td>
                     <td>{targetText(p.firstResponseMinutes, cal.day, cal.alwaysOpen, t)}</td>
                     <td>{targetText(p.resolutionMinutes, cal.day, cal.alwaysOpen, t)}</td>
                     <td>{`${p.atRiskPercent} %`}</td>
