@@ -264,7 +264,9 @@ test('a supervisor reveals a passport with a reason, identifies the customer and
   await expect(entry).toContainText('Марина Старшая');
   await expect(entry).toContainText(number);
   await expect(entry).toContainText('«Клиент просит сверить паспорт для разблокировки»');
-  await expect(entry).toContainText('passport_data');
+  // The audit log reads as a sentence: what was seen, in words, not the field's key.
+  await expect(entry).toContainText('Просмотрены личные данные: паспорт');
+  await expect(entry).not.toContainText('passport_data');
   await page.screenshot({ path: testInfo.outputPath('12-audit-log.png'), fullPage: true });
 
   // Everything one person did: a click on their name filters by them.
