@@ -283,7 +283,7 @@ SELECT (SELECT coalesce(json_agg(json_build_object(
 
 /**
  * One page of a queue, keyset-paginated, sorted by Priority customers then SLA due, as the JSON
- * text of the answer (`{ items, nextCursor }`, listResponse's shape; console.test.ts checks it).
+ * text of the answer (`{ items, nextCursor }`, listResponse's shape; console.queues.test.ts checks it).
  */
 export async function listQueueJson(db: SqlRunner, scope: StaffScope, input: ListInput): Promise<string> {
   // By id, not a sub-select: a constant keeps tickets_q_department_idx's order in the plan.
