@@ -1,14 +1,14 @@
-import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import { parseTicketNumber } from '../../../common/ticket-numbers';
 import type { AppContext, RequestMeta } from '../../context';
 import type { Executor } from '../../db/connection';
-import { outgoingMail, tickets } from '../../db/schema';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../platform/audit';
 import { messageIdDomain, queueMail } from '../../platform/mail/queue';
 import { emit, withTransaction } from '../../platform/outbox';
 import { getSettings } from '../settings';
+import { countMailByStatus, lockMail, requeueMail, selectMail, selectMailPage } from './mail.repo';
+import { presentMailDetail, presentMailSummary } from './mail.presenter';
 import type { MailListQuery } from './mail.schema';
 import { AUTO_SUBMITTED, renderMail, type MailBrand, type MailTemplate, type MailVars } from './templates';
 import { threadHeaders } from './thread';
@@ -74,24 +74,6 @@ export async function queueTemplateMail(
 // The outgoing-mail log in the console (admins and supervisors read, admins resend)
 // ---------------------------------------------------------------------------------------------
 
-type Row = typeof outgoingMail.$inferSelect & { ticketNumber: string | null };
-
-function summary(r: Row) {
-  return {
-    id: r.id,
-    createdAt: r.createdAt.toISOString(),
-    status: r.status,
-    template: r.template,
-    locale: r.locale,
-    to: r.to,
-    subject: r.subject,
-    ticketNumber: r.ticketNumber,
-    attempts: r.attempts,
-    lastError: r.lastError,
-    sentAt: r.sentAt ? r.sentAt.toISOString() : null,
-  };
-}
-
 const encodeCursor = (r: { createdAt: Date; id: string }) =>
   Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
 
@@ -100,75 +82,52 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(at ?? '');
   if (Number.isNaN(createdAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id))
-    throw new AppError('VALIDATION_FAILED', { issues: [{ path: ['query', 'cursor'], message: 'invalid cursor' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: ['querystring', 'cursor'], code: 'invalid_cursor', message: 'invalid cursor' }],
+    });
   return { createdAt, id };
 }
 
-const columns = { mail: outgoingMail, ticketNumber: tickets.number };
-
 /** Outgoing mail, newest first, keyset-paged on (created_at, id). */
 export async function listMail(ctx: AppContext, q: MailListQuery) {
-  const where: SQL[] = [];
-  if (q.status) where.push(eq(outgoingMail.status, q.status));
-  if (q.template) where.push(eq(outgoingMail.template, q.template));
-  if (q.to) where.push(ilike(outgoingMail.to, `%${q.to.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  let ticketNumber: string | undefined;
   if (q.number) {
     const number = parseTicketNumber(q.number);
     if (!number) return { items: [], nextCursor: null };
-    where.push(eq(tickets.number, number));
+    ticketNumber = number;
   }
-  if (q.from) where.push(gte(outgoingMail.createdAt, q.from));
-  if (q.until) where.push(lt(outgoingMail.createdAt, q.until));
-  const after = decodeCursor(q.cursor);
-  if (after)
-    where.push(
-      or(
-        lt(outgoingMail.createdAt, after.createdAt),
-        and(eq(outgoingMail.createdAt, after.createdAt), lt(outgoingMail.id, after.id)),
-      )!,
-    );
-  const rows = await ctx.db
-    .select(columns)
-    .from(outgoingMail)
-    .leftJoin(tickets, eq(tickets.id, outgoingMail.ticketId))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(desc(outgoingMail.createdAt), desc(outgoingMail.id))
-    .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit).map((r) => ({ ...r.mail, ticketNumber: r.ticketNumber }));
+  const rows = await selectMailPage(
+    ctx.db,
+    {
+      status: q.status,
+      template: q.template,
+      to: q.to,
+      ticketNumber,
+      from: q.from,
+      until: q.until,
+      after: decodeCursor(q.cursor),
+    },
+    q.limit + 1,
+  );
+  const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return { items: page.map(summary), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+  return { items: page.map(presentMailSummary), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
 }
 
 /** One message as it was (or will be) sent: both parts and every header. */
 export async function getMail(ctx: AppContext, id: string, options: { canResend: boolean }) {
-  const [r] = await ctx.db
-    .select(columns)
-    .from(outgoingMail)
-    .leftJoin(tickets, eq(tickets.id, outgoingMail.ticketId))
-    .where(eq(outgoingMail.id, id))
-    .limit(1);
-  if (!r) throw new AppError('NOT_FOUND');
-  const m = { ...r.mail, ticketNumber: r.ticketNumber };
-  return {
-    ...summary(m),
-    from: ctx.config.MAIL_FROM,
-    messageId: m.messageId,
-    inReplyTo: m.inReplyTo,
-    references: m.references ? m.references.split(' ') : [],
-    headers: m.headers,
-    text: m.text,
-    html: m.html,
-    canResend: options.canResend && m.status === 'failed',
-  };
+  const m = await selectMail(ctx.db, id);
+  if (!m) throw new AppError('NOT_FOUND');
+  return presentMailDetail(m, ctx.config.MAIL_FROM, options.canResend);
 }
 
 /** Hands a failed message to SMTP again: queued with fresh attempts, audited, sent after commit. */
 export async function resendMail(ctx: AppContext, id: string, actorId: string, meta: RequestMeta) {
   await withTransaction(ctx, async (tx) => {
-    const [m] = await tx.select().from(outgoingMail).where(eq(outgoingMail.id, id)).for('update').limit(1);
+    const m = await lockMail(tx, id);
     if (!m) throw new AppError('NOT_FOUND');
     if (m.status !== 'failed') throw new AppError('CONFLICT', { reason: 'not_failed', status: m.status });
-    await tx.update(outgoingMail).set({ status: 'queued', attempts: 0, lastError: null }).where(eq(outgoingMail.id, id));
+    await requeueMail(tx, id);
     await recordAudit(tx, {
       actor: { kind: 'staff', id: actorId },
       action: 'mail.resend',
@@ -184,10 +143,4 @@ export async function resendMail(ctx: AppContext, id: string, actorId: string, m
 }
 
 /** Counts by status, for the screen's header. */
-export async function mailCounts(ctx: AppContext) {
-  const rows = await ctx.db
-    .select({ status: outgoingMail.status, n: sql<number>`count(*)::int` })
-    .from(outgoingMail)
-    .groupBy(outgoingMail.status);
-  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
-}
+export const mailCounts = (ctx: AppContext) => countMailByStatus(ctx.db);
