@@ -152,7 +152,9 @@ function decode(cursor?: string): Cursor | null {
     if (c.due !== null && (typeof c.due !== 'string' || Number.isNaN(Date.parse(c.due)))) throw new Error('bad');
     return c;
   } catch {
-    throw new AppError('VALIDATION_FAILED', { issues: [{ path: ['querystring', 'cursor'], message: 'invalid cursor' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: ['querystring', 'cursor'], code: 'invalid_cursor', message: 'invalid cursor' }],
+    });
   }
 }
 

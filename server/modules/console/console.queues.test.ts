@@ -54,6 +54,13 @@ describe('queue queries', () => {
     // Twice: the second time the code's id comes from the cache.
     expect((await list('department=security')).map((i) => i.number)).toEqual(security.map((i) => i.number));
     expect(await list('department=no_such_department')).toEqual([]);
+    // A cursor that is not ours: 400 naming the field, in the one field-problem shape.
+    const forged = Buffer.from('yesterday|nobody').toString('base64url');
+    const bad = await t.app.inject({ url: `/api/v1/console/tickets?queue=all&cursor=${forged}`, headers: sup });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues).toEqual([
+      expect.objectContaining({ path: ['querystring', 'cursor'], code: 'invalid_cursor' }),
+    ]);
   });
 
   it.each(QUEUES)('the %s queue is served by its index', async (queue) => {
