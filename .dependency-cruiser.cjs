@@ -31,6 +31,21 @@ module.exports = {
       },
     },
     {
+      name: 'core-through-module-entries',
+      severity: 'error',
+      comment:
+        'The server core (app.ts, runtime.ts, context.ts, issues.ts, the seeds, the CLI) reaches the modules through their list (modules/index.ts, module.ts, register.ts) or a public entry, never their internals.',
+      from: { path: '^server/', pathNot: ['^server/(modules|platform|test)/', '\\.test\\.tsx?$'] },
+      to: {
+        path: '^server/modules/',
+        pathNot: [
+          '^server/modules/(index|module|register)\\.ts$',
+          '^server/modules/[^/]+/(index|[^/]+\\.module)\\.ts$',
+          '^server/modules/[^/]+/commands/',
+        ],
+      },
+    },
+    {
       name: 'platform-not-modules',
       severity: 'error',
       comment: 'server/platform/ is below the modules: it must not know any of them.',

@@ -3,7 +3,7 @@ import type { Config } from './config';
 import type { Database, DbHandle } from './db/connection';
 import type { PiiCipher } from './platform/crypto';
 import type { FileStorage } from './platform/files/storage';
-import type { PaymentCore } from './modules/customers/paycore';
+import type { PaymentCore } from './modules/customers';
 import type { Jobs } from './platform/jobs';
 import type { Metrics } from './platform/metrics';
 import type { Outbox } from './platform/outbox';

@@ -10,7 +10,7 @@ import { createPiiCipher } from './platform/crypto';
 import { checkSecretKey } from './platform/keycheck';
 import { startLiveness, type Liveness } from './platform/liveness';
 import { createFileStorage } from './platform/files/configured';
-import { createDemoPaymentCore } from './modules/customers/paycore.demo';
+import { createDemoPaymentCore } from './modules/customers';
 import { MODULES } from './modules';
 import { registerBackground } from './modules/register';
 import { createJobs } from './platform/jobs';

@@ -7,7 +7,7 @@ import { DEMO_CATALOG, type DemoCategory } from './demo-catalog';
 import { DEMO_ARTICLES, DEMO_KB_SECTIONS } from './demo-articles';
 import { indexMissing } from '../modules/kb/kb.search';
 import { seedSynonyms } from '../modules/kb/kb.synonyms';
-import { DEMO_CALENDARS } from '../modules/sla/calendar';
+import { DEMO_CALENDARS } from '../modules/sla';
 
 /** The departments of the seeds (S0); admins may rename them and add more. */
 export const DEPARTMENTS: ReadonlyArray<{ code: string; name: L10n }> = [

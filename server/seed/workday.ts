@@ -17,7 +17,7 @@ import {
 } from '../db/schema';
 import { createPiiCipher } from '../platform/crypto';
 import { formatTicketNumber } from '../../common/ticket-numbers';
-import { computeDue, loadPolicy } from '../modules/sla/sla.service';
+import { computeDue, loadPolicy } from '../modules/sla';
 
 /** Department memberships and tiers of the demo staff. */
 const MEMBERSHIPS: ReadonlyArray<{ email: string; department: string; tier: number }> = [

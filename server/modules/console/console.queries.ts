@@ -152,7 +152,9 @@ function decode(cursor?: string): Cursor | null {
     if (c.due !== null && (typeof c.due !== 'string' || Number.isNaN(Date.parse(c.due)))) throw new Error('bad');
     return c;
   } catch {
-    throw new AppError('VALIDATION_FAILED', { issues: [{ path: ['querystring', 'cursor'], message: 'invalid cursor' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: ['querystring', 'cursor'], code: 'invalid_cursor', message: 'invalid cursor' }],
+    });
   }
 }
 
@@ -283,7 +285,7 @@ SELECT (SELECT coalesce(json_agg(json_build_object(
 
 /**
  * One page of a queue, keyset-paginated, sorted by Priority customers then SLA due, as the JSON
- * text of the answer (`{ items, nextCursor }`, listResponse's shape; console.test.ts checks it).
+ * text of the answer (`{ items, nextCursor }`, listResponse's shape; console.queues.test.ts checks it).
  */
 export async function listQueueJson(db: SqlRunner, scope: StaffScope, input: ListInput): Promise<string> {
   // By id, not a sub-select: a constant keeps tickets_q_department_idx's order in the plan.

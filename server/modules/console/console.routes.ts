@@ -24,7 +24,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/queues',
       {
         schema: { tags, summary: 'My queues with counts', response: { 200: s.queuesResponse, ...errorResponses } },
-        // Built field by field by queueCounts; checked against the schema in console.test.ts.
+        // Built field by field by queueCounts; checked against the schema in console.queues.test.ts.
         serializerCompiler: presentedAsIs,
       },
       async (request) => ({
@@ -42,7 +42,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: s.listResponse, ...errorResponses },
         },
         // The answer's JSON text comes from PostgreSQL (listQueueJson) and is sent as it is (a
-        // string is not serialised again); console.test.ts checks it against the schema.
+        // string is not serialised again); console.queues.test.ts checks it against the schema.
       },
       async (request, reply) => {
         const { queue, cursor, limit, q, status, department, category, priority, channel, tier, priorityCustomer } =

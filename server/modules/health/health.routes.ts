@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
 import { safeEqual } from '../../platform/crypto';
+import { readiness } from './health.service';
 
 /** The probes' paths: app.ts leaves their request logging to the routes here (health's manifest, `quietPaths`). */
 export const PROBE_PATHS = ['/healthz', '/readyz', '/metrics'] as const;
@@ -41,14 +42,7 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/readyz',
       { schema: { hide: true, response: { 200: z.object({ status: z.literal('ready'), engine: z.string() }) } } },
-      async () => {
-        try {
-          await ctx.handle.query('SELECT 1');
-        } catch {
-          throw new AppError('SERVICE_UNAVAILABLE', { component: 'database' });
-        }
-        return { status: 'ready' as const, engine: ctx.handle.engine };
-      },
+      async () => readiness(ctx),
     );
     app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
       // Not public: a caller who may not scrape gets the same 404 as a path that does not exist.

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses, requestMeta } from '../../platform/http';
-import { getMail, listMail, mailCounts, resendMail } from './mail.admin';
+import { getMail, listMail, mailCounts, resendMail } from './mail.service';
 import { MAIL_READERS, MAIL_RESENDERS } from './mail.policy';
 import { MAIL_STATUSES, mailDetail, mailIdParams, mailListQuery, mailListResponse } from './mail.schema';
 

@@ -1,7 +1,15 @@
 import type { Locale } from '../../../common/errors';
+import { parseTicketNumber } from '../../../common/ticket-numbers';
+import type { AppContext, RequestMeta } from '../../context';
 import type { Executor } from '../../db/connection';
+import { AppError } from '../../errors';
+import { recordAudit } from '../../platform/audit';
 import { messageIdDomain, queueMail } from '../../platform/mail/queue';
+import { emit, withTransaction } from '../../platform/outbox';
 import { getSettings } from '../settings';
+import { countMailByStatus, lockMail, requeueMail, selectMail, selectMailPage } from './mail.repo';
+import { presentMailDetail, presentMailSummary } from './mail.presenter';
+import type { MailListQuery } from './mail.schema';
 import { AUTO_SUBMITTED, renderMail, type MailBrand, type MailTemplate, type MailVars } from './templates';
 import { threadHeaders } from './thread';
 
@@ -61,3 +69,78 @@ export async function queueTemplateMail(
     { domain: messageIdDomain(config.publicUrl) },
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The outgoing-mail log in the console (admins and supervisors read, admins resend)
+// ---------------------------------------------------------------------------------------------
+
+const encodeCursor = (r: { createdAt: Date; id: string }) =>
+  Buffer.from(`${r.createdAt.toISOString()}|${r.id}`).toString('base64url');
+
+function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | null {
+  if (!cursor) return null;
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const createdAt = new Date(at ?? '');
+  if (Number.isNaN(createdAt.getTime()) || !id || !/^[0-9a-f-]{36}$/i.test(id))
+    throw new AppError('VALIDATION_FAILED', {
+      issues: [{ path: ['querystring', 'cursor'], code: 'invalid_cursor', message: 'invalid cursor' }],
+    });
+  return { createdAt, id };
+}
+
+/** Outgoing mail, newest first, keyset-paged on (created_at, id). */
+export async function listMail(ctx: AppContext, q: MailListQuery) {
+  let ticketNumber: string | undefined;
+  if (q.number) {
+    const number = parseTicketNumber(q.number);
+    if (!number) return { items: [], nextCursor: null };
+    ticketNumber = number;
+  }
+  const rows = await selectMailPage(
+    ctx.db,
+    {
+      status: q.status,
+      template: q.template,
+      to: q.to,
+      ticketNumber,
+      from: q.from,
+      until: q.until,
+      after: decodeCursor(q.cursor),
+    },
+    q.limit + 1,
+  );
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return { items: page.map(presentMailSummary), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+}
+
+/** One message as it was (or will be) sent: both parts and every header. */
+export async function getMail(ctx: AppContext, id: string, options: { canResend: boolean }) {
+  const m = await selectMail(ctx.db, id);
+  if (!m) throw new AppError('NOT_FOUND');
+  return presentMailDetail(m, ctx.config.MAIL_FROM, options.canResend);
+}
+
+/** Hands a failed message to SMTP again: queued with fresh attempts, audited, sent after commit. */
+export async function resendMail(ctx: AppContext, id: string, actorId: string, meta: RequestMeta) {
+  await withTransaction(ctx, async (tx) => {
+    const m = await lockMail(tx, id);
+    if (!m) throw new AppError('NOT_FOUND');
+    if (m.status !== 'failed') throw new AppError('CONFLICT', { reason: 'not_failed', status: m.status });
+    await requeueMail(tx, id);
+    await recordAudit(tx, {
+      actor: { kind: 'staff', id: actorId },
+      action: 'mail.resend',
+      entityType: 'mail',
+      entityId: id,
+      ip: meta.ip,
+      requestId: meta.requestId,
+      data: { to: m.to, template: m.template, lastError: m.lastError },
+    });
+    await emit(tx, { type: 'mail.queued', aggregateType: 'mail', aggregateId: id });
+  });
+  return getMail(ctx, id, { canResend: true });
+}
+
+/** Counts by status, for the screen's header. */
+export const mailCounts = (ctx: AppContext) => countMailByStatus(ctx.db);

@@ -199,6 +199,13 @@ describe('Outgoing mail in the console', () => {
     expect(filtered.items).toHaveLength(0);
     expect((await t.app.inject({ url: `/api/v1/console/admin/mail?status=nope`, headers: h(admin) })).statusCode).toBe(400);
     expect((await t.app.inject({ url: `/api/v1/console/admin/mail?cursor=garbage`, headers: h(admin) })).statusCode).toBe(400);
+    // A cursor that is not ours names the field in the one field-problem shape, with its code.
+    const forged = Buffer.from('yesterday|nobody').toString('base64url');
+    const bad = await t.app.inject({ url: `/api/v1/console/admin/mail?cursor=${forged}`, headers: h(admin) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues).toEqual([
+      expect.objectContaining({ path: ['querystring', 'cursor'], code: 'invalid_cursor' }),
+    ]);
 
     const id = first.items[0].id as string;
     const detail = (await t.app.inject({ url: `/api/v1/console/admin/mail/${id}`, headers: h(admin) })).json();

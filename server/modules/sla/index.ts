@@ -1,7 +1,7 @@
 // The service-level module's public entry: calendars and policies for the catalogue and staff
 // screens (and their writes: only this module writes the SLA tables); the pure due-time and clock
 // computations and the timers for the request domain.
-export { calendarSchema, workingDayMinutes } from './calendar';
+export { calendarSchema, DEMO_CALENDARS, workingDayMinutes } from './calendar';
 export {
   announceDue,
   cachedPolicy,

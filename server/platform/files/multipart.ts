@@ -82,7 +82,9 @@ export function multipartBody(options: MultipartOptions) {
             // @fastify/multipart parses a part sent as application/json itself.
             data = typeof part.value === 'string' ? JSON.parse(part.value) : part.value;
           } catch {
-            throw new AppError('VALIDATION_FAILED', { issues: [{ path: ['body', 'data'], message: 'not JSON' }] });
+            throw new AppError('VALIDATION_FAILED', {
+              issues: [{ path: ['body', 'data'], code: 'invalid_json', message: 'not JSON' }],
+            });
           }
           continue;
         }
