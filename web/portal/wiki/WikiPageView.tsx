@@ -12,6 +12,7 @@ import { useApiQuery } from '../../api/query';
 import { NotFoundPage } from '../NotFoundPage';
 import { ApiError } from '../../api/client';
 import { DiffView, REVISION_KIND, revisionAuthor } from './wikiShared';
+import { contentLang, OnlyInMark } from '../help/ContentLanguage';
 
 function Failure({ error, reload }: { error: unknown; reload(): void }) {
   if (error instanceof ApiError && error.code === 'NOT_FOUND') return <NotFoundPage />;
@@ -69,7 +70,7 @@ export function WikiPageView({ slug }: { slug: string }) {
   if (loaded.status === 'error') return <Failure error={loaded.error} reload={reload} />;
   const { page, viewer } = loaded.data;
   return (
-    <div className="container page wiki">
+    <div className="container page wiki" {...contentLang(page.locale, locale)}>
       <nav className="breadcrumbs" aria-label={t('wiki.breadcrumbs')}>
         <Link href="/wiki">{t('wiki.title')}</Link>
       </nav>
@@ -81,8 +82,13 @@ export function WikiPageView({ slug }: { slug: string }) {
       )}
       <div className="wiki-layout">
         <article className="wiki-article">
-          <h1 className="page__title">{page.title}</h1>
-          <Markdown source={page.body} className="wiki-article__body" />
+          <OnlyInMark locale={page.locale} />
+          <h1 className="page__title" lang={page.locale}>
+            {page.title}
+          </h1>
+          <div lang={page.locale}>
+            <Markdown source={page.body} className="wiki-article__body" />
+          </div>
         </article>
         <aside className="wiki-aside" aria-label={t('wiki.aboutPage')}>
           <p className="wiki-aside__meta" data-testid="wiki-revision">
