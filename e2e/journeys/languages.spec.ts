@@ -86,7 +86,10 @@ for (const lang of LANGUAGES) {
     await item.first().locator('a').click();
     await expect(page.locator('.help-article__title')).toBeVisible();
     await expectNoRussian(page, lang.russian, 'a help article');
-    expect(await expectRussianMarked(page, lang.onlyRu, 'a help article')).toBe(russianOnly > 0 ? 1 : 0);
+    await expectRussianMarked(page, lang.onlyRu, 'a help article');
+    // The article itself (not only its related ones) says it is Russian only, or is in the reader's language.
+    await expect(page.locator('.help-article-page[data-content-lang="ru"]')).toHaveCount(russianOnly > 0 ? 1 : 0);
+    await expect(page.locator('.help-article__title')).toHaveAttribute('lang', russianOnly > 0 ? 'ru' : lang.code);
     if (russianOnly > 0)
       await page.screenshot({ path: testInfo.outputPath(`article-russian-only-${lang.code}.png`), fullPage: true });
 
@@ -99,6 +102,10 @@ for (const lang of LANGUAGES) {
     await expect(page.locator('.wiki-article h1')).toBeVisible();
     await expectNoRussian(page, lang.russian, 'a wiki page');
     expect(await expectRussianMarked(page, lang.onlyRu, 'a wiki page')).toBe(1);
+    await page.locator('.wiki-aside').getByRole('link', { name: /./ }).last().click();
+    await expect(page.locator('.wiki-history__item').first()).toBeVisible();
+    await expectNoRussian(page, lang.russian, 'a wiki page’s history');
+    expect(await expectRussianMarked(page, lang.onlyRu, 'a wiki page’s history')).toBe(1);
 
     await page.goto('/');
     await page.getByRole('link', { name: lang.contact }).first().click();

@@ -34052,6 +34052,7 @@ export type paths = {
           };
           content: {
             'application/json': {
+              locale: string;
               items: {
                 number: number;
                 title: string;
@@ -34345,6 +34346,7 @@ export type paths = {
           };
           content: {
             'application/json': {
+              locale: string;
               revision: {
                 number: number;
                 title: string;

@@ -31,7 +31,7 @@ export const helpEn: Record<keyof typeof helpRu, string> = {
   'help.notFound.title': 'Article not found',
   'help.notFound.text': 'It may have been removed, or the link is wrong. Search the help centre instead.',
   'help.article.short': 'In short',
-  'help.article.fallback': 'This article is only available in Russian for now.',
+  'help.article.fallback': 'It has not been translated into English yet.',
   'help.onlyIn.ru': 'Russian only',
   'help.onlyIn.uk': 'Ukrainian only',
   'help.onlyIn.en': 'English only',

@@ -30,7 +30,7 @@ export const helpRu = {
   'help.notFound.title': 'Статья не найдена',
   'help.notFound.text': 'Возможно, её убрали или ссылка неверна. Поищите ответ в справке.',
   'help.article.short': 'Коротко',
-  'help.article.fallback': 'Эта статья пока есть только на русском языке.',
+  'help.article.fallback': 'Её ещё не перевели на русский.',
   'help.onlyIn.ru': 'только на русском',
   'help.onlyIn.uk': 'только на украинском',
   'help.onlyIn.en': 'только на английском',

@@ -31,7 +31,7 @@ export const helpUk: Record<keyof typeof helpRu, string> = {
   'help.notFound.title': 'Статтю не знайдено',
   'help.notFound.text': 'Можливо, її прибрали або посилання неправильне. Пошукайте відповідь у довідці.',
   'help.article.short': 'Коротко',
-  'help.article.fallback': 'Ця стаття поки є лише російською мовою.',
+  'help.article.fallback': 'Її ще не переклали українською.',
   'help.onlyIn.ru': 'лише російською',
   'help.onlyIn.uk': 'лише українською',
   'help.onlyIn.en': 'лише англійською',

@@ -10,8 +10,8 @@ export const REVISION_KIND: Record<WikiRevision['kind'], MessageKey> = {
   revert: 'wiki.kind.revert',
 };
 
-/** A line diff: removed lines struck through in red, added ones in green. */
-export function DiffView({ diff }: { diff: DiffLine[] }) {
+/** A line diff: removed lines struck through in red, added ones in green; `lang`: the language the lines are written in. */
+export function DiffView({ diff, lang }: { diff: DiffLine[]; lang?: string | undefined }) {
   const t = useT();
   const changed = diff.some((d) => d.op !== 'same');
   if (!changed) return <p className="wiki-diff__none">{t('wiki.diff.none')}</p>;
@@ -24,7 +24,13 @@ export function DiffView({ diff }: { diff: DiffLine[] }) {
           </span>
           {d.op === 'add' && <span className="visually-hidden">{t('wiki.diff.added')} </span>}
           {d.op === 'del' && <span className="visually-hidden">{t('wiki.diff.removed')} </span>}
-          {d.op === 'del' ? <del>{d.text || ' '}</del> : d.op === 'add' ? <ins>{d.text || ' '}</ins> : d.text || ' '}
+          {d.op === 'del' ? (
+            <del lang={lang}>{d.text || ' '}</del>
+          ) : d.op === 'add' ? (
+            <ins lang={lang}>{d.text || ' '}</ins>
+          ) : (
+            <span lang={lang}>{d.text || ' '}</span>
+          )}
         </div>
       ))}
     </div>
