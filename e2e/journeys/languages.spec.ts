@@ -38,9 +38,10 @@ async function expectRussianMarked(page: Page, mark: string, where: string): Pro
 async function textOf(page: Page): Promise<string> {
   return page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
-    // Russian-only content, and names written in their own language (the language switch).
+    // Russian-only content, names written in their own language (the language switch), people's names.
     const own = document.documentElement.lang;
-    body.querySelectorAll(`[lang]:not([lang="${own}"]), script, style, noscript`).forEach((el) => el.remove());
+    // People's names are marked translate="no": a name is no word of any interface language.
+    body.querySelectorAll(`[lang]:not([lang="${own}"]), [translate="no"], script, style, noscript`).forEach((el) => el.remove());
     const attributes = [...body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].flatMap((el) =>
       ['aria-label', 'title', 'placeholder', 'alt'].map((name) => el.getAttribute(name) ?? ''),
     );
@@ -125,6 +126,7 @@ for (const lang of LANGUAGES) {
     const write = page.locator('.offer__continue button');
     if ((await write.count()) > 0) {
       await expectNoRussian(page, lang.russian, 'the answers offered before the form');
+      await expectRussianMarked(page, lang.onlyRu, 'the answers offered before the form');
       await write.click();
     }
     const submit = page.locator('form button[type="submit"]').last();

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { DiffLine } from '../../../common/wiki';
 import type { WikiRevision } from '../../api/help';
 import type { MessageKey } from '../../i18n/catalogues';
@@ -37,7 +38,22 @@ export function DiffView({ diff, lang }: { diff: DiffLine[]; lang?: string | und
   );
 }
 
-export function revisionAuthor(r: Pick<WikiRevision, 'author' | 'byModerator' | 'kind'>, t: ReturnType<typeof useT>) {
-  if (r.author) return r.kind === 'proposal' ? t('wiki.authorAccepted', { name: r.author }) : r.author;
-  return t('wiki.moderator');
+/** A member's name: not a word of any interface language (`translate="no"`, skipped by the languages journey). */
+function PersonName({ name }: { name: string }) {
+  return <span translate="no">{name}</span>;
+}
+
+/** Who made a revision: the member (with "accepted by a moderator" for a proposal) or "moderator". */
+export function revisionAuthor(r: Pick<WikiRevision, 'author' | 'byModerator' | 'kind'>, t: ReturnType<typeof useT>): ReactNode {
+  if (!r.author) return t('wiki.moderator');
+  if (r.kind !== 'proposal') return <PersonName name={r.author} />;
+  // The sentence in the reader's language with the name where the catalogue puts it.
+  const [before = '', after = ''] = t('wiki.authorAccepted', { name: '\u0000' }).split('\u0000');
+  return (
+    <>
+      {before}
+      <PersonName name={r.author} />
+      {after}
+    </>
+  );
 }
