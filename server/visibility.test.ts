@@ -124,6 +124,7 @@ const TABLE: Record<string, Entry> = {
   // The payment check (issue 18): receipts of the payment core and a customer's own operations.
   'POST /api/v1/payments/check': { notAboutRequests: 'a receipt checked against the payment core; no requests' },
   'GET /api/v1/payments/recent': { notAboutRequests: 'the signed-in customer’s own wallet operations; no requests' },
+  'GET /api/v1/payments/wallets': { notAboutRequests: 'the signed-in customer’s own wallet numbers; no requests' },
   'POST /api/v1/console/payments/check': { notAboutRequests: 'a receipt checked against the payment core; no requests' },
   'GET /api/v1/console/payments/stats': { notAboutRequests: 'counts of payment checks by source and answer; no requests' },
   'GET /api/v1/console/payments/tickets/:number/operations': {

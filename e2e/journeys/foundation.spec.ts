@@ -104,5 +104,5 @@ test('repeated wrong passwords slow sign-in down with a Russian message and the 
     if ((await alert.textContent())?.includes('Слишком много попыток')) break;
   }
   await expect(alert).toContainText('Слишком много попыток подряд');
-  await expect(alert).toContainText(/Повторите попытку через \d+ мин/);
+  await expect(alert).toContainText(/Повторите попытку в \d\d:\d\d — через \d+ мин/);
 });

@@ -212,3 +212,23 @@ test('a phone-sized screen shows the form and the request without sideways scrol
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await page.screenshot({ path: testInfo.outputPath('phone-form.png'), fullPage: true });
 });
+
+test('a signed-in customer finds their wallet number already in a wallet form; a guest does not', async ({ page }, testInfo) => {
+  const form = '/contact/wallet/wallet-access/wallet-login-problem?step=form';
+  await page.goto(form);
+  const wallet = page.getByRole('textbox', { name: /Номер кошелька/ });
+  await expect(wallet).toBeVisible();
+  await expect(wallet).toHaveValue('');
+
+  await page.goto(`/login?next=${encodeURIComponent(form)}`);
+  await page.getByLabel('Электронная почта или телефон').fill('customer@paydesk.local');
+  await page.getByLabel('Пароль', { exact: true }).fill('demo-customer');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page).toHaveURL(/step=form$/);
+  // The demo customer's wallet (the payment core's demo adapter), as people read phone numbers.
+  await expect(wallet).toHaveValue('+7 900 123-45-67');
+  await page.screenshot({ path: testInfo.outputPath('wallet-prefilled.png'), fullPage: true });
+  // Still the customer's to change.
+  await wallet.fill('+7 900 765-43-21');
+  await expect(wallet).toHaveValue('+7 900 765-43-21');
+});

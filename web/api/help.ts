@@ -41,9 +41,10 @@ export const fetchWikiPages = (q: string, page: number, o?: RequestOptions) =>
 export const fetchWikiPage = (slug: string, o?: RequestOptions) =>
   apiRequest('GET', `/wiki/pages/${enc(slug)}`, undefined, o) as Promise<{ page: WikiPage; viewer: WikiViewer }>;
 export const fetchWikiHistory = (slug: string, o?: RequestOptions) =>
-  apiRequest('GET', `/wiki/pages/${enc(slug)}/revisions`, undefined, o) as Promise<{ items: WikiRevision[] }>;
+  apiRequest('GET', `/wiki/pages/${enc(slug)}/revisions`, undefined, o) as Promise<{ locale: string; items: WikiRevision[] }>;
 export const fetchWikiRevision = (slug: string, n: number, o?: RequestOptions) =>
   apiRequest('GET', `/wiki/pages/${enc(slug)}/revisions/${n}`, undefined, o) as Promise<{
+    locale: string;
     revision: WikiRevision & { body: string };
     diff: DiffLine[];
     current: number;

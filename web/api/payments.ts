@@ -22,3 +22,7 @@ export const fetchTicketOperations = async (number: string, signal?: AbortSignal
 export type PaymentCheckStats = Answer<'/api/v1/console/payments/stats', 'get'>;
 export const fetchPaymentCheckStats = (days: '1' | '7' | '30', signal?: AbortSignal) =>
   ok(api.GET('/api/v1/console/payments/stats', { params: { query: { days } }, signal }));
+
+/** The signed-in customer's own wallets (to prefill wallet fields); customers only. */
+export type MyWallet = Answer<'/api/v1/payments/wallets', 'get'>['items'][number];
+export const fetchMyWallets = async (signal?: AbortSignal) => (await ok(api.GET('/api/v1/payments/wallets', { signal }))).items;

@@ -29237,6 +29237,317 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/payments/wallets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in customer's wallets (from the payment core), to prefill the wallet fields of their forms */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                walletNumber: string;
+                blocked: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/settings/public': {
     parameters: {
       query?: never;
@@ -33741,6 +34052,7 @@ export type paths = {
           };
           content: {
             'application/json': {
+              locale: string;
               items: {
                 number: number;
                 title: string;
@@ -34034,6 +34346,7 @@ export type paths = {
           };
           content: {
             'application/json': {
+              locale: string;
               revision: {
                 number: number;
                 title: string;

@@ -35,6 +35,8 @@ export const en: Catalogue = {
   'time.minutes': '{n} min',
 
   'errors.retryAfter': 'Try again in {time}.',
+  // A wait of minutes: the time it ends (a bare «через 15 мин.» does not count down on the page).
+  'errors.retryAt': 'Try again at {at} — in {time}.',
   'errors.VALIDATION_FAILED': 'Please check the fields and try again.',
   'errors.BAD_REQUEST': 'The request could not be processed. Reload the page and try again.',
   'errors.AUTH_REQUIRED': 'Please sign in to continue.',

@@ -38,6 +38,8 @@ export const ru = {
   'time.minutes': '{n} мин',
 
   'errors.retryAfter': 'Повторите попытку через {time}.',
+  // A wait of minutes: the time it ends (a bare «через 15 мин.» does not count down on the page).
+  'errors.retryAt': 'Повторите попытку в {at} — через {time}.',
   'errors.VALIDATION_FAILED': 'Проверьте правильность заполнения полей.',
   'errors.BAD_REQUEST': 'Запрос не удалось обработать. Обновите страницу и попробуйте снова.',
   'errors.AUTH_REQUIRED': 'Войдите, чтобы продолжить.',

@@ -35,6 +35,8 @@ export const uk: Catalogue = {
   'time.minutes': '{n} хв',
 
   'errors.retryAfter': 'Спробуйте ще раз через {time}.',
+  // A wait of minutes: the time it ends (a bare «через 15 мин.» does not count down on the page).
+  'errors.retryAt': 'Спробуйте ще раз о {at} — через {time}.',
   'errors.VALIDATION_FAILED': 'Перевірте, чи правильно заповнені поля.',
   'errors.BAD_REQUEST': 'Запит не вдалося обробити. Оновіть сторінку та спробуйте ще раз.',
   'errors.AUTH_REQUIRED': 'Увійдіть, щоб продовжити.',

@@ -14,6 +14,9 @@ export const wikiNoticesEn = {
   'contacts.audience.terminals': 'Terminal payments',
   'contacts.audience.agents': 'Agents and partners',
   'contacts.audience.city': 'City number',
+  // Social networks whose name differs by language (others are their brand names).
+  'contacts.network.vk': 'VK',
+  'contacts.network.ok': 'OK',
   'contacts.emails': 'E-mail by topic',
   'contacts.noEmails': 'No addresses yet.',
   'contacts.emailTopic': 'Topic',

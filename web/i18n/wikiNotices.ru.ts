@@ -15,6 +15,9 @@ export const wikiNoticesRu = {
   'contacts.audience.terminals': 'Платежи через терминалы',
   'contacts.audience.agents': 'Агентам и партнёрам',
   'contacts.audience.city': 'Городской номер',
+  // Social networks whose name differs by language (others are their brand names).
+  'contacts.network.vk': 'ВКонтакте',
+  'contacts.network.ok': 'Одноклассники',
   'contacts.emails': 'Электронная почта по темам',
   'contacts.noEmails': 'Адреса пока не указаны.',
   'contacts.emailTopic': 'Тема',

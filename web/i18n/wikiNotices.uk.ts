@@ -15,6 +15,9 @@ export const wikiNoticesUk = {
   'contacts.audience.terminals': 'Платежі через термінали',
   'contacts.audience.agents': 'Агентам і партнерам',
   'contacts.audience.city': 'Міський номер',
+  // Social networks whose name differs by language (others are their brand names).
+  'contacts.network.vk': 'VK',
+  'contacts.network.ok': 'OK',
   'contacts.emails': 'Електронна пошта за темами',
   'contacts.noEmails': 'Адреси поки не вказано.',
   'contacts.emailTopic': 'Тема',

@@ -9,7 +9,7 @@ function formatDuration(seconds: number, t: Translate): string {
 
 /**
  * The catalogue message for any failure: `errors.<code>` (fallback `errors.INTERNAL`),
- * plus "try again in …" when the server says how long to wait.
+ * plus "try again at 13:42 — in 15 min" (or "in 30 s") when the server says how long to wait.
  */
 export function describeError(error: unknown, t: Translate): string {
   if (!(error instanceof ApiError)) return t('errors.INTERNAL');
@@ -19,5 +19,12 @@ export function describeError(error: unknown, t: Translate): string {
   if (wait === null || (error.code !== 'AUTH_ACCOUNT_LOCKED' && error.code !== 'RATE_LIMITED')) {
     return message;
   }
-  return `${message} ${t('errors.retryAfter', { time: formatDuration(wait, t) })}`;
+  if (wait < 60) return `${message} ${t('errors.retryAfter', { time: formatDuration(wait, t) })}`;
+  return `${message} ${t('errors.retryAt', { at: clockTime(Date.now() + wait * 1000), time: formatDuration(wait, t) })}`;
+}
+
+/** The time of day in the page's language ("13:42"). */
+function clockTime(ms: number): string {
+  const lang = typeof document === 'undefined' ? 'ru' : document.documentElement.lang || 'ru';
+  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(ms));
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../common/errors';
 import type { TerminalPayment } from '../customers';
+import type { WalletInfo } from '../../../common/paycore';
 import { fromKopecks, maskAccount, PROCESSING_USUALLY_HOURS } from './payments.match';
 import type { CheckResult } from './payments.schema';
 
@@ -49,3 +50,6 @@ export function presentOperation(p: TerminalPayment, locale: Locale) {
     statusText: statusText(p.status, locale),
   };
 }
+
+/** A customer's own wallet, for themselves: the number to prefill and whether it is blocked (no balance, no flags). */
+export const presentWallet = (w: WalletInfo) => ({ walletNumber: w.walletNumber, blocked: w.blocked });

@@ -11,8 +11,9 @@ import {
   statsQuery,
   statsResponse,
   ticketParams,
+  walletsResponse,
 } from './payments.schema';
-import { checkPayment, checkStats, customerOperations, ticketOperations } from './payments.service';
+import { checkPayment, checkStats, customerOperations, customerWallets, ticketOperations } from './payments.service';
 
 const responses = { ...errorResponses, 503: errorResponse };
 
@@ -49,6 +50,20 @@ export function paymentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         const customer = requireCustomer(request);
         return { items: await customerOperations(ctx, customer.id, request.locale) };
+      },
+    );
+    app.get(
+      '/wallets',
+      {
+        schema: {
+          tags,
+          summary: "The signed-in customer's wallets (from the payment core), to prefill the wallet fields of their forms",
+          response: { 200: walletsResponse, ...responses },
+        },
+      },
+      async (request) => {
+        const customer = requireCustomer(request);
+        return { items: await customerWallets(ctx, customer.id) };
       },
     );
   };

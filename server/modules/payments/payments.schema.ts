@@ -78,6 +78,11 @@ export const operationView = z.object({
 });
 
 export const operationsResponse = z.object({ items: z.array(operationView) });
+
+/** The signed-in customer's own wallets (their numbers, in full to them): the portal prefills wallet fields with them. */
+export const walletsResponse = z.object({
+  items: z.array(z.object({ walletNumber: z.string(), blocked: z.boolean() })),
+});
 export const ticketParams = z.object({ number: z.string().min(1).max(40) });
 
 /** The period of the counts screen: the last day, week or month. */

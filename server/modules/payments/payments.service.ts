@@ -7,7 +7,7 @@ import type { TerminalPayment } from '../customers';
 import type { StaffScope } from '../staff';
 import { authorize, parseTicketNumber } from '../tickets';
 import { normalizeAccount, normalizeReceipt, normalizeTerminal, paidWindow, toKopecks } from './payments.match';
-import { notFound, presentCheck, presentOperation } from './payments.presenter';
+import { notFound, presentCheck, presentOperation, presentWallet } from './payments.presenter';
 import { countCheck } from './payments.counter';
 import { checkCounts, ticketForOperations } from './payments.repo';
 import type { CheckResult, StatsResponse } from './payments.schema';
@@ -121,6 +121,12 @@ export async function customerOperations(ctx: AppContext, customerId: string, lo
     wallets.map((w) => w.walletNumber),
     locale,
   );
+}
+
+/** The signed-in customer's wallets, as the payment core knows them (numbers and whether blocked). */
+export async function customerWallets(ctx: AppContext, customerId: string) {
+  const wallets = await askCore(ctx, 'walletsOfCustomer', () => ctx.paycore.walletsOfCustomer(customerId));
+  return wallets.map(presentWallet);
 }
 
 /**

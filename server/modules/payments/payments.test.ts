@@ -203,6 +203,16 @@ describe('recent wallet operations', () => {
   });
 });
 
+describe('my wallets', () => {
+  it('gives a signed-in customer their own wallet numbers, and nobody else any', async () => {
+    const res = await t.app.inject({ url: '/api/v1/payments/wallets', headers: h(customer) });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ items: [{ walletNumber: '+79001234567', blocked: false }] });
+    expect((await t.app.inject({ url: '/api/v1/payments/wallets' })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/v1/payments/wallets', headers: h(operator) })).statusCode).toBe(403);
+  });
+});
+
 describe('console', () => {
   it('lets an operator check a receipt without identification', async () => {
     const res = await t.app.inject({

@@ -186,12 +186,13 @@ export function wikiRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'History of a page, newest first',
           params: slugParams,
-          response: { 200: z.object({ items: z.array(revisionSchema) }), ...errorResponses },
+          // `locale`: the page's language, which its revisions are written in (marked for readers of other languages).
+          response: { 200: z.object({ locale: z.string(), items: z.array(revisionSchema) }), ...errorResponses },
         },
       },
       async (request) => {
         const page = await pageOr404(ctx, request.params.slug);
-        return { items: (await revisionsOf(ctx.db, page.id)).map(presentRevision) };
+        return { locale: page.locale, items: (await revisionsOf(ctx.db, page.id)).map(presentRevision) };
       },
     );
     app.get(
@@ -202,7 +203,12 @@ export function wikiRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'One revision with its text and the diff from the one before',
           params: slugParams.extend({ number: z.coerce.number().int().min(1).max(2_147_483_647) }),
           response: {
-            200: z.object({ revision: revisionSchema.extend({ body: z.string() }), diff: diffSchema, current: z.number() }),
+            200: z.object({
+              locale: z.string(),
+              revision: revisionSchema.extend({ body: z.string() }),
+              diff: diffSchema,
+              current: z.number(),
+            }),
             ...errorResponses,
           },
         },
@@ -214,6 +220,7 @@ export function wikiRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const prev = rev.number > 1 ? await revisionOf(ctx.db, page.id, rev.number - 1) : null;
         const text = (r: { title: string; body: string } | null) => (r ? `# ${r.title}\n\n${r.body}` : '');
         return {
+          locale: page.locale,
           revision: { ...presentRevision(rev), body: rev.body },
           diff: diffLines(text(prev), text(rev)),
           current: page.revision,

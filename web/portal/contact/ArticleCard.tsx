@@ -42,11 +42,11 @@ export function ArticleCard({ slug, title, summary, locale: written, onHelped, b
   };
 
   return (
-    <li className="article-card">
+    <li className="article-card" data-content-lang={foreign ? written : undefined}>
       <h3 className="article-card__title" lang={written}>
         {title}
       </h3>
-      {foreign && <p className="badge article-card__language">{t('portal.offer.russianOnly')}</p>}
+      {foreign && <p className="badge only-in article-card__language">{t('portal.offer.russianOnly')}</p>}
       {summary && (
         <p className="article-card__summary" lang={written}>
           {summary}

@@ -15,6 +15,7 @@ import { DeflectedScreen } from './DeflectedScreen';
 import { OfferStep } from './OfferStep';
 import { RequestForm } from './RequestForm';
 import { useRequestDraft } from './useRequestDraft';
+import { useWalletPrefill } from './useWalletPrefill';
 import { clearHandover, readHandover, valuesForForm } from '../payments/handover';
 import { CHECK_FIRST, WizardCheck } from '../payments/WizardCheck';
 
@@ -53,6 +54,7 @@ export function LeafFlow({ base, trail }: Props) {
     for (const [key, value] of Object.entries(own)) setValue(key, value);
     clearHandover();
   }, [handover, loaded, setValue]);
+  useWalletPrefill(me?.user.id ?? null, loaded.status === 'ready' ? loaded.data.form : null, draft);
 
   if (outcome?.kind === 'filed' && step === 'sent') {
     return <ConfirmationScreen ticket={outcome.ticket} email={outcome.email} base={base} review={outcome.review} />;

@@ -20,10 +20,9 @@ const EMAIL_AUDIENCE: Record<'customer' | 'agent' | 'all', MessageKey> = {
   agent: 'contacts.emailAudience.agent',
   all: 'contacts.emailAudience.all',
 };
+/** Brand names the same in every language; VK and OK are named in the reader's (catalogue). */
 const NETWORK: Record<string, string> = {
   telegram: 'Telegram',
-  vk: 'ВКонтакте',
-  ok: 'Одноклассники',
   facebook: 'Facebook',
   instagram: 'Instagram',
   x: 'X',
@@ -148,7 +147,9 @@ export function ContactsPage() {
             {contacts.social.map((s) => (
               <li key={s.url}>
                 <a href={s.url} target="_blank" rel="noopener noreferrer" className="button button--ghost button--small">
-                  {NETWORK[s.network] ?? s.network}
+                  {s.network === 'vk' || s.network === 'ok'
+                    ? t(`contacts.network.${s.network}`)
+                    : (NETWORK[s.network] ?? s.network)}
                 </a>
               </li>
             ))}

@@ -13,6 +13,7 @@ import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useApiQuery } from '../../api/query';
 import { contactBase } from '../contact/catalogPath';
 import { ArticleList } from './ArticleList';
+import { contentLang, OnlyInMark } from './ContentLanguage';
 import { HelpTrail } from './HelpTrail';
 import { SearchBox } from './SearchBox';
 import { VoteBox } from './VoteBox';
@@ -54,16 +55,28 @@ export function ArticlePage({ slug, base, audience }: { slug: string; base: stri
   const updated = new Intl.DateTimeFormat(localeTag(locale), { dateStyle: 'long' }).format(new Date(article.updatedAt));
 
   return (
-    <div className="container page help-page help-article-page">
+    <div className="container page help-page help-article-page" {...contentLang(article.locale, locale)}>
       <HelpTrail base={base} rootLabel={root} trail={article.trail} linkLast />
-      <article className="help-article" lang={article.locale}>
-        {article.fallback && <Alert tone="info">{t('help.article.fallback')}</Alert>}
-        <h1 className="page__title help-article__title">{article.title}</h1>
+      {/* Said in the reader's language, outside the article in its own. */}
+      {article.fallback && (
+        <Alert tone="info">
+          <OnlyInMark locale={article.locale} /> {t('help.article.fallback')}
+        </Alert>
+      )}
+      {/* The article's own language on its text only; the labels around it are the reader's. */}
+      <article className="help-article">
+        <h1 className="page__title help-article__title" lang={article.locale}>
+          {article.title}
+        </h1>
         <div className="help-article__short">
           <p className="help-article__short-label">{t('help.article.short')}</p>
-          <p className="help-article__summary">{article.summary}</p>
+          <p className="help-article__summary" lang={article.locale}>
+            {article.summary}
+          </p>
         </div>
-        <Markdown source={article.body} className="help-article__body" />
+        <div lang={article.locale}>
+          <Markdown source={article.body} className="help-article__body" />
+        </div>
         <p className="help-muted help-article__updated">{t('help.article.updated', { date: updated })}</p>
       </article>
 

@@ -7,6 +7,7 @@ import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useApiQuery } from '../../api/query';
+import { contentLang, OnlyInMark } from './ContentLanguage';
 import { articleHref, sectionHref } from './helpPaths';
 import { SearchBox } from './SearchBox';
 
@@ -57,6 +58,10 @@ export function HelpHome({ base, audience }: { base: string; audience: HelpAudie
                   <h3 className="help-section-card__title">
                     <Link href={sectionHref(base, s.slug)}>{l(s.name)}</Link>
                   </h3>
+                  {/* A section without subsections says what it holds instead of being an empty card. */}
+                  {s.children.length === 0 && (
+                    <p className="help-section-card__count">{t('help.articlesCount', { n: s.articleCount })}</p>
+                  )}
                   {s.children.length > 0 && (
                     <ul className="help-section-card__children">
                       {s.children.map((c) => (
@@ -82,10 +87,11 @@ export function HelpHome({ base, audience }: { base: string; audience: HelpAudie
               <ol className="help-popular">
                 {popular.loaded.data.map((a) => (
                   // An article not yet translated shows in its own language, marked as such.
-                  <li key={a.slug} lang={a.locale}>
-                    <Link href={articleHref(base, a.slug)} className="help-popular__link">
+                  <li key={a.slug} {...contentLang(a.locale, locale)}>
+                    <Link href={articleHref(base, a.slug)} className="help-popular__link" lang={a.locale}>
                       {a.title}
-                    </Link>
+                    </Link>{' '}
+                    <OnlyInMark locale={a.locale} />
                   </li>
                 ))}
               </ol>

@@ -8,6 +8,7 @@ import { LoadFailed } from '../../ui/LoadFailed';
 import { Pager } from '../../ui/Pager';
 import { PageLoading } from '../../ui/PageLoading';
 import { useApiQuery } from '../../api/query';
+import { contentLang, OnlyInMark } from '../help/ContentLanguage';
 
 const plain = (markdown: string) =>
   markdown
@@ -68,12 +69,15 @@ export function WikiListPage() {
         ) : (
           <ul className="wiki-list">
             {loaded.data.items.map((p) => (
-              <li key={p.slug} className="wiki-list__item">
-                <Link href={`/wiki/${p.slug}`} className="wiki-list__title">
+              <li key={p.slug} className="wiki-list__item" {...contentLang(p.locale, locale)}>
+                <Link href={`/wiki/${p.slug}`} className="wiki-list__title" lang={p.locale}>
                   {p.title}
-                </Link>
+                </Link>{' '}
+                <OnlyInMark locale={p.locale} />
                 {p.locked && <span className="badge">{t('wiki.locked')}</span>}
-                <p className="wiki-list__excerpt">{plain(p.excerpt)}…</p>
+                <p className="wiki-list__excerpt" lang={p.locale}>
+                  {plain(p.excerpt)}…
+                </p>
                 <p className="wiki-list__meta">
                   {t('wiki.updated', { date: formatShortDateTime(p.updatedAt, locale), revision: p.revision })}
                 </p>

@@ -12,6 +12,7 @@ import { useApiQuery } from '../../api/query';
 import { NotFoundPage } from '../NotFoundPage';
 import { ApiError } from '../../api/client';
 import { DiffView, REVISION_KIND, revisionAuthor } from './wikiShared';
+import { contentLang, OnlyInMark } from '../help/ContentLanguage';
 
 function Failure({ error, reload }: { error: unknown; reload(): void }) {
   if (error instanceof ApiError && error.code === 'NOT_FOUND') return <NotFoundPage />;
@@ -69,7 +70,7 @@ export function WikiPageView({ slug }: { slug: string }) {
   if (loaded.status === 'error') return <Failure error={loaded.error} reload={reload} />;
   const { page, viewer } = loaded.data;
   return (
-    <div className="container page wiki">
+    <div className="container page wiki" {...contentLang(page.locale, locale)}>
       <nav className="breadcrumbs" aria-label={t('wiki.breadcrumbs')}>
         <Link href="/wiki">{t('wiki.title')}</Link>
       </nav>
@@ -81,8 +82,13 @@ export function WikiPageView({ slug }: { slug: string }) {
       )}
       <div className="wiki-layout">
         <article className="wiki-article">
-          <h1 className="page__title">{page.title}</h1>
-          <Markdown source={page.body} className="wiki-article__body" />
+          <OnlyInMark locale={page.locale} />
+          <h1 className="page__title" lang={page.locale}>
+            {page.title}
+          </h1>
+          <div lang={page.locale}>
+            <Markdown source={page.body} className="wiki-article__body" />
+          </div>
         </article>
         <aside className="wiki-aside" aria-label={t('wiki.aboutPage')}>
           <p className="wiki-aside__meta" data-testid="wiki-revision">
@@ -114,12 +120,17 @@ export function WikiHistoryPage({ slug }: { slug: string }) {
   const { loaded, reload } = useApiQuery('portal.wiki.WikiPageView#2', slug, load);
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'error') return <Failure error={loaded.error} reload={reload} />;
+  const written = loaded.data.locale;
   return (
-    <div className="container page wiki">
+    <div className="container page wiki" {...contentLang(written, locale)}>
       <nav className="breadcrumbs" aria-label={t('wiki.breadcrumbs')}>
-        <Link href="/wiki">{t('wiki.title')}</Link> › <Link href={`/wiki/${slug}`}>{loaded.data.items[0]?.title ?? slug}</Link>
+        <Link href="/wiki">{t('wiki.title')}</Link> ›{' '}
+        <Link href={`/wiki/${slug}`} lang={written}>
+          {loaded.data.items[0]?.title ?? slug}
+        </Link>
       </nav>
       <h1 className="page__title">{t('wiki.historyTitle')}</h1>
+      <OnlyInMark locale={written} />
       <ol className="wiki-history">
         {loaded.data.items.map((r) => (
           <li key={r.number} className="wiki-history__item">
@@ -128,7 +139,11 @@ export function WikiHistoryPage({ slug }: { slug: string }) {
             <span className="wiki-history__meta">
               {formatShortDateTime(r.createdAt, locale)} · {revisionAuthor(r, t)}
             </span>
-            {r.summary && <p className="wiki-history__summary">{r.summary}</p>}
+            {r.summary && (
+              <p className="wiki-history__summary" lang={written}>
+                {r.summary}
+              </p>
+            )}
           </li>
         ))}
       </ol>
@@ -143,12 +158,15 @@ export function WikiRevisionPage({ slug, number }: { slug: string; number: numbe
   const { loaded, reload } = useApiQuery('portal.wiki.WikiPageView#3', `${slug}:${number}`, load);
   if (loaded.status === 'loading') return <PageLoading />;
   if (loaded.status === 'error') return <Failure error={loaded.error} reload={reload} />;
-  const { revision, diff, current } = loaded.data;
+  const { revision, diff, current, locale: written } = loaded.data;
   return (
-    <div className="container page wiki">
+    <div className="container page wiki" {...contentLang(written, locale)}>
       <nav className="breadcrumbs" aria-label={t('wiki.breadcrumbs')}>
-        <Link href="/wiki">{t('wiki.title')}</Link> › <Link href={`/wiki/${slug}`}>{revision.title}</Link> ›{' '}
-        <Link href={`/wiki/${slug}/history`}>{t('wiki.history')}</Link>
+        <Link href="/wiki">{t('wiki.title')}</Link> ›{' '}
+        <Link href={`/wiki/${slug}`} lang={written}>
+          {revision.title}
+        </Link>{' '}
+        › <Link href={`/wiki/${slug}/history`}>{t('wiki.history')}</Link>
       </nav>
       <h1 className="page__title">{t('wiki.revision', { revision: revision.number })}</h1>
       <p className="wiki-history__meta">
@@ -156,11 +174,14 @@ export function WikiRevisionPage({ slug, number }: { slug: string; number: numbe
         {revisionAuthor(revision, t)}
         {revision.number !== current && <> · {t('wiki.notCurrent', { current })}</>}
       </p>
-      {revision.summary && <p>{revision.summary}</p>}
+      <OnlyInMark locale={written} />
+      {revision.summary && <p lang={written}>{revision.summary}</p>}
       <h2 className="wiki-subtitle">{t('wiki.changes')}</h2>
-      <DiffView diff={diff} />
+      <DiffView diff={diff} lang={written} />
       <h2 className="wiki-subtitle">{t('wiki.textOfRevision')}</h2>
-      <Markdown source={revision.body} className="wiki-article__body" />
+      <div lang={written}>
+        <Markdown source={revision.body} className="wiki-article__body" />
+      </div>
     </div>
   );
 }

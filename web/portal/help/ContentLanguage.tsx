@@ -1,0 +1,23 @@
+import type { Locale } from '../../../common/errors';
+import type { MessageKey } from '../../i18n/catalogues';
+import { useI18n } from '../../i18n/I18nProvider';
+
+const ONLY_IN: Record<Locale, MessageKey> = { ru: 'help.onlyIn.ru', uk: 'help.onlyIn.uk', en: 'help.onlyIn.en' };
+
+/**
+ * «Russian only», in the reader's language, beside content that has no variant in it; nothing
+ * when the content is in the reader's language. The Russian parts themselves carry `lang="ru"`.
+ */
+export function OnlyInMark({ locale }: { locale: string }) {
+  const { t, locale: reader } = useI18n();
+  if (locale === reader || !(locale in ONLY_IN)) return null;
+  return <span className="badge only-in">{t(ONLY_IN[locale as Locale])}</span>;
+}
+
+/**
+ * The attribute of a block (a list item, an article) whose content is in another language than
+ * the reader's: it names that language, and the languages journey checks the block carries the mark.
+ */
+export function contentLang(locale: string, reader: string): { 'data-content-lang'?: string } {
+  return locale === reader ? {} : { 'data-content-lang': locale };
+}
