@@ -16,6 +16,7 @@ import {
   ok,
   policyChange,
   policyDto,
+  staffChange,
   staffDto,
 } from './staff.schema';
 import * as staff from './staff.service';
@@ -110,6 +111,24 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) => {
         requireStaff(request);
         return { items: await staff.staffList(ctx) };
+      },
+    );
+
+    app.patch(
+      '/staff/:id',
+      {
+        config: { staff: ADMIN },
+        schema: {
+          tags,
+          summary: "Change a staff member's roles or deactivate them (their open sockets re-check or close)",
+          params: idParams,
+          body: staffChange,
+          response: { 200: ok, ...errorResponses },
+        },
+      },
+      async (request) => {
+        await staff.changeStaff(ctx, admin(request), requestMeta(request), request.params.id, request.body);
+        return done;
       },
     );
 
