@@ -136,6 +136,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     config: ctx.config,
     metrics: ctx.metrics,
     db: ctx.db,
+    handle: ctx.handle,
     rules: options.roomRules ?? [...BASE_ROOM_RULES, ...MODULES.flatMap((m) => m.rooms?.(ctx) ?? [])],
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -3,7 +3,9 @@
  * text — not in any file of a real embedded DATA_DIR after a clean shutdown (heap, WAL, files),
  * and not in any answer to staff who have not revealed them. Every channel files such text:
  * the web form, a customer's reply, a staff note, a letter over SMTP (subject and body), and a
- * question to the consultant. Each channel has numbers of its own, so a leak names its channel.
+ * question to the consultant — and the texts typed around them: the reasons staff give for audited
+ * actions (a reveal, a priority change) and the requester's name (a guest's form, a letter's
+ * `From:` name). Each channel has numbers of its own, so a leak names its channel.
  *
  * The web form, replies, notes and letters go through the request domain's one free-text step
  * (`server/modules/tickets/commands/free-text.ts`, the detector of `common/pii`).
@@ -22,7 +24,7 @@ import { createRuntime, type Runtime } from './runtime';
 import { testDatabaseUrl } from './test/db';
 import { rawLetter, sendRaw, waitProcessed } from './test/mail';
 
-type Channel = 'web' | 'reply' | 'note' | 'mail_passport' | 'mail_card' | 'consultant';
+type Channel = 'web' | 'reply' | 'note' | 'mail_passport' | 'mail_card' | 'consultant' | 'audit' | 'requester';
 /** The numbers each channel types, as typed; their digits-only forms are searched for too. */
 const NUMBERS: Record<Channel, string[]> = {
   web: ['4510 111111', '4111 1111 1111 1111'],
@@ -31,6 +33,8 @@ const NUMBERS: Record<Channel, string[]> = {
   mail_passport: ['4510 444444'],
   mail_card: ['6011 1111 1111 1117'],
   consultant: ['4510 555555', '4000 0566 5566 5556'],
+  audit: ['4510 777777', '4242 4242 4242 4242'],
+  requester: ['4510 666666', '4510 888888'],
 };
 const needles = (c: Channel) => NUMBERS[c].flatMap((n) => [n, n.replace(/\D/g, '')]);
 
@@ -122,6 +126,39 @@ describe.skipIf(testDatabaseUrl)('personal data typed into free text, at rest an
       }),
     );
     const letter = await waitProcessed(runtime.ctx.db, messageId, 60_000);
+    // The requester's name: a letter's `From:` name and a guest's form.
+    const namedId = '<pii-name@customer.test>';
+    await sendRaw(
+      smtp.port,
+      { from: 'pii-name@customer.test', to: ['support@paydesk.local'] },
+      rawLetter({
+        from: `"Ivan, passport ${NUMBERS.requester[1]}" <pii-name@customer.test>`,
+        to: 'support@paydesk.local',
+        subject: 'Не пришёл платёж',
+        text: 'Здравствуйте! Платёж не пришёл на кошелёк.',
+        messageId: namedId,
+      }),
+    );
+    const named = await waitProcessed(runtime.ctx.db, namedId, 60_000);
+    const guest = await app.inject({
+      method: 'POST',
+      url: '/api/v1/tickets',
+      payload: {
+        categoryId: leaf,
+        email: 'guest-pii@customer.test',
+        name: `Пётр, паспорт ${NUMBERS.requester[0]}`,
+        fields: { topic: 'wallet', description: 'Прошу перезвонить.' },
+      },
+    });
+    expect(guest.statusCode, guest.body).toBe(201);
+    // Reasons typed for audited actions: a reveal's and a priority change's.
+    const prioritised = await app.inject({
+      method: 'POST',
+      url: `/api/v1/console/tickets/${number}/priority`,
+      headers: supervisor,
+      payload: { priority: 'high', reason: `Клиент назвал карту ${NUMBERS.audit[1]}, срочно` },
+    });
+    expect(prioritised.statusCode, prioritised.body).toBe(200);
 
     const asked = await app.inject({
       method: 'POST',
@@ -149,12 +186,21 @@ describe.skipIf(testDatabaseUrl)('personal data typed into free text, at rest an
         method: 'POST',
         url: `/api/v1/console/tickets/${number}/reveal`,
         headers: supervisor,
-        payload: { field: f.key, reason: 'сверка с банком' },
+        payload: { field: f.key, reason: `сверка с банком, паспорт ${NUMBERS.audit[0]}` },
       });
       expect(res.statusCode, res.body).toBe(200);
       revealed.push((res.json() as { value: string }).value);
     }
     expect(operator.cookie).toBeTruthy();
+    staffAnswers.audit = [
+      (await app.inject({ url: `/api/v1/console/audit?number=${number}`, headers: supervisor })).body,
+      (await app.inject({ url: `/api/v1/console/tickets/${number}`, headers: supervisor })).body,
+    ].join('\n');
+    const namedTicket = (
+      await runtime.ctx.handle.query<{ number: string }>('SELECT number FROM tickets WHERE id = $1', [named.ticketId])
+    ).rows[0]?.number;
+    expect(namedTicket).toBeTruthy();
+    staffAnswers.requester = (await app.inject({ url: `/api/v1/console/tickets/${namedTicket}`, headers: supervisor })).body;
 
     // A clean shutdown, then every file of DATA_DIR read as bytes.
     await smtp.close();
@@ -188,4 +234,6 @@ describe.skipIf(testDatabaseUrl)('personal data typed into free text, at rest an
   it('a customer’s reply', check('reply'));
   it('a staff note', check('note'));
   it('a card number in a letter', check('mail_card'));
+  it('the reasons typed for audited actions (reveal, priority)', check('audit'));
+  it('the requester’s name (a guest’s form, a letter’s From: name)', check('requester'));
 });

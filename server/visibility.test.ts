@@ -269,6 +269,7 @@ const TABLE: Record<string, Entry> = {
   'PATCH /api/v1/console/admin/departments/:id': { notAboutRequests: ADMIN },
   'PUT /api/v1/console/admin/departments/:id/members': { notAboutRequests: ADMIN },
   'GET /api/v1/console/admin/staff': { check: hidden({ url: '/api/v1/console/admin/staff' }) },
+  'PATCH /api/v1/console/admin/staff/:id': { notAboutRequests: ADMIN },
   'GET /api/v1/console/admin/sla': { notAboutRequests: ADMIN },
   'PATCH /api/v1/console/admin/sla/policies/:id': { notAboutRequests: ADMIN },
   'PUT /api/v1/console/admin/sla/calendars/:id': { notAboutRequests: ADMIN },

@@ -1,3 +1,4 @@
+import { maskText } from '../../common/pii';
 import type { Executor } from '../db/connection';
 import { auditLog } from '../db/schema';
 
@@ -11,7 +12,11 @@ export type AuditEntry = {
   entityId?: string | null;
   ip?: string | null;
   requestId?: string | null;
-  /** Never personal data in clear: ids, codes, reasons. */
+  /**
+   * Never personal data in clear: ids, codes, reasons. Every text in it goes through the one
+   * detector (`common/pii`) as it is stored: a passport or card number typed into a reason (a
+   * reveal's, a transfer's…) is kept as its mask only.
+   */
   data?: Record<string, unknown>;
 };
 
@@ -25,6 +30,15 @@ export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void
     entityId: entry.entityId ?? null,
     ip: entry.ip ?? null,
     requestId: entry.requestId ?? null,
-    data: entry.data ?? {},
+    data: entry.data ? (masked(entry.data) as Record<string, unknown>) : {},
   });
+}
+
+/** The value with every string in it masked (numbers by the detector of `common/pii`). */
+function masked(value: unknown): unknown {
+  if (typeof value === 'string') return maskText(value).text;
+  if (Array.isArray(value)) return value.map(masked);
+  if (value && typeof value === 'object' && !(value instanceof Date))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, masked(v)]));
+  return value;
 }

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { categories, tickets } from '../db/schema';
 import { createTestApp, type Session, type TestApp } from '../test/app';
 import { makeCustomer } from '../test/factories';
 import { departmentId, makeMember } from '../test/staff';
+import { connectSocket } from '../test/ws-client';
 import { emit, withTransaction } from './outbox';
 
 /**
@@ -34,45 +34,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => t?.dispose());
 
-type Msg = Record<string, unknown> & { type: string };
-
-/** A client that keeps what the server says (and its raw text), so tests can await the next message. */
-async function connect(session: Session) {
-  const socket = new WebSocket(base, { headers: { cookie: session.cookie } });
-  const inbox: Msg[] = [];
-  const raw: string[] = [];
-  const waiters: Array<(m: Msg) => void> = [];
-  socket.on('message', (data) => {
-    raw.push(String(data));
-    const msg = JSON.parse(String(data)) as Msg;
-    const waiter = waiters.shift();
-    if (waiter) waiter(msg);
-    else inbox.push(msg);
-  });
-  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-  const next = () =>
-    new Promise<Msg>((resolve) => {
-      const queued = inbox.shift();
-      if (queued) resolve(queued);
-      else waiters.push(resolve);
-    });
-  const send = (m: object) => socket.send(JSON.stringify(m));
-  expect(await next()).toEqual({ type: 'ready' });
-  const join = async (room: string) => {
-    send({ type: 'subscribe', room });
-    expect(await next()).toEqual({ type: 'subscribed', room });
-  };
-  /** Messages up to and including the first event of `type`. */
-  const until = async (type: string) => {
-    const seen: Msg[] = [];
-    for (;;) {
-      const m = await next();
-      seen.push(m);
-      if (m.type === 'event' && (m.event as { type: string }).type === type) return seen;
-    }
-  };
-  return { socket, next, send, join, until, closed, raw };
-}
+const connect = (session: Session) => connectSocket(base, session);
 
 async function fileRequest(): Promise<{ number: string; id: string }> {
   const [leaf] = await t.ctx.db.select({ id: categories.id }).from(categories).where(eq(categories.slug, 'wallet-other'));

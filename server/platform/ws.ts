@@ -5,9 +5,9 @@ import type { ErrorCode } from '../../common/errors';
 import type { Config } from '../config';
 import type { AuthState } from './auth/sessions';
 import { isSameOrigin } from './auth/plugin';
-import { sessionExpiresAt } from './auth/sessions';
+import { reloadSession, sessionExpiresAt } from './auth/sessions';
 import { sha256 } from './crypto';
-import type { Executor } from '../db/connection';
+import type { Executor, SqlRunner } from '../db/connection';
 import type { Metrics } from './metrics';
 import type { BusMessage, RealtimeBus } from './realtime';
 
@@ -29,6 +29,13 @@ export type RoomRule = {
  * sockets on every node. Named by a hash of the session id, so the bus never carries the id itself.
  */
 export const sessionRoom = (sessionId: string) => `session:${sha256(`ws:${sessionId}`)}`;
+
+/**
+ * A staff member's rights room on the bus, never joinable: after their departments or roles
+ * change, or they are deactivated, their sockets on every node re-read the session and leave the
+ * rooms they may no longer see (or close, when the person is gone).
+ */
+export const staffRightsRoom = (staffId: string) => `rights:staff:${staffId}`;
 
 /** Rooms every deployment has: one's own user room, and the console room for staff. */
 export const BASE_ROOM_RULES: RoomRule[] = [
@@ -68,7 +75,7 @@ type Client = { auth: AuthState; mine: Set<string>; end(code: ErrorCode): void }
  */
 export function registerWebSocket(
   app: FastifyInstance,
-  deps: { bus: RealtimeBus; config: Config; metrics: Metrics; rules: RoomRule[]; db: Executor },
+  deps: { bus: RealtimeBus; config: Config; metrics: Metrics; rules: RoomRule[]; db: Executor; handle: SqlRunner },
 ): void {
   const rooms = new Map<string, Set<WebSocket>>();
   const clients = new Map<WebSocket, Client>();
@@ -82,11 +89,29 @@ export function registerWebSocket(
     if (set && set.size === 0) rooms.delete(room);
   };
 
+  /** The person's rights changed: re-read the session, close when it is gone, leave rooms no longer allowed. */
+  const recheckPerson = async (socket: WebSocket, client: Client) => {
+    const fresh = await reloadSession(deps.handle, client.auth.session.id);
+    if (!fresh) return client.end('AUTH_REQUIRED');
+    client.auth = fresh;
+    for (const room of [...client.mine]) {
+      if (await isAllowed(deps.rules, fresh, room)) continue;
+      leave(socket, room);
+      send(socket, { type: 'error', code: 'FORBIDDEN', room });
+    }
+  };
+
   /** Forwards one bus message; in order, since a re-check must finish before the event it guards goes out. */
   const deliver = async (message: BusMessage) => {
     if (message.room.startsWith('session:')) {
       for (const client of clients.values())
         if (sessionRoom(client.auth.session.id) === message.room) client.end('AUTH_REQUIRED');
+      return;
+    }
+    if (message.room.startsWith('rights:')) {
+      for (const [socket, client] of [...clients])
+        if (client.auth.user.kind === 'staff' && staffRightsRoom(client.auth.user.id) === message.room)
+          await recheckPerson(socket, client);
       return;
     }
     const rule = ruleFor(deps.rules, message.room);
@@ -123,8 +148,8 @@ export function registerWebSocket(
       socket.close(4403, 'origin');
       return;
     }
-    const auth = request.auth;
-    if (!auth) {
+    const first = request.auth;
+    if (!first) {
       send(socket, { type: 'error', code: request.sessionExpired ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED' });
       socket.close(4401, 'auth');
       return;
@@ -135,7 +160,10 @@ export function registerWebSocket(
       send(socket, { type: 'error', code });
       socket.close(4401, code === 'AUTH_REQUIRED' ? 'signed out' : 'expired');
     };
-    clients.set(socket, { auth, mine, end });
+    // `client.auth` is replaced when the person's rights change (recheckPerson); read it, never a copy.
+    const client: Client = { auth: first, mine, end };
+    clients.set(socket, client);
+    const auth = first; // the session id and person never change on one socket
     // The socket ends with its session: at its expiry (later if use has moved it), or when it is gone.
     let expiry: NodeJS.Timeout | undefined;
     const checkSession = async () => {
@@ -178,7 +206,7 @@ export function registerWebSocket(
         return send(socket, { type: 'unsubscribed', room });
       }
       if (mine.size >= MAX_ROOMS_PER_SOCKET) return send(socket, { type: 'error', code: 'RATE_LIMITED', room });
-      const allowed = await isAllowed(deps.rules, auth, room);
+      const allowed = await isAllowed(deps.rules, client.auth, room);
       if (!allowed) return send(socket, { type: 'error', code: 'FORBIDDEN', room });
       mine.add(room);
       if (!rooms.has(room)) rooms.set(room, new Set());

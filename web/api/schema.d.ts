@@ -10709,6 +10709,297 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/console/admin/staff/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a staff member's roles or deactivate them (their open sockets re-check or close) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            roles?: ('operator' | 'specialist' | 'supervisor' | 'security_officer' | 'admin')[];
+            active?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details?: {
+                  issues?: {
+                    path: string[];
+                    code: string;
+                    message: string;
+                    params?: {
+                      [key: string]: string | number;
+                    };
+                  }[];
+                } & {
+                  [key: string]: unknown;
+                };
+                requestId?: string;
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/api/v1/console/audit': {
     parameters: {
       query?: never;

@@ -4,6 +4,4 @@ import type { StaffRole } from '../../db/schema';
  * Who reads the consultant's unanswered questions: the people who write and fix help content —
  * supervisors and admins (there is no separate author role yet; see staff.policy.ts).
  */
-export function canReadUnanswered(roles: readonly StaffRole[]): boolean {
-  return roles.includes('supervisor') || roles.includes('admin');
-}
+export const UNANSWERED_READERS: readonly StaffRole[] = ['supervisor', 'admin'];

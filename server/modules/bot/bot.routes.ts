@@ -9,7 +9,7 @@ import { enforceNodeRateLimit } from '../../platform/ratelimit';
 import { listUnanswered, unansweredPerWeek } from './bot.repo';
 import { ask, triageQuestion } from './bot.service';
 import { phrase } from './bot.text';
-import { canReadUnanswered } from './bot.policy';
+import { UNANSWERED_READERS } from './bot.policy';
 
 /** The longest question the consultant takes. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -91,14 +91,11 @@ const unansweredItem = z.object({
 /** For authors in the console: what the consultant could not answer, with counts, per week, and what to do about it. */
 export function botConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const author = (request: Parameters<typeof requireStaff>[0]) => {
-      const staff = requireStaff(request);
-      if (!canReadUnanswered(staff.roles)) throw new AppError('FORBIDDEN');
-      return staff;
-    };
+    const author = (request: Parameters<typeof requireStaff>[0]) => requireStaff(request);
     app.get(
       '/unanswered',
       {
+        config: { staff: UNANSWERED_READERS },
         schema: {
           tags: ['console'],
           summary: 'Questions the consultant could not answer (or only guessed at), grouped, most asked first; per week',
@@ -131,6 +128,7 @@ export function botConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/unanswered/triage',
       {
+        config: { staff: UNANSWERED_READERS },
         schema: {
           tags: ['console'],
           summary:

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { errorResponses, requestMeta } from '../../platform/http';
+import { ADMINS as ADMIN, SUPERVISORS } from '../../platform/auth/access';
 import { requireCatalogAdmin, requireCatalogReader } from './catalog.policy';
 import {
   adminTreeQuery,
@@ -69,6 +70,7 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/admin/tree',
       {
+        config: { staff: SUPERVISORS },
         schema: {
           tags: ['catalog admin'],
           summary: 'The whole tree, inactive nodes included',
@@ -90,6 +92,7 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/admin/nodes/:id/form',
       {
+        config: { staff: SUPERVISORS },
         schema: {
           tags: ['catalog admin'],
           summary: "A leaf's current form, also when the leaf or a parent is inactive",
@@ -107,6 +110,7 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/admin/nodes',
       {
+        config: { staff: ADMIN },
         schema: {
           tags: ['catalog admin'],
           summary: 'Create a category (a leaf with its form)',
@@ -124,6 +128,7 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.patch(
       '/admin/nodes/:id',
       {
+        config: { staff: ADMIN },
         schema: {
           tags: ['catalog admin'],
           summary: 'Edit, move or deactivate a category',
@@ -141,6 +146,7 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/admin/order',
       {
+        config: { staff: ADMIN },
         schema: {
           tags: ['catalog admin'],
           summary: "Reorder a parent's children",
@@ -157,6 +163,7 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/admin/nodes/:id/form',
       {
+        config: { staff: ADMIN },
         schema: {
           tags: ['catalog admin'],
           summary: "Publish a new version of a leaf's form",

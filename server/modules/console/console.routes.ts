@@ -4,7 +4,7 @@ import type { AppContext } from '../../context';
 import { requireStaff } from '../../platform/auth/guards';
 import { cleanupUploads, multipartBody } from '../../platform/files/multipart';
 import { errorResponses, presentedAsIs, requestMeta } from '../../platform/http';
-import { loadScope } from '../staff';
+import { AUDIT_READERS, loadScope, REVEAL_ROLES } from '../staff';
 import * as actions from '../tickets/commands';
 import { browseAudit } from './console.audit';
 import { listQueueJson, queueCounts } from './console.queries';
@@ -23,6 +23,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/queues',
       {
+        config: { staff: 'any' },
         schema: { tags, summary: 'My queues with counts', response: { 200: s.queuesResponse, ...errorResponses } },
         // Built field by field by queueCounts; checked against the schema in console.queues.test.ts.
         serializerCompiler: presentedAsIs,
@@ -35,6 +36,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/tickets',
       {
+        config: { staff: 'any' },
         schema: {
           tags,
           summary: 'A queue, filtered, by SLA due (Priority customers first)',
@@ -61,6 +63,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/tickets/:number',
       {
+        config: { staff: 'any' },
         schema: {
           tags,
           summary: 'The request workspace',
@@ -74,6 +77,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/tickets/:number/assignees',
       {
+        config: { staff: 'any' },
         schema: {
           tags,
           summary: "Members of the request's department it can be assigned to",
@@ -87,13 +91,17 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const a = async (request: FastifyRequest) => ({ ctx, scope: await scopeOf(request), meta: requestMeta(request) });
     const post = { tags, params: s.numberParams, response: { 200: s.okResponse, ...errorResponses } };
 
-    app.post('/tickets/:number/take', { schema: { ...post, summary: 'Take the request' } }, async (request) => {
-      await actions.take(await a(request), request.params.number);
-      return ok();
-    });
+    app.post(
+      '/tickets/:number/take',
+      { config: { staff: 'any' }, schema: { ...post, summary: 'Take the request' } },
+      async (request) => {
+        await actions.take(await a(request), request.params.number);
+        return ok();
+      },
+    );
     app.post(
       '/tickets/:number/assign',
-      { schema: { ...post, summary: 'Assign to a member of its department', body: s.assignBody } },
+      { config: { staff: 'any' }, schema: { ...post, summary: 'Assign to a member of its department', body: s.assignBody } },
       async (request) => {
         await actions.assign(await a(request), request.params.number, request.body.staffId, request.body.reason);
         return ok();
@@ -101,7 +109,10 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/tickets/:number/transfer',
-      { schema: { ...post, summary: 'Transfer to another department (reason required)', body: s.transferBody } },
+      {
+        config: { staff: 'any' },
+        schema: { ...post, summary: 'Transfer to another department (reason required)', body: s.transferBody },
+      },
       async (request) => {
         await actions.transfer(await a(request), request.params.number, request.body.departmentCode, request.body.reason);
         return ok();
@@ -109,7 +120,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/tickets/:number/escalate',
-      { schema: { ...post, summary: 'Escalate to the next tier', body: s.reasonBody } },
+      { config: { staff: 'any' }, schema: { ...post, summary: 'Escalate to the next tier', body: s.reasonBody } },
       async (request) => {
         await actions.escalate(await a(request), request.params.number, request.body.reason);
         return ok();
@@ -117,7 +128,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/tickets/:number/return',
-      { schema: { ...post, summary: 'Return to the first line', body: s.reasonBody } },
+      { config: { staff: 'any' }, schema: { ...post, summary: 'Return to the first line', body: s.reasonBody } },
       async (request) => {
         await actions.returnToFirstLine(await a(request), request.params.number, request.body.reason);
         return ok();
@@ -125,7 +136,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/tickets/:number/priority',
-      { schema: { ...post, summary: 'Change the priority', body: s.priorityBody } },
+      { config: { staff: 'any' }, schema: { ...post, summary: 'Change the priority', body: s.priorityBody } },
       async (request) => {
         await actions.setPriority(await a(request), request.params.number, request.body.priority, request.body.reason);
         return ok();
@@ -133,7 +144,10 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/tickets/:number/merge',
-      { schema: { ...post, summary: 'Merge this duplicate into another request (the customer is told)', body: s.mergeBody } },
+      {
+        config: { staff: 'any' },
+        schema: { ...post, summary: 'Merge this duplicate into another request (the customer is told)', body: s.mergeBody },
+      },
       async (request) => {
         await actions.merge(await a(request), request.params.number, request.body.into, request.body.reason);
         return ok();
@@ -142,6 +156,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/tickets/:number/reply',
       {
+        config: { staff: 'any' },
         preValidation: uploads,
         schema: {
           ...post,
@@ -158,29 +173,37 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/tickets/:number/ask',
-      { schema: { ...post, summary: 'Ask the customer a question (waits for the customer, SLA paused)', body: s.textBody } },
+      {
+        config: { staff: 'any' },
+        schema: { ...post, summary: 'Ask the customer a question (waits for the customer, SLA paused)', body: s.textBody },
+      },
       async (request) => ok(await actions.askCustomer(await a(request), request.params.number, request.body.body)),
     );
     app.post(
       '/tickets/:number/notes',
-      { schema: { ...post, summary: 'Internal note (never shown to the customer)', body: s.textBody } },
+      { config: { staff: 'any' }, schema: { ...post, summary: 'Internal note (never shown to the customer)', body: s.textBody } },
       async (request) => ok(await actions.note(await a(request), request.params.number, request.body.body)),
     );
     app.post(
       '/tickets/:number/resolve',
-      { schema: { ...post, summary: 'Resolve with a resolution code', body: s.resolveBody } },
+      { config: { staff: 'any' }, schema: { ...post, summary: 'Resolve with a resolution code', body: s.resolveBody } },
       async (request) => {
         await actions.resolve(await a(request), request.params.number, request.body.resolutionCode, request.body.body);
         return ok();
       },
     );
-    app.post('/tickets/:number/reopen', { schema: { ...post, summary: 'Reopen', body: s.reasonBody } }, async (request) => {
-      await actions.reopen(await a(request), request.params.number, request.body.reason);
-      return ok();
-    });
+    app.post(
+      '/tickets/:number/reopen',
+      { config: { staff: 'any' }, schema: { ...post, summary: 'Reopen', body: s.reasonBody } },
+      async (request) => {
+        await actions.reopen(await a(request), request.params.number, request.body.reason);
+        return ok();
+      },
+    );
     app.post(
       '/tickets/:number/identification',
       {
+        config: { staff: 'any' },
         schema: {
           tags,
           summary: 'Record the identification check of the customer',
@@ -194,6 +217,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/tickets/:number/reveal',
       {
+        config: { staff: REVEAL_ROLES },
         schema: {
           tags,
           summary: 'Show a personal field once (permission and reason; audited)',
@@ -210,6 +234,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/tickets/:number/canned',
       {
+        config: { staff: 'any' },
         schema: {
           tags,
           summary: 'Canned answers for this request, placeholders filled',
@@ -223,7 +248,10 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/tickets/:number/attachments/:id',
-      { schema: { tags, summary: 'Download an attachment of a request this person may see', params: s.attachmentParams } },
+      {
+        config: { staff: 'any' },
+        schema: { tags, summary: 'Download an attachment of a request this person may see', params: s.attachmentParams },
+      },
       async (request, reply) => {
         const file = await openStaffAttachment(ctx, await scopeOf(request), request.params.number, request.params.id);
         void reply.header('content-type', file.contentType);
@@ -236,6 +264,7 @@ export function consoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/audit',
       {
+        config: { staff: AUDIT_READERS },
         schema: {
           tags,
           summary: 'The audit log (supervisors, admins)',

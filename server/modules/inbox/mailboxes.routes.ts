@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { ADMINS as ADMIN } from '../../platform/auth/access';
 import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses, requestMeta } from '../../platform/http';
 import { mailboxInput, mailboxView } from './mailboxes.schema';
@@ -13,11 +14,14 @@ import * as service from './mailboxes.service';
 export function mailboxAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['console admin'];
-    const admin = (r: Parameters<typeof requireStaff>[0]) => requireStaff(r, ['admin']);
+    const admin = requireStaff; // admins only: declared on each route (config.staff)
 
     app.get(
       '/mailboxes',
-      { schema: { tags, summary: 'Mailboxes', response: { 200: z.object({ items: z.array(mailboxView) }), ...errorResponses } } },
+      {
+        config: { staff: ADMIN },
+        schema: { tags, summary: 'Mailboxes', response: { 200: z.object({ items: z.array(mailboxView) }), ...errorResponses } },
+      },
       async (request) => {
         admin(request);
         return { items: await service.listMailboxes(ctx) };
@@ -27,6 +31,7 @@ export function mailboxAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/mailboxes',
       {
+        config: { staff: ADMIN },
         schema: { tags, summary: 'Add a mailbox', body: mailboxInput, response: { 201: mailboxView, ...errorResponses } },
       },
       async (request, reply) => {
@@ -38,6 +43,7 @@ export function mailboxAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.patch(
       '/mailboxes/:id',
       {
+        config: { staff: ADMIN },
         schema: {
           tags,
           summary: 'Change a mailbox (an omitted IMAP password keeps the stored one)',
@@ -57,6 +63,7 @@ export function mailOriginRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/tickets/:number/mail-origin',
       {
+        config: { staff: 'any' },
         schema: {
           tags: ['console'],
           summary: 'How a request came in by e-mail: the mailbox and the content-routing guess',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { errorResponse, errorResponses, requestMeta } from '../../platform/http';
 import * as authoring from './kb.authoring.service';
-import { requireKbAuthor, requireKbReader } from './kb.policy';
+import { KB_AUTHOR_ROLES, requireKbAuthor, requireKbReader } from './kb.policy';
 import { listProposals, reviewProposal } from './kb.phrasings';
 import { sectionTree } from './kb.public.service';
 import {
@@ -35,6 +35,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/sections',
       {
+        config: { staff: 'any' },
         schema: {
           tags: ['kb console'],
           summary: 'Every section, empty ones too',
@@ -50,6 +51,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/articles',
       {
+        config: { staff: 'any' },
         schema: {
           tags: ['kb console'],
           summary: 'Articles (every variant) by status, section, language, audience, text',
@@ -66,6 +68,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/articles',
       {
+        config: { staff: KB_AUTHOR_ROLES },
         schema: {
           tags: ['kb console'],
           summary: 'A new article or language variant (a draft, revision 1)',
@@ -82,6 +85,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/articles/:id',
       {
+        config: { staff: 'any' },
         schema: {
           tags: ['kb console'],
           summary: 'One variant for the editor',
@@ -98,6 +102,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/articles/:id',
       {
+        config: { staff: KB_AUTHOR_ROLES },
         schema: {
           tags: ['kb console'],
           summary: 'Save (a new revision); 409 KB_REVISION_STALE on an old base, 423 KB_ARTICLE_LOCKED when locked by another',
@@ -112,7 +117,10 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.delete(
       '/articles/:id',
-      { schema: { tags: ['kb console'], summary: 'Delete a variant', params: idParams, response: { 204: z.null(), ...errors } } },
+      {
+        config: { staff: KB_AUTHOR_ROLES },
+        schema: { tags: ['kb console'], summary: 'Delete a variant', params: idParams, response: { 204: z.null(), ...errors } },
+      },
       async (request, reply) => {
         await authoring.deleteArticle(ctx, requireKbAuthor(request), request.params.id, requestMeta(request));
         return reply.status(204).send(null);
@@ -126,6 +134,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       app.post(
         `/articles/:id/${path}`,
         {
+          config: { staff: KB_AUTHOR_ROLES },
           schema: {
             tags: ['kb console'],
             summary: status === 'published' ? 'Publish a variant' : 'Take a variant back to draft',
@@ -140,6 +149,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/articles/:id/revisions',
       {
+        config: { staff: 'any' },
         schema: {
           tags: ['kb console'],
           summary: 'Revisions, newest first',
@@ -156,6 +166,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/articles/:id/revisions/:number/diff',
       {
+        config: { staff: 'any' },
         schema: {
           tags: ['kb console'],
           summary: 'Line diff of a revision against another (default: the previous one)',
@@ -173,6 +184,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/articles/:id/revert',
       {
+        config: { staff: KB_AUTHOR_ROLES },
         schema: {
           tags: ['kb console'],
           summary: 'Restore an older revision (as a new revision)',
@@ -188,6 +200,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/articles/:id/lock',
       {
+        config: { staff: KB_AUTHOR_ROLES },
         schema: {
           tags: ['kb console'],
           summary: 'Lock the article for yourself',
@@ -203,6 +216,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete(
       '/articles/:id/lock',
       {
+        config: { staff: KB_AUTHOR_ROLES },
         schema: {
           tags: ['kb console'],
           summary: 'Unlock (the holder or an admin)',
@@ -218,6 +232,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/articles/:id/proposals',
       {
+        config: { staff: 'any' },
         schema: {
           tags: ['kb console'],
           summary: 'Customers’ questions proposed as phrasings of this variant, waiting for review',
@@ -235,6 +250,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       app.post(
         `/proposals/:id/${decision}`,
         {
+          config: { staff: KB_AUTHOR_ROLES },
           schema: {
             tags: ['kb console'],
             summary:
@@ -253,6 +269,7 @@ export function kbConsoleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/unhelpful',
       {
+        config: { staff: KB_AUTHOR_ROLES },
         schema: {
           tags: ['kb console'],
           summary: 'Articles voted "not helpful", with the readers’ comments',

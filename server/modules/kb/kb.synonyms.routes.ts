@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { ADMINS as ADMIN } from '../../platform/auth/access';
 import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses, requestMeta } from '../../platform/http';
 import { announceKbChange } from './kb.memory.changes';
@@ -14,11 +15,12 @@ const idParams = z.object({ id: z.string().uuid() });
 export function kbAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['console admin'];
-    const admin = (r: Parameters<typeof requireStaff>[0]) => requireStaff(r, ['admin']);
+    const admin = requireStaff; // admins only: declared on each route (config.staff)
 
     app.get(
       '/synonyms',
       {
+        config: { staff: ADMIN },
         schema: {
           tags,
           summary: 'Search synonym groups',
@@ -33,6 +35,7 @@ export function kbAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/synonyms',
       {
+        config: { staff: ADMIN },
         schema: {
           tags,
           summary: 'Add a synonym group (two or more words customers use for one thing)',
@@ -50,6 +53,7 @@ export function kbAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/synonyms/:id',
       {
+        config: { staff: ADMIN },
         schema: {
           tags,
           summary: 'Replace the words of a synonym group',
@@ -68,6 +72,7 @@ export function kbAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete(
       '/synonyms/:id',
       {
+        config: { staff: ADMIN },
         schema: {
           tags,
           summary: 'Delete a synonym group',

@@ -14,6 +14,7 @@ export function adminMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/',
       {
+        config: { staff: MAIL_READERS },
         schema: {
           tags,
           summary: 'Outgoing mail, newest first, with filters and a cursor',
@@ -33,7 +34,7 @@ export function adminMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        requireStaff(request, MAIL_READERS);
+        requireStaff(request);
         const [page, counts] = await Promise.all([listMail(ctx, request.query), mailCounts(ctx)]);
         return {
           ...page,
@@ -48,6 +49,7 @@ export function adminMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/:id',
       {
+        config: { staff: MAIL_READERS },
         schema: {
           tags,
           summary: 'One outgoing message: parts and headers',
@@ -56,13 +58,14 @@ export function adminMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const staff = requireStaff(request, MAIL_READERS);
+        const staff = requireStaff(request);
         return getMail(ctx, request.params.id, { canResend: MAIL_RESENDERS.some((r) => staff.roles.includes(r)) });
       },
     );
     app.post(
       '/:id/resend',
       {
+        config: { staff: MAIL_RESENDERS },
         schema: {
           tags,
           summary: 'Send a failed message again (audited)',
@@ -71,7 +74,7 @@ export function adminMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const staff = requireStaff(request, MAIL_RESENDERS);
+        const staff = requireStaff(request);
         return resendMail(ctx, request.params.id, staff.id, requestMeta(request));
       },
     );

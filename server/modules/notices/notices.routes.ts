@@ -94,6 +94,7 @@ export function staffNoticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/',
       {
+        config: { staff: NOTICE_STAFF_ROLES },
         schema: {
           tags,
           summary: 'All notices, newest start first',
@@ -105,7 +106,7 @@ export function staffNoticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        requireStaff(request, NOTICE_STAFF_ROLES);
+        requireStaff(request);
         const { state, page, pageSize } = request.query;
         const now = new Date();
         const { rows, total } = await listNotices(ctx.db, { ...(state ? { state } : {}), page, pageSize, now });
@@ -114,9 +115,12 @@ export function staffNoticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/',
-      { schema: { tags, summary: 'Create a notice', body: noticeInput, response: { 201: noticeStaffView, ...errorResponses } } },
+      {
+        config: { staff: NOTICE_STAFF_ROLES },
+        schema: { tags, summary: 'Create a notice', body: noticeInput, response: { 201: noticeStaffView, ...errorResponses } },
+      },
       async (request, reply) => {
-        const staff = requireStaff(request, NOTICE_STAFF_ROLES);
+        const staff = requireStaff(request);
         const row = await createNotice(ctx, request.body, { staffId: staff.id, meta: requestMeta(request) });
         return reply.status(201).send(presentStaff(row));
       },
@@ -124,6 +128,7 @@ export function staffNoticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/:id',
       {
+        config: { staff: NOTICE_STAFF_ROLES },
         schema: {
           tags,
           summary: 'Replace a notice',
@@ -133,16 +138,19 @@ export function staffNoticeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const staff = requireStaff(request, NOTICE_STAFF_ROLES);
+        const staff = requireStaff(request);
         const row = await updateNotice(ctx, request.params.id, request.body, { staffId: staff.id, meta: requestMeta(request) });
         return presentStaff(row);
       },
     );
     app.delete(
       '/:id',
-      { schema: { tags, summary: 'Delete a notice', params: idParams, response: { 204: z.null(), ...errorResponses } } },
+      {
+        config: { staff: NOTICE_STAFF_ROLES },
+        schema: { tags, summary: 'Delete a notice', params: idParams, response: { 204: z.null(), ...errorResponses } },
+      },
       async (request, reply) => {
-        const staff = requireStaff(request, NOTICE_STAFF_ROLES);
+        const staff = requireStaff(request);
         await deleteNotice(ctx, request.params.id, { staffId: staff.id, meta: requestMeta(request) });
         return reply.status(204).send(null);
       },

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { SUPERVISORS } from '../../platform/auth/access';
 import { requireCustomer, requireStaff } from '../../platform/auth/guards';
 import { errorResponse, errorResponses } from '../../platform/http';
 import type { AppContext } from '../../context';
@@ -76,6 +77,7 @@ export function consolePaymentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/check',
       {
+        config: { staff: 'any' },
         schema: {
           tags,
           summary: 'Check a terminal payment by the receipt (what the customer reads out)',
@@ -91,6 +93,7 @@ export function consolePaymentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/tickets/:number/operations',
       {
+        config: { staff: 'any' },
         schema: {
           tags,
           summary: "The request's customer's recent wallet operations; 403 until the customer is identified",
@@ -106,6 +109,7 @@ export function consolePaymentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/stats',
       {
+        config: { staff: SUPERVISORS },
         schema: {
           tags,
           summary: 'Payment checks of the last 1, 7 or 30 days by source and answer, and the deflections (supervisors, admins)',
@@ -114,7 +118,7 @@ export function consolePaymentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        requireStaff(request, ['admin', 'supervisor']);
+        requireStaff(request);
         return checkStats(ctx, Number(request.query.days));
       },
     );

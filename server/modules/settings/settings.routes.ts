@@ -10,6 +10,7 @@ import {
 } from '../../../common/settings';
 import type { AppContext } from '../../context';
 import { AppError } from '../../errors';
+import { ADMINS, SUPERVISORS } from '../../platform/auth/access';
 import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses, requestMeta } from '../../platform/http';
 import { getSettings, putSetting, resetSetting, storedKeys } from './settings.service';
@@ -45,6 +46,7 @@ export function adminSettingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/',
       {
+        config: { staff: SUPERVISORS },
         schema: {
           tags,
           summary: 'All settings with whether each is still the default',
@@ -60,7 +62,7 @@ export function adminSettingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        requireStaff(request, ['admin', 'supervisor']);
+        requireStaff(request);
         const values = await getSettings(ctx.db, SETTING_KEYS);
         return { ...values, customised: [...(await storedKeys(ctx.db))] };
       },
@@ -68,6 +70,7 @@ export function adminSettingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/:key',
       {
+        config: { staff: ADMINS },
         schema: {
           tags,
           summary: 'Replace one setting',
@@ -77,7 +80,7 @@ export function adminSettingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const staff = requireStaff(request, ['admin']);
+        const staff = requireStaff(request);
         const { key } = request.params;
         // The union accepted the body; check it against this key's own schema so a contacts
         // body cannot be stored as branding.
@@ -94,6 +97,7 @@ export function adminSettingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete(
       '/:key',
       {
+        config: { staff: ADMINS },
         schema: {
           tags,
           summary: 'Reset one setting to its default',
@@ -102,7 +106,7 @@ export function adminSettingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const staff = requireStaff(request, ['admin']);
+        const staff = requireStaff(request);
         return resetSetting(ctx, { key: request.params.key, actorId: staff.id, meta: requestMeta(request) });
       },
     );

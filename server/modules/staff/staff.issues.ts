@@ -12,6 +12,11 @@ export const STAFF_ISSUE_TEXTS = {
     uk: 'Співробітника не знайдено або вимкнено',
     en: 'Unknown or inactive staff member',
   },
+  'staff.own_account': {
+    ru: 'Нельзя отключить себя или снять с себя роль администратора',
+    uk: 'Не можна вимкнути себе або зняти з себе роль адміністратора',
+    en: 'You cannot deactivate yourself or remove your own admin role',
+  },
   'staff.no_calendar': { ru: 'Такого календаря нет', uk: 'Такого календаря немає', en: 'No such calendar' },
   'staff.no_category': { ru: 'Такой категории нет', uk: 'Такої категорії немає', en: 'No such category' },
   'staff.no_department': { ru: 'Такого отдела нет', uk: 'Такого відділу немає', en: 'No such department' },

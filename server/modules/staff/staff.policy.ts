@@ -89,14 +89,16 @@ export function canAssignOthers(scope: StaffScope, ticket: TicketRef): boolean {
   return Boolean(m && m.tier >= 2);
 }
 
-/** Who may see passport data in full (with a reason, audited). */
+/** Who may see passport data in full (with a reason, audited); the reveal route declares these. */
+export const REVEAL_ROLES: readonly StaffRole[] = ['supervisor', 'security_officer', 'admin'];
 export function canReveal(scope: StaffScope): boolean {
-  return has(scope, 'supervisor', 'security_officer', 'admin');
+  return has(scope, ...REVEAL_ROLES);
 }
 
-/** Who browses the audit log. */
+/** Who browses the audit log; the audit route declares these. */
+export const AUDIT_READERS: readonly StaffRole[] = ['supervisor', 'admin'];
 export function canReadAudit(scope: StaffScope): boolean {
-  return has(scope, 'supervisor', 'admin');
+  return has(scope, ...AUDIT_READERS);
 }
 
 /** The "all requests" queue. */

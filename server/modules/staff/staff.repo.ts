@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/connection';
-import { cannedAnswers, categories, departmentMembers, departments, staffUsers } from '../../db/schema';
+import { cannedAnswers, categories, departmentMembers, departments, staffUsers, type StaffRole } from '../../db/schema';
 
 /** The SQL of the staff administration screens (departments, members, canned answers; the SLA settings are the sla module's). */
 
@@ -59,6 +59,28 @@ export async function replaceMembers(
 ): Promise<void> {
   await db.delete(departmentMembers).where(eq(departmentMembers.departmentId, departmentId));
   if (members.length) await db.insert(departmentMembers).values(members.map((m) => ({ ...m, departmentId })));
+}
+
+/** Who is in a department now (before its members are replaced). */
+export async function memberIds(db: Executor, departmentId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: departmentMembers.staffId })
+    .from(departmentMembers)
+    .where(eq(departmentMembers.departmentId, departmentId));
+  return rows.map((r) => r.id);
+}
+
+export async function updateStaff(
+  db: Executor,
+  id: string,
+  values: { roles?: StaffRole[]; active?: boolean },
+): Promise<{ roles: StaffRole[]; active: boolean } | undefined> {
+  const [row] = await db
+    .update(staffUsers)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(staffUsers.id, id))
+    .returning({ roles: staffUsers.roles, active: staffUsers.active });
+  return row;
 }
 
 export const listStaff = (db: Executor) =>

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { ADMINS as ADMIN, SUPERVISORS } from '../../platform/auth/access';
 import { requireStaff } from '../../platform/auth/guards';
 import { errorResponses, requestMeta } from '../../platform/http';
 import {
@@ -15,6 +16,7 @@ import {
   ok,
   policyChange,
   policyDto,
+  staffChange,
   staffDto,
 } from './staff.schema';
 import * as staff from './staff.service';
@@ -27,13 +29,14 @@ import * as staff from './staff.service';
 export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['console admin'];
-    const reader = (r: Parameters<typeof requireStaff>[0]) => requireStaff(r, ['admin', 'supervisor']);
-    const admin = (r: Parameters<typeof requireStaff>[0]) => requireStaff(r, ['admin']);
+    // The roles are declared on each route (config.staff) and checked before validation.
+    const admin = requireStaff;
     const done = { ok: true as const };
 
     app.get(
       '/departments',
       {
+        config: { staff: 'any' },
         schema: {
           tags,
           summary: 'Departments with their members and tiers',
@@ -49,6 +52,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/departments',
       {
+        config: { staff: ADMIN },
         schema: {
           tags,
           summary: 'Add a department',
@@ -65,6 +69,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.patch(
       '/departments/:id',
       {
+        config: { staff: ADMIN },
         schema: {
           tags,
           summary: 'Rename or deactivate a department',
@@ -82,6 +87,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/departments/:id/members',
       {
+        config: { staff: ADMIN },
         schema: {
           tags,
           summary: "Set a department's members and their tiers (1–3)",
@@ -99,17 +105,37 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/staff',
       {
+        config: { staff: SUPERVISORS },
         schema: { tags, summary: 'Staff members', response: { 200: z.object({ items: z.array(staffDto) }), ...errorResponses } },
       },
       async (request) => {
-        reader(request);
+        requireStaff(request);
         return { items: await staff.staffList(ctx) };
+      },
+    );
+
+    app.patch(
+      '/staff/:id',
+      {
+        config: { staff: ADMIN },
+        schema: {
+          tags,
+          summary: "Change a staff member's roles or deactivate them (their open sockets re-check or close)",
+          params: idParams,
+          body: staffChange,
+          response: { 200: ok, ...errorResponses },
+        },
+      },
+      async (request) => {
+        await staff.changeStaff(ctx, admin(request), requestMeta(request), request.params.id, request.body);
+        return done;
       },
     );
 
     app.get(
       '/sla',
       {
+        config: { staff: SUPERVISORS },
         schema: {
           tags,
           summary: 'SLA policies and business calendars',
@@ -120,7 +146,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        reader(request);
+        requireStaff(request);
         return staff.slaSettings(ctx);
       },
     );
@@ -128,6 +154,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.patch(
       '/sla/policies/:id',
       {
+        config: { staff: ADMIN },
         schema: {
           tags,
           summary: 'Change an SLA policy (applies to requests filed from now on)',
@@ -145,6 +172,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/sla/calendars/:id',
       {
+        config: { staff: ADMIN },
         schema: {
           tags,
           summary: 'Replace a business calendar (hours, holidays, time zone)',
@@ -162,6 +190,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/canned',
       {
+        config: { staff: SUPERVISORS },
         schema: {
           tags,
           summary: 'Canned answers',
@@ -169,7 +198,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        reader(request);
+        requireStaff(request);
         return { items: await staff.cannedList(ctx) };
       },
     );
@@ -177,6 +206,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/canned',
       {
+        config: { staff: ADMIN },
         schema: {
           tags,
           summary: 'Add a canned answer ({{customer.name}}, {{ticket.number}}, {{operator.name}} are filled in)',
@@ -193,6 +223,7 @@ export function staffAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.patch(
       '/canned/:id',
       {
+        config: { staff: ADMIN },
         schema: {
           tags,
           summary: 'Edit or deactivate a canned answer',

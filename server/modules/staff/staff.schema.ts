@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { l10nInput } from '../../../common/l10n';
+import { STAFF_ROLES } from '../../db/schema';
 
 /** A name in every language of the console. */
 export const l10n = l10nInput(120);
@@ -24,6 +25,12 @@ export const membersBody = z.object({
   members: z.array(z.object({ staffId: z.string().uuid(), tier: z.number().int().min(1).max(3) })).max(500),
 });
 export type Members = z.infer<typeof membersBody>['members'];
+
+/** An admin's change of a staff member: roles (at least one) and/or whether the account is active. */
+export const staffChange = z
+  .object({ roles: z.array(z.enum(STAFF_ROLES)).min(1).max(STAFF_ROLES.length).optional(), active: z.boolean().optional() })
+  .refine((b) => b.roles !== undefined || b.active !== undefined, 'input.nothing_to_change');
+export type StaffChange = z.infer<typeof staffChange>;
 
 export const staffDto = z.object({
   id: z.string(),

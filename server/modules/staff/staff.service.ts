@@ -3,8 +3,10 @@ import type { Tx } from '../../db/connection';
 import { AppError } from '../../errors';
 import { ownIssue, zodIssues } from '../../issues';
 import { recordAudit } from '../../platform/audit';
-import { withTransaction } from '../../platform/outbox';
+import { deleteUserSessions } from '../../platform/auth/sessions';
+import { emit, withTransaction } from '../../platform/outbox';
 import { referenceChanged } from '../../platform/refcache';
+import { staffRightsRoom } from '../../platform/ws';
 import {
   calendarSchema,
   listSlaCalendars,
@@ -14,7 +16,7 @@ import {
   updateSlaPolicy,
 } from '../sla';
 import * as repo from './staff.repo';
-import type { CannedInput, Members, PolicyChange } from './staff.schema';
+import type { CannedInput, Members, PolicyChange, StaffChange } from './staff.schema';
 
 /**
  * The staff administration's use cases: departments and their members (tiers), SLA policies and
@@ -79,14 +81,48 @@ export async function changeDepartment(
   });
 }
 
+/**
+ * Tells the open sockets of these people, on every node, that their rights changed (after
+ * commit): each re-reads its session and leaves the rooms it may no longer see (platform/ws.ts).
+ */
+function rightsChanged(tx: Tx, staffIds: readonly string[], entity: { type: string; id: string }) {
+  if (staffIds.length === 0) return Promise.resolve();
+  return emit(tx, {
+    type: 'staff.rights_changed',
+    aggregateType: entity.type,
+    aggregateId: entity.id,
+    payload: { rooms: [...new Set(staffIds)].map(staffRightsRoom) },
+  });
+}
+
 export async function setMembers(ctx: AppContext, actor: Actor, meta: RequestMeta, id: string, members: Members): Promise<void> {
   const ids = members.map((m) => m.staffId);
   if (new Set(ids).size !== ids.length) throw invalid(['body', 'members'], 'staff.listed_twice');
   await withTransaction(ctx, async (tx) => {
     if (!(await repo.departmentExists(tx, id))) throw new AppError('NOT_FOUND');
     if ((await repo.countActiveStaff(tx, ids)) !== ids.length) throw invalid(['body', 'members'], 'staff.unknown_member');
+    const before = await repo.memberIds(tx, id);
     await repo.replaceMembers(tx, id, members);
     await audited(tx, actor, meta, 'department.members_set', { type: 'department', id }, { members });
+    // Those who left and those who joined (or changed tier): their sockets re-check their rooms.
+    await rightsChanged(tx, [...before, ...ids], { type: 'department', id });
+  });
+}
+
+/**
+ * An admin changes a staff member's roles or deactivates (reactivates) them. Deactivation ends
+ * their sessions; either way their open sockets re-check or close on every node after commit.
+ * Admins cannot lock themselves out (deactivate themselves or drop their own admin role).
+ */
+export async function changeStaff(ctx: AppContext, actor: Actor, meta: RequestMeta, id: string, change: StaffChange) {
+  if (id === actor.id && (change.active === false || (change.roles && !change.roles.includes('admin'))))
+    throw invalid(['body', change.active === false ? 'active' : 'roles'], 'staff.own_account');
+  await withTransaction(ctx, async (tx) => {
+    const row = await repo.updateStaff(tx, id, { ...change, ...(change.roles ? { roles: [...new Set(change.roles)] } : {}) });
+    if (!row) throw new AppError('NOT_FOUND');
+    if (change.active === false) await deleteUserSessions(tx, 'staff', id);
+    await audited(tx, actor, meta, 'staff.updated', { type: 'staff', id }, change);
+    await rightsChanged(tx, [id], { type: 'staff', id });
   });
 }
 

@@ -251,14 +251,17 @@ export function wikiRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 export function consoleWikiRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['console wiki'];
-    const staffActor = (request: FastifyRequest, roles = WIKI_MODERATOR_ROLES): WikiActor => ({
+    // Moderators (WIKI_MODERATOR_ROLES) or admins (WIKI_LEVEL_ADMIN_ROLES), declared on each
+    // route (config.staff) and checked before validation.
+    const staffActor = (request: FastifyRequest): WikiActor => ({
       kind: 'staff',
-      id: requireStaff(request, roles).id,
+      id: requireStaff(request).id,
       meta: requestMeta(request),
     });
     app.get(
       '/proposals',
       {
+        config: { staff: WIKI_MODERATOR_ROLES },
         schema: {
           tags,
           summary: 'Proposals by status (pending: oldest first), with the diff against the page now',
@@ -282,6 +285,7 @@ export function consoleWikiRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/proposals/:id/accept',
       {
+        config: { staff: WIKI_MODERATOR_ROLES },
         schema: {
           tags,
           summary: 'Accept: the proposal becomes the next revision',
@@ -297,6 +301,7 @@ export function consoleWikiRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/proposals/:id/reject',
       {
+        config: { staff: WIKI_MODERATOR_ROLES },
         schema: {
           tags,
           summary: 'Reject with a reason the member sees; `strike` records a moderation strike',
@@ -313,6 +318,7 @@ export function consoleWikiRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/pages/:slug/revert',
       {
+        config: { staff: WIKI_MODERATOR_ROLES },
         schema: {
           tags,
           summary: 'Revert a page to an earlier revision (a new revision)',
@@ -326,6 +332,7 @@ export function consoleWikiRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/pages/:slug/lock',
       {
+        config: { staff: WIKI_MODERATOR_ROLES },
         schema: {
           tags,
           summary: 'Lock or unlock a page for members',
@@ -339,6 +346,7 @@ export function consoleWikiRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/members',
       {
+        config: { staff: WIKI_MODERATOR_ROLES },
         schema: {
           tags,
           summary: 'Customers with their wiki level (search by name or e-mail)',
@@ -361,6 +369,7 @@ export function consoleWikiRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.put(
       '/members/:customerId',
       {
+        config: { staff: WIKI_LEVEL_ADMIN_ROLES },
         schema: {
           tags,
           summary: "An admin's override of a member's level, verified identity and strikes (audited)",
@@ -375,7 +384,7 @@ export function consoleWikiRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const actor = staffActor(request, WIKI_LEVEL_ADMIN_ROLES);
+        const actor = staffActor(request);
         return presentStanding(await updateMember(ctx, actor, request.params.customerId, request.body));
       },
     );

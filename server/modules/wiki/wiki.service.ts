@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { maskText } from '../../../common/pii';
 import type { AppContext, RequestMeta } from '../../context';
 import type { Executor, Tx } from '../../db/connection';
 import { wikiMembers, wikiPages, wikiProposals, wikiRevisions, type WikiRevisionKind } from '../../db/schema';
@@ -204,7 +205,7 @@ export async function rejectProposal(ctx: AppContext, actor: WikiActor, id: stri
     const proposal = await pendingProposal(tx, id);
     const [decided] = await tx
       .update(wikiProposals)
-      .set({ status: 'rejected', decidedBy: actor.id, decidedAt: new Date(), reason: input.reason })
+      .set({ status: 'rejected', decidedBy: actor.id, decidedAt: new Date(), reason: maskText(input.reason).text })
       .where(eq(wikiProposals.id, id))
       .returning();
     if (input.strike) {
@@ -241,7 +242,7 @@ export async function revertPage(ctx: AppContext, actor: WikiActor, slug: string
     await addRevision(tx, {
       pageId: page.id,
       number,
-      draft: { title: target.title, body: target.body, summary: input.reason },
+      draft: { title: target.title, body: target.body, summary: maskText(input.reason).text },
       kind: 'revert',
       authorCustomerId: null,
       staffId: actor.id,
@@ -264,7 +265,7 @@ export async function setPageLock(
       .update(wikiPages)
       .set({
         locked: input.locked,
-        lockReason: input.locked ? input.reason : null,
+        lockReason: input.locked && input.reason !== null ? maskText(input.reason).text : null,
         lockedBy: input.locked ? actor.id : null,
         updatedAt: new Date(),
       })
@@ -288,7 +289,7 @@ export async function updateMember(
       identityVerified: input.identityVerified,
       strikes: input.strikes,
       levelOverride: input.levelOverride,
-      overrideReason: input.levelOverride === null ? null : input.reason,
+      overrideReason: input.levelOverride === null ? null : maskText(input.reason).text,
       updatedBy: actor.id,
       updatedAt: new Date(),
     };

@@ -1,5 +1,4 @@
 import type { FastifyRequest } from 'fastify';
-import type { StaffRole } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { AuthState, AuthUser } from './sessions';
 
@@ -12,11 +11,13 @@ export function requireAuth(request: FastifyRequest): AuthState {
   throw new AppError(request.sessionExpired ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED');
 }
 
-/** A staff member holding at least one of `roles` (any staff member when omitted). */
-export function requireStaff(request: FastifyRequest, roles?: readonly StaffRole[]): Staff {
+/**
+ * The staff member calling. Which roles a route needs is declared in its options
+ * (`config: { staff: [...] }`, access.ts) and checked before validation, not here.
+ */
+export function requireStaff(request: FastifyRequest): Staff {
   const { user } = requireAuth(request);
   if (user.kind !== 'staff') throw new AppError('FORBIDDEN');
-  if (roles && !roles.some((r) => user.roles.includes(r))) throw new AppError('FORBIDDEN');
   return user;
 }
 

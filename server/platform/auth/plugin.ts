@@ -4,6 +4,7 @@ import type { Database, SqlRunner } from '../../db/connection';
 import { AppError } from '../../errors';
 import { safeEqual } from '../crypto';
 import { registerLocale } from '../locale';
+import { registerAccess } from './access';
 import { loadSession, SESSION_COOKIE, type AuthState } from './sessions';
 
 declare module 'fastify' {
@@ -70,14 +71,10 @@ export function registerAuth(app: FastifyInstance, deps: { db: Database; handle:
     }, done);
   });
   // Staff routes answer who may call them before anything else is looked at: an anonymous caller
-  // gets 401 and a customer 403 before the body is parsed or validated, so no error describes a
-  // staff route's schema to someone who may not use it. (The role checks of single routes stay
-  // in their handlers.)
-  app.addHook('onRequest', (request, _reply, done) => {
-    if (!request.routeOptions.url?.startsWith(STAFF_PREFIX)) return done();
-    if (!request.auth) return done(new AppError(request.sessionExpired ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED'));
-    done(request.auth.user.kind === 'staff' ? undefined : new AppError('FORBIDDEN'));
-  });
+  // gets 401, a customer 403, and a staff member without the route's declared role 403, before the
+  // body is parsed or validated, so no error describes a staff route's schema to someone who may
+  // not use it (access.ts).
+  registerAccess(app, STAFF_PREFIX);
   app.addHook('preHandler', (request, _reply, done) => {
     if (SAFE_METHODS.has(request.method)) {
       done();

@@ -182,6 +182,20 @@ export async function purgeExpiredSessions(db: Executor, now = new Date()): Prom
   return gone.length;
 }
 
+/**
+ * A session as it is now, by its id, with its person's current roles and departments — or null
+ * when it is gone, past its expiry or its person deactivated. Open sockets re-read it when that
+ * person's rights change (platform/ws.ts); it never extends the session.
+ */
+export async function reloadSession(handle: SqlRunner, id: string): Promise<AuthState | null> {
+  const result = await handle.query<SessionRow>(SESSION_SQL, [id], { name: 'paydesk_session' });
+  const row = result.rows[0];
+  if (!row?.u) return null;
+  const expiresAt = new Date(row.expires_at);
+  if (expiresAt.getTime() <= Date.now()) return null;
+  return { session: { id, csrfToken: row.csrf_token, expiresAt }, user: toUser(row.kind, row.u) };
+}
+
 /** When a session ends now (sliding expiry moves it), or null when it is gone (signed out, ended by a reset). */
 export async function sessionExpiresAt(db: Executor, id: string): Promise<Date | null> {
   const [row] = await db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.id, id)).limit(1);

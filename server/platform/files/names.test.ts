@@ -38,4 +38,12 @@ describe('stored file names', () => {
     expect(emoji.endsWith('.png')).toBe(true);
     expect(emoji).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
+
+  it('masks passport and card numbers typed into a name, and leaves other numbers', () => {
+    const passport = storedFileName('паспорт 4510 111111.jpg', 'image/jpeg');
+    expect(passport).not.toContain('111111');
+    expect(passport.endsWith('.jpg')).toBe(true);
+    expect(storedFileName('карта 4111 1111 1111 1111.pdf', 'application/pdf')).not.toContain('4111 1111 1111');
+    expect(storedFileName('чек 2025-10-01 № 15.png', 'image/png')).toBe('чек 2025-10-01 № 15.png');
+  });
 });

@@ -6,6 +6,7 @@
  * different kind of file than the one that downloads.
  */
 import type { FileType } from '../../../common/forms/types';
+import { maskText } from '../../../common/pii';
 
 /** Extensions of each accepted type, the usual one first. */
 const EXTENSIONS: Record<FileType, readonly string[]> = {
@@ -17,11 +18,13 @@ const EXTENSIONS: Record<FileType, readonly string[]> = {
 
 const MAX_LENGTH = 150;
 
-/** Strips control, format and line-separator characters and path separators; trims dots and spaces. */
+/**
+ * Strips control, format and line-separator characters and path separators; trims dots and
+ * spaces; masks passport and card numbers (`common/pii`), since a name is typed text too.
+ */
 export function cleanFileName(name: string): string {
-  return name
-    .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+  return maskText(name.normalize('NFC'))
+    .text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
     .replace(/[/\\]/g, '_')
     .replace(/^[\s.]+|[\s.]+$/gu, '');
 }

@@ -148,6 +148,8 @@ export async function openRequest(ctx: AppContext, input: OpenRequestInput, tx?:
   const sealer = freeTextSealer(ctx.cipher);
   const subject = sealer.text(input.subject);
   const body = sealer.text(input.body);
+  // The name typed in a form or a letter's `From:` name is free text too.
+  const requesterName = sealer.text(input.requesterName);
   const identity = withSealedDocuments(
     {
       fields: sealer.fields(input.fields, form.definition as FormDef, input.sealedFields),
@@ -242,7 +244,7 @@ export async function openRequest(ctx: AppContext, input: OpenRequestInput, tx?:
     subject,
     customer_id: customer?.id ?? null,
     guest_email: guest ? guest.email : null,
-    requester_name: input.requesterName,
+    requester_name: requesterName,
     locale,
     reply_channel: input.replyChannel,
     fields: JSON.stringify(identity.fields),
