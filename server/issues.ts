@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import { type ApiIssue, type Locale } from '../common/errors';
 import { fieldErrorMessage } from '../common/forms/messages';
+import { formatMessage } from '../common/messages';
 import { FIELD_ERROR_CODES, type FieldErrorCode } from '../common/forms/types';
 import type { MODULES } from './modules';
 import type { IssueTexts, PaydeskModule } from './modules/module';
@@ -46,7 +47,7 @@ export function useModuleIssueTexts(modules: readonly PaydeskModule[]): void {
 }
 
 /** The platform's own codes (server/platform/input.ts: hostile input refused before any module's schema). */
-const PLATFORM_TEXT = {
+export const PLATFORM_TEXT = {
   'input.nul': {
     ru: 'Текст содержит нулевой символ (NUL)',
     uk: 'Текст містить нульовий символ (NUL)',
@@ -125,8 +126,12 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: string[])
 const textOf = (r: ReturnType<z.core.$ZodErrorMap>): string | undefined =>
   typeof r === 'string' ? r : (r?.message ?? undefined);
 
-function fill(template: string, params: Record<string, unknown> | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (params && params[k] !== undefined ? String(params[k]) : m));
+/** An issue text is an ICU message like every other (common/messages.ts); `{code}` comes from the params. */
+function fill(locale: Locale, template: string, params: Record<string, unknown> | undefined): string {
+  const values = Object.fromEntries(
+    Object.entries(params ?? {}).map(([k, v]) => [k, typeof v === 'number' ? v : String(v)] as const),
+  );
+  return formatMessage(locale, template, values);
 }
 
 /** The value a request sent at an issue's path (zod's "received …" needs it; it is not kept in the issue). */
@@ -168,7 +173,7 @@ export function localizeIssues(request: FastifyRequest, issues: readonly Issue[]
   return issues.map((issue) => {
     const out = { path: issue.path, code: issue.code ?? 'invalid' };
     const own = ownText(issue.code, locale) ?? ownText(issue.message, locale);
-    if (own !== undefined) return { ...out, message: fill(own, issue.params) };
+    if (own !== undefined) return { ...out, message: fill(locale, own, issue.params) };
     if (isFieldCode(issue.code)) {
       const params = fieldParams(issue.params);
       const message = issue.message ?? fieldErrorMessage({ code: issue.code, ...(params ? { params } : {}) }, locale);

@@ -123,7 +123,10 @@ for (const lang of LANGUAGES) {
       await expectNoRussian(page, lang.russian, `wizard level ${level + 1}`);
     }
     // The answers offered first (in the reader's language where the article has one), then the form.
+    // Either shows once the leaf has loaded: wait for one before looking which (networkidle alone
+    // raced the offered answers' query and went on to look for the form).
     const write = page.locator('.offer__continue button');
+    await expect(write.or(page.locator('form button[type="submit"]')).first()).toBeVisible();
     if ((await write.count()) > 0) {
       await expectNoRussian(page, lang.russian, 'the answers offered before the form');
       await expectRussianMarked(page, lang.onlyRu, 'the answers offered before the form');

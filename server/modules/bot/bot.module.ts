@@ -1,4 +1,5 @@
 import { defineModule } from '../module';
+import { BOT_ISSUE_TEXTS } from './bot.issues';
 import { botConsoleRoutes, botRoutes } from './bot.routes';
 
 /** The help-centre answer bot and its console review. */
@@ -8,4 +9,5 @@ export const botModule = defineModule({
     { plugin: botRoutes, prefix: '/api/v1/bot' },
     { plugin: botConsoleRoutes, prefix: '/api/v1/console/kb' },
   ],
+  issueTexts: BOT_ISSUE_TEXTS,
 });

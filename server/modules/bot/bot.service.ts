@@ -153,7 +153,8 @@ export async function triageQuestion(
       const slug = input.slug ?? '';
       if (!slug || !(await variantExists(tx, slug, input.locale)))
         throw new AppError('VALIDATION_FAILED', {
-          fields: { slug: { code: 'unknown_article', message: 'Нет статьи с таким адресом на языке вопроса' } },
+          // The text in the reader's language comes from BOT_ISSUE_TEXTS by the code.
+          fields: { slug: { code: 'bot.unknown_article' } },
         });
       proposalId = await proposePhrasing(tx, {
         slug,

@@ -209,6 +209,15 @@ describe('the learning loop', () => {
       payload: { locale: 'ru', normalized: group!.normalized, decision: 'attach', slug: 'no-such-article' },
     });
     expect(unknown.statusCode).toBe(400);
+    // The problem is named at the slug by a code whose text is in the reader's language (the
+    // supervisor reads Russian; uk and en are in BOT_ISSUE_TEXTS, checked by server/catalogues.test.ts).
+    expect((unknown.json() as { error: { details: { issues: unknown[] } } }).error.details.issues).toEqual([
+      {
+        path: ['body', 'slug'],
+        code: 'bot.unknown_article',
+        message: 'Нет статьи с таким адресом на языке вопроса',
+      },
+    ]);
     const attached = await t.app.inject({ url: '/api/v1/console/kb/unanswered?status=attached', headers: auth(supervisor) });
     expect((attached.json() as { items: Array<{ slug: string }> }).items.map((i) => i.slug)).toContain(
       'notifications-not-coming',

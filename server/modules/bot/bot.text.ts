@@ -125,7 +125,8 @@ type Phrase =
   | 'questionRequired'
   | 'questionTooLong';
 
-const PHRASES: Record<Locale, Record<Phrase, string>> = {
+/** The consultant's phrases (checked for the same keys and ICU arguments with every catalogue). */
+export const PHRASES: Record<Locale, Record<Phrase, string>> = {
   ru: {
     greeting:
       'Здравствуйте! Я виртуальный консультант. Опишите вопрос своими словами — например, «не приходит смс с кодом» или «заблокировали кошелёк», — и я подскажу, что делать.',

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { navigate, useSearch } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
+import { Select, TextField } from '../../ui/fields';
 import { PageLoading } from '../../ui/PageLoading';
 import { ApiProblem } from '../ApiProblem';
 import { readsAudit } from '../roles';
@@ -84,61 +85,57 @@ export function AuditPage({ me }: { me: Me }) {
         </div>
       </header>
       <form className="filters" role="search" aria-label={t('console.filters.label')} onSubmit={apply}>
-        <label className="filters__field">
-          <span className="filters__label">{t('console.audit.action')}</span>
-          <select value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })}>
-            <option value="">{t('console.audit.anyAction')}</option>
-            {draft.action && !(AUDIT_ACTIONS as readonly string[]).includes(draft.action) && (
-              <option value={draft.action}>{draft.action}</option>
-            )}
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {actionName(a, t)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filters__field">
-          <span className="filters__label">{t('console.audit.actor')}</span>
-          <select value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })}>
-            <option value="">{t('console.audit.anyone')}</option>
-            {draft.actor && !staff.some((s) => s.id === draft.actor) && (
-              <option value={draft.actor}>{t('console.audit.someone')}</option>
-            )}
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.active ? s.name : `${s.name} — ${t('console.audit.inactivePerson')}`}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filters__field">
-          <span className="filters__label">{t('console.audit.number')}</span>
-          <input
-            className="filters__input filters__input--short"
-            value={draft.number}
-            placeholder={t('console.numberExample')}
-            onChange={(e) => setDraft({ ...draft, number: e.target.value })}
-          />
-        </label>
-        <label className="filters__field">
-          <span className="filters__label">{t('console.audit.from')}</span>
-          <input
-            type="date"
-            className="filters__input filters__input--date"
-            value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-          />
-        </label>
-        <label className="filters__field">
-          <span className="filters__label">{t('console.audit.to')}</span>
-          <input
-            type="date"
-            className="filters__input filters__input--date"
-            value={draft.to}
-            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-          />
-        </label>
+        <Select
+          look="filter"
+          label={t('console.audit.action')}
+          value={draft.action}
+          onChange={(action) => setDraft({ ...draft, action })}
+          options={[
+            ['', t('console.audit.anyAction')],
+            // An action from a link that the list does not know yet still shows as chosen.
+            ...(draft.action && !(AUDIT_ACTIONS as readonly string[]).includes(draft.action)
+              ? [[draft.action, draft.action] as const]
+              : []),
+            ...AUDIT_ACTIONS.map((a) => [a, actionName(a, t)] as const),
+          ]}
+        />
+        <Select
+          look="filter"
+          label={t('console.audit.actor')}
+          value={draft.actor}
+          onChange={(actor) => setDraft({ ...draft, actor })}
+          options={[
+            ['', t('console.audit.anyone')],
+            ...(draft.actor && !staff.some((s) => s.id === draft.actor)
+              ? [[draft.actor, t('console.audit.someone')] as const]
+              : []),
+            ...staff.map((s) => [s.id, s.active ? s.name : `${s.name} — ${t('console.audit.inactivePerson')}`] as const),
+          ]}
+        />
+        <TextField
+          look="filter"
+          label={t('console.audit.number')}
+          inputClassName="filters__input--short"
+          value={draft.number}
+          placeholder={t('console.numberExample')}
+          onChange={(e) => setDraft({ ...draft, number: e.target.value })}
+        />
+        <TextField
+          look="filter"
+          label={t('console.audit.from')}
+          type="date"
+          inputClassName="filters__input--date"
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        />
+        <TextField
+          look="filter"
+          label={t('console.audit.to')}
+          type="date"
+          inputClassName="filters__input--date"
+          value={draft.to}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+        />
         <button type="submit" className="button button--primary button--small filters__apply">
           {t('console.audit.apply')}
         </button>

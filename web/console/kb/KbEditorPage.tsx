@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { FormEvent } from 'react';
+import { LOCALES } from '../../../common/errors';
 import type { Locale } from '../../../common/errors';
 import type { Me } from '../../api/auth';
 import {
@@ -22,6 +23,7 @@ import { Link, navigate } from '../../router';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
 import { Markdown } from '../../ui/Markdown';
+import { Select, TextArea, TextField } from '../../ui/fields';
 import { useApiQuery } from '../../api/query';
 import { authorsKb } from '../roles';
 import { KB_PATH, kbArticlePath } from '../routes';
@@ -42,6 +44,8 @@ type Draft = {
   categories: string;
   note: string;
 };
+
+const AUDIENCES: readonly KbAudienceValue[] = ['customer', 'agent', 'all'];
 
 const list = (value: string) =>
   value
@@ -223,72 +227,75 @@ function Editor({
         <form className="kb-editor__form" onSubmit={submit}>
           {!article && (
             <>
-              <label>
-                {t('kb.field.slug')}
-                <input value={draft.slug} onChange={set('slug')} required maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" />
-              </label>
-              <label>
-                {t('kb.field.locale')}
-                <select value={draft.locale} onChange={set('locale')}>
-                  <option value="ru">{t('lang.short.ru')}</option>
-                  <option value="uk">{t('lang.short.uk')}</option>
-                  <option value="en">{t('lang.short.en')}</option>
-                </select>
-              </label>
+              <TextField
+                look="compact"
+                label={t('kb.field.slug')}
+                value={draft.slug}
+                onChange={set('slug')}
+                required
+                maxLength={80}
+                pattern="[a-z0-9]+(-[a-z0-9]+)*"
+              />
+              <Select
+                look="compact"
+                label={t('kb.field.locale')}
+                value={draft.locale}
+                onChange={(locale) => setDraft((d) => ({ ...d, locale }))}
+                options={LOCALES.map((l) => [l, t(`lang.short.${l}`)] as const)}
+              />
             </>
           )}
           <fieldset disabled={!canEdit || busy} className="kb-editor__form" style={{ border: 0, padding: 0, margin: 0 }}>
-            <label>
-              {t('kb.field.title')}
-              <input value={draft.title} onChange={set('title')} required maxLength={200} />
-            </label>
-            <label>
-              {t('kb.field.summary')}
-              <textarea value={draft.summary} onChange={set('summary')} required maxLength={800} />
-            </label>
-            <label>
-              {t('kb.field.body')}
-              <textarea className="kb-editor__body" value={draft.body} onChange={set('body')} maxLength={20000} />
-            </label>
-            <label>
-              {t('kb.field.section')}
-              <select value={draft.section} onChange={set('section')}>
-                {sectionOptions.map((s) => (
-                  <option key={s.slug} value={s.slug}>
-                    {'— '.repeat(s.depth)}
-                    {l(s.label)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('kb.field.audience')}
-              <select value={draft.audience} onChange={set('audience')}>
-                <option value="customer">{t('kb.audience.customer')}</option>
-                <option value="agent">{t('kb.audience.agent')}</option>
-                <option value="all">{t('kb.audience.all')}</option>
-              </select>
-            </label>
-            <label>
-              {t('kb.field.tags')}
-              <input value={draft.tags} onChange={set('tags')} />
-            </label>
-            <label>
-              {t('kb.field.phrasings')}
-              <textarea value={draft.phrasings} onChange={set('phrasings')} rows={6} aria-describedby="kb-phrasings-hint" />
-              <small id="kb-phrasings-hint" className="help-muted">
-                {t('kb.field.phrasingsHint')}
-              </small>
-            </label>
-            <label>
-              {t('kb.field.categories')}
-              <input value={draft.categories} onChange={set('categories')} />
-            </label>
+            <TextField
+              look="compact"
+              label={t('kb.field.title')}
+              value={draft.title}
+              onChange={set('title')}
+              required
+              maxLength={200}
+            />
+            <TextArea
+              look="compact"
+              label={t('kb.field.summary')}
+              value={draft.summary}
+              onChange={set('summary')}
+              required
+              maxLength={800}
+            />
+            <TextArea
+              look="compact"
+              label={t('kb.field.body')}
+              inputClassName="kb-editor__body"
+              value={draft.body}
+              onChange={set('body')}
+              maxLength={20000}
+            />
+            <Select
+              look="compact"
+              label={t('kb.field.section')}
+              value={draft.section}
+              onChange={(section) => setDraft((d) => ({ ...d, section }))}
+              options={sectionOptions.map((s) => [s.slug, `${'— '.repeat(s.depth)}${l(s.label)}`] as const)}
+            />
+            <Select
+              look="compact"
+              label={t('kb.field.audience')}
+              value={draft.audience}
+              onChange={(audience) => setDraft((d) => ({ ...d, audience }))}
+              options={AUDIENCES.map((a) => [a, t(`kb.audience.${a}`)] as const)}
+            />
+            <TextField look="compact" label={t('kb.field.tags')} value={draft.tags} onChange={set('tags')} />
+            <TextArea
+              look="compact"
+              label={t('kb.field.phrasings')}
+              hint={t('kb.field.phrasingsHint')}
+              value={draft.phrasings}
+              onChange={set('phrasings')}
+              rows={6}
+            />
+            <TextField look="compact" label={t('kb.field.categories')} value={draft.categories} onChange={set('categories')} />
             {article && (
-              <label>
-                {t('kb.field.note')}
-                <input value={draft.note} onChange={set('note')} maxLength={300} />
-              </label>
+              <TextField look="compact" label={t('kb.field.note')} value={draft.note} onChange={set('note')} maxLength={300} />
             )}
             <div>
               <button type="submit" className="button button--primary">

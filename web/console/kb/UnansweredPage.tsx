@@ -6,6 +6,7 @@ import { fetchUnanswered, triageUnanswered, type TriageStatus, type UnansweredRo
 import { useI18n, useT } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
+import { Select } from '../../ui/fields';
 import { PageLoading } from '../../ui/PageLoading';
 import { useApiQuery } from '../../api/query';
 import { LoadFailure } from '../admin/shared/LoadFailure';
@@ -90,31 +91,20 @@ export function UnansweredPage({ me }: { me: Me }) {
       </header>
       <p className="admin-note">{t('kbAdmin.unanswered.lead', { days })}</p>
       <div className="admin-toolbar unanswered-filters">
-        <label>
-          {t('kbAdmin.unanswered.period')}{' '}
-          <select className="input input--small" value={days} onChange={(e) => change(() => setDays(Number(e.target.value)))}>
-            {PERIODS.map((p) => (
-              <option key={p} value={p}>
-                {t('kbAdmin.unanswered.days', { n: p })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('kbAdmin.unanswered.locale')}{' '}
-          <select
-            className="input input--small"
-            value={locale}
-            onChange={(e) => change(() => setLocale(e.target.value as Locale | ''))}
-          >
-            <option value="">{t('kbAdmin.unanswered.allLocales')}</option>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {t(`lang.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          look="filter"
+          label={t('kbAdmin.unanswered.period')}
+          value={String(days)}
+          onChange={(value) => change(() => setDays(Number(value)))}
+          options={PERIODS.map((p) => [String(p), t('kbAdmin.unanswered.days', { n: p })] as const)}
+        />
+        <Select
+          look="filter"
+          label={t('kbAdmin.unanswered.locale')}
+          value={locale}
+          onChange={(value) => change(() => setLocale(value))}
+          options={[['', t('kbAdmin.unanswered.allLocales')], ...LOCALES.map((l) => [l, t(`lang.${l}`)] as const)]}
+        />
       </div>
       <div className="admin-toolbar" role="group" aria-label={t('kbAdmin.unanswered.statusLabel')}>
         {STATUSES.map((s) => (

@@ -4,11 +4,13 @@ import { TICKET_CHANNELS } from '../../../common/tickets';
 import { PRIORITIES } from '../../api/console';
 import type { Department, QueueFilters, TicketStatus } from '../../api/console';
 import { useT } from '../../i18n/I18nProvider';
+import { Checkbox, Select } from '../../ui/fields';
 import { useLocalize } from '../../i18n/useLocalize';
 import { hasFilters, patchFilters } from './filters';
 
 /** The statuses a working queue holds (closed requests are in no queue). */
 const STATUSES: readonly TicketStatus[] = ['new', 'open', 'reopened', 'pending_customer'];
+const TIERS = [1, 2, 3] as const;
 
 type Props = { filters: QueueFilters; departments: Department[] | null; onChange: (next: QueueFilters) => void };
 
@@ -54,78 +56,47 @@ export function QueueFilterBar({ filters, departments, onChange }: Props) {
 
   return (
     <div className="filters" role="group" aria-label={t('console.filters.label')}>
-      <label className="filters__select">
-        <span className="visually-hidden">{t('console.filters.status')}</span>
-        <select
-          value={filters.status?.join(',') ?? ''}
-          onChange={(e) => set({ status: e.target.value ? [e.target.value as TicketStatus] : undefined })}
-        >
-          <option value="">{t('console.filters.anyStatus')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`console.status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filters__select">
-        <span className="visually-hidden">{t('console.filters.department')}</span>
-        <select value={filters.department ?? ''} onChange={(e) => set({ department: e.target.value || undefined })}>
-          <option value="">{t('console.filters.anyDepartment')}</option>
-          {(departments ?? []).map((d) => (
-            <option key={d.code} value={d.code}>
-              {l(d.name)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filters__select">
-        <span className="visually-hidden">{t('console.filters.priority')}</span>
-        <select
-          value={filters.priority ?? ''}
-          onChange={(e) => set({ priority: (e.target.value || undefined) as QueueFilters['priority'] })}
-        >
-          <option value="">{t('console.filters.anyPriority')}</option>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`console.priority.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filters__select">
-        <span className="visually-hidden">{t('console.filters.channel')}</span>
-        <select
-          value={filters.channel ?? ''}
-          onChange={(e) => set({ channel: (e.target.value || undefined) as QueueFilters['channel'] })}
-        >
-          <option value="">{t('console.filters.anyChannel')}</option>
-          {TICKET_CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {t(`console.channel.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filters__select">
-        <span className="visually-hidden">{t('console.filters.tier')}</span>
-        <select value={filters.tier ?? ''} onChange={(e) => set({ tier: e.target.value ? Number(e.target.value) : undefined })}>
-          <option value="">{t('console.filters.anyTier')}</option>
-          {[1, 2, 3].map((n) => (
-            <option key={n} value={n}>
-              {t('console.tier', { n })}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filters__check">
-        <input
-          type="checkbox"
-          checked={filters.priorityCustomer === true}
-          onChange={(e) => set({ priorityCustomer: e.target.checked || undefined })}
-        />
-        <span>{t('console.filters.vipOnly')}</span>
-      </label>
+      <Select
+        look="bare"
+        label={t('console.filters.status')}
+        value={filters.status?.join(',') ?? ''}
+        onChange={(status) => set({ status: status ? [status as TicketStatus] : undefined })}
+        options={[['', t('console.filters.anyStatus')], ...STATUSES.map((s) => [s, t(`console.status.${s}`)] as const)]}
+      />
+      <Select
+        look="bare"
+        label={t('console.filters.department')}
+        value={filters.department ?? ''}
+        onChange={(department) => set({ department: department || undefined })}
+        options={[['', t('console.filters.anyDepartment')], ...(departments ?? []).map((d) => [d.code, l(d.name)] as const)]}
+      />
+      <Select
+        look="bare"
+        label={t('console.filters.priority')}
+        value={filters.priority ?? ''}
+        onChange={(priority) => set({ priority: priority || undefined })}
+        options={[['', t('console.filters.anyPriority')], ...PRIORITIES.map((p) => [p, t(`console.priority.${p}`)] as const)]}
+      />
+      <Select
+        look="bare"
+        label={t('console.filters.channel')}
+        value={filters.channel ?? ''}
+        onChange={(channel) => set({ channel: channel || undefined })}
+        options={[['', t('console.filters.anyChannel')], ...TICKET_CHANNELS.map((c) => [c, t(`console.channel.${c}`)] as const)]}
+      />
+      <Select
+        look="bare"
+        label={t('console.filters.tier')}
+        value={filters.tier === undefined ? '' : String(filters.tier)}
+        onChange={(tier) => set({ tier: tier ? Number(tier) : undefined })}
+        options={[['', t('console.filters.anyTier')], ...TIERS.map((n) => [String(n), t('console.tier', { n })] as const)]}
+      />
+      <Checkbox
+        look="filter"
+        label={t('console.filters.vipOnly')}
+        checked={filters.priorityCustomer === true}
+        onChange={(on) => set({ priorityCustomer: on || undefined })}
+      />
       {hasFilters(filters) && (
         <button type="button" className="filters__reset" onClick={() => onChange({})}>
           {t('console.filters.reset')}

@@ -1,6 +1,6 @@
 import { useCallback, useId, useState } from 'react';
 import { useApiQuery } from '../../api/query';
-import type { FormEvent, ReactNode } from 'react';
+import type { FormEvent } from 'react';
 import { fetchAssignees, PRIORITIES, RESOLUTION_CODES, runTicketAction } from '../../api/console';
 import type { Assignee, Priority, TicketAction, Workspace } from '../../api/console';
 import { useT } from '../../i18n/I18nProvider';
@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/catalogues';
 import { useLocalize } from '../../i18n/useLocalize';
 import { Alert } from '../../ui/Alert';
 import { Dialog } from '../../ui/Dialog';
+import { Select, TextArea, TextField } from '../../ui/fields';
 import { useConsoleData } from '../ConsoleData';
 import { actionError, reasonProblem } from './actions';
 import type { DialogAction } from './actions';
@@ -117,21 +118,8 @@ export function ActionDialog({ action, ws, onClose, onDone }: Props) {
     }
   };
 
-  const field = (key: string, label: string, control: ReactNode, hint?: string) => (
-    <div className={`field field--compact${problems[key] ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={`${id}-${key}`}>
-        {label}
-      </label>
-      {control}
-      {hint && <p className="field__hint">{hint}</p>}
-      {problems[key] && (
-        <p className="field__error" id={`${id}-${key}-error`}>
-          {problems[key]}
-        </p>
-      )}
-    </div>
-  );
-  const described = (key: string) => (problems[key] ? `${id}-${key}-error` : undefined);
+  /** The frame's props of one field: its id, label and problem. */
+  const frame = (key: string, label: string) => ({ look: 'compact' as const, id: `${id}-${key}`, label, error: problems[key] });
   const hint = HINTS[action];
 
   return (
@@ -139,132 +127,85 @@ export function ActionDialog({ action, ws, onClose, onDone }: Props) {
       <form className="dialog-form" onSubmit={(e) => void submit(e)} noValidate>
         {hint && <p className="dialog-form__hint">{t(hint)}</p>}
         {failure && <Alert tone="error">{failure}</Alert>}
-        {action === 'assign' &&
-          field(
-            'assignee',
-            t('console.do.person'),
-            <select
-              id={`${id}-assignee`}
-              className="field__input"
-              value={assignee}
-              aria-describedby={described('assignee')}
-              disabled={people.status !== 'ready'}
-              onChange={(e) => {
-                setAssignee(e.target.value);
-                setProblems(({ assignee: _gone, ...rest }) => rest);
-              }}
-            >
-              <option value="">{people.status === 'loading' ? t('console.do.loadingPeople') : t('console.do.choose')}</option>
-              {people.status === 'ready' &&
-                people.items.map((p) => (
-                  <option key={p.id} value={p.id} disabled={p.current}>
-                    {t('console.do.personOption', { name: p.name, tier: p.tier })}
-                    {p.current ? ` — ${t('console.do.personCurrent')}` : ''}
-                  </option>
-                ))}
-            </select>,
-            people.status === 'error'
-              ? t('console.do.peopleFailed')
-              : people.status === 'ready' && people.items.length === 0
-                ? t('console.do.noPeople')
-                : undefined,
-          )}
-        {action === 'transfer' &&
-          field(
-            'department',
-            t('console.do.department'),
-            <select
-              id={`${id}-department`}
-              className="field__input"
-              value={department}
-              aria-describedby={described('department')}
-              onChange={(e) => setDepartment(e.target.value)}
-            >
-              <option value="">{t('console.do.choose')}</option>
-              {departmentOptions.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.name}
-                </option>
-              ))}
-            </select>,
-          )}
-        {action === 'priority' &&
-          field(
-            'priority',
-            t('console.do.newPriority'),
-            <select
-              id={`${id}-priority`}
-              className="field__input"
-              value={priority}
-              onChange={(e) => setPriority(e.target.value as Priority)}
-            >
-              {PRIORITIES.map((p) => (
-                <option key={p} value={p} disabled={p === ws.priority}>
-                  {t(`console.priority.${p}`)}
-                </option>
-              ))}
-            </select>,
-          )}
-        {action === 'merge' &&
-          field(
-            'into',
-            t('console.do.mergeInto'),
-            <input
-              id={`${id}-into`}
-              className="field__input"
-              value={into}
-              placeholder={t('console.numberExample')}
-              aria-describedby={described('into')}
-              onChange={(e) => setInto(e.target.value)}
-            />,
-          )}
-        {action === 'resolve' &&
-          field(
-            'code',
-            t('console.do.resolution'),
-            <select
-              id={`${id}-code`}
-              className="field__input"
-              value={code}
-              aria-describedby={described('code')}
-              onChange={(e) => setCode(e.target.value)}
-            >
-              <option value="">{t('console.do.choose')}</option>
-              {RESOLUTION_CODES.map((c) => (
-                <option key={c} value={c}>
-                  {resolutionName(c, t)}
-                </option>
-              ))}
-            </select>,
-          )}
-        {action === 'resolve' &&
-          field(
-            'message',
-            t('console.do.resolveMessage'),
-            <textarea
-              id={`${id}-message`}
-              className="field__input field__textarea"
-              rows={4}
-              value={message}
-              onChange={(e) => setMessage(e.target.value)}
-            />,
-            t('console.do.resolveMessageHint'),
-          )}
-        {(needsReason || action === 'assign') &&
-          field(
-            'reason',
-            needsReason ? t('console.do.reason') : t('console.do.reasonOptional'),
-            <textarea
-              id={`${id}-reason`}
-              className="field__input field__textarea"
-              rows={3}
-              maxLength={1000}
-              value={reason}
-              aria-invalid={problems.reason ? true : undefined}
-              aria-describedby={described('reason')}
-              onChange={(e) => setReason(e.target.value)}
-            />,
-          )}
+        {action === 'assign' && (
+          <Select
+            {...frame('assignee', t('console.do.person'))}
+            hint={
+              people.status === 'error'
+                ? t('console.do.peopleFailed')
+                : people.status === 'ready' && people.items.length === 0
+                  ? t('console.do.noPeople')
+                  : undefined
+            }
+            value={assignee}
+            disabled={people.status !== 'ready'}
+            onChange={(value) => {
+              setAssignee(value);
+              setProblems(({ assignee: _gone, ...rest }) => rest);
+            }}
+            options={[
+              ['', people.status === 'loading' ? t('console.do.loadingPeople') : t('console.do.choose')],
+              ...(people.status === 'ready' ? people.items : []).map(
+                (p) =>
+                  [
+                    p.id,
+                    `${t('console.do.personOption', { name: p.name, tier: p.tier })}${p.current ? ` — ${t('console.do.personCurrent')}` : ''}`,
+                    p.current,
+                  ] as const,
+              ),
+            ]}
+          />
+        )}
+        {action === 'transfer' && (
+          <Select
+            {...frame('department', t('console.do.department'))}
+            value={department}
+            onChange={setDepartment}
+            options={[['', t('console.do.choose')], ...departmentOptions.map((d) => [d.code, d.name] as const)]}
+          />
+        )}
+        {action === 'priority' && (
+          <Select
+            {...frame('priority', t('console.do.newPriority'))}
+            value={priority}
+            onChange={setPriority}
+            options={PRIORITIES.map((p) => [p, t(`console.priority.${p}`), p === ws.priority] as const)}
+          />
+        )}
+        {action === 'merge' && (
+          <TextField
+            {...frame('into', t('console.do.mergeInto'))}
+            value={into}
+            placeholder={t('console.numberExample')}
+            onChange={(e) => setInto(e.target.value)}
+          />
+        )}
+        {action === 'resolve' && (
+          <Select
+            {...frame('code', t('console.do.resolution'))}
+            value={code}
+            onChange={setCode}
+            options={[['', t('console.do.choose')], ...RESOLUTION_CODES.map((c) => [c, resolutionName(c, t)] as const)]}
+          />
+        )}
+        {action === 'resolve' && (
+          <TextArea
+            {...frame('message', t('console.do.resolveMessage'))}
+            hint={t('console.do.resolveMessageHint')}
+            rows={4}
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+          />
+        )}
+        {(needsReason || action === 'assign') && (
+          <TextArea
+            {...frame('reason', needsReason ? t('console.do.reason') : t('console.do.reasonOptional'))}
+            rows={3}
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        )}
         <div className="dialog-form__buttons">
           <button type="button" className="button button--ghost button--small" onClick={onClose}>
             {t('console.cancel')}

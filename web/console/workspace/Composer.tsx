@@ -9,6 +9,7 @@ import type { MessageKey } from '../../i18n/catalogues';
 import { Alert } from '../../ui/Alert';
 import { fieldErrorText } from '../../ui/fieldError';
 import { REPLY_FILES, replyFilesProblem } from '../../ui/replyFiles';
+import { TextArea } from '../../ui/fields';
 import { FilePicker } from '../../ui/fields/FilePicker';
 import { actionError, isClosed } from './actions';
 import { CannedPicker } from './CannedPicker';
@@ -119,34 +120,25 @@ export function Composer({ ws, onSent, onTyping, onIdle }: Props) {
           {sent === 'notes' ? t('console.composer.sent.notes') : reachSent(ws, t)}
         </p>
       )}
-      <div className={`field${problem ? ' field--invalid' : ''}`}>
-        <label className="visually-hidden" htmlFor="composer-text">
-          {t(current.tab)}
-        </label>
-        <textarea
-          id="composer-text"
-          ref={area}
-          className="field__input field__textarea composer__text"
-          rows={6}
-          maxLength={MAX_BODY}
-          placeholder={t(`console.composer.placeholder.${mode}`)}
-          value={text}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? 'composer-problem' : undefined}
-          onChange={(e) => {
-            setText(e.target.value);
-            setProblem(null);
-            setSent(null);
-            onTyping();
-          }}
-          onBlur={onIdle}
-        />
-        {problem && (
-          <p className="field__error" id="composer-problem">
-            {problem}
-          </p>
-        )}
-      </div>
+      <TextArea
+        id="composer-text"
+        hideLabel
+        label={t(current.tab)}
+        error={problem}
+        textareaRef={area}
+        inputClassName="composer__text"
+        rows={6}
+        maxLength={MAX_BODY}
+        placeholder={t(`console.composer.placeholder.${mode}`)}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          setProblem(null);
+          setSent(null);
+          onTyping();
+        }}
+        onBlur={onIdle}
+      />
       <div className="composer__bar">
         <button type="button" className="button button--ghost button--small" onClick={() => setPicking(true)}>
           {t('console.canned.open')}

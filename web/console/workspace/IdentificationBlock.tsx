@@ -5,6 +5,7 @@ import type { IdentificationResult, Workspace } from '../../api/console';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/catalogues';
 import { Alert } from '../../ui/Alert';
+import { TextField } from '../../ui/fields';
 import { formatShortDateTime } from '../../ui/format';
 import { actionError } from './actions';
 
@@ -78,32 +79,24 @@ export function IdentificationBlock({ ws, onChanged }: { ws: Workspace; onChange
       )}
       {!identified && ws.can.work && (
         <form className="ident-form" onSubmit={(e) => void submit(e)} noValidate>
-          <div className="field field--compact">
-            <label className="field__label" htmlFor={`${id}-wallet`}>
-              {t('console.ident.wallet')}
-            </label>
-            <input
-              id={`${id}-wallet`}
-              className="field__input"
-              inputMode="tel"
-              autoComplete="off"
-              value={wallet}
-              onChange={(e) => setWallet(e.target.value)}
-            />
-          </div>
-          <div className="field field--compact">
-            <label className="field__label" htmlFor={`${id}-passport`}>
-              {t('console.ident.passport')}
-            </label>
-            <input
-              id={`${id}-passport`}
-              className="field__input"
-              autoComplete="off"
-              placeholder={t('console.ident.passportHint')}
-              value={passport}
-              onChange={(e) => setPassport(e.target.value)}
-            />
-          </div>
+          <TextField
+            look="compact"
+            id={`${id}-wallet`}
+            label={t('console.ident.wallet')}
+            inputMode="tel"
+            autoComplete="off"
+            value={wallet}
+            onChange={(e) => setWallet(e.target.value)}
+          />
+          <TextField
+            look="compact"
+            id={`${id}-passport`}
+            label={t('console.ident.passport')}
+            autoComplete="off"
+            placeholder={t('console.ident.passportHint')}
+            value={passport}
+            onChange={(e) => setPassport(e.target.value)}
+          />
           {problem && <p className="field__error">{problem}</p>}
           {failure && <Alert tone="error">{failure}</Alert>}
           <button type="submit" className="button button--primary button--small" disabled={busy}>

@@ -4,6 +4,7 @@ import { revealField } from '../../api/console';
 import { useT } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { Dialog } from '../../ui/Dialog';
+import { TextArea } from '../../ui/fields';
 import { actionError, reasonProblem } from './actions';
 
 type Props = { number: string; field: string; label: string; onClose: () => void; onRevealed: () => void };
@@ -51,26 +52,16 @@ export function RevealDialog({ number, field, label, onClose, onRevealed }: Prop
         <form className="dialog-form" onSubmit={(e) => void submit(e)} noValidate>
           <p className="dialog-form__hint">{t('console.reveal.hint')}</p>
           {failure && <Alert tone="error">{failure}</Alert>}
-          <div className={`field field--compact${problem ? ' field--invalid' : ''}`}>
-            <label className="field__label" htmlFor={`${id}-reason`}>
-              {t('console.reveal.reason')}
-            </label>
-            <textarea
-              id={`${id}-reason`}
-              className="field__input field__textarea"
-              rows={3}
-              maxLength={1000}
-              value={reason}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? `${id}-problem` : undefined}
-              onChange={(e) => setReason(e.target.value)}
-            />
-            {problem && (
-              <p className="field__error" id={`${id}-problem`}>
-                {problem}
-              </p>
-            )}
-          </div>
+          <TextArea
+            look="compact"
+            id={`${id}-reason`}
+            label={t('console.reveal.reason')}
+            error={problem}
+            rows={3}
+            maxLength={1000}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <div className="dialog-form__buttons">
             <button type="button" className="button button--ghost button--small" onClick={onClose}>
               {t('console.cancel')}

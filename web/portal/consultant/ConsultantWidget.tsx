@@ -5,6 +5,7 @@ import { askBot, type BotReply } from '../../api/bot';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, usePathname } from '../../router';
 import { describeError } from '../../ui/errorMessage';
+import { TextArea } from '../../ui/fields';
 
 /** The longest question the server takes (server/modules/bot/bot.routes.ts). */
 export const MAX_QUESTION = 500;
@@ -147,13 +148,12 @@ export function ConsultantWidget() {
             {busy && <p className="consultant__msg consultant__msg--bot consultant__typing">{t('bot.thinking')}</p>}
           </div>
           <form className="consultant__form" onSubmit={(e) => void send(e)}>
-            <label htmlFor={inputId} className="visually-hidden">
-              {t('bot.inputLabel')}
-            </label>
-            <textarea
+            <TextArea
+              look="bare"
+              inputClassName="consultant__input"
               id={inputId}
-              ref={inputRef}
-              className="consultant__input"
+              label={t('bot.inputLabel')}
+              textareaRef={inputRef}
               rows={2}
               value={text}
               maxLength={MAX_QUESTION + 50}

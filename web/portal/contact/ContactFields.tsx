@@ -3,7 +3,7 @@ import { displayName } from '../../api/auth';
 import type { ReplyChannel } from '../../api/requests';
 import { useT } from '../../i18n/I18nProvider';
 import { Link } from '../../router';
-import { Field } from '../../ui/fields';
+import { Field, RadioGroup, TextField } from '../../ui/fields';
 import { CONTACT_IDS } from './useFileRequest';
 import type { ContactValues } from './useRequestDraft';
 
@@ -82,32 +82,32 @@ export function ContactFields({ me, contact, onChange, onBlur, errorFor, returnT
         </>
       )}
 
-      <fieldset className="choice">
-        <legend className="field__label">{t('portal.form.replyChannel')}</legend>
-        {CHANNELS.map((channel) => (
-          <label key={channel} className="choice__option">
-            <input
-              type="radio"
-              name="replyChannel"
-              value={channel}
-              checked={contact.replyChannel === channel}
-              onChange={() => onChange('replyChannel', channel)}
-            />
-            <span>
-              {t(channel === 'portal' && !me ? 'portal.replyChannel.portalGuest' : `portal.replyChannel.${channel}`)}
-              <span className="choice__hint">
-                {t(me ? `portal.replyChannel.${channel}Hint` : `portal.replyChannel.${channel}HintGuest`)}
-              </span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        className="choice"
+        optionClassName="choice__option"
+        legend={t('portal.form.replyChannel')}
+        name="replyChannel"
+        value={contact.replyChannel}
+        onChange={(channel) => onChange('replyChannel', channel)}
+        options={CHANNELS.map(
+          (channel) =>
+            [
+              channel,
+              <span key={channel}>
+                {t(channel === 'portal' && !me ? 'portal.replyChannel.portalGuest' : `portal.replyChannel.${channel}`)}
+                <span className="choice__hint">
+                  {t(me ? `portal.replyChannel.${channel}Hint` : `portal.replyChannel.${channel}HintGuest`)}
+                </span>
+              </span>,
+            ] as const,
+        )}
+      />
 
       {/* A trap for bots: people never see or reach it, so it stays empty. */}
       <div className="honeypot" aria-hidden="true">
-        <label htmlFor="contact-website">{t('portal.form.website')}</label>
-        <input
+        <TextField
           id="contact-website"
+          label={t('portal.form.website')}
           name="website"
           type="text"
           tabIndex={-1}

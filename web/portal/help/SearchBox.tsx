@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { suggestKb, type KbSuggestion } from '../../api/kb';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, navigate } from '../../router';
+import { TextField } from '../../ui/fields';
 import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import { articleHref, searchHref } from './helpPaths';
 
@@ -38,13 +39,12 @@ export function SearchBox({ base, initial = '', autoFocus = false }: { base: str
 
   return (
     <form className="help-search" role="search" onSubmit={submit}>
-      <label className="visually-hidden" htmlFor={`${listId}-input`}>
-        {t('help.search.label')}
-      </label>
       <div className="help-search__row">
-        <input
+        <TextField
+          look="bare"
+          inputClassName="help-search__input"
           id={`${listId}-input`}
-          className="help-search__input"
+          label={t('help.search.label')}
           type="search"
           name="q"
           value={q}

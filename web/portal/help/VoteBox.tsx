@@ -5,6 +5,7 @@ import { voteKbArticle, type HelpAudience, type KbVote } from '../../api/kb';
 import { useT } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
+import { TextArea } from '../../ui/fields';
 
 type Props = { slug: string; locale: Locale; audience: HelpAudience; initial: KbVote | null };
 type Stage = 'ask' | 'thanks' | 'comment' | 'sent';
@@ -62,21 +63,16 @@ export function VoteBox({ slug, locale, audience, initial }: Props) {
           <p id="help-vote-title" className="help-vote__thanks" role="status">
             {t('help.vote.sorry')}
           </p>
-          <label className="field__label" htmlFor="help-vote-comment">
-            {t('help.vote.commentLabel')}
-          </label>
-          <textarea
+          <TextArea
             id="help-vote-comment"
-            className="field__input help-vote__comment"
+            inputClassName="help-vote__comment"
+            label={t('help.vote.commentLabel')}
+            hint={t('help.vote.commentHint')}
             rows={3}
             maxLength={1000}
             value={comment}
             onChange={(e) => setComment(e.target.value)}
-            aria-describedby="help-vote-hint"
           />
-          <p id="help-vote-hint" className="field__hint">
-            {t('help.vote.commentHint')}
-          </p>
           <button type="submit" className="button button--primary button--small" disabled={busy || comment.trim() === ''}>
             {t('help.vote.send')}
           </button>

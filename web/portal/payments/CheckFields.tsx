@@ -1,6 +1,6 @@
 import { CURRENCIES } from '../../../common/forms/types';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Select, TextField } from '../../ui/fields';
+import { RadioGroup, Select, TextField } from '../../ui/fields';
 import type { CheckDraft } from './handover';
 
 /** The fields a check is about (the server's names; `paidAt` is the date). */
@@ -33,20 +33,20 @@ export function CheckFields({ draft, set, errorFor = () => null, variant, name, 
   const hint = (key: Parameters<typeof t>[0]) => (variant === 'portal' ? t(key) : undefined);
   return (
     <>
-      <fieldset className={`${block}__by`}>
-        <legend className={variant === 'portal' ? 'field__label' : 'visually-hidden'}>{t('payments.by.legend')}</legend>
-        {(['receipt', 'terminal'] as const).map((by) => (
-          <label
-            key={by}
-            className={
-              variant === 'portal' ? `payment-check__choice${draft.by === by ? ' payment-check__choice--on' : ''}` : undefined
-            }
-          >
-            <input type="radio" name={name} value={by} checked={draft.by === by} onChange={() => set('by', by)} />
-            {t(by === 'receipt' ? 'payments.by.receipt' : 'payments.by.terminal')}
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        className={`${block}__by`}
+        legend={t('payments.by.legend')}
+        hideLegend={variant !== 'portal'}
+        optionClassName={(_, on) =>
+          variant === 'portal' ? `payment-check__choice${on ? ' payment-check__choice--on' : ''}` : undefined
+        }
+        name={name}
+        value={draft.by}
+        onChange={(by) => set('by', by)}
+        options={(['receipt', 'terminal'] as const).map(
+          (by) => [by, t(by === 'receipt' ? 'payments.by.receipt' : 'payments.by.terminal')] as const,
+        )}
+      />
       {draft.by === 'receipt' ? (
         <TextField
           label={t('payments.receiptNumber')}

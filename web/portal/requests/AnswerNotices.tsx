@@ -3,6 +3,7 @@ import { setAnswerNotices } from '../../api/auth';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
+import { Checkbox } from '../../ui/fields';
 
 /** Under "My requests": whether requests answered only in the account still send a short e-mail notice. */
 export function AnswerNotices({ initial }: { initial: boolean }) {
@@ -22,14 +23,19 @@ export function AnswerNotices({ initial }: { initial: boolean }) {
   };
   return (
     <div className="answer-notices">
-      <label className="answer-notices__switch">
-        <input type="checkbox" checked={on} disabled={state.kind === 'saving'} onChange={(e) => change(e.target.checked)} />
-        <span>{t('portal.answerNotices.label')}</span>
-      </label>
-      <p className="field__hint">
-        {t('portal.answerNotices.hint')}
-        {state.kind === 'saved' && <span role="status"> · {t('portal.answerNotices.saved')}</span>}
-      </p>
+      <Checkbox
+        className="answer-notices__switch"
+        label={t('portal.answerNotices.label')}
+        hint={
+          <>
+            {t('portal.answerNotices.hint')}
+            {state.kind === 'saved' && <span role="status"> · {t('portal.answerNotices.saved')}</span>}
+          </>
+        }
+        checked={on}
+        disabled={state.kind === 'saving'}
+        onChange={change}
+      />
       {state.kind === 'error' && <Alert tone="error">{describeError(state.error, t)}</Alert>}
     </div>
   );

@@ -4,7 +4,7 @@ import type { ReplyChannel, Ticket, TicketAccess } from '../../api/requests';
 import { useT } from '../../i18n/I18nProvider';
 import { Alert } from '../../ui/Alert';
 import { describeError } from '../../ui/errorMessage';
-import { TextArea } from '../../ui/fields';
+import { RadioGroup, TextArea } from '../../ui/fields';
 
 type Props = { ticket: Ticket; access: TicketAccess; onChanged: (ticket: Ticket) => void };
 
@@ -101,27 +101,28 @@ export function TicketActions({ ticket, access, onChanged }: Props) {
           </div>
         </form>
       )}
-      <fieldset className="choice ticket-actions__block">
-        <legend className="field__label">{t('portal.form.replyChannel')}</legend>
-        {CHANNELS.map((channel) => (
-          <label key={channel} className="choice__option">
-            <input
-              type="radio"
-              name="ticketReplyChannel"
-              value={channel}
-              checked={ticket.replyChannel === channel}
-              disabled={busy}
-              onChange={() => changeChannel(channel)}
-            />
-            <span>
-              {t(channel === 'portal' && access.token ? 'portal.replyChannel.portalGuest' : `portal.replyChannel.${channel}`)}
-            </span>
-          </label>
-        ))}
+      <RadioGroup
+        className="choice ticket-actions__block"
+        optionClassName="choice__option"
+        legend={t('portal.form.replyChannel')}
+        name="ticketReplyChannel"
+        value={ticket.replyChannel}
+        disabled={busy}
+        onChange={changeChannel}
+        options={CHANNELS.map(
+          (channel) =>
+            [
+              channel,
+              <span key={channel}>
+                {t(channel === 'portal' && access.token ? 'portal.replyChannel.portalGuest' : `portal.replyChannel.${channel}`)}
+              </span>,
+            ] as const,
+        )}
+      >
         <span className="form-note" role="status">
           {savedChannel ? t('portal.request.channelSaved') : ''}
         </span>
-      </fieldset>
+      </RadioGroup>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { fetchWikiPages } from '../../api/help';
 import { useSession } from '../../api/session';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, navigate, useSearchParam } from '../../router';
+import { TextField } from '../../ui/fields';
 import { formatShortDateTime } from '../../ui/format';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { Pager } from '../../ui/Pager';
@@ -45,12 +46,11 @@ export function WikiListPage() {
         )}
       </header>
       <form className="wiki-search" role="search" onSubmit={submit}>
-        <label className="visually-hidden" htmlFor="wiki-q">
-          {t('wiki.search')}
-        </label>
-        <input
+        <TextField
+          look="bare"
+          inputClassName="field__input"
           id="wiki-q"
-          className="field__input"
+          label={t('wiki.search')}
           type="search"
           value={text}
           maxLength={200}

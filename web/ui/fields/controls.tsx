@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useT } from '../../i18n/I18nProvider';
 import { Icon } from '../icons';
-import { Field } from './Field';
+import { Field, controlClass, errorText } from './Field';
 import type { FieldFrameProps } from './Field';
 
 // The form controls of the web app, each one Field frame around one element. The rest of the
@@ -10,9 +10,7 @@ import type { FieldFrameProps } from './Field';
 // mark (*) is the frame's own `required` only, as the request form shows it.
 
 type Frame = Omit<FieldFrameProps, 'inline'>;
-/** Controls whose label is always shown. */
-type ShownFrame = Omit<Frame, 'hideLabel'>;
-const frameOf = ({ label, hint, error, id, required, hideLabel, className }: Frame) => ({
+const frameOf = ({ label, hint, error, id, required, hideLabel, className, look }: Frame) => ({
   label,
   hint,
   error,
@@ -20,18 +18,19 @@ const frameOf = ({ label, hint, error, id, required, hideLabel, className }: Fra
   required,
   hideLabel,
   className,
+  look,
 });
 
 type TextFieldProps = Frame & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & { inputClassName?: string };
 
 /** A labelled one-line input. */
-export function TextField({ label, hint, error, id, hideLabel, className, inputClassName, ...input }: TextFieldProps) {
+export function TextField({ label, hint, error, id, hideLabel, className, look, inputClassName, ...input }: TextFieldProps) {
   return (
-    <Field {...frameOf({ label, hint, error, id, hideLabel, className })}>
+    <Field {...frameOf({ label, hint, error, id, hideLabel, className, look })}>
       {(ids) => (
         <input
           id={ids.input}
-          className={['field__input', inputClassName].filter(Boolean).join(' ')}
+          className={controlClass(ids, inputClassName)}
           aria-invalid={ids.invalid}
           aria-describedby={ids.describedBy}
           {...input}
@@ -41,16 +40,33 @@ export function TextField({ label, hint, error, id, hideLabel, className, inputC
   );
 }
 
-type TextAreaProps = Frame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'> & { inputClassName?: string };
+type TextAreaProps = Frame &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'className'> & {
+    inputClassName?: string;
+    /** For a caret or focus kept by the caller (the composer, the canned answer's placeholders). */
+    textareaRef?: Ref<HTMLTextAreaElement>;
+  };
 
 /** A labelled multi-line input. */
-export function TextArea({ label, hint, error, id, hideLabel, className, inputClassName, ...textarea }: TextAreaProps) {
+export function TextArea({
+  label,
+  hint,
+  error,
+  id,
+  hideLabel,
+  className,
+  look,
+  inputClassName,
+  textareaRef,
+  ...textarea
+}: TextAreaProps) {
   return (
-    <Field {...frameOf({ label, hint, error, id, hideLabel, className })}>
+    <Field {...frameOf({ label, hint, error, id, hideLabel, className, look })}>
       {(ids) => (
         <textarea
           id={ids.input}
-          className={['field__input', 'field__textarea', inputClassName].filter(Boolean).join(' ')}
+          ref={textareaRef}
+          className={controlClass(ids, ids.control === 'field__input' && 'field__textarea', inputClassName)}
           aria-invalid={ids.invalid}
           aria-describedby={ids.describedBy}
           {...textarea}
@@ -60,12 +76,13 @@ export function TextArea({ label, hint, error, id, hideLabel, className, inputCl
   );
 }
 
-type SelectProps<V extends string> = ShownFrame &
+type SelectProps<V extends string> = Frame &
   Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className' | 'value' | 'onChange'> & {
     value: V;
     onChange: (value: V) => void;
-    /** The choices: value and the text shown. */
-    options: ReadonlyArray<readonly [V, string]>;
+    /** The choices: value, the text shown, and whether it cannot be chosen (the current one). */
+    options: ReadonlyArray<readonly [value: V, text: string, disabled?: boolean]>;
+    inputClassName?: string;
   };
 
 /** A labelled choice from a list. */
@@ -74,26 +91,29 @@ export function Select<V extends string>({
   hint,
   error,
   id,
+  hideLabel,
   className,
+  look,
+  inputClassName,
   value,
   onChange,
   options,
   ...select
 }: SelectProps<V>) {
   return (
-    <Field {...frameOf({ label, hint, error, id, className })}>
+    <Field {...frameOf({ label, hint, error, id, hideLabel, className, look })}>
       {(ids) => (
         <select
           id={ids.input}
-          className="field__input field__select"
+          className={controlClass(ids, ids.control === 'field__input' && 'field__select', inputClassName)}
           aria-invalid={ids.invalid}
           aria-describedby={ids.describedBy}
           value={value}
           onChange={(e) => onChange(e.target.value as V)}
           {...select}
         >
-          {options.map(([v, text]) => (
-            <option key={v} value={v}>
+          {options.map(([v, text, disabled]) => (
+            <option key={v} value={v} disabled={disabled}>
               {text}
             </option>
           ))}
@@ -103,16 +123,16 @@ export function Select<V extends string>({
   );
 }
 
-type CheckboxProps = ShownFrame &
+type CheckboxProps = Omit<Frame, 'hideLabel'> &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'type' | 'checked' | 'onChange'> & {
     checked: boolean;
     onChange: (checked: boolean) => void;
   };
 
 /** A labelled checkbox (the label after the box). */
-export function Checkbox({ label, hint, error, id, className, checked, onChange, ...input }: CheckboxProps) {
+export function Checkbox({ label, hint, error, id, className, look, checked, onChange, ...input }: CheckboxProps) {
   return (
-    <Field {...frameOf({ label, hint, error, id, className })} inline>
+    <Field {...frameOf({ label, hint, error, id, className, look })} inline>
       {(ids) => (
         <input
           id={ids.input}
@@ -129,6 +149,64 @@ export function Checkbox({ label, hint, error, id, className, checked, onChange,
   );
 }
 
+type RadioGroupProps<V extends string> = {
+  legend: ReactNode;
+  /** The legend is read out but not shown. */
+  hideLegend?: boolean;
+  /** The radios' shared name. */
+  name: string;
+  value: V;
+  onChange: (value: V) => void;
+  /** The choices: value and what is shown after the radio (a text, or a text with its hint). */
+  options: ReadonlyArray<readonly [V, ReactNode]>;
+  disabled?: boolean;
+  error?: FieldFrameProps['error'];
+  /** Classes of the group (e.g. `choice`, the portal's bordered options). */
+  className?: string;
+  /** Classes of one option's label. */
+  optionClassName?: string | ((value: V, checked: boolean) => string | undefined);
+  /** Shown after the options (a status line). */
+  children?: ReactNode;
+};
+
+/** A group of radios with its legend; each option's label wraps its radio. */
+export function RadioGroup<V extends string>({
+  legend,
+  hideLegend,
+  name,
+  value,
+  onChange,
+  options,
+  disabled,
+  error,
+  className,
+  optionClassName,
+  children,
+}: RadioGroupProps<V>) {
+  const message = errorText(error);
+  const errorId = `${name}-error`;
+  return (
+    <fieldset
+      className={[className, message && 'field--invalid'].filter(Boolean).join(' ') || undefined}
+      aria-describedby={message ? errorId : undefined}
+    >
+      <legend className={hideLegend ? 'visually-hidden' : 'field__label'}>{legend}</legend>
+      {options.map(([v, content]) => (
+        <label key={v} className={typeof optionClassName === 'function' ? optionClassName(v, v === value) : optionClassName}>
+          <input type="radio" name={name} value={v} checked={v === value} disabled={disabled} onChange={() => onChange(v)} />
+          {content}
+        </label>
+      ))}
+      {children}
+      {message && (
+        <p className="field__error" id={errorId}>
+          {message}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 /** A password input with a show / hide button. */
 export function PasswordField({
   label,
@@ -136,7 +214,7 @@ export function PasswordField({
   id,
   className,
   ...input
-}: Omit<TextFieldProps, 'type' | 'hint' | 'inputClassName' | 'hideLabel'>) {
+}: Omit<TextFieldProps, 'type' | 'hint' | 'inputClassName' | 'hideLabel' | 'look'>) {
   const t = useT();
   const [visible, setVisible] = useState(false);
   return (

@@ -1,4 +1,4 @@
 // One set of form fields for the portal and the console (label, hint, error, aria wiring).
-export { Field, errorText } from './Field';
-export type { FieldFrameProps, FieldIds } from './Field';
-export { Checkbox, PasswordField, Select, TextArea, TextField } from './controls';
+export { Field, controlClass, errorText } from './Field';
+export type { FieldFrameProps, FieldIds, FieldLook } from './Field';
+export { Checkbox, PasswordField, RadioGroup, Select, TextArea, TextField } from './controls';

@@ -6,10 +6,10 @@ import { useLocalize } from '../../../i18n/useLocalize';
 import { createCanned, updateCanned } from '../api';
 import type { AdminNode, Canned, CannedInput, Department } from '../api';
 import { flatten } from '../catalog/treeUtils';
-import { Errors, SmallField } from '../forms/inputs';
+import { SmallField } from '../forms/inputs';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useSave } from '../shared/useSave';
-import { Select } from '../../../ui/fields';
+import { Field, Select } from '../../../ui/fields';
 
 /** What the console fills in when an operator picks the answer. */
 export const PLACEHOLDERS = [
@@ -84,30 +84,32 @@ export function CannedEditor({ canned, categories, departments, onSaved, onClose
         errors={tried ? titleErrors : []}
         onChange={(title) => setDraft({ ...draft, title })}
       />
-      <div className={`field${tried && bodyErrors.length ? ' field--invalid' : ''}`}>
-        <label className="field__label" htmlFor={`${id}-body`}>
-          {t('admin.canned.body')}
-        </label>
-        <textarea
-          id={`${id}-body`}
-          ref={body}
-          className="field__input field__textarea"
-          rows={7}
-          maxLength={10000}
-          value={draft.body}
-          aria-describedby={`${id}-placeholders`}
-          onChange={(e) => setDraft({ ...draft, body: e.target.value })}
-        />
-        <div className="admin-placeholders" id={`${id}-placeholders`}>
-          <span className="field__hint">{t('admin.canned.placeholders')}</span>
-          {PLACEHOLDERS.map((p) => (
-            <button key={p.code} type="button" className="admin-chip admin-chip--button" onClick={() => insert(p.code)}>
-              <code>{p.code}</code> <span>{t(p.about)}</span>
-            </button>
-          ))}
-        </div>
-        <Errors errors={tried ? bodyErrors : []} />
-      </div>
+      <Field id={`${id}-body`} label={t('admin.canned.body')} error={tried ? bodyErrors : null}>
+        {(ids) => (
+          <>
+            <textarea
+              id={ids.input}
+              ref={body}
+              className="field__input field__textarea"
+              rows={7}
+              maxLength={10000}
+              value={draft.body}
+              aria-invalid={ids.invalid}
+              aria-describedby={[ids.describedBy, `${id}-placeholders`].filter(Boolean).join(' ')}
+              onChange={(e) => setDraft({ ...draft, body: e.target.value })}
+            />
+            {/* The hint with buttons that put a placeholder at the caret. */}
+            <div className="admin-placeholders" id={`${id}-placeholders`}>
+              <span className="field__hint">{t('admin.canned.placeholders')}</span>
+              {PLACEHOLDERS.map((p) => (
+                <button key={p.code} type="button" className="admin-chip admin-chip--button" onClick={() => insert(p.code)}>
+                  <code>{p.code}</code> <span>{t(p.about)}</span>
+                </button>
+              ))}
+            </div>
+          </>
+        )}
+      </Field>
       <div className="admin-field__grid">
         <Select
           className="admin-small"

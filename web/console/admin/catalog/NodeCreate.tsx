@@ -3,6 +3,7 @@ import type { L10n } from '../../../../common/forms/types';
 import { translate } from '../../../i18n/catalogues';
 import { useT } from '../../../i18n/I18nProvider';
 import { useLocalize } from '../../../i18n/useLocalize';
+import { RadioGroup, Select } from '../../../ui/fields';
 import { createNode } from '../api';
 import type { AdminNode, Audience, CreateNodeInput } from '../api';
 import { EMPTY_L10N, newField } from '../forms/builderState';
@@ -99,41 +100,31 @@ export function NodeCreate({ audience, tree, defaultParentId, reference, onAudie
         </header>
         <div className="admin-panel admin-stack">
           <div className="admin-field__grid">
-            <div className="field admin-small">
-              <label className="field__label" htmlFor={`${id}-audience`}>
-                {t('admin.node.audience')}
-              </label>
-              <select
-                id={`${id}-audience`}
-                className="field__input field__select"
-                value={audience}
-                onChange={(e) => {
-                  setParentId('');
-                  onAudienceChange(e.target.value as Audience);
-                }}
-              >
-                <option value="customer">{t('admin.audience.customer')}</option>
-                <option value="agent">{t('admin.audience.agent')}</option>
-              </select>
-            </div>
-            <div className="field admin-small">
-              <label className="field__label" htmlFor={`${id}-parent`}>
-                {t('admin.node.parent')}
-              </label>
-              <select
-                id={`${id}-parent`}
-                className="field__input field__select"
-                value={parentId}
-                onChange={(e) => setParentId(e.target.value)}
-              >
-                <option value="">{t('admin.node.root')}</option>
-                {branches(tree).map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {`${'\u2003'.repeat(b.depth)}${l(b.name)}${b.active ? '' : ` — ${t('admin.inactive')}`}`}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Select<Audience>
+              className="admin-small"
+              label={t('admin.node.audience')}
+              value={audience}
+              onChange={(next) => {
+                setParentId('');
+                onAudienceChange(next);
+              }}
+              options={[
+                ['customer', t('admin.audience.customer')],
+                ['agent', t('admin.audience.agent')],
+              ]}
+            />
+            <Select
+              className="admin-small"
+              label={t('admin.node.parent')}
+              value={parentId}
+              onChange={setParentId}
+              options={[
+                ['', t('admin.node.root')],
+                ...branches(tree).map(
+                  (b) => [b.id, `${'\u2003'.repeat(b.depth)}${l(b.name)}${b.active ? '' : ` — ${t('admin.inactive')}`}`] as const,
+                ),
+              ]}
+            />
             <SmallField
               label={t('admin.node.slug')}
               hint={t('admin.node.slugHint')}
@@ -160,18 +151,24 @@ export function NodeCreate({ audience, tree, defaultParentId, reference, onAudie
             errors={tried ? l10nErrors(hint, required) : {}}
             onChange={setHint}
           />
-          <fieldset className="admin-kind">
-            <legend className="field__label">{t('admin.node.kind')}</legend>
-            {(['branch', 'leaf'] as const).map((k) => (
-              <label key={k} className="admin-kind__option">
-                <input type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} />
-                <span>
-                  <strong>{t(`admin.node.kind.${k}`)}</strong>
-                  <span className="form-note"> {t(`admin.node.kindHint.${k}`)}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <RadioGroup
+            className="admin-kind"
+            optionClassName="admin-kind__option"
+            legend={t('admin.node.kind')}
+            name={`${id}-kind`}
+            value={kind}
+            onChange={setKind}
+            options={(['branch', 'leaf'] as const).map(
+              (k) =>
+                [
+                  k,
+                  <span key={k}>
+                    <strong>{t(`admin.node.kind.${k}`)}</strong>
+                    <span className="form-note"> {t(`admin.node.kindHint.${k}`)}</span>
+                  </span>,
+                ] as const,
+            )}
+          />
         </div>
         {kind === 'leaf' && (
           <>

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useT } from '../../../i18n/I18nProvider';
 import { useLocalize } from '../../../i18n/useLocalize';
+import { Select, TextArea } from '../../../ui/fields';
 import { PRIORITIES } from '../api';
 import type { Priority } from '../api';
-import { Errors } from '../forms/inputs';
 import type { Reference } from '../shared/useReference';
 
 /** The routing of a leaf as edited: '' = not chosen (on an existing leaf: keep as is). */
@@ -37,25 +37,15 @@ export function RoutingFields({ value, onChange, reference, emptyLabel, errors =
   const l = useLocalize();
   const id = useId();
   const select = (name: 'departmentCode' | 'priority' | 'slaCode', label: string, options: Array<[string, string]>) => (
-    <div className={`field admin-small${errors[name]?.length ? ' field--invalid' : ''}`}>
-      <label className="field__label" htmlFor={`${id}-${name}`}>
-        {label}
-      </label>
-      <select
-        id={`${id}-${name}`}
-        className="field__input field__select"
-        value={value[name]}
-        onChange={(e) => onChange({ ...value, [name]: e.target.value })}
-      >
-        <option value="">{emptyLabel}</option>
-        {options.map(([code, text]) => (
-          <option key={code} value={code}>
-            {text}
-          </option>
-        ))}
-      </select>
-      <Errors errors={errors[name] ?? []} />
-    </div>
+    <Select
+      className="admin-small"
+      id={`${id}-${name}`}
+      label={label}
+      error={errors[name]}
+      value={value[name]}
+      onChange={(chosen) => onChange({ ...value, [name]: chosen })}
+      options={[['', emptyLabel], ...options]}
+    />
   );
 
   return (
@@ -78,20 +68,16 @@ export function RoutingFields({ value, onChange, reference, emptyLabel, errors =
           reference.policies.map((p) => [p.code, l(p.name) || p.code]),
         )}
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-articles`}>
-          {t('admin.routing.articles')}
-        </label>
-        <textarea
-          id={`${id}-articles`}
-          className="field__input admin-mono"
-          rows={3}
-          value={value.articles}
-          onChange={(e) => onChange({ ...value, articles: e.target.value })}
-        />
-        <p className="field__hint">{t('admin.routing.articlesHint')}</p>
-        <Errors errors={errors.articles ?? []} />
-      </div>
+      <TextArea
+        id={`${id}-articles`}
+        inputClassName="admin-mono"
+        label={t('admin.routing.articles')}
+        hint={t('admin.routing.articlesHint')}
+        error={errors.articles}
+        rows={3}
+        value={value.articles}
+        onChange={(e) => onChange({ ...value, articles: e.target.value })}
+      />
     </fieldset>
   );
 }

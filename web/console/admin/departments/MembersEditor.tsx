@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { isMessageKey } from '../../../i18n/catalogues';
 import { useT } from '../../../i18n/I18nProvider';
+import { Select } from '../../../ui/fields';
 import { setMembers } from '../api';
 import type { Department, StaffMember } from '../api';
 import { SaveStatus } from '../shared/SaveStatus';
@@ -16,7 +17,6 @@ const tierOf = (n: number): (typeof TIERS)[number] => (n >= 3 ? 3 : n === 2 ? 2 
 /** A department's people and their tiers (1 = first line … 3 = experts), saved together. */
 export function MembersEditor({ department, staff, canEdit, onSaved }: Props) {
   const t = useT();
-  const id = useId();
   const [draft, setDraft] = useState<MemberDraft[]>(() => membersDraft(department.members));
   const [adding, setAdding] = useState('');
   const [addTier, setAddTier] = useState(1);
@@ -103,41 +103,20 @@ export function MembersEditor({ department, staff, canEdit, onSaved }: Props) {
       </table>
       {canEdit && (
         <div className="admin-members__add">
-          <div className="field admin-small">
-            <label className="field__label" htmlFor={`${id}-person`}>
-              {t('admin.members.add')}
-            </label>
-            <select
-              id={`${id}-person`}
-              className="field__input field__select"
-              value={adding}
-              onChange={(e) => setAdding(e.target.value)}
-            >
-              <option value="">{t('admin.members.pick')}</option>
-              {candidates.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {`${s.name} — ${s.email}`}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field admin-small">
-            <label className="field__label" htmlFor={`${id}-tier`}>
-              {t('admin.members.tier')}
-            </label>
-            <select
-              id={`${id}-tier`}
-              className="field__input field__select"
-              value={addTier}
-              onChange={(e) => setAddTier(Number(e.target.value))}
-            >
-              {TIERS.map((tier) => (
-                <option key={tier} value={tier}>
-                  {t(`admin.tier.${tier}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            className="admin-small"
+            label={t('admin.members.add')}
+            value={adding}
+            onChange={setAdding}
+            options={[['', t('admin.members.pick')], ...candidates.map((s) => [s.id, `${s.name} — ${s.email}`] as const)]}
+          />
+          <Select
+            className="admin-small"
+            label={t('admin.members.tier')}
+            value={String(addTier)}
+            onChange={(tier) => setAddTier(Number(tier))}
+            options={TIERS.map((tier) => [String(tier), t(`admin.tier.${tier}`)] as const)}
+          />
           <button
             type="button"
             className="button button--ghost button--small"

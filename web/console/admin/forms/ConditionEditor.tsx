@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../../i18n/I18nProvider';
 import { useLocalize } from '../../../i18n/useLocalize';
+import { Select, TextField } from '../../../ui/fields';
 import { problemsUnder } from './builderErrors';
 import type { FieldProblem } from './builderErrors';
 import type { ConditionDraft, ConditionOp, FieldDraft } from './builderState';
@@ -27,56 +28,58 @@ export function ConditionEditor({ condition, targets, problems, onChange }: Prop
   const errors = problemsUnder(problems, 'condition').map((p) => text(p.message));
   const first = condition.values[0] ?? '';
 
+  const valueFrame = {
+    className: 'admin-small admin-condition__value',
+    id: `${id}-value`,
+    label: t('admin.condition.value'),
+  } as const;
+  const setValue = (value: string) => onChange({ ...condition, values: [value] });
   const valueInput = () => {
-    if (!condition.field) return null;
     if (ref?.type === 'checkbox') {
       return (
-        <select
-          id={`${id}-value`}
-          className="field__input field__select"
+        <Select
+          {...valueFrame}
           value={first}
-          onChange={(e) => onChange({ ...condition, values: [e.target.value] })}
-        >
-          <option value="true">{t('admin.condition.checked')}</option>
-          <option value="false">{t('admin.condition.unchecked')}</option>
-        </select>
+          onChange={setValue}
+          options={[
+            ['true', t('admin.condition.checked')],
+            ['false', t('admin.condition.unchecked')],
+          ]}
+        />
       );
     }
     if (ref?.type === 'select' && condition.op === 'in') {
       return (
-        <MultiChoice
-          legend={t('admin.condition.values')}
-          all={ref.options.map((o) => o.value)}
-          chosen={condition.values}
-          name={(value) => {
-            const option = ref.options.find((o) => o.value === value);
-            return option && l(option.label) ? `${l(option.label)} (${value})` : value;
-          }}
-          onChange={(values) => onChange({ ...condition, values })}
-        />
+        <div className={valueFrame.className}>
+          <MultiChoice
+            legend={t('admin.condition.values')}
+            all={ref.options.map((o) => o.value)}
+            chosen={condition.values}
+            name={(value) => {
+              const option = ref.options.find((o) => o.value === value);
+              return option && l(option.label) ? `${l(option.label)} (${value})` : value;
+            }}
+            onChange={(values) => onChange({ ...condition, values })}
+          />
+        </div>
       );
     }
     if (ref?.type === 'select') {
       return (
-        <select
-          id={`${id}-value`}
-          className="field__input field__select"
+        <Select
+          {...valueFrame}
           value={first}
-          onChange={(e) => onChange({ ...condition, values: [e.target.value] })}
-        >
-          <option value="">{t('admin.condition.pick')}</option>
-          {ref.options.map((o) => (
-            <option key={o.uid} value={o.value}>
-              {l(o.label) ? `${l(o.label)} (${o.value})` : o.value}
-            </option>
-          ))}
-        </select>
+          onChange={setValue}
+          options={[
+            ['', t('admin.condition.pick')],
+            ...ref.options.map((o) => [o.value, l(o.label) ? `${l(o.label)} (${o.value})` : o.value] as const),
+          ]}
+        />
       );
     }
     return (
-      <input
-        id={`${id}-value`}
-        className="field__input"
+      <TextField
+        {...valueFrame}
         value={condition.op === 'in' ? condition.values.join(',') : first}
         placeholder={condition.op === 'in' ? t('admin.condition.listPlaceholder') : ''}
         onChange={(e) => onChange({ ...condition, values: condition.op === 'in' ? e.target.value.split(',') : [e.target.value] })}
@@ -84,66 +87,43 @@ export function ConditionEditor({ condition, targets, problems, onChange }: Prop
     );
   };
 
-  const showValueLabel = condition.field && !(ref?.type === 'select' && condition.op === 'in');
   return (
     <fieldset className={`admin-condition${errors.length ? ' field--invalid' : ''}`}>
       <legend className="field__label">{t('admin.condition.legend')}</legend>
       <div className="admin-condition__row">
-        <div className="field admin-small">
-          <label className="field__label" htmlFor={`${id}-field`}>
-            {t('admin.condition.field')}
-          </label>
-          <select
-            id={`${id}-field`}
-            className="field__input field__select"
-            value={condition.field}
-            onChange={(e) => {
-              const next = targets.find((f) => f.key === e.target.value);
-              onChange({
-                field: e.target.value,
-                op: next?.type === 'checkbox' && condition.op === 'in' ? 'equals' : condition.op,
-                values: [next?.type === 'checkbox' ? 'true' : ''],
-              });
-            }}
-          >
-            <option value="">{t('admin.condition.none')}</option>
-            {condition.field && !ref && <option value={condition.field}>{condition.field}</option>}
-            {targets.map((f) => (
-              <option key={f.uid} value={f.key}>
-                {l(f.label) ? `${l(f.label)} (${f.key})` : f.key}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          className="admin-small"
+          id={`${id}-field`}
+          label={t('admin.condition.field')}
+          value={condition.field}
+          onChange={(key) => {
+            const next = targets.find((f) => f.key === key);
+            onChange({
+              field: key,
+              op: next?.type === 'checkbox' && condition.op === 'in' ? 'equals' : condition.op,
+              values: [next?.type === 'checkbox' ? 'true' : ''],
+            });
+          }}
+          options={[
+            ['', t('admin.condition.none')],
+            // A condition on a field that is gone (renamed, removed) still shows what it was.
+            ...(condition.field && !ref ? [[condition.field, condition.field] as const] : []),
+            ...targets.map((f) => [f.key, l(f.label) ? `${l(f.label)} (${f.key})` : f.key] as const),
+          ]}
+        />
         {condition.field && (
-          <div className="field admin-small">
-            <label className="field__label" htmlFor={`${id}-op`}>
-              {t('admin.condition.op')}
-            </label>
-            <select
-              id={`${id}-op`}
-              className="field__input field__select"
-              value={condition.op}
-              onChange={(e) => onChange({ ...condition, op: e.target.value as ConditionOp })}
-            >
-              {OPS.filter((op) => op !== 'in' || ref?.type !== 'checkbox').map((op) => (
-                <option key={op} value={op}>
-                  {t(`admin.condition.op.${op}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        {condition.field && (
-          <div className="field admin-small admin-condition__value">
-            {showValueLabel && (
-              <label className="field__label" htmlFor={`${id}-value`}>
-                {t('admin.condition.value')}
-              </label>
+          <Select<ConditionOp>
+            className="admin-small"
+            id={`${id}-op`}
+            label={t('admin.condition.op')}
+            value={condition.op}
+            onChange={(op) => onChange({ ...condition, op })}
+            options={OPS.filter((op) => op !== 'in' || ref?.type !== 'checkbox').map(
+              (op) => [op, t(`admin.condition.op.${op}`)] as const,
             )}
-            {valueInput()}
-          </div>
+          />
         )}
+        {condition.field && valueInput()}
       </div>
       <Errors errors={errors} />
     </fieldset>

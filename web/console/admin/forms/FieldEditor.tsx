@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { FIELD_TYPES } from '../../../../common/forms/types';
 import type { FieldType } from '../../../../common/forms/types';
 import { useT } from '../../../i18n/I18nProvider';
+import { Select } from '../../../ui/fields';
 import { L10nInputs } from '../shared/L10nInputs';
 import { problemsAt, unplacedProblems } from './builderErrors';
 import type { FieldProblem } from './builderErrors';
@@ -76,23 +77,14 @@ export function FieldEditor({
             </ul>
           )}
           <div className="admin-field__grid">
-            <div className="field admin-small">
-              <label className="field__label" htmlFor={`${id}-type`}>
-                {t('admin.field.type')}
-              </label>
-              <select
-                id={`${id}-type`}
-                className="field__input field__select"
-                value={field.type}
-                onChange={(e) => onChange(changeType(field, e.target.value as FieldType))}
-              >
-                {FIELD_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {t(`admin.type.${type}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Select<FieldType>
+              className="admin-small"
+              id={`${id}-type`}
+              label={t('admin.field.type')}
+              value={field.type}
+              onChange={(type) => onChange(changeType(field, type))}
+              options={FIELD_TYPES.map((type) => [type, t(`admin.type.${type}`)] as const)}
+            />
             <SmallField
               label={t('admin.field.key')}
               hint={t('admin.field.keyHint')}

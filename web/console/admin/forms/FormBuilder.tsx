@@ -3,6 +3,7 @@ import { MAX_FIELDS } from '../../../../common/forms/definition';
 import { FIELD_TYPES } from '../../../../common/forms/types';
 import type { FieldType } from '../../../../common/forms/types';
 import { useT } from '../../../i18n/I18nProvider';
+import { Select } from '../../../ui/fields';
 import { conditionTargets, move, newField } from './builderState';
 import type { FieldDraft } from './builderState';
 import { FieldEditor } from './FieldEditor';
@@ -76,21 +77,14 @@ export function FormBuilder({ fields, check, onChange, readOnly, initiallyOpen =
             </ol>
             {!readOnly && (
               <div className="admin-builder__add">
-                <label className="field__label" htmlFor={`${id}-add`}>
-                  {t('admin.builder.addType')}
-                </label>
-                <select
+                <Select<FieldType>
+                  className="admin-small"
                   id={`${id}-add`}
-                  className="field__input field__select"
+                  label={t('admin.builder.addType')}
                   value={addType}
-                  onChange={(e) => setAddType(e.target.value as FieldType)}
-                >
-                  {FIELD_TYPES.map((type) => (
-                    <option key={type} value={type}>
-                      {t(`admin.type.${type}`)}
-                    </option>
-                  ))}
-                </select>
+                  onChange={setAddType}
+                  options={FIELD_TYPES.map((type) => [type, t(`admin.type.${type}`)] as const)}
+                />
                 <button
                   type="button"
                   className="button button--ghost"

@@ -1,6 +1,5 @@
-import { useId } from 'react';
 import type { ReactNode } from 'react';
-import { TextField } from '../../../ui/fields';
+import { Checkbox, TextField } from '../../../ui/fields';
 
 type SmallFieldProps = {
   label: string;
@@ -59,18 +58,9 @@ export function Errors({ id, errors }: { id?: string | undefined; errors: readon
 
 type CheckProps = { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; hint?: string };
 
-/** A checkbox with its label after it. */
+/** A checkbox with its label after it (the app's Checkbox, admin-sized). */
 export function Check({ label, checked, onChange, hint }: CheckProps) {
-  const id = useId();
-  return (
-    <div className="admin-check">
-      <input id={id} type="checkbox" className="field__checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <label htmlFor={id}>
-        {label}
-        {hint && <span className="admin-check__hint">{hint}</span>}
-      </label>
-    </div>
-  );
+  return <Checkbox className="admin-check" label={label} hint={hint} checked={checked} onChange={onChange} />;
 }
 
 type ChoiceProps<T extends string> = {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../../../i18n/I18nProvider';
 import { Select } from '../../../ui/fields';
-import { SmallField } from '../forms/inputs';
+import { Check, SmallField } from '../forms/inputs';
 import { SaveStatus } from '../shared/SaveStatus';
 import { useSave } from '../shared/useSave';
 import { createMailbox, updateMailbox, type Mailbox, type MailboxInput } from './api';
@@ -123,12 +123,8 @@ export function MailboxForm({ mailbox, departments, categories, onSaved, onCance
       />
       {tried && errors.route.length > 0 && <p className="form-error">{errors.route[0]}</p>}
       <p className="form-note">{t('mailIn.routeHint')}</p>
-      <label className="checkbox">
-        <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {t('mailIn.activeLabel')}
-      </label>
-      <label className="checkbox">
-        <input type="checkbox" checked={useImap} onChange={(e) => setUseImap(e.target.checked)} /> {t('mailIn.useImap')}
-      </label>
+      <Check label={t('mailIn.activeLabel')} checked={active} onChange={setActive} />
+      <Check label={t('mailIn.useImap')} checked={useImap} onChange={setUseImap} />
       {useImap && (
         <fieldset className="admin-fieldset">
           <legend>{t('mailIn.imap')}</legend>
@@ -140,9 +136,7 @@ export function MailboxForm({ mailbox, departments, categories, onSaved, onCance
             errors={tried ? errors.port : []}
             onChange={setPort}
           />
-          <label className="checkbox">
-            <input type="checkbox" checked={secure} onChange={(e) => setSecure(e.target.checked)} /> {t('mailIn.secure')}
-          </label>
+          <Check label={t('mailIn.secure')} checked={secure} onChange={setSecure} />
           <SmallField label={t('mailIn.user')} value={user} mono errors={tried ? errors.user : []} onChange={setUser} />
           <SmallField
             label={t('mailIn.password')}

@@ -3,6 +3,7 @@ import { LOCALES } from '../../../../common/errors';
 import type { Locale } from '../../../../common/errors';
 import type { L10n } from '../../../../common/forms/types';
 import { useT } from '../../../i18n/I18nProvider';
+import { Field } from '../../../ui/fields';
 
 type Props = {
   legend: string;
@@ -35,36 +36,35 @@ export function L10nInputs({ legend, value, onChange, errors, multiline, disable
       {hint && <p className="field__hint">{hint}</p>}
       <div className="admin-l10n__row">
         {LOCALES.map((locale) => {
-          const inputId = `${id}-${locale}`;
           const errs = errors?.[locale] ?? [];
-          const errorId = errs.length ? `${inputId}-error` : undefined;
-          const common = {
-            id: inputId,
-            lang: locale,
-            className: `field__input${multiline ? ' field__textarea admin-l10n__textarea' : ''}`,
-            value: value[locale],
-            maxLength,
-            required,
-            'aria-invalid': errs.length ? true : undefined,
-            'aria-describedby': errorId,
-            'aria-label': `${legend} (${t(`admin.lang.${locale}`)})`,
-          } as const;
           return (
-            <div key={locale} className={`admin-l10n__cell${errs.length ? ' field--invalid' : ''}`}>
-              <label className="admin-l10n__lang" htmlFor={inputId} aria-hidden="true">
-                {t(`lang.short.${locale}`)}
-              </label>
-              {multiline ? (
-                <textarea {...common} rows={3} onChange={(e) => onChange({ ...value, [locale]: e.target.value })} />
-              ) : (
-                <input {...common} type="text" onChange={(e) => onChange({ ...value, [locale]: e.target.value })} />
-              )}
-              {errs.length > 0 && (
-                <p className="field__error" id={errorId}>
-                  {errs.join(' ')}
-                </p>
-              )}
-            </div>
+            // The shown label is the language's short name; the input's own name says the whole.
+            <Field
+              key={locale}
+              className="admin-l10n__cell"
+              id={`${id}-${locale}`}
+              label={t(`lang.short.${locale}`)}
+              error={errs}
+            >
+              {(ids) => {
+                const common = {
+                  id: ids.input,
+                  lang: locale,
+                  className: `field__input${multiline ? ' field__textarea admin-l10n__textarea' : ''}`,
+                  value: value[locale],
+                  maxLength,
+                  required,
+                  'aria-invalid': ids.invalid,
+                  'aria-describedby': ids.describedBy,
+                  'aria-label': `${legend} (${t(`admin.lang.${locale}`)})`,
+                } as const;
+                return multiline ? (
+                  <textarea {...common} rows={3} onChange={(e) => onChange({ ...value, [locale]: e.target.value })} />
+                ) : (
+                  <input {...common} type="text" onChange={(e) => onChange({ ...value, [locale]: e.target.value })} />
+                );
+              }}
+            </Field>
           );
         })}
       </div>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useT } from '../../../i18n/I18nProvider';
 import { saveCalendar } from '../api';
 import type { SlaCalendarRow } from '../api';
+import { TextField } from '../../../ui/fields';
 import { Check, Errors } from '../forms/inputs';
 import { issuePath, issuesOf, issuesUnder } from '../shared/issues';
 import { SaveStatus } from '../shared/SaveStatus';
@@ -52,25 +53,22 @@ export function CalendarEditor({ calendar, canEdit, onSaved }: Props) {
       <fieldset className="admin-card__section admin-stack" disabled={!canEdit}>
         <legend className="visually-hidden">{calendarName(calendar, t)}</legend>
         <div className="admin-calendar__top">
-          <div className={`field admin-small${at('timeZone').length ? ' field--invalid' : ''}`}>
-            <label className="field__label" htmlFor={`${id}-tz`}>
-              {t('admin.calendar.timeZone')}
-            </label>
-            <input
-              id={`${id}-tz`}
-              className="field__input admin-mono"
-              list={`${id}-zones`}
-              value={draft.timeZone}
-              onChange={(e) => change({ timeZone: e.target.value })}
-            />
-            <datalist id={`${id}-zones`}>
-              {ZONES.map((z) => (
-                <option key={z} value={z} />
-              ))}
-            </datalist>
-            <p className="field__hint">{t('admin.calendar.timeZoneHint')}</p>
-            <Errors errors={at('timeZone')} />
-          </div>
+          <TextField
+            className="admin-small"
+            inputClassName="admin-mono"
+            id={`${id}-tz`}
+            label={t('admin.calendar.timeZone')}
+            hint={t('admin.calendar.timeZoneHint')}
+            error={at('timeZone')}
+            list={`${id}-zones`}
+            value={draft.timeZone}
+            onChange={(e) => change({ timeZone: e.target.value })}
+          />
+          <datalist id={`${id}-zones`}>
+            {ZONES.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
           <Check
             label={t('admin.calendar.alwaysOpen')}
             hint={t('admin.calendar.alwaysOpenHint')}

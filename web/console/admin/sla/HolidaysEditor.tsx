@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../../../i18n/I18nProvider';
+import { TextField } from '../../../ui/fields';
 import { localeTag } from '../../../ui/format';
 import { Errors } from '../forms/inputs';
 
@@ -42,13 +43,12 @@ export function HolidaysEditor({ holidays, onChange, errors, disabled }: Props) 
       )}
       {!disabled && (
         <div className="admin-inline">
-          <label className="visually-hidden" htmlFor={`${id}-date`}>
-            {t('admin.calendar.holidayDate')}
-          </label>
-          <input
+          <TextField
+            look="bare"
+            inputClassName="field__input admin-input--compact"
             id={`${id}-date`}
+            label={t('admin.calendar.holidayDate')}
             type="date"
-            className="field__input admin-input--compact"
             value={date}
             onChange={(e) => setDate(e.target.value)}
           />

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { L10n } from '../../../../common/forms/types';
 import { useT } from '../../../i18n/I18nProvider';
+import { Select } from '../../../ui/fields';
 import { updatePolicy } from '../api';
 import type { SlaCalendarRow, SlaPolicy } from '../api';
 import { isComplete, l10nErrors } from '../catalog/nodeChecks';
@@ -69,30 +70,21 @@ export function PolicyEditor({ policy, calendars, onSaved, onClose }: Props) {
         onChange={setName}
       />
       <div className="admin-policy__grid">
-        <div className="field admin-small">
-          <label className="field__label" htmlFor={`${id}-calendar`}>
-            {t('admin.sla.calendar')}
-          </label>
-          <select
-            id={`${id}-calendar`}
-            className="field__input field__select"
-            value={calendarCode}
-            onChange={(e) => setCalendarCode(e.target.value)}
-          >
-            {calendars.map((c) => (
-              <option key={c.code} value={c.code}>
-                {calendarName(c, t)}
-              </option>
-            ))}
-          </select>
-          <p className="field__hint">
-            {cal.alwaysOpen
+        <Select
+          className="admin-small"
+          id={`${id}-calendar`}
+          label={t('admin.sla.calendar')}
+          hint={
+            cal.alwaysOpen
               ? t('admin.sla.dayIs247')
               : cal.day
                 ? t('admin.sla.dayIs', { hours: String(Math.round((cal.day / 60) * 100) / 100).replace('.', ',') })
-                : t('admin.sla.noDay')}
-          </p>
-        </div>
+                : t('admin.sla.noDay')
+          }
+          value={calendarCode}
+          onChange={setCalendarCode}
+          options={calendars.map((c) => [c.code, calendarName(c, t)] as const)}
+        />
         <TargetInput
           label={t('admin.sla.firstResponse')}
           value={first}

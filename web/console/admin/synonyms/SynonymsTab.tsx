@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { FormEvent } from 'react';
 import { createSynonym, deleteSynonym, fetchSynonyms } from '../../../api/kbAdmin';
 import { useT } from '../../../i18n/I18nProvider';
+import { Field } from '../../../ui/fields';
 import { PageLoading } from '../../../ui/PageLoading';
 import { useApiQuery } from '../../../api/query';
 import { LoadFailure } from '../shared/LoadFailure';
@@ -47,25 +48,23 @@ export function SynonymsTab() {
     <div className="admin-stack">
       <p className="admin-note">{t('kbAdmin.synonyms.lead')}</p>
       <form className="admin-panel synonyms-form" onSubmit={(e) => void add(e)}>
-        <label className="field__label" htmlFor="synonym-terms">
-          {t('kbAdmin.synonyms.terms')}
-        </label>
-        <div className="synonyms-form__row">
-          <input
-            id="synonym-terms"
-            className="input"
-            value={terms}
-            maxLength={600}
-            aria-describedby="synonym-hint"
-            onChange={(e) => setTerms(e.target.value)}
-          />
-          <button type="submit" className="button button--small" disabled={save.saving || terms.trim().length === 0}>
-            {t('kbAdmin.synonyms.add')}
-          </button>
-        </div>
-        <p id="synonym-hint" className="form-note">
-          {t('kbAdmin.synonyms.hint')}
-        </p>
+        <Field id="synonym-terms" label={t('kbAdmin.synonyms.terms')} hint={t('kbAdmin.synonyms.hint')}>
+          {(ids) => (
+            <div className="synonyms-form__row">
+              <input
+                id={ids.input}
+                className="input"
+                value={terms}
+                maxLength={600}
+                aria-describedby={ids.describedBy}
+                onChange={(e) => setTerms(e.target.value)}
+              />
+              <button type="submit" className="button button--small" disabled={save.saving || terms.trim().length === 0}>
+                {t('kbAdmin.synonyms.add')}
+              </button>
+            </div>
+          )}
+        </Field>
         <SaveStatus result={save.result} />
       </form>
       {loaded.data.length === 0 ? (

@@ -246,12 +246,11 @@ function Members({ canOverride }: { canOverride: boolean }) {
           setQuery(q.trim());
         }}
       >
-        <label className="visually-hidden" htmlFor="members-q">
-          {t('wikiAdmin.searchMembers')}
-        </label>
-        <input
+        <TextField
+          look="bare"
+          inputClassName="field__input"
           id="members-q"
-          className="field__input"
+          label={t('wikiAdmin.searchMembers')}
           type="search"
           value={q}
           placeholder={t('wikiAdmin.searchMembers')}
