@@ -26,14 +26,7 @@ export const EXEMPT: readonly { pattern: RegExp; why: string }[] = [
 export type LongKnown = { file: string; removedBy: string };
 
 /** Long files that exist today and have an owner; the list only shrinks. */
-export const LONG_KNOWN: readonly LongKnown[] = [
-  ...['styles.css', 'admin.css', 'requests.css', 'console-workspace.css', 'console.css'].map((name) => ({
-    file: `web/ui/${name}`,
-    removedBy:
-      'issue 12 (the 500-line rule) with issue 13 (the web app): one stylesheet per screen or component, ' +
-      'split while no one else is changing web/ui',
-  })),
-];
+export const LONG_KNOWN: readonly LongKnown[] = [];
 
 export type LongFile = { file: string; lines: number };
 
