@@ -19,7 +19,9 @@
 // BENCH_CONCURRENCY (8), BENCH_PORT (3352; the floor uses the next port), BENCH_FLOOR (1; 0 skips it),
 // BENCH_APP_NODE_ARGS (extra node flags for the app and the floor, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof":
 // the measured load's profile window is printed for `bench/cpuprofile.ts --window`).
+import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../server/config';
 import { terminalPaymentStatement } from '../server/modules/customers/paycore.demo';
@@ -27,12 +29,13 @@ import { paidWindow } from '../server/modules/payments/payments.match';
 import { createRuntime } from '../server/runtime';
 import { DEMO_PAYMENTS_COUNT, seedDemoPayments } from '../server/seed/payments';
 import { cpuSnapshot, cpuUse } from './cpu';
-import { cpuPerRequest, ENGINES, onEngine, pct, waitReady } from './harness';
+import { cpuPerRequest, ENGINES, onEngine, pct, root, waitReady } from './harness';
 import { RawConnection } from './rawhttp';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const PORT = Number(process.env.BENCH_PORT ?? 3352);
+const FLOOR = process.env.BENCH_FLOOR !== '0';
 const PROFILING = (process.env.BENCH_APP_NODE_ARGS ?? '').includes('--cpu-prof');
 
 type Row = { receipt_number: string; terminal_id: string; account: string; amount_kopecks: string; paid_at: string | Date };
@@ -112,9 +115,9 @@ async function prepare(env: Record<string, string>) {
   }
 }
 
-async function load(checks: Check[], cpu?: { appPid: number; database: string }) {
+async function load(checks: Check[], cpu?: { appPid: number; database: string }, port = PORT, target = '/api/v1/payments/check') {
   const latencies: number[] = [];
-  const connections = Array.from({ length: CONCURRENCY }, () => new RawConnection(PORT));
+  const connections = Array.from({ length: CONCURRENCY }, () => new RawConnection(port));
   const before = cpu ? cpuSnapshot(cpu.appPid, cpu.database) : null;
   let next = 0;
   let errors = 0;
@@ -127,7 +130,7 @@ async function load(checks: Check[], cpu?: { appPid: number; database: string })
         if (i >= checks.length) return;
         const check = checks[i]!;
         const t0 = performance.now();
-        const res = await c.request('POST', '/api/v1/payments/check', { body: check.body });
+        const res = await c.request('POST', target, { body: check.body });
         latencies.push(performance.now() - t0);
         if (res.status !== 200) errors += 1;
         else if ((JSON.parse(res.text).status === 'not_found') !== (check.expect === 'not_found')) wrong += 1;
@@ -148,21 +151,48 @@ async function load(checks: Check[], cpu?: { appPid: number; database: string })
   };
 }
 
+/** bench/payment-floor.ts on the engine's data, on PORT + 1 (with BENCH_APP_NODE_ARGS, as the app). */
+function startFloor(env: Record<string, string>) {
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'bench/payment-floor.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(PORT + 1),
+      ...(env.DATABASE_URL ? { FLOOR_DATABASE_URL: env.DATABASE_URL } : { FLOOR_DATA_DIR: path.join(env.DATA_DIR ?? '', 'pgdata') }),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
 async function runEngine(engine: string) {
   await onEngine(engine, 'pay', async (e) => {
     const { seedMs, rows, plans } = await prepare(e.env);
     console.log(
       `${engine}: seeded ${DEMO_PAYMENTS_COUNT} payments in ${(seedMs / 1000).toFixed(1)} s; plans:\n${plans.join('\n')}`,
     );
+    const f = (x: number) => x.toFixed(1);
+    const checks = checksFrom(rows, REQUESTS);
+    if (FLOOR) {
+      // Before the app: on PGlite the floor opens the app's directory, which one process at a time may.
+      const floor = startFloor(e.env);
+      await waitReady(PORT + 1);
+      await load(checksFrom(rows.slice().reverse(), 500), undefined, PORT + 1, '/floor');
+      const r = await load(checks, { appPid: floor.pid ?? 0, database: e.database }, PORT + 1, '/floor');
+      console.log(
+        `${engine}: floor c=${CONCURRENCY} n=${checks.length} p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms, ${f(r.rps)} req/s, errors ${r.errors}, wrong answers ${r.wrong}${cpuPerRequest(r.use, checks.length).replace('app', 'floor')}`,
+      );
+      const exited = new Promise((resolve) => floor.once('exit', resolve));
+      floor.kill('SIGTERM');
+      await exited;
+    }
     const child = e.startApp(PORT, { PAYMENT_CHECKS_PER_IP: '1000000' });
     await waitReady(PORT);
-    const checks = checksFrom(rows, REQUESTS);
     await load(checksFrom(rows.slice().reverse(), 500)); // warm-up (JIT, plan caches)
     const from = process.hrtime.bigint() / 1000n;
     const r = await load(checks, { appPid: child.pid ?? 0, database: e.database });
     // Monotonic microseconds, the clock of V8's profiles: bench/cpuprofile.ts --window from-to.
     if (PROFILING) console.log(`${engine}: profile window ${from}-${process.hrtime.bigint() / 1000n}`);
-    const f = (x: number) => x.toFixed(1);
     console.log(
       `${engine}: check c=${CONCURRENCY} n=${checks.length} p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms, ${f(r.rps)} req/s, errors ${r.errors}, wrong answers ${r.wrong}${cpuPerRequest(r.use, checks.length)}`,
     );
