@@ -159,7 +159,9 @@ function startFloor(env: Record<string, string>) {
     env: {
       ...process.env,
       PORT: String(PORT + 1),
-      ...(env.DATABASE_URL ? { FLOOR_DATABASE_URL: env.DATABASE_URL } : { FLOOR_DATA_DIR: path.join(env.DATA_DIR ?? '', 'pgdata') }),
+      ...(env.DATABASE_URL
+        ? { FLOOR_DATABASE_URL: env.DATABASE_URL }
+        : { FLOOR_DATA_DIR: path.join(env.DATA_DIR ?? '', 'pgdata') }),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -13,11 +13,15 @@ import { normalizeAccount, paidWindow, toKopecks } from '../server/modules/payme
 
 const url = process.env.FLOOR_DATABASE_URL;
 const handle = await openDatabase(
-  url
-    ? { url, poolSize: Number(process.env.FLOOR_POOL_SIZE ?? 10) }
-    : { dataDir: process.env.FLOOR_DATA_DIR ?? '' },
+  url ? { url, poolSize: Number(process.env.FLOOR_POOL_SIZE ?? 10) } : { dataDir: process.env.FLOOR_DATA_DIR ?? '' },
 );
-type Body = { receiptNumber?: string; terminalId?: string; paidAt: string; amount: { amount: string; currency: string }; account: string };
+type Body = {
+  receiptNumber?: string;
+  terminalId?: string;
+  paidAt: string;
+  amount: { amount: string; currency: string };
+  account: string;
+};
 const app = Fastify({ logger: false });
 app.post('/floor', async (request) => {
   const b = request.body as Body;

@@ -24,8 +24,7 @@ const concat = (parts: Uint8Array[]): Uint8Array => {
 export function preparedStatements(pglite: PGlite) {
   const statements = new Map<string, Promise<Statement>>();
   const { serialize } = protocol;
-  const exclusive = <T>(fn: () => Promise<T>) =>
-    pglite._runExclusiveTransaction(() => pglite._runExclusiveQuery(fn));
+  const exclusive = <T>(fn: () => Promise<T>) => pglite._runExclusiveTransaction(() => pglite._runExclusiveQuery(fn));
 
   function prepare(name: string, text: string): Promise<Statement> {
     const known = statements.get(name);
@@ -36,8 +35,7 @@ export function preparedStatements(pglite: PGlite) {
       );
       const params = messages.find((m) => m.name === 'parameterDescription') as { dataTypeIDs: number[] } | undefined;
       const rows = messages.find((m) => m.name === 'rowDescription') as
-        | { fields: Array<{ name: string; dataTypeID: number }> }
-        | undefined;
+        { fields: Array<{ name: string; dataTypeID: number }> } | undefined;
       return {
         text,
         paramTypes: params?.dataTypeIDs ?? [],

@@ -47,7 +47,11 @@ type PaymentRow = {
   status: TerminalPayment['status'];
 };
 
-const LOOKUP_BY = { receipt: 'receipt_number = $1', terminal: 'terminal_id = $1', both: 'receipt_number = $1 AND terminal_id = $7' };
+const LOOKUP_BY = {
+  receipt: 'receipt_number = $1',
+  terminal: 'terminal_id = $1',
+  both: 'receipt_number = $1 AND terminal_id = $7',
+};
 
 /**
  * The demo core's lookup: one statement with every attribute in it, served by an index on
