@@ -9,23 +9,34 @@
 // 1/5 a wrong amount, 1/5 an unknown receipt (both `not_found`). The per-IP limit stays in the path
 // (in memory on PGlite, an upsert on PostgreSQL), raised so the load is not refused.
 //
+// The floor (bench/payment-floor.ts), in the same run on the same data: the same Fastify serving one
+// route that parses the check's JSON, computes the lookup's parameters with the app's own rules and
+// runs the same statement on the same engine — no hooks, zod, limiter, counting or presenter. Nothing
+// built on this stack checks faster on this machine; the app's figures are read against it.
+//
 // Run: npm run bench:payment-check (under the heavy lock). Knobs: BENCH_ENGINES (pglite,postgres),
 // BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_REQUESTS (2000),
-// BENCH_CONCURRENCY (8), BENCH_PORT (3352).
+// BENCH_CONCURRENCY (8), BENCH_PORT (3352; the floor uses the next port), BENCH_FLOOR (1; 0 skips it),
+// BENCH_APP_NODE_ARGS (extra node flags for the app and the floor, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof":
+// the measured load's profile window is printed for `bench/cpuprofile.ts --window`).
+import { spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../server/config';
-import { terminalPaymentQuery } from '../server/modules/customers/paycore.demo';
+import { terminalPaymentStatement } from '../server/modules/customers/paycore.demo';
 import { paidWindow } from '../server/modules/payments/payments.match';
 import { createRuntime } from '../server/runtime';
 import { DEMO_PAYMENTS_COUNT, seedDemoPayments } from '../server/seed/payments';
 import { cpuSnapshot, cpuUse } from './cpu';
-import { cpuPerRequest, ENGINES, onEngine, pct, waitReady } from './harness';
+import { cpuPerRequest, ENGINES, onEngine, pct, root, waitReady } from './harness';
 import { RawConnection } from './rawhttp';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const PORT = Number(process.env.BENCH_PORT ?? 3352);
+const FLOOR = process.env.BENCH_FLOOR !== '0';
+const PROFILING = (process.env.BENCH_APP_NODE_ARGS ?? '').includes('--cpu-prof');
 
 type Row = { receipt_number: string; terminal_id: string; account: string; amount_kopecks: string; paid_at: string | Date };
 type Check = { body: Record<string, unknown>; expect: 'found' | 'not_found' };
@@ -94,8 +105,8 @@ async function prepare(env: Record<string, string>) {
     };
     const plans: string[] = [];
     for (const by of [{ receiptNumber: sample.receipt_number }, { terminalId: sample.terminal_id }]) {
-      const q = terminalPaymentQuery(runtime.ctx.db, { ...match, ...by }).toSQL();
-      const plan = await runtime.ctx.handle.query<Record<string, string>>(`EXPLAIN ${q.sql}`, q.params);
+      const q = terminalPaymentStatement({ ...match, ...by });
+      const plan = await runtime.ctx.handle.query<Record<string, string>>(`EXPLAIN ${q.text}`, q.params);
       plans.push(`  by ${Object.keys(by)[0]}:\n${plan.rows.map((x) => `    ${Object.values(x)[0]}`).join('\n')}`);
     }
     return { seedMs, rows, plans };
@@ -104,9 +115,9 @@ async function prepare(env: Record<string, string>) {
   }
 }
 
-async function load(checks: Check[], cpu?: { appPid: number; database: string }) {
+async function load(checks: Check[], cpu?: { appPid: number; database: string }, port = PORT, target = '/api/v1/payments/check') {
   const latencies: number[] = [];
-  const connections = Array.from({ length: CONCURRENCY }, () => new RawConnection(PORT));
+  const connections = Array.from({ length: CONCURRENCY }, () => new RawConnection(port));
   const before = cpu ? cpuSnapshot(cpu.appPid, cpu.database) : null;
   let next = 0;
   let errors = 0;
@@ -119,7 +130,7 @@ async function load(checks: Check[], cpu?: { appPid: number; database: string })
         if (i >= checks.length) return;
         const check = checks[i]!;
         const t0 = performance.now();
-        const res = await c.request('POST', '/api/v1/payments/check', { body: check.body });
+        const res = await c.request('POST', target, { body: check.body });
         latencies.push(performance.now() - t0);
         if (res.status !== 200) errors += 1;
         else if ((JSON.parse(res.text).status === 'not_found') !== (check.expect === 'not_found')) wrong += 1;
@@ -140,18 +151,50 @@ async function load(checks: Check[], cpu?: { appPid: number; database: string })
   };
 }
 
+/** bench/payment-floor.ts on the engine's data, on PORT + 1 (with BENCH_APP_NODE_ARGS, as the app). */
+function startFloor(env: Record<string, string>) {
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'bench/payment-floor.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(PORT + 1),
+      ...(env.DATABASE_URL
+        ? { FLOOR_DATABASE_URL: env.DATABASE_URL }
+        : { FLOOR_DATA_DIR: path.join(env.DATA_DIR ?? '', 'pgdata') }),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
 async function runEngine(engine: string) {
   await onEngine(engine, 'pay', async (e) => {
     const { seedMs, rows, plans } = await prepare(e.env);
     console.log(
       `${engine}: seeded ${DEMO_PAYMENTS_COUNT} payments in ${(seedMs / 1000).toFixed(1)} s; plans:\n${plans.join('\n')}`,
     );
+    const f = (x: number) => x.toFixed(1);
+    const checks = checksFrom(rows, REQUESTS);
+    if (FLOOR) {
+      // Before the app: on PGlite the floor opens the app's directory, which one process at a time may.
+      const floor = startFloor(e.env);
+      await waitReady(PORT + 1);
+      await load(checksFrom(rows.slice().reverse(), 500), undefined, PORT + 1, '/floor');
+      const r = await load(checks, { appPid: floor.pid ?? 0, database: e.database }, PORT + 1, '/floor');
+      console.log(
+        `${engine}: floor c=${CONCURRENCY} n=${checks.length} p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms, ${f(r.rps)} req/s, errors ${r.errors}, wrong answers ${r.wrong}${cpuPerRequest(r.use, checks.length).replace('app', 'floor')}`,
+      );
+      const exited = new Promise((resolve) => floor.once('exit', resolve));
+      floor.kill('SIGTERM');
+      await exited;
+    }
     const child = e.startApp(PORT, { PAYMENT_CHECKS_PER_IP: '1000000' });
     await waitReady(PORT);
-    const checks = checksFrom(rows, REQUESTS);
     await load(checksFrom(rows.slice().reverse(), 500)); // warm-up (JIT, plan caches)
+    const from = process.hrtime.bigint() / 1000n;
     const r = await load(checks, { appPid: child.pid ?? 0, database: e.database });
-    const f = (x: number) => x.toFixed(1);
+    // Monotonic microseconds, the clock of V8's profiles: bench/cpuprofile.ts --window from-to.
+    if (PROFILING) console.log(`${engine}: profile window ${from}-${process.hrtime.bigint() / 1000n}`);
     console.log(
       `${engine}: check c=${CONCURRENCY} n=${checks.length} p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, p99 ${f(r.p99)} ms, ${f(r.rps)} req/s, errors ${r.errors}, wrong answers ${r.wrong}${cpuPerRequest(r.use, checks.length)}`,
     );

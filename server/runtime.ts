@@ -106,7 +106,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       jobs,
       cipher,
       storage: createFileStorage(config, handle),
-      paycore: createDemoPaymentCore({ db: handle.db, cipher }),
+      paycore: createDemoPaymentCore({ db: handle.db, handle, cipher }),
       metrics: createMetrics({ pendingOutbox: () => outbox.pendingCount() }),
       logger,
     };

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { preparedStatements } from './pglite-prepared';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -22,8 +23,8 @@ export type DbHandle = {
   db: Database;
   /**
    * One parameterised statement; for platform code that speaks SQL directly. `name` makes it a
-   * named prepared statement on PostgreSQL (parsed and planned once per connection; the hot
-   * paths use it). PGlite ignores it.
+   * named prepared statement (parsed once per connection on PostgreSQL, once per database on
+   * PGlite: pglite-prepared.ts; the hot paths use it). One name, one text.
    */
   query<Row = Record<string, unknown>>(text: string, params?: unknown[], options?: { name?: string }): Promise<{ rows: Row[] }>;
   /** Several statements without parameters (pg-boss's schema scripts). */
@@ -53,11 +54,13 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
     extensions: { pg_trgm, unaccent },
   });
   const db = drizzlePglite(pglite, { schema, casing: 'snake_case' }) as unknown as Database;
+  const runPrepared = preparedStatements(pglite);
   return {
     engine: 'pglite',
     db,
     pglite,
-    async query<Row>(text: string, params?: unknown[]) {
+    async query<Row>(text: string, params?: unknown[], options?: { name?: string }) {
+      if (options?.name) return runPrepared<Row>(options.name, text, params);
       const result = await pglite.query<Row>(text, params as never[] | undefined);
       return { rows: result.rows };
     },

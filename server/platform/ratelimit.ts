@@ -94,6 +94,118 @@ export async function enforceNodeRateLimit(
   if (!allowed) throw new AppError('RATE_LIMITED', { retryAfterSeconds, limit: limit.name });
 }
 
+/** How long a node keeps the hits of a batched limit before writing them and learning the other nodes'. */
+export const BATCHED_FLUSH_MS = 250;
+
+type Batched = { windowStart: number; windowSeconds: number; known: number; writing: number; pending: number };
+type BatchedState = { entries: Map<string, Batched>; timer: NodeJS.Timeout | null; flushing: Promise<void> };
+const batchedStates = new WeakMap<object, BatchedState>();
+
+function batchedState(scope: object): BatchedState {
+  let state = batchedStates.get(scope);
+  if (!state) batchedStates.set(scope, (state = { entries: new Map(), timer: null, flushing: Promise.resolve() }));
+  return state;
+}
+
+/**
+ * The fixed-window limit shared by all nodes through `rate_counters`, without a statement per hit:
+ * this node counts its hits in memory and decides on what it knows — the shared count as of its
+ * last write plus its own hits since — and writes its hits (one upsert of every waiting subject,
+ * learning the shared counts back) at most BATCHED_FLUSH_MS later. On one node the limit is exact;
+ * across nodes a subject gets at most `limit` plus what the other nodes admitted it in their last
+ * BATCHED_FLUSH_MS before this node heard of it (never more than `limit` per node). For limits
+ * against enumeration and flooding, not for ones that guard a single attempt (sign-in).
+ */
+export function hitBatchedRateLimit(
+  scope: object,
+  db: Executor,
+  limit: RateLimit,
+  subject: string,
+  now = Date.now(),
+): { allowed: boolean; retryAfterSeconds: number } {
+  const state = batchedState(scope);
+  const key = `${limit.name}:${subject}`;
+  const span = limit.windowSeconds * 1000;
+  let e = state.entries.get(key);
+  if (!e || e.windowStart <= now - span) {
+    if (!e && state.entries.size >= 100_000)
+      for (const [k, old] of state.entries) if (old.windowStart <= now - span && old.pending === 0) state.entries.delete(k);
+    state.entries.set(key, (e = { windowStart: now, windowSeconds: limit.windowSeconds, known: 0, writing: 0, pending: 0 }));
+  }
+  e.pending += 1;
+  if (!state.timer) {
+    state.timer = setTimeout(() => void flushBatchedRateLimits(scope, db).catch(() => undefined), BATCHED_FLUSH_MS);
+    state.timer.unref();
+  }
+  const count = e.known + e.writing + e.pending;
+  return { allowed: count <= limit.limit, retryAfterSeconds: Math.max(1, Math.ceil((e.windowStart + span - now) / 1000)) };
+}
+
+/**
+ * Writes this node's waiting hits (one upsert per window length, subjects in key order so two nodes
+ * never lock each other) and takes the shared counts and window starts back. Hits of a failed
+ * write wait for the next one.
+ */
+export function flushBatchedRateLimits(scope: object, db: Executor): Promise<void> {
+  const state = batchedState(scope);
+  if (state.timer) clearTimeout(state.timer);
+  state.timer = null;
+  const run = state.flushing.then(async () => {
+    const byWindow = new Map<number, Array<[string, Batched]>>();
+    for (const [key, e] of state.entries) {
+      if (e.pending === 0) continue;
+      e.writing = e.pending;
+      e.pending = 0;
+      const list = byWindow.get(e.windowSeconds) ?? [];
+      list.push([key, e]);
+      byWindow.set(e.windowSeconds, list);
+    }
+    for (const [windowSeconds, list] of byWindow) {
+      const hits = JSON.stringify(list.map(([k, e]) => ({ k, c: e.writing })));
+      try {
+        const result = await db.execute<{ key: string; count: number; window_start: string | Date }>(sql`
+          INSERT INTO rate_counters (key, window_start, count)
+            SELECT k, now(), c FROM jsonb_to_recordset(${hits}::jsonb) AS h(k text, c int) ORDER BY k
+          ON CONFLICT (key) DO UPDATE SET
+            count = CASE WHEN rate_counters.window_start <= now() - make_interval(secs => ${windowSeconds}) THEN excluded.count ELSE rate_counters.count + excluded.count END,
+            window_start = CASE WHEN rate_counters.window_start <= now() - make_interval(secs => ${windowSeconds}) THEN now() ELSE rate_counters.window_start END
+          RETURNING key, count, window_start`);
+        const rows = (result as unknown as { rows: Array<{ key: string; count: number; window_start: string | Date }> }).rows;
+        const shared = new Map(rows.map((r) => [r.key, r]));
+        for (const [k, e] of list) {
+          const row = shared.get(k);
+          if (row) {
+            e.known = Number(row.count);
+            e.windowStart = new Date(row.window_start).getTime();
+          }
+          e.writing = 0;
+        }
+      } catch (err) {
+        for (const [, e] of list) {
+          e.pending += e.writing;
+          e.writing = 0;
+        }
+        throw err;
+      }
+    }
+  });
+  state.flushing = run.catch(() => undefined);
+  return run;
+}
+
+/** A batched limit (hitBatchedRateLimit) on PostgreSQL; in memory on the single-process engine (PGlite). */
+export async function enforceBatchedRateLimit(
+  ctx: { db: Executor; handle: { engine: string } },
+  limit: RateLimit,
+  subject: string,
+): Promise<void> {
+  const { allowed, retryAfterSeconds } =
+    ctx.handle.engine === 'pglite'
+      ? hitLocalRateLimit(ctx.db, limit, subject)
+      : hitBatchedRateLimit(ctx.db, ctx.db, limit, subject);
+  if (!allowed) throw new AppError('RATE_LIMITED', { retryAfterSeconds, limit: limit.name });
+}
+
 /** Longest window of any limit; counters idle for longer are dead weight. */
 const LONGEST_WINDOW_SECONDS = 24 * 3600;
 

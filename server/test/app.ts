@@ -67,7 +67,7 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     jobs: null,
     cipher: createPiiCipher(config.SECRET_KEY),
     storage: createFileStorage(config, db),
-    paycore: createDemoPaymentCore({ db: db.db, cipher: createPiiCipher(config.SECRET_KEY) }),
+    paycore: createDemoPaymentCore({ db: db.db, handle: db, cipher: createPiiCipher(config.SECRET_KEY) }),
     metrics: createMetrics({ pendingOutbox: () => outbox.pendingCount() }),
     logger,
   };

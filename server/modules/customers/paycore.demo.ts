@@ -1,5 +1,5 @@
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
-import type { Database } from '../../db/connection';
+import { desc, eq } from 'drizzle-orm';
+import type { Database, SqlRunner } from '../../db/connection';
 import { demoPayments, demoWallets } from '../../db/schema';
 import type { PiiCipher } from '../../platform/crypto';
 import { safeEqual } from '../../platform/crypto';
@@ -34,36 +34,71 @@ const toPayment = (r: typeof demoPayments.$inferSelect): TerminalPayment => ({
   status: r.status,
 });
 
+/** What the lookup reads of a payment; times as epoch milliseconds, the amount as text (bigint). */
+type PaymentRow = {
+  receipt_number: string;
+  terminal_id: string;
+  account: string;
+  service: string;
+  amount_kopecks: string;
+  currency: string;
+  paid_ms: number;
+  credited_ms: number | null;
+  status: TerminalPayment['status'];
+};
+
+const LOOKUP_BY = {
+  receipt: 'receipt_number = $1',
+  terminal: 'terminal_id = $1',
+  both: 'receipt_number = $1 AND terminal_id = $7',
+};
+
 /**
- * The demo core's lookup: one statement with every attribute in it, served by the receipt's unique
- * index or by (terminal_id, paid_at), so a wrong amount costs the same as an unknown receipt.
- * Exported for the plan test.
+ * The demo core's lookup: one statement with every attribute in it, served by an index on
+ * (account, paid_at), the receipt's unique one or (terminal_id, paid_at), so a wrong amount costs the
+ * same as an unknown receipt. A named prepared statement per shape (receipt, terminal or both):
+ * parsed and planned once, not per check (bench:payment-check). Exported for the plan test and the bench.
  */
-export function terminalPaymentQuery(db: Database, m: TerminalPaymentMatch) {
-  return db
-    .select()
-    .from(demoPayments)
-    .where(
-      and(
-        m.receiptNumber !== undefined ? eq(demoPayments.receiptNumber, m.receiptNumber) : undefined,
-        m.terminalId !== undefined ? eq(demoPayments.terminalId, m.terminalId) : undefined,
-        gte(demoPayments.paidAt, m.paidFrom),
-        lt(demoPayments.paidAt, m.paidTo),
-        eq(demoPayments.account, m.account),
-        eq(demoPayments.amountKopecks, m.amountKopecks),
-        eq(demoPayments.currency, m.currency),
-      ),
-    )
-    .orderBy(desc(demoPayments.paidAt))
-    .limit(1);
+export function terminalPaymentStatement(m: TerminalPaymentMatch): { name: string; text: string; params: unknown[] } {
+  const by = m.receiptNumber !== undefined ? (m.terminalId !== undefined ? 'both' : 'receipt') : 'terminal';
+  const params: unknown[] = [
+    m.receiptNumber ?? m.terminalId,
+    m.paidFrom.toISOString(),
+    m.paidTo.toISOString(),
+    m.account,
+    m.amountKopecks,
+    m.currency,
+  ];
+  if (by === 'both') params.push(m.terminalId);
+  return {
+    name: `paycore_payment_by_${by}`,
+    text: `SELECT receipt_number, terminal_id, account, service, amount_kopecks::text AS amount_kopecks, currency,
+        (extract(epoch FROM paid_at) * 1000)::float8 AS paid_ms, (extract(epoch FROM credited_at) * 1000)::float8 AS credited_ms, status
+      FROM demo_payments
+      WHERE ${LOOKUP_BY[by]} AND paid_at >= $2 AND paid_at < $3 AND account = $4 AND amount_kopecks = $5 AND currency = $6
+      ORDER BY paid_at DESC LIMIT 1`,
+    params,
+  };
 }
+
+const fromRow = (r: PaymentRow): TerminalPayment => ({
+  receiptNumber: r.receipt_number,
+  terminalId: r.terminal_id,
+  account: r.account,
+  service: r.service,
+  amountKopecks: Number(r.amount_kopecks),
+  currency: r.currency,
+  paidAt: new Date(Number(r.paid_ms)),
+  creditedAt: r.credited_ms === null ? null : new Date(Number(r.credited_ms)),
+  status: r.status,
+});
 
 /**
  * DEMO adapter: the payment core mocked by the `demo_wallets` and `demo_payments` tables. The real
  * core is outside the company (its own API); this adapter exists so the product can be run and
  * tested without it, and is the only code that reads those tables.
  */
-export function createDemoPaymentCore(deps: { db: Database; cipher: PiiCipher }): PaymentCore {
+export function createDemoPaymentCore(deps: { db: Database; handle: SqlRunner; cipher: PiiCipher }): PaymentCore {
   return {
     async walletsOfCustomer(customerId) {
       return (await deps.db.select().from(demoWallets).where(eq(demoWallets.customerId, customerId))).map(toInfo);
@@ -79,8 +114,9 @@ export function createDemoPaymentCore(deps: { db: Database; cipher: PiiCipher })
       return safeEqual(stored, normalizePassport(passport)) ? 'match' : 'mismatch';
     },
     async findTerminalPayment(m) {
-      const [row] = await terminalPaymentQuery(deps.db, m);
-      return row ? toPayment(row) : null;
+      const { name, text, params } = terminalPaymentStatement(m);
+      const { rows } = await deps.handle.query<PaymentRow>(text, params, { name });
+      return rows[0] ? fromRow(rows[0]) : null;
     },
     async recentPayments(account, limit) {
       const rows = await deps.db

@@ -1,4 +1,5 @@
 import { seedDemoPayments } from '../../seed/payments';
+import { flushBatchedRateLimits } from '../../platform/ratelimit';
 import { defineModule } from '../module';
 import { flushCounts } from './payments.counter';
 import { consolePaymentRoutes, paymentRoutes } from './payments.routes';
@@ -12,11 +13,14 @@ export const paymentsModule = defineModule({
   ],
   // The demo payment core's 100,000 terminal payments and the README's receipts.
   demoSeed: (db) => seedDemoPayments(db),
-  // Checks are counted in batches (payments.counter.ts): a clean shutdown writes the last ones.
+  // Checks are counted in batches (payments.counter.ts), and so are the per-address limit's hits on
+  // PostgreSQL (ratelimit.ts, hitBatchedRateLimit): a clean shutdown writes the last ones.
   start: async (ctx) => ({
     close: () =>
-      flushCounts(ctx.db).catch((err: unknown) => {
-        ctx.logger.warn({ err: err instanceof Error ? err.name : 'unknown' }, 'payment check counts not written at shutdown');
-      }),
+      Promise.all([flushCounts(ctx.db), ctx.handle.engine === 'pglite' ? null : flushBatchedRateLimits(ctx.db, ctx.db)])
+        .then(() => undefined)
+        .catch((err: unknown) => {
+          ctx.logger.warn({ err: err instanceof Error ? err.name : 'unknown' }, 'payment check counts not written at shutdown');
+        }),
   }),
 });

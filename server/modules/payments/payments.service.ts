@@ -2,7 +2,7 @@ import type { Locale } from '../../../common/errors';
 import type { AppContext } from '../../context';
 import { PAYMENT_CHECK_SOURCES, type PaymentCheckSource } from '../../db/schema';
 import { AppError } from '../../errors';
-import { enforceNodeRateLimit } from '../../platform/ratelimit';
+import { enforceBatchedRateLimit } from '../../platform/ratelimit';
 import type { TerminalPayment } from '../customers';
 import type { StaffScope } from '../staff';
 import { authorize, parseTicketNumber } from '../tickets';
@@ -73,7 +73,7 @@ export async function checkPayment(
     options.source === 'console'
       ? { name: 'payments.check.staff', limit: STAFF_CHECKS_PER_WINDOW, windowSeconds: 900 }
       : { name: 'payments.check.ip', limit: ctx.config.PAYMENT_CHECKS_PER_IP, windowSeconds: 900 };
-  await enforceNodeRateLimit(ctx, limit, options.limitBy);
+  await enforceBatchedRateLimit(ctx, limit, options.limitBy);
   const receiptNumber = input.receiptNumber === undefined ? undefined : normalizeReceipt(input.receiptNumber);
   const terminalId = input.terminalId === undefined ? undefined : normalizeTerminal(input.terminalId);
   if (receiptNumber === undefined && terminalId === undefined) throw invalid('receiptNumber', 'receipt_or_terminal_required');

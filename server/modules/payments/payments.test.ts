@@ -8,7 +8,7 @@ import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { explainPlan } from '../../test/explain';
 import { makeCustomer } from '../../test/factories';
 import { makeMember } from '../../test/staff';
-import { terminalPaymentQuery } from '../customers/paycore.demo';
+import { terminalPaymentStatement } from '../customers/paycore.demo';
 import { paidWindow } from './payments.match';
 import { checkCounts } from './payments.repo';
 import { fieldProblems } from '../../test/issues';
@@ -257,8 +257,8 @@ describe('plan', () => {
     const w = paidWindow(TODAY)!;
     const match = { paidFrom: w.from, paidTo: w.to, account: '+79161234567', amountKopecks: 50000, currency: 'RUB' };
     for (const by of [{ receiptNumber: '100000000001' }, { terminalId: '10234567' }]) {
-      const q = terminalPaymentQuery(t.ctx.db, { ...match, ...by }).toSQL();
-      const plan = await explainPlan(t.ctx.handle, `EXPLAIN ${q.sql}`, q.params);
+      const q = terminalPaymentStatement({ ...match, ...by });
+      const plan = await explainPlan(t.ctx.handle, `EXPLAIN ${q.text}`, q.params);
       expect(plan, JSON.stringify(by)).toMatch(
         /Index (Only )?Scan.* using demo_payments_(receipt_uq|terminal_paid_idx|account_paid_idx)/,
       );

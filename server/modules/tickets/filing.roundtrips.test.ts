@@ -42,8 +42,14 @@ const suggestion = async () => ({
 async function countStatements(fn: () => Promise<unknown>): Promise<number> {
   await t.ctx.outbox.drain();
   const kick = vi.spyOn(t.ctx.outbox, 'kick').mockImplementation(() => undefined);
+  // A named statement on PGlite is one execProtocol call (db/pglite-prepared.ts); query() and exec() do not use it.
   const spies = t.db.pglite
-    ? [vi.spyOn(t.db.pglite, 'query'), vi.spyOn(t.db.pglite, 'exec'), vi.spyOn(t.db.pglite, 'transaction')]
+    ? [
+        vi.spyOn(t.db.pglite, 'query'),
+        vi.spyOn(t.db.pglite, 'exec'),
+        vi.spyOn(t.db.pglite, 'transaction'),
+        vi.spyOn(t.db.pglite, 'execProtocol'),
+      ]
     : [vi.spyOn(pg.Client.prototype, 'query')];
   try {
     await fn();
