@@ -26,7 +26,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   RATE_LIMITED: 'Too many requests; try again later',
   INTERNAL: 'Internal error',
   SERVICE_UNAVAILABLE: 'Service unavailable',
-  PAYMENT_CHECK_UNAVAILABLE: 'Сервис проверки временно недоступен, попробуйте позже',
+  PAYMENT_CHECK_UNAVAILABLE: 'The payment check service is not answering; try again later',
 };
 
 /** An expected failure with a stable code; the only kind of error whose details reach a client. */

@@ -59,6 +59,8 @@ export const auditEn: Record<keyof typeof auditRu, string> = {
   'audit.says.sla.policy_updated': 'SLA times changed.',
   'audit.says.sla.calendar_updated': 'An SLA working calendar changed.',
   'audit.says.staff.created': 'A staff member was created (roles: {roles}).',
+  'audit.says.staff.updated':
+    "A staff member's rights changed: roles — {roles}; {active, select, true {account enabled} false {account disabled} other {access unchanged}}.",
 
   'audit.says.kb.create': 'Article “{slug}” ({locale}) created.',
   'audit.says.kb.edit': 'Article “{slug}” ({locale}) edited, revision {revision}.',

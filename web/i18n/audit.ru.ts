@@ -62,6 +62,8 @@ export const auditRu = {
   'audit.says.sla.policy_updated': 'Изменены сроки SLA.',
   'audit.says.sla.calendar_updated': 'Изменён рабочий календарь SLA.',
   'audit.says.staff.created': 'Создан сотрудник (роли: {roles}).',
+  'audit.says.staff.updated':
+    'Изменены права сотрудника: роли — {roles}; {active, select, true {учётная запись включена} false {учётная запись отключена} other {доступ без изменений}}.',
 
   'audit.says.kb.create': 'Создана статья «{slug}» ({locale}).',
   'audit.says.kb.edit': 'Статья «{slug}» ({locale}) изменена, версия {revision}.',

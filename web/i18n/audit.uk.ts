@@ -60,6 +60,8 @@ export const auditUk: Record<keyof typeof auditRu, string> = {
   'audit.says.sla.policy_updated': 'Змінено строки SLA.',
   'audit.says.sla.calendar_updated': 'Змінено робочий календар SLA.',
   'audit.says.staff.created': 'Створено співробітника (ролі: {roles}).',
+  'audit.says.staff.updated':
+    'Змінено права співробітника: ролі — {roles}; {active, select, true {обліковий запис увімкнено} false {обліковий запис вимкнено} other {доступ без змін}}.',
 
   'audit.says.kb.create': 'Створено статтю «{slug}» ({locale}).',
   'audit.says.kb.edit': 'Статтю «{slug}» ({locale}) змінено, версія {revision}.',
