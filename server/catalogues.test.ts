@@ -8,12 +8,16 @@ import { CATALOGUES } from '../web/i18n/catalogues';
 import { PLATFORM_TEXT } from './issues';
 import { MODULES } from './modules';
 import { PHRASES } from './modules/bot/bot.text';
+import { CONSOLE_MESSAGES } from './modules/console/console.messages';
 import { inboxEn } from './modules/inbox/inbox.messages.en';
 import { inboxRu } from './modules/inbox/inbox.messages.ru';
 import { inboxUk } from './modules/inbox/inbox.messages.uk';
 import { mailEn } from './modules/mail/mail.messages.en';
 import { mailRu } from './modules/mail/mail.messages.ru';
 import { mailUk } from './modules/mail/mail.messages.uk';
+import { NOTICES_MESSAGES } from './modules/notices/notices.messages';
+import { PAYMENTS_MESSAGES } from './modules/payments/payments.messages';
+import { TICKETS_MESSAGES } from './modules/tickets/tickets.messages';
 
 // Every catalogue of paydesk, web and server, in one place: each has the same keys in ru, uk and
 // en, and each message is valid ICU with the same arguments (name and kind) in all three — a
@@ -32,6 +36,10 @@ const CATALOGUE_LIST: ReadonlyArray<readonly [string, Catalogue]> = [
   ['mail templates (mail.messages.*)', { ru: mailRu, uk: mailUk, en: mailEn }],
   ['incoming mail (inbox.messages.*)', { ru: inboxRu, uk: inboxUk, en: inboxEn }],
   ['consultant phrases (bot.text.ts)', PHRASES],
+  ['requests (tickets.messages.ts)', TICKETS_MESSAGES],
+  ['notices feed (notices.messages.ts)', NOTICES_MESSAGES],
+  ['payment statuses (payments.messages.ts)', PAYMENTS_MESSAGES],
+  ['console labels (console.messages.ts)', CONSOLE_MESSAGES],
   ['field errors (common/forms/messages.ts)', FIELD_MESSAGES],
   ['platform issue texts (server/issues.ts)', byLanguage(PLATFORM_TEXT)],
   ...MODULES.flatMap((m) =>
@@ -71,7 +79,7 @@ function unreadable(catalogue: Readonly<Record<string, string>>): string[] {
 
 describe('every message catalogue', () => {
   it('lists the server catalogues and every module that brings issue texts', () => {
-    expect(CATALOGUE_LIST.length).toBeGreaterThanOrEqual(12);
+    expect(CATALOGUE_LIST.length).toBeGreaterThanOrEqual(16);
     expect(CATALOGUE_LIST.map(([name]) => name)).toContain('sla issue texts');
   });
 

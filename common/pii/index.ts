@@ -1,13 +1,3 @@
 /** The one personal-data detector of paydesk: every channel and stored text goes through it. */
 export { findPii, hasPii, luhnValid, type PiiKind, type PiiMatch } from './find';
-export {
-  FREE_TEXT_PII_LABEL,
-  MASK_CHAR,
-  maskPii,
-  maskText,
-  revealText,
-  sealText,
-  type Opener,
-  type SealedPii,
-  type Sealer,
-} from './seal';
+export { MASK_CHAR, maskPii, maskText, revealText, sealText, type Opener, type SealedPii, type Sealer } from './seal';

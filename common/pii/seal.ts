@@ -85,13 +85,3 @@ export function revealText(text: string, sealed: readonly SealedPii[], cipher: O
   }
   return out + text.slice(at);
 }
-
-/**
- * How a number taken out of free text is named where it is listed beside the form's fields
- * (the console's request card, with its reveal button). Data like a form's labels, in the
- * three languages of the product.
- */
-export const FREE_TEXT_PII_LABEL: Record<'passport' | 'card', { ru: string; uk: string; en: string }> = {
-  passport: { ru: 'Документ из текста обращения', uk: 'Документ із тексту звернення', en: 'Document number from the text' },
-  card: { ru: 'Номер карты из текста обращения', uk: 'Номер картки з тексту звернення', en: 'Card number from the text' },
-};

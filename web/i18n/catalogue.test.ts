@@ -29,4 +29,23 @@ describe('message catalogues', () => {
     ]);
     expect(translate('en', 'portal.review.businessDays', { count: 2 })).toBe('2 business days');
   });
+
+  it('counts help search results with the plural form of each language', () => {
+    const count = (locale: (typeof LOCALES)[number], n: number) =>
+      translate(locale, 'help.search.count', { q: 'кошелёк', count: n });
+    expect([1, 3, 5, 11, 21, 1000].map((n) => count('ru', n))).toEqual([
+      'По запросу «кошелёк»: 1 статья',
+      'По запросу «кошелёк»: 3 статьи',
+      'По запросу «кошелёк»: 5 статей',
+      'По запросу «кошелёк»: 11 статей',
+      'По запросу «кошелёк»: 21 статья',
+      'По запросу «кошелёк»: 1000 статей',
+    ]);
+    expect([1, 2, 0].map((n) => count('uk', n))).toEqual([
+      'За запитом «кошелёк»: 1 стаття',
+      'За запитом «кошелёк»: 2 статті',
+      'За запитом «кошелёк»: 0 статей',
+    ]);
+    expect([1, 0].map((n) => count('en', n))).toEqual(['1 article for “кошелёк”', '0 articles for “кошелёк”']);
+  });
 });

@@ -10,7 +10,7 @@ import { normalizePhone } from '../../../common/forms/validate';
 import { can, displayValue, parseTicketNumber } from '../tickets';
 import { canReveal, seesSecurity, type StaffScope } from '../staff';
 import { loadForWork, recordIdentification, sealedDocumentKind } from '../tickets/commands';
-import { FREE_TEXT_PII_LABEL } from '../../../common/pii';
+import { consoleL10n } from './console.messages';
 
 /** Leaves whose money went missing: the seeds' order is technical support first, then the security service. */
 const LOST_MONEY = new Set([
@@ -241,7 +241,8 @@ function freeTextDocuments(t: WorkspaceRow, definition: FormDef) {
     const kind = sealedDocumentKind(key);
     const mask = t.fields[key];
     if (!kind || own.has(key) || typeof mask !== 'string') return [];
-    return [{ key, label: FREE_TEXT_PII_LABEL[kind], type: 'text' as const, value: mask, personal: true, revealable: true }];
+    const label = consoleL10n(`console.freeText.${kind}`);
+    return [{ key, label, type: 'text' as const, value: mask, personal: true, revealable: true }];
   });
 }
 

@@ -1,17 +1,10 @@
 import { formatShortDateTime } from '../../../common/format';
 import type { Locale } from '../../../common/errors';
+import { noticesText } from './notices.messages';
 import type { NoticeRow } from './notices.service';
 
-const FEED_TITLE: Record<Locale, string> = {
-  ru: 'Уведомления о работах и сбоях',
-  uk: 'Повідомлення про роботи та збої',
-  en: 'Maintenance and outage notices',
-};
-const SEVERITY: Record<Locale, Record<NoticeRow['severity'], string>> = {
-  ru: { info: 'Информация', maintenance: 'Плановые работы', outage: 'Сбой', critical: 'Серьёзный сбой' },
-  uk: { info: 'Інформація', maintenance: 'Планові роботи', outage: 'Збій', critical: 'Серйозний збій' },
-  en: { info: 'Information', maintenance: 'Maintenance', outage: 'Outage', critical: 'Major outage' },
-};
+/** A notice's severity in a language (notices.messages.ts). */
+const severityText = (locale: Locale, severity: NoticeRow['severity']) => noticesText(locale, `notices.severity.${severity}`);
 
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 forbids. */
 export function xmlEscape(value: string): string {
@@ -46,11 +39,11 @@ export function renderAtom(input: { rows: NoticeRow[]; locale: Locale; publicUrl
     return [
       '  <entry>',
       `    <id>${xmlEscape(tagUri(publicUrl, `notice/${r.id}`))}</id>`,
-      `    <title type="text">${xmlEscape(`${SEVERITY[locale][r.severity]}: ${r.title[locale]}`)}</title>`,
+      `    <title type="text">${xmlEscape(`${severityText(locale, r.severity)}: ${r.title[locale]}`)}</title>`,
       `    <updated>${r.updatedAt.toISOString()}</updated>`,
       `    <published>${r.createdAt.toISOString()}</published>`,
       `    <link rel="alternate" type="text/html" href="${xmlEscape(`${publicUrl}/notices#notice-${r.id}`)}"/>`,
-      `    <category term="${xmlEscape(r.severity)}" label="${xmlEscape(SEVERITY[locale][r.severity])}"/>`,
+      `    <category term="${xmlEscape(r.severity)}" label="${xmlEscape(severityText(locale, r.severity))}"/>`,
       `    <summary type="text">${xmlEscape(`${window}. ${r.body[locale]}`)}</summary>`,
       '  </entry>',
     ].join('\n');
@@ -59,7 +52,7 @@ export function renderAtom(input: { rows: NoticeRow[]; locale: Locale; publicUrl
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${locale}">`,
     `  <id>${xmlEscape(tagUri(publicUrl, `notices/${locale}`))}</id>`,
-    `  <title type="text">${xmlEscape(`${input.productName}: ${FEED_TITLE[locale]}`)}</title>`,
+    `  <title type="text">${xmlEscape(`${input.productName}: ${noticesText(locale, 'notices.feedTitle')}`)}</title>`,
     `  <updated>${updated.toISOString()}</updated>`,
     `  <author><name>${xmlEscape(input.productName)}</name></author>`,
     `  <link rel="self" type="application/atom+xml" href="${xmlEscape(self)}"/>`,

@@ -171,6 +171,7 @@ describe('Atom feed', () => {
     const child = (el: XmlElement, name: string) =>
       Array.from(el.childNodes).find((c) => (c as XmlElement).localName === name) as XmlElement;
     expect(child(feed, 'id').textContent).toMatch(/^tag:[^,]+,2026:notices\/en$/);
+    expect(child(feed, 'title').textContent).toMatch(/: Maintenance and outage notices$/);
     expect(Number.isNaN(Date.parse(child(feed, 'updated').textContent ?? ''))).toBe(false);
     const entries = Array.from(doc.getElementsByTagName('entry'));
     expect(entries).toHaveLength(1);
@@ -180,6 +181,8 @@ describe('Atom feed', () => {
 
     const ru = await t.app.inject({ url: '/notices.atom' });
     expect(ru.body).toContain('Сбой &lt;платежей&gt; &amp; &quot;переводов&quot;');
+    expect(ru.body).toContain(': Уведомления о работах и сбоях</title>');
+    expect(ru.body).toContain('label="Сбой"');
     expect(new DOMParser().parseFromString(ru.body, 'application/xml').getElementsByTagName('title')[1]?.textContent).toContain(
       'Сбой <платежей> & "переводов"',
     );

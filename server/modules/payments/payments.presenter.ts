@@ -1,19 +1,14 @@
 import type { Locale } from '../../../common/errors';
 import type { TerminalPayment } from '../customers';
 import type { WalletInfo } from '../../../common/paycore';
+import { paymentsText } from './payments.messages';
 import { fromKopecks, maskAccount, PROCESSING_USUALLY_HOURS } from './payments.match';
 import type { CheckResult } from './payments.schema';
 
 type Status = CheckResult['status'];
 
-/** The statuses as the seeds name them (S0: «В обработке», «Выполнен»), per language. */
-const STATUS_TEXT: Record<Locale, Record<Status, string>> = {
-  ru: { processing: 'В обработке', done: 'Выполнен', cancelled: 'Отменён', not_found: 'Платёж не найден' },
-  uk: { processing: 'В обробці', done: 'Виконано', cancelled: 'Скасовано', not_found: 'Платіж не знайдено' },
-  en: { processing: 'Processing', done: 'Done', cancelled: 'Cancelled', not_found: 'Payment not found' },
-};
-
-export const statusText = (status: Status, locale: Locale): string => STATUS_TEXT[locale][status];
+/** A status as the seeds name it (S0: «В обработке», «Выполнен»), in a language (payments.messages.ts). */
+export const statusText = (status: Status, locale: Locale): string => paymentsText(locale, `payments.status.${status}`);
 
 /** The one answer for "no such payment" — the same whichever attribute did not match. */
 export const notFound = (locale: Locale): CheckResult => ({ status: 'not_found', statusText: statusText('not_found', locale) });

@@ -2,18 +2,17 @@ import type { Locale } from '../../../common/errors';
 import { localize } from '../../../common/forms/messages';
 import type { FieldDef, FormDef, FormValue } from '../../../common/forms/types';
 import type { tickets } from '../../db/schema';
+import { ticketsText } from './tickets.messages';
 import { customerActions } from './tickets.policy';
 import type { TicketView } from './tickets.queries';
 import type { TicketResponse } from './tickets.schema';
 
 type Ticket = typeof tickets.$inferSelect;
 
-const YES_NO: Record<Locale, [string, string]> = { ru: ['Да', 'Нет'], uk: ['Так', 'Ні'], en: ['Yes', 'No'] };
-
 /** A submitted value as a line of text in the reader's language. */
 export function displayValue(field: FieldDef, value: FormValue | undefined, locale: Locale): string {
   if (value === undefined) return '';
-  if (typeof value === 'boolean') return YES_NO[locale][value ? 0 : 1];
+  if (typeof value === 'boolean') return ticketsText(locale, value ? 'tickets.yes' : 'tickets.no');
   if (Array.isArray(value)) return value.map((f) => f.name).join(', ');
   if (typeof value === 'object') return `${value.amount} ${value.currency}`;
   if (field.type === 'select') {

@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
 import { fetchKbSections, searchKb, type HelpAudience, type KbHit, type KbSectionNode } from '../../api/kb';
-import type { MessageKey } from '../../i18n/catalogues';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, useSearchParam } from '../../router';
 import { Alert } from '../../ui/Alert';
@@ -11,12 +10,6 @@ import { contactBase } from '../contact/catalogPath';
 import { articleHref } from './helpPaths';
 import { SearchBox } from './SearchBox';
 import { parseSnippet } from './snippet';
-
-/** The plural form of a count in the reader's language (one, few, many or other). */
-const pluralForm = (count: number, locale: string) => {
-  const rule = new Intl.PluralRules(locale).select(count);
-  return rule === 'one' || rule === 'few' || rule === 'many' ? rule : 'other';
-};
 
 /** The hits grouped by section, groups in the order of their best hit. */
 export function groupBySection(
@@ -68,11 +61,7 @@ export function SearchPage({ base, audience }: { base: string; audience: HelpAud
       {loaded.status === 'ready' && q.length >= 2 && (
         <>
           <p className="help-muted" data-testid="help-results-count">
-            {t('help.search.count', {
-              q,
-              count: String(loaded.data.total),
-              articles: t(`help.search.articles.${pluralForm(loaded.data.total, locale)}` as MessageKey),
-            })}
+            {t('help.search.count', { q, count: loaded.data.total })}
           </p>
           {loaded.data.total === 0 ? (
             <div className="help-contact">

@@ -11,6 +11,7 @@ import { emit, withTransaction } from '../../../platform/outbox';
 import type { StaffScope } from '../../staff';
 import { parseTicketNumber } from '../../../../common/ticket-numbers';
 import { roomsOf } from '../rooms';
+import { ticketsText } from '../tickets.messages';
 import { authorize, type TicketAction } from '../tickets.policy';
 import { appendMessage, insertMessage } from './append-message';
 import { notifyCustomer } from './notify';
@@ -319,11 +320,7 @@ export async function merge(a: ActionContext, number: string, intoNumber: string
       if (target.id === t.id) throw new AppError('CONFLICT', { reason: 'merge_into_itself' });
       if (['resolved', 'archived'].includes(target.status)) throw new AppError('CONFLICT', { reason: 'target_closed' });
       const locale = t.locale as Locale;
-      const told = {
-        ru: `Обращение объединено с обращением ${target.number}: переписка продолжится там.`,
-        uk: `Звернення об’єднано зі зверненням ${target.number}: листування продовжиться там.`,
-        en: `This request was merged into ${target.number}; the conversation continues there.`,
-      }[locale];
+      const told = ticketsText(locale, 'tickets.merged', { number: target.number });
       await insertMessage(tx, a.ctx.cipher, t.id, { author: SYSTEM, body: told });
       await insertMessage(tx, a.ctx.cipher, target.id, {
         author: SYSTEM,
