@@ -9,6 +9,7 @@ import { asLocale } from '../../platform/locale';
 import type { Executor } from '../../db/connection';
 import { kbArticles } from '../../db/schema';
 import { fromCyrillicLayout, fromLatinLayout, fromTranslit } from './kb.keyboard';
+import { withImplied } from './kb.intent';
 import { memoryIndex, type KbMemoryIndex } from './kb.memory';
 import { kbIndexChanged } from './kb.memory.changes';
 import { bumpVersion } from './kb.memory.sql';
@@ -256,15 +257,19 @@ function parseWith(index: KbMemoryIndex, q: string, locale: Locale, options: { p
   const expanded = expandSynonyms(fixed, synonyms, locale);
   // A word's alternatives are single words: "учетная запись" stands for "аккаунт" only when both its words are asked.
   const wordAlts = expanded.map((alts, i) => [...new Set([words[i]!, fixed[i]!, ...alts.filter((a) => !a.includes(' '))])]);
-  const groups = wordAlts.map((alts) => [
-    ...new Set(
-      alts.flatMap((a) =>
-        tokenize(a)
-          .filter(safe)
-          .map((w) => stemWord(w, locale)),
+  const groups = withImplied(
+    all,
+    words,
+    wordAlts.map((alts) => [
+      ...new Set(
+        alts.flatMap((a) =>
+          tokenize(a)
+            .filter(safe)
+            .map((w) => stemWord(w, locale)),
+        ),
       ),
-    ),
-  ]);
+    ]),
+  );
   return {
     norm,
     groups,

@@ -19,10 +19,10 @@ beforeAll(async () => {
 afterAll(async () => t?.dispose());
 
 describe('the consultant on the development questions', () => {
-  it('puts an answering article in its first three for 95 % of them, in each language', () => {
+  it('puts an answering article in its first three for 97 % of them, in each language', () => {
     for (const locale of ['ru', 'uk'] as const) {
       const s = tally(rows.filter((r) => r.item.locale === locale));
-      expect(rate(s.top3, s.answerable), locale).toBeGreaterThanOrEqual(0.95);
+      expect(rate(s.top3, s.answerable), locale).toBeGreaterThanOrEqual(0.97);
     }
   });
 
