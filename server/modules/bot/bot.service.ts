@@ -83,7 +83,7 @@ export async function ask(
     // The answer's companions must be near it; offered with low confidence, the three likeliest.
     const articles = (
       confidence === 'high'
-        ? hits.filter((h) => h === best || h.score >= best!.score * 0.75)
+        ? hits.filter((h) => h === best || h.score >= best!.score * 0.6)
         : confidence === 'low'
           ? hits.filter((h) => h.score >= LOW_SCORE * 0.8)
           : []
