@@ -27,17 +27,7 @@ export const through = (from: string, to: string, removedBy: string): KnownViola
   removedBy,
 });
 
-/** The help centre's seed hooks: kb/index.ts does not export them yet (kb is being reworked for issue 16). */
-const kbSeed = (to: string): KnownViolation => ({
-  rule: 'core-through-module-entries',
-  from: 'server/seed/reference.ts',
-  to: `${M}/kb/${to}`,
-  removedBy: 'issue 12: kb/index.ts exports indexMissing and seedSynonyms (after issue 16 settles the kb files)',
-});
-
 export const KNOWN_VIOLATIONS: readonly KnownViolation[] = [
   // The module cycle tickets ↔ mail went when mail intake became the inbox module (inbox → tickets
   // → mail). Add an entry only with an owner and the issue that removes it.
-  kbSeed('kb.search.ts'),
-  kbSeed('kb.synonyms.ts'),
 ];

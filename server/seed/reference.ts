@@ -5,8 +5,7 @@ import type { Database, Tx } from '../db/connection';
 import { categories, departments, forms, kbArticles, kbSections, resolutionCodes, slaCalendars, slaPolicies } from '../db/schema';
 import { DEMO_CATALOG, type DemoCategory } from './demo-catalog';
 import { DEMO_ARTICLES, DEMO_KB_SECTIONS } from './demo-articles';
-import { indexMissing } from '../modules/kb/kb.search';
-import { seedSynonyms } from '../modules/kb/kb.synonyms';
+import { indexMissing, seedSynonyms } from '../modules/kb';
 import { DEMO_CALENDARS } from '../modules/sla';
 
 /** The departments of the seeds (S0); admins may rename them and add more. */
