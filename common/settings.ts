@@ -69,7 +69,7 @@ export const wikiSettingsSchema = z
   })
   .refine((v) => v.proposeLevel <= v.editLevel, {
     path: ['proposeLevel'],
-    message: 'уровень для предложений не может быть выше уровня для правки',
+    message: 'settings.propose_above_edit',
   });
 export type WikiSettings = z.infer<typeof wikiSettingsSchema>;
 

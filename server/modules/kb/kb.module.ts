@@ -3,6 +3,7 @@ import { defineJob } from '../../platform/jobs';
 import { defineModule } from '../module';
 import { kbArticleRoutes } from './kb.articles.routes';
 import { kbConsoleRoutes } from './kb.console.routes';
+import { KB_ISSUE_TEXTS } from './kb.issues';
 import { announceKbChange, listenForKbChanges } from './kb.memory.changes';
 import { pruneViewMarks } from './kb.public.service';
 import { kbRoutes } from './kb.routes';
@@ -12,6 +13,7 @@ import { kbAdminRoutes } from './kb.synonyms.routes';
 /** The help centre: articles, their search index, synonyms; its authoring in the console. */
 export const kbModule = defineModule({
   name: 'kb',
+  issueTexts: KB_ISSUE_TEXTS,
   routes: [
     { plugin: kbRoutes, prefix: '/api/v1/kb' },
     { plugin: kbArticleRoutes, prefix: '/api/v1/kb' },

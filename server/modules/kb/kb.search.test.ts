@@ -189,7 +189,7 @@ describe('synonyms admin API', () => {
   it('refuses a group of fewer than two words', async () => {
     const res = await t.app.inject({ method: 'POST', url, headers: auth(admin), payload: { terms: ['деньги', 'Деньги'] } });
     expect(res.statusCode).toBe(400);
-    expect(fieldProblems(res.json()).terms?.code).toBe('too_few');
+    expect(fieldProblems(res.json()).terms?.code).toBe('kb.synonyms_too_few');
   });
 
   it('is for admins only', async () => {

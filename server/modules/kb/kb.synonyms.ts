@@ -1,3 +1,4 @@
+import { ownIssue } from '../../issues';
 /**
  * Synonyms customers use for the help centre's words (киви / кошелёк, смс / sms, бабки / деньги):
  * the starting set, and the admins' edits (each audited). Terms are stored normalised.
@@ -88,11 +89,9 @@ const present = (r: typeof kbSynonyms.$inferSelect): SynonymDto => ({
 /** Normalises, de-duplicates and checks the terms of a group (two or more, each one to three words). */
 export function cleanTerms(terms: string[]): string[] {
   const out = [...new Set(terms.map((t) => normalize(t)).filter(Boolean))];
-  const fields: Record<string, { code: string; message: string }> = {};
-  if (out.length < 2) fields.terms = { code: 'too_few', message: 'Нужно хотя бы два разных слова' };
-  else if (out.some((t) => t.split(' ').length > 3 || t.length > 40))
-    fields.terms = { code: 'too_long', message: 'Каждый синоним — не больше трёх слов и 40 символов' };
-  if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', { fields });
+  if (out.length < 2) throw new AppError('VALIDATION_FAILED', { issues: [ownIssue(['body', 'terms'], 'kb.synonyms_too_few')] });
+  if (out.some((t) => t.split(' ').length > 3 || t.length > 40))
+    throw new AppError('VALIDATION_FAILED', { issues: [ownIssue(['body', 'terms'], 'kb.synonyms_too_long')] });
   return out;
 }
 

@@ -7,4 +7,9 @@ export const SETTINGS_ISSUE_TEXTS = {
     uk: 'лише цифри, на початку можна «+»',
     en: 'digits only, optionally starting with "+"',
   },
+  'settings.propose_above_edit': {
+    ru: 'уровень для предложений не может быть выше уровня для правки',
+    uk: 'рівень для пропозицій не може бути вищим за рівень для редагування',
+    en: 'the level for proposing cannot be above the level for editing',
+  },
 } as const satisfies IssueTexts;

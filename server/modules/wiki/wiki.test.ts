@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, customers, wikiMembers } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { makeCustomer } from '../../test/factories';
+import { fieldProblems } from '../../test/issues';
 import { makeMember } from '../../test/staff';
 
 let t: TestApp;
@@ -121,6 +122,7 @@ describe('wiki level gating', () => {
       payload: { editLevel: 2, proposeLevel: 3 },
     });
     expect(bad.statusCode).toBe(400);
+    expect(fieldProblems(bad.json()).proposeLevel?.message).toBe('уровень для предложений не может быть выше уровня для правки');
   });
 
   it('answers 409 STALE_REVISION to an edit made on an old revision, saving nothing', async () => {
