@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, kbArticles, outboxEvents } from '../../db/schema';
+import { auditLog, kbArticles, kbVotes, outboxEvents } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { makeCustomer, makeStaff } from '../../test/factories';
 import { lineDiff } from './kb.diff';
@@ -133,6 +133,18 @@ describe('votes and popular', () => {
       helpful: false,
       comment: 'Не нашёл, где сменить ПИН',
     });
+  });
+
+  it('keeps a passport or card number typed into a comment only as its mask', async () => {
+    const res = await voteOn('login-problems', visitor('voter-pii', '10.2.0.9'), {
+      helpful: false,
+      comment: 'Не помогло. Мой паспорт 4510 987654, карта 4111 1111 1111 1111',
+    });
+    expect(res.statusCode).toBe(200);
+    const stored = await t.ctx.db.select({ comment: kbVotes.comment }).from(kbVotes);
+    const text = JSON.stringify([res.json(), stored]);
+    expect(text).not.toMatch(/987654|4111 1111 1111/);
+    expect(res.json().comment).toMatch(/^Не помогло\. Мой паспорт /);
   });
 
   it('keeps one vote per signed-in customer whatever the browser', async () => {

@@ -1,3 +1,4 @@
+import { maskText } from '../../../common/pii';
 import { and, asc, eq, gt, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Locale } from '../../../common/errors';
 import type { L10n } from '../../../common/forms/types';
@@ -259,7 +260,8 @@ export async function vote(
 ) {
   await enforceRateLimit(ctx.db, { name: 'kb.vote.ip', limit: 60, windowSeconds: 3600 }, ip);
   const { row } = await variantFor(ctx.db, slug, { ...reader, locale: input.locale });
-  const comment = input.comment?.trim() ? input.comment.trim() : null;
+  // A comment is free text: passport and card numbers typed into it are kept only as masks (common/pii).
+  const comment = input.comment?.trim() ? maskText(input.comment.trim()).text : null;
   return ctx.db.transaction(async (tx) => {
     const [previous] = await tx
       .select({ helpful: kbVotes.helpful })
