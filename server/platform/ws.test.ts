@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createTestApp, type TestApp } from '../test/app';
 import { makeCustomer, makeStaff } from '../test/factories';
+import { openSocket } from '../test/ws-client';
 import { emit, withTransaction } from './outbox';
 
 let t: TestApp;
@@ -15,29 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.dispose());
 
-type Msg = Record<string, unknown> & { type: string };
-
-/** A client that queues what the server says, so tests can await the next message. */
-async function connect(cookie?: string) {
-  const socket = new WebSocket(base, { headers: cookie ? { cookie } : {} });
-  const inbox: Msg[] = [];
-  const waiters: Array<(m: Msg) => void> = [];
-  socket.on('message', (raw) => {
-    const msg = JSON.parse(raw.toString()) as Msg;
-    const waiter = waiters.shift();
-    if (waiter) waiter(msg);
-    else inbox.push(msg);
-  });
-  const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
-  const next = () =>
-    new Promise<Msg>((resolve) => {
-      const queued = inbox.shift();
-      if (queued) resolve(queued);
-      else waiters.push(resolve);
-    });
-  const send = (m: object) => socket.send(JSON.stringify(m));
-  return { socket, next, send, closed };
-}
+/** A client that queues what the server says (server/test/ws-client.ts). */
+const connect = async (cookie?: string) => openSocket(base, cookie);
 
 describe('/ws', () => {
   it('refuses a connection without a session', async () => {

@@ -4,9 +4,12 @@ import type { Session } from './app';
 
 export type Msg = Record<string, unknown> & { type: string };
 
-/** A client that keeps what the server says (and its raw text), so tests can await the next message. */
-export async function connectSocket(base: string, session: Session) {
-  const socket = new WebSocket(base, { headers: { cookie: session.cookie } });
+/**
+ * A socket that queues what the server says (and its raw text), so tests can await the next
+ * message; anonymous without a cookie. Nothing is awaited: the caller reads the greeting.
+ */
+export function openSocket(base: string, cookie?: string) {
+  const socket = new WebSocket(base, { headers: cookie ? { cookie } : {} });
   const inbox: Msg[] = [];
   const raw: string[] = [];
   const waiters: Array<(m: Msg) => void> = [];
@@ -25,6 +28,12 @@ export async function connectSocket(base: string, session: Session) {
       else waiters.push(resolve);
     });
   const send = (m: object) => socket.send(JSON.stringify(m));
+  return { socket, next, send, closed, raw };
+}
+
+/** A signed-in client, past the server's `ready`, with room and event helpers. */
+export async function connectSocket(base: string, session: Session) {
+  const { socket, next, send, closed, raw } = openSocket(base, session.cookie);
   expect(await next()).toEqual({ type: 'ready' });
   const join = async (room: string) => {
     send({ type: 'subscribe', room });
