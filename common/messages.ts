@@ -29,3 +29,8 @@ export function formatMessage(locale: Locale, message: string, values?: MessageV
     return message;
   }
 }
+
+/** The formatter of one area's catalogue (`{ ru, uk, en }`): one text in a language, with its ICU values. */
+export function catalogueText<K extends string>(catalogue: Record<Locale, Record<K, string>>) {
+  return (locale: Locale, key: K, values?: MessageValues): string => formatMessage(locale, catalogue[locale][key], values);
+}

@@ -1,6 +1,6 @@
 import type { Locale } from '../../../common/errors';
 import type { L10n } from '../../../common/forms/types';
-import { formatMessage, type MessageValues } from '../../../common/messages';
+import { catalogueText } from '../../../common/messages';
 
 /** The console's server-made texts in Russian: the source (ICU MessageFormat, common/messages.ts). */
 const ru = {
@@ -26,9 +26,7 @@ const en: Record<ConsoleMessageKey, string> = {
 export const CONSOLE_MESSAGES: Record<Locale, Record<ConsoleMessageKey, string>> = { ru, uk, en };
 
 /** One text of the console's catalogue in a language. */
-export function consoleText(locale: Locale, key: ConsoleMessageKey, values?: MessageValues): string {
-  return formatMessage(locale, CONSOLE_MESSAGES[locale][key], values);
-}
+export const consoleText = catalogueText(CONSOLE_MESSAGES);
 
 /** A text in all three languages, for labels that carry every translation (like a form field's). */
 export function consoleL10n(key: ConsoleMessageKey): L10n {

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../common/errors';
-import { formatMessage, type MessageValues } from '../../../common/messages';
+import { catalogueText } from '../../../common/messages';
 
 /** The notices feed's texts in Russian: the source (ICU MessageFormat, common/messages.ts). */
 const ru = {
@@ -33,6 +33,4 @@ const en: Record<NoticesMessageKey, string> = {
 export const NOTICES_MESSAGES: Record<Locale, Record<NoticesMessageKey, string>> = { ru, uk, en };
 
 /** One text of the notices' catalogue in a language. */
-export function noticesText(locale: Locale, key: NoticesMessageKey, values?: MessageValues): string {
-  return formatMessage(locale, NOTICES_MESSAGES[locale][key], values);
-}
+export const noticesText = catalogueText(NOTICES_MESSAGES);

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../common/errors';
-import { formatMessage, type MessageValues } from '../../../common/messages';
+import { catalogueText } from '../../../common/messages';
 
 /** Payment checks' texts in Russian: the source (ICU MessageFormat, common/messages.ts). */
 const ru = {
@@ -30,6 +30,4 @@ const en: Record<PaymentsMessageKey, string> = {
 export const PAYMENTS_MESSAGES: Record<Locale, Record<PaymentsMessageKey, string>> = { ru, uk, en };
 
 /** One text of the payment checks' catalogue in a language. */
-export function paymentsText(locale: Locale, key: PaymentsMessageKey, values?: MessageValues): string {
-  return formatMessage(locale, PAYMENTS_MESSAGES[locale][key], values);
-}
+export const paymentsText = catalogueText(PAYMENTS_MESSAGES);

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../common/errors';
-import { formatMessage, type MessageValues } from '../../../common/messages';
+import { catalogueText } from '../../../common/messages';
 
 /** Requests' own texts in Russian: the source (ICU MessageFormat, common/messages.ts). */
 const ru = {
@@ -28,6 +28,4 @@ const en: Record<TicketsMessageKey, string> = {
 export const TICKETS_MESSAGES: Record<Locale, Record<TicketsMessageKey, string>> = { ru, uk, en };
 
 /** One text of the requests' catalogue in a language. */
-export function ticketsText(locale: Locale, key: TicketsMessageKey, values?: MessageValues): string {
-  return formatMessage(locale, TICKETS_MESSAGES[locale][key], values);
-}
+export const ticketsText = catalogueText(TICKETS_MESSAGES);
