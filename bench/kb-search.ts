@@ -283,8 +283,14 @@ async function runEngine(engine: string) {
     await load(port, queries.slice(0, 100), 'search'); // warm-up
     await load(port, queries.slice(0, 50), 'bot');
     const cpu = { appPid: child.pid ?? 0, database: e.database };
+    const t0 = process.hrtime.bigint() / 1000n;
     const search = await load(port, queries, 'search', cpu);
+    const t1 = process.hrtime.bigint() / 1000n;
     const bot = await load(port, queries, 'bot', cpu);
+    const t2 = process.hrtime.bigint() / 1000n;
+    // Monotonic microseconds, the clock of V8's profiles: bench/cpuprofile.ts --window FROM-TO.
+    if ((process.env.BENCH_APP_NODE_ARGS ?? '').includes('--cpu-prof'))
+      console.log(`${engine}: profile windows search ${t0}-${t1}, bot ${t1}-${t2}`);
     const f = (x: number) => x.toFixed(1);
     console.log(
       `${engine}: search p50 ${f(search.p50)} ms, p95 ${f(search.p95)} ms, ${f(search.rps)} req/s, errors ${search.errors}${cpuPerRequest(search.use, queries.length)}`,
