@@ -17,7 +17,7 @@ export const paymentsModule = defineModule({
   // PostgreSQL (ratelimit.ts, hitBatchedRateLimit): a clean shutdown writes the last ones.
   start: async (ctx) => ({
     close: () =>
-      Promise.all([flushCounts(ctx.db), ctx.handle.engine === 'pglite' ? null : flushBatchedRateLimits(ctx.db, ctx.db)])
+      Promise.all([flushCounts(ctx.handle), ctx.handle.engine === 'pglite' ? null : flushBatchedRateLimits(ctx.db, ctx.db)])
         .then(() => undefined)
         .catch((err: unknown) => {
           ctx.logger.warn({ err: err instanceof Error ? err.name : 'unknown' }, 'payment check counts not written at shutdown');

@@ -1,7 +1,6 @@
 import { eq, gte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/connection';
 import { paymentChecks, tickets, type PaymentCheckOutcome, type PaymentCheckSource } from '../../db/schema';
-import { flushCounts } from './payments.counter';
 
 /** A check that answered a customer (not an operator) with done or processing: no request was needed. */
 export const isDeflection = (source: PaymentCheckSource, outcome: PaymentCheckOutcome) =>
@@ -9,10 +8,10 @@ export const isDeflection = (source: PaymentCheckSource, outcome: PaymentCheckOu
 
 /**
  * Checks since `since`, per source and outcome (one grouped scan of the `created_at` index), with
- * the totals and the deflections derived from them. Counts still waiting in memory are written first.
+ * the totals and the deflections derived from them. Counts still waiting in memory are not in the
+ * table yet: callers write them first (`flushCounts`).
  */
 export async function checkCounts(db: Executor, since: Date) {
-  await flushCounts(db);
   const rows = await db
     .select({ source: paymentChecks.source, outcome: paymentChecks.outcome, n: sql<number>`count(*)::int` })
     .from(paymentChecks)

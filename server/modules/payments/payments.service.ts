@@ -8,7 +8,7 @@ import type { StaffScope } from '../staff';
 import { authorize, parseTicketNumber } from '../tickets';
 import { normalizeAccount, normalizeReceipt, normalizeTerminal, paidWindow, toKopecks } from './payments.match';
 import { notFound, presentCheck, presentOperation, presentWallet } from './payments.presenter';
-import { countCheck } from './payments.counter';
+import { countCheck, flushCounts } from './payments.counter';
 import { checkCounts, ticketForOperations } from './payments.repo';
 import type { CheckResult, StatsResponse } from './payments.schema';
 
@@ -97,7 +97,7 @@ export async function checkPayment(
       currency: input.amount.currency,
     }),
   );
-  countCheck(ctx.db, { source: options.source, outcome: payment?.status ?? 'not_found', categoryId: options.categoryId });
+  countCheck(ctx.handle, { source: options.source, outcome: payment?.status ?? 'not_found', categoryId: options.categoryId });
   return payment ? presentCheck(payment, options.locale) : notFound(options.locale);
 }
 
@@ -155,6 +155,8 @@ export async function ticketOperations(ctx: AppContext, scope: StaffScope, numbe
 /** The counts screen: checks of the last `days` days per source, with the deflections. */
 export async function checkStats(ctx: AppContext, days: number): Promise<StatsResponse> {
   const since = new Date(Date.now() - days * 24 * 3_600_000);
+  // Counts still waiting in memory first, so no check made so far is missing.
+  await flushCounts(ctx.handle);
   const counts = await checkCounts(ctx.db, since);
   return {
     since: since.toISOString(),

@@ -10,7 +10,7 @@ import { makeCustomer } from '../../test/factories';
 import { makeMember } from '../../test/staff';
 import { terminalPaymentStatement } from '../customers/paycore.demo';
 import { paidWindow } from './payments.match';
-import { checkCounts } from './payments.repo';
+import { checkStats } from './payments.service';
 import { fieldProblems } from '../../test/issues';
 
 const logLines: string[] = [];
@@ -175,9 +175,9 @@ describe('payment check', () => {
       .select({ id: categories.id })
       .from(categories)
       .where(eq(categories.slug, 'terminal-payment-with-receipt'));
-    const before = await checkCounts(t.ctx.db, new Date(0));
+    const before = await checkStats(t.ctx, 1);
     await check({ ...processing, source: 'wizard', categoryId: leaf!.id });
-    const after = await checkCounts(t.ctx.db, new Date(0));
+    const after = await checkStats(t.ctx, 1);
     expect(after.deflections).toBe(before.deflections + 1);
     const [row] = await t.ctx.db.select().from(paymentChecks).where(eq(paymentChecks.categoryId, leaf!.id));
     expect(row).toMatchObject({ source: 'wizard', outcome: 'processing' });
