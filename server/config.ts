@@ -41,6 +41,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: optionalUrl(['postgres://', 'postgresql://']),
   DATABASE_POOL_SIZE: intFrom(1, 200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: intFrom(100, 120_000).default(5_000),
   SECRET_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')

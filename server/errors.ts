@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_CODES, type ApiErrorBody, type ErrorCode } from '../common/errors';
 import { fieldIssues, localizeIssues, withoutInput, type Issue } from './issues';
+import { isDatabaseUnreachable } from './db/connection';
 
 // Developer-facing default texts; the UI shows its own catalogue's message for the code.
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
@@ -118,6 +119,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return send('VALIDATION_FAILED', { issues: localizeIssues(request, [{ path: ['body'], code: 'input.malformed' }]) });
     if (fe.statusCode === 429) return send('RATE_LIMITED');
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return send('BAD_REQUEST');
+    if (isDatabaseUnreachable(error)) {
+      // Not this request's fault, and not a bug: the database is restarting or full. A 503 with
+      // Retry-After tells clients (and the portal's «попробуйте позже») to come back.
+      request.log.warn({ err: { name: error.name, code: (error as { code?: unknown }).code } }, 'database unreachable');
+      return send('SERVICE_UNAVAILABLE', { retryAfterSeconds: 5 });
+    }
     request.log.error({ err: error }, 'unhandled error');
     return send('INTERNAL');
   });

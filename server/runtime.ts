@@ -38,7 +38,11 @@ export type RuntimeOptions = {
 /** Opens the embedded database (taking the DATA_DIR lock) or the pg pool. */
 export async function openConfiguredDatabase(config: Config): Promise<{ handle: DbHandle; release: () => void }> {
   if (!config.embedded) {
-    const handle = await openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+    const handle = await openDatabase({
+      url: config.DATABASE_URL,
+      poolSize: config.DATABASE_POOL_SIZE,
+      connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    });
     return { handle, release: () => undefined };
   }
   const release = acquireDataDirLock(config.DATA_DIR);

@@ -44,11 +44,17 @@ export type OpenOptions = {
   /** Directory of the embedded database; absent means in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /**
+   * How long a caller waits for a PostgreSQL connection (a free one from the pool, or a new one
+   * the server accepts) before the call fails as unavailable. Without it a request waits for as
+   * long as the server hangs (a restart, a full connection table).
+   */
+  connectTimeoutMs?: number;
 };
 
 /** Opens PGlite (with pg_trgm and unaccent) or a pg pool, behind one handle. */
 export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
-  if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
+  if (options.url) return openPostgres(options.url, options.poolSize ?? 10, options.connectTimeoutMs ?? 5_000);
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     extensions: { pg_trgm, unaccent },
@@ -73,8 +79,13 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   };
 }
 
-function openPostgres(url: string, max: number): DbHandle {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'paydesk' });
+function openPostgres(url: string, max: number, connectTimeoutMs: number): DbHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: 'paydesk',
+    connectionTimeoutMillis: connectTimeoutMs,
+  });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = drizzleNodePg(pool, { schema, casing: 'snake_case' }) as unknown as Database;
@@ -96,4 +107,22 @@ function openPostgres(url: string, max: number): DbHandle {
       await pool.end();
     },
   };
+}
+
+/** SQLSTATEs of a server that is shutting down, starting up or out of connection slots. */
+const SERVER_GOING = new Set(['57P01', '57P02', '57P03', '53300']);
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+
+/**
+ * Whether an error says the database could not be reached (not that a statement failed): no
+ * connection within the time-out, refused or cut connections, a server shutting down or full.
+ * The caller may try again later; the request's own data were not the problem.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (SERVER_GOING.has(code) || NETWORK.has(code))) return true;
+  return /^(timeout exceeded when trying to connect|Connection terminated( unexpectedly| due to connection timeout)?)$/.test(
+    error.message,
+  );
 }
