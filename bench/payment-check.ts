@@ -7,7 +7,8 @@
 // the app starts as a child (`node --import tsx server/main.ts`, PAYDESK_ROLES=web) on 127.0.0.1.
 // The mix is what customers send: 2/5 found by the receipt, 1/5 by the terminal and the time,
 // 1/5 a wrong amount, 1/5 an unknown receipt (both `not_found`). The per-IP limit stays in the path
-// (in memory on PGlite, an upsert on PostgreSQL), raised so the load is not refused.
+// (in memory on PGlite; on PostgreSQL counted per node and written every 250 ms), raised so the load is
+// not refused; the counts of the checks (written in batches, payments.counter.ts) stay in it too.
 //
 // The floor (bench/payment-floor.ts), in the same run on the same data: the same Fastify serving one
 // route that parses the check's JSON, computes the lookup's parameters with the app's own rules and
