@@ -231,4 +231,25 @@ test('a signed-in customer finds their wallet number already in a wallet form; a
   // Still the customer's to change.
   await wallet.fill('+7 900 765-43-21');
   await expect(wallet).toHaveValue('+7 900 765-43-21');
+  // One wallet: nothing to choose from.
+  await expect(page.getByRole('group', { name: 'Ваши кошельки:' })).toHaveCount(0);
+});
+
+test('a customer with two wallets gets the first in the form and picks the other with one tap', async ({ page }, testInfo) => {
+  const form = '/contact/wallet/wallet-access/wallet-login-problem?step=form';
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/login?next=${encodeURIComponent(form)}`);
+  await page.getByLabel('Электронная почта или телефон').fill('priority@paydesk.local');
+  await page.getByLabel('Пароль', { exact: true }).fill('demo-priority');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page).toHaveURL(/step=form$/);
+  const wallet = page.getByRole('textbox', { name: /Номер кошелька/ });
+  await expect(wallet).toHaveValue('+7 900 765-43-21');
+  const choices = page.getByRole('group', { name: 'Ваши кошельки:' });
+  await expect(choices.getByRole('button', { name: '+7 900 765-43-21' })).toHaveAttribute('aria-pressed', 'true');
+  await choices.getByRole('button', { name: '+7 926 111-22-33' }).click();
+  await expect(wallet).toHaveValue('+7 926 111-22-33');
+  await expect(choices.getByRole('button', { name: '+7 926 111-22-33' })).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: testInfo.outputPath('wallet-choices-390.png'), fullPage: true });
 });

@@ -27,7 +27,7 @@ const MEMBERSHIPS: ReadonlyArray<{ email: string; department: string; tier: numb
   { email: 'security@paydesk.local', department: 'security', tier: 2 },
 ];
 
-/** Demo wallets of the payment core (DEMO adapter): passports sealed; some flagged, one blocked. */
+/** Demo wallets of the payment core (DEMO adapter): passports sealed; some flagged, one blocked; one person with two. */
 const WALLETS = [
   {
     email: 'customer@paydesk.local',
@@ -46,6 +46,16 @@ const WALLETS = [
     flags: {},
     blocked: null,
     balance: '98700000',
+  },
+  {
+    // A second wallet of the same person (a family or business one): the wizard offers both.
+    email: 'priority@paydesk.local',
+    wallet: '+79261112233',
+    passport: '4512 654321',
+    owner: 'Пётр Приоритетов',
+    flags: {},
+    blocked: null,
+    balance: '350000',
   },
   {
     email: 'blocked@paydesk.local',

@@ -158,6 +158,8 @@ export const en: Catalogue = {
   'portal.form.subject': 'Subject',
   'portal.form.choose': 'Choose…',
   'portal.form.currency': 'Currency',
+  'portal.form.myWallets': 'Your wallets:',
+  'portal.form.walletBlocked': '{wallet} (blocked)',
   'portal.form.files.choose': 'Choose files',
   'portal.form.files.addMore': 'Add more',
   'portal.form.files.rules': 'Up to {max}: {types}, {size} MB each at most.',

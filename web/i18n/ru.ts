@@ -159,6 +159,8 @@ export const ru = {
   'portal.form.subject': 'Тема обращения',
   'portal.form.choose': 'Выберите…',
   'portal.form.currency': 'Валюта',
+  'portal.form.myWallets': 'Ваши кошельки:',
+  'portal.form.walletBlocked': '{wallet} — заблокирован',
   'portal.form.files.choose': 'Выбрать файлы',
   'portal.form.files.addMore': 'Добавить ещё',
   'portal.form.files.rules': 'До {max} шт.: {types}, не больше {size} МБ каждый.',

@@ -157,6 +157,8 @@ export const uk: Catalogue = {
   'portal.form.subject': 'Тема звернення',
   'portal.form.choose': 'Оберіть…',
   'portal.form.currency': 'Валюта',
+  'portal.form.myWallets': 'Ваші гаманці:',
+  'portal.form.walletBlocked': '{wallet} — заблоковано',
   'portal.form.files.choose': 'Обрати файли',
   'portal.form.files.addMore': 'Додати ще',
   'portal.form.files.rules': 'До {max} шт.: {types}, не більше {size} МБ кожен.',

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Database, SqlRunner } from '../../db/connection';
 import { demoPayments, demoWallets } from '../../db/schema';
 import type { PiiCipher } from '../../platform/crypto';
@@ -101,7 +101,14 @@ const fromRow = (r: PaymentRow): TerminalPayment => ({
 export function createDemoPaymentCore(deps: { db: Database; handle: SqlRunner; cipher: PiiCipher }): PaymentCore {
   return {
     async walletsOfCustomer(customerId) {
-      return (await deps.db.select().from(demoWallets).where(eq(demoWallets.customerId, customerId))).map(toInfo);
+      // The oldest first (the customer's main wallet), then by number: the same order every time.
+      return (
+        await deps.db
+          .select()
+          .from(demoWallets)
+          .where(eq(demoWallets.customerId, customerId))
+          .orderBy(asc(demoWallets.createdAt), asc(demoWallets.walletNumber))
+      ).map(toInfo);
     },
     async findWallet(walletNumber) {
       const [row] = await deps.db.select().from(demoWallets).where(eq(demoWallets.walletNumber, walletNumber)).limit(1);

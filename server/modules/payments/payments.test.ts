@@ -209,6 +209,29 @@ describe('my wallets', () => {
     expect((await t.app.inject({ url: '/api/v1/payments/wallets' })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/v1/payments/wallets', headers: h(operator) })).statusCode).toBe(403);
   });
+
+  it('lists several wallets oldest first, whatever their numbers, with the blocked one marked', async () => {
+    const c = await makeCustomer(t.ctx.db, { phone: '+79007654321', name: 'Пётр Приоритетов' });
+    const session = await t.signIn('customer', c.email ?? '', c.password);
+    const wallet = (walletNumber: string, createdAt: Date, blocked = false) => ({
+      customerId: c.id,
+      walletNumber,
+      passportSealed: t.ctx.cipher.encrypt('4512 654321'),
+      ownerName: 'Пётр Приоритетов',
+      blocked,
+      createdAt,
+    });
+    // Inserted newest first: the answer must not follow the table's order.
+    await t.ctx.db.insert(demoWallets).values(wallet('+79261112233', new Date('2025-03-01T00:00:00Z'), true));
+    await t.ctx.db.insert(demoWallets).values(wallet('+79907654321', new Date('2024-01-01T00:00:00Z')));
+    const res = await t.app.inject({ url: '/api/v1/payments/wallets', headers: h(session) });
+    expect(res.json()).toEqual({
+      items: [
+        { walletNumber: '+79907654321', blocked: false },
+        { walletNumber: '+79261112233', blocked: true },
+      ],
+    });
+  });
 });
 
 describe('console', () => {

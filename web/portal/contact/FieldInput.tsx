@@ -7,8 +7,13 @@ import { FilePicker } from '../../ui/fields/FilePicker';
 import { emptyValue } from './formDraft';
 import type { DraftValue } from './formDraft';
 
+/** One of the signed-in customer's wallets, as offered under a wallet field. */
+export type WalletChoice = { value: string; blocked: boolean };
+
 type Props = {
   field: FieldDef;
+  /** The customer's wallets: with more than one, a wallet field offers them to pick. */
+  wallets?: WalletChoice[] | undefined;
   value: DraftValue | undefined;
   error: string | null;
   onChange: (value: DraftValue) => void;
@@ -38,7 +43,7 @@ const INPUTS: Record<TextLike, { type: string; inputMode?: 'email' | 'tel' | 'nu
 };
 
 /** One field of a category form, by its type. */
-export function FieldInput({ field, value, error, onChange, onBlur }: Props) {
+export function FieldInput({ field, wallets = [], value, error, onChange, onBlur }: Props) {
   const t = useT();
   const l = useLocalize();
   const current = value ?? emptyValue(field);
@@ -138,7 +143,7 @@ export function FieldInput({ field, value, error, onChange, onBlur }: Props) {
       default: {
         const spec = INPUTS[field.type];
         const max = 'notFuture' in field && field.notFuture ? (field.type === 'date' ? today() : `${today()}T23:59`) : undefined;
-        return (
+        const input = (
           <input
             {...common(ids)}
             className="field__input"
@@ -150,6 +155,31 @@ export function FieldInput({ field, value, error, onChange, onBlur }: Props) {
             value={text}
             onChange={(e) => onChange(e.target.value)}
           />
+        );
+        if (field.type !== 'wallet' || wallets.length < 2) return input;
+        return (
+          <>
+            {input}
+            <div className="wallet-choices" role="group" aria-labelledby={`${ids.input}-wallets`}>
+              <span id={`${ids.input}-wallets`} className="wallet-choices__label">
+                {t('portal.form.myWallets')}
+              </span>
+              {wallets.map((w) => (
+                <button
+                  key={w.value}
+                  type="button"
+                  className="wallet-choices__item"
+                  aria-pressed={text === w.value}
+                  onClick={() => {
+                    onChange(w.value);
+                    onBlur();
+                  }}
+                >
+                  {w.blocked ? t('portal.form.walletBlocked', { wallet: w.value }) : w.value}
+                </button>
+              ))}
+            </div>
+          </>
         );
       }
     }

@@ -54,7 +54,7 @@ export function LeafFlow({ base, trail }: Props) {
     for (const [key, value] of Object.entries(own)) setValue(key, value);
     clearHandover();
   }, [handover, loaded, setValue]);
-  useWalletPrefill(me?.user.id ?? null, loaded.status === 'ready' ? loaded.data.form : null, draft);
+  const wallets = useWalletPrefill(me?.user.id ?? null, loaded.status === 'ready' ? loaded.data.form : null, draft);
 
   if (outcome?.kind === 'filed' && step === 'sent') {
     return <ConfirmationScreen ticket={outcome.ticket} email={outcome.email} base={base} review={outcome.review} />;
@@ -83,6 +83,7 @@ export function LeafFlow({ base, trail }: Props) {
           leaf={loaded.data}
           draft={draft}
           me={me}
+          wallets={wallets}
           onFiled={(ticket, email) => {
             draft.reset();
             setOutcome({ kind: 'filed', ticket, email, review: loaded.data.expectedReview });

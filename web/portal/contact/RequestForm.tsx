@@ -10,7 +10,7 @@ import { TextField } from '../../ui/fields';
 import { formHeading } from './catalogPath';
 import { reviewMessage } from './review';
 import { ContactFields } from './ContactFields';
-import { FieldInput } from './FieldInput';
+import { FieldInput, type WalletChoice } from './FieldInput';
 import { useFileRequest } from './useFileRequest';
 import type { RequestDraft } from './useRequestDraft';
 
@@ -18,6 +18,8 @@ type Props = {
   leaf: LeafForm;
   draft: RequestDraft;
   me: Me | null;
+  /** The signed-in customer's wallets (useWalletPrefill), offered under wallet fields. */
+  wallets?: WalletChoice[];
   onFiled: (ticket: FiledTicket, email: string | null) => void;
 };
 
@@ -25,7 +27,7 @@ type Props = {
 const typesDigitsOnly = (type: string) => type === 'terminal_id';
 
 /** The leaf's form with the customer's contact, checked in the browser and filed once per fill. */
-export function RequestForm({ leaf, draft, me, onFiled }: Props) {
+export function RequestForm({ leaf, draft, me, wallets, onFiled }: Props) {
   const { t, locale } = useI18n();
   const l = useLocalize();
   const path = usePathname();
@@ -62,6 +64,7 @@ export function RequestForm({ leaf, draft, me, onFiled }: Props) {
           <FieldInput
             key={field.key}
             field={field}
+            wallets={wallets}
             value={draft.values[field.key]}
             error={form.errorFor(field.key)}
             onChange={(value) => {

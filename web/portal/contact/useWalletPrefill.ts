@@ -1,20 +1,23 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatPhone } from '../../../common/phone';
 import type { FormDef } from '../../../common/forms/types';
 import { fetchMyWallets } from '../../api/payments';
+import type { WalletChoice } from './FieldInput';
 import type { RequestDraft } from './useRequestDraft';
 
 /**
  * A signed-in customer's wallet number in the form's empty wallet fields (their first wallet as
- * the payment core lists them), once per form; still editable. Guests get nothing, and a core that
- * does not answer leaves the fields empty (it is a convenience, never a blocker).
+ * the payment core lists them), once per form; still editable. Returns all their wallets, so a
+ * person with several can pick another under the field. Guests get nothing, and a core that does
+ * not answer leaves the fields empty (it is a convenience, never a blocker).
  */
 export function useWalletPrefill(
   customerId: string | null,
   form: FormDef | null,
   draft: Pick<RequestDraft, 'values' | 'setValue'>,
-) {
+): WalletChoice[] {
   const done = useRef<string | null>(null);
+  const [choices, setChoices] = useState<WalletChoice[]>([]);
   const { values, setValue } = draft;
   // What is in the fields when the answer comes (read in the callback, not at render).
   const latest = useRef(values);
@@ -31,6 +34,7 @@ export function useWalletPrefill(
     fetchMyWallets(controller.signal).then(
       (wallets) => {
         settled = true;
+        setChoices(wallets.map((w) => ({ value: formatPhone(w.walletNumber), blocked: w.blocked })));
         const wallet = wallets[0];
         if (!wallet) return;
         // Only what the customer has not typed (or the payment check has not handed over) yet.
@@ -46,4 +50,5 @@ export function useWalletPrefill(
       controller.abort();
     };
   }, [customerId, form, setValue]);
+  return customerId ? choices : [];
 }
