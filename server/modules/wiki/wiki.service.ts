@@ -18,6 +18,15 @@ export const MAX_PENDING_PROPOSALS = 10;
 
 export type PageDraft = { title: string; body: string; summary: string };
 
+/**
+ * A page is public: a passport or card number typed into it (a member quoting their own case,
+ * staff pasting from a request) is kept only as a mask, as in every other stored free text
+ * (common/pii). Applied before anything is compared or written.
+ */
+function masked<T extends PageDraft>(draft: T): T {
+  return { ...draft, title: maskText(draft.title).text, body: maskText(draft.body).text, summary: maskText(draft.summary).text };
+}
+
 async function audit(tx: Tx, actor: WikiActor, action: string, entityId: string, data: Record<string, unknown> = {}) {
   const who: Actor = { kind: actor.kind, id: actor.id };
   await recordAudit(tx, {
@@ -76,7 +85,8 @@ async function addRevision(
 }
 
 /** A new page: members at the edit level, or staff. */
-export async function createPage(ctx: AppContext, actor: WikiActor, input: PageDraft & { slug: string; locale: string }) {
+export async function createPage(ctx: AppContext, actor: WikiActor, given: PageDraft & { slug: string; locale: string }) {
+  const input = masked(given);
   return withTransaction(ctx, async (tx) => {
     if (actor.kind === 'customer') await requireMemberLevel(tx, actor.id, 'edit');
     const [page] = await tx
@@ -103,7 +113,8 @@ export async function createPage(ctx: AppContext, actor: WikiActor, input: PageD
  * the revision it started from; if the page has moved on since, STALE_REVISION (409) and
  * nothing is saved.
  */
-export async function editPage(ctx: AppContext, actor: WikiActor, slug: string, input: PageDraft & { baseRevision: number }) {
+export async function editPage(ctx: AppContext, actor: WikiActor, slug: string, given: PageDraft & { baseRevision: number }) {
+  const input = masked(given);
   return withTransaction(ctx, async (tx) => {
     const page = await lockedPage(tx, slug);
     if (actor.kind === 'customer') {
@@ -134,7 +145,8 @@ export async function editPage(ctx: AppContext, actor: WikiActor, slug: string, 
 }
 
 /** A proposal by a member at the propose level; moderators decide. */
-export async function proposeEdit(ctx: AppContext, actor: WikiActor, slug: string, input: PageDraft & { baseRevision: number }) {
+export async function proposeEdit(ctx: AppContext, actor: WikiActor, slug: string, given: PageDraft & { baseRevision: number }) {
+  const input = masked(given);
   return withTransaction(ctx, async (tx) => {
     await requireMemberLevel(tx, actor.id, 'propose');
     const page = await lockedPage(tx, slug);

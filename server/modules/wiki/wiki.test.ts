@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, customers, wikiMembers } from '../../db/schema';
+import { auditLog, customers, wikiMembers, wikiPages, wikiProposals, wikiRevisions } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { makeCustomer } from '../../test/factories';
 import { fieldProblems } from '../../test/issues';
@@ -99,6 +99,38 @@ describe('wiki level gating', () => {
       [2, 'edit'],
       [1, 'create'],
     ]);
+  });
+
+  it('keeps passport and card numbers typed into a page or a proposal only as masks', async () => {
+    await newPage('pii-page', 'Мой паспорт 4510 121212, карта 4111 1111 1111 1111 — не пишите так.');
+    const proposed = await edit(
+      level1,
+      'pii-page',
+      1,
+      'Предложение: паспорт 4510 343434 и карта 5555 5555 5555 4444.',
+      '/api/v1/wiki/pages/pii-page/proposals',
+    );
+    expect(proposed.statusCode).toBe(201);
+    const saved = await edit(level3, 'pii-page', 1, 'Правка: паспорт 4510 565656.');
+    expect(saved.statusCode).toBe(200);
+    const answers = [
+      (await t.app.inject({ url: '/api/v1/wiki/pages/pii-page' })).body,
+      (await t.app.inject({ url: '/api/v1/wiki/pages/pii-page/revisions' })).body,
+      (await t.app.inject({ url: '/api/v1/wiki/proposals/mine', headers: h(level1) })).body,
+    ].join('\n');
+    const stored = JSON.stringify([
+      await t.ctx.db.select().from(wikiPages).where(eq(wikiPages.slug, 'pii-page')),
+      await t.ctx.db.select().from(wikiRevisions),
+      await t.ctx.db.select().from(wikiProposals),
+    ]);
+    for (const n of ['4510 121212', '4111 1111 1111 1111', '4510 343434', '5555 5555 5555 4444', '4510 565656']) {
+      for (const form of [n, n.replace(/\D/g, '')]) {
+        expect(answers, form).not.toContain(form);
+        expect(stored, form).not.toContain(form);
+      }
+    }
+    // The text around the numbers stays, with the masks in their place.
+    expect(answers).toContain('Правка: паспорт •••• ••••56.');
   });
 
   it('follows the configured edit level', async () => {
