@@ -35,8 +35,7 @@ describe('payment check counts in batches', () => {
   });
 
   it('gives a reader of the counts every check made so far', async () => {
-    const doneOf = (s: Awaited<ReturnType<typeof checkStats>>) =>
-      s.bySource.reduce((n, source) => n + source.outcomes.done, 0);
+    const doneOf = (s: Awaited<ReturnType<typeof checkStats>>) => s.bySource.reduce((n, source) => n + source.outcomes.done, 0);
     const before = await checkStats(t.ctx, 1);
     countCheck(t.ctx.handle, { source: 'agents', outcome: 'done' });
     countCheck(t.ctx.handle, { source: 'console', outcome: 'done' });
