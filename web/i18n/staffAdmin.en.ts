@@ -4,7 +4,7 @@ import type { staffAdminRu } from './staffAdmin.ru';
 export const staffAdminEn: Record<keyof typeof staffAdminRu, string> = {
   'admin.tab.staff': 'Staff',
   'staffAdmin.lead':
-    'Who works in the console, with which roles, and whether they can sign in. Departments and tiers are changed on the "Departments and staff" tab.',
+    'Who works in the console, with which roles, and whether they can sign in. Departments and tiers are changed on the "Departments" tab.',
   'staffAdmin.readOnly': 'You see this list read-only: administrators change roles and access.',
   'staffAdmin.filtersLabel': 'Find staff',
   'staffAdmin.search': 'Search',
@@ -37,7 +37,7 @@ export const staffAdminEn: Record<keyof typeof staffAdminRu, string> = {
   'staffAdmin.deactivateOf': 'Deactivate: {name}',
   'staffAdmin.reactivate': 'Reactivate',
   'staffAdmin.reactivateOf': 'Reactivate: {name}',
-  'staffAdmin.ownRow': 'You cannot deactivate yourself or drop your own admin role: another administrator does that.',
+  'staffAdmin.ownRow': 'You cannot deactivate yourself',
   'staffAdmin.rolesTitle': 'Roles: {name}',
   'staffAdmin.rolesLegend': 'Roles of this person',
   'staffAdmin.rolesAtLeastOne': 'Tick at least one role.',

@@ -5,7 +5,7 @@
 export const staffAdminRu = {
   'admin.tab.staff': 'Сотрудники',
   'staffAdmin.lead':
-    'Кто работает в консоли, с какими ролями и есть ли у него доступ. Отделы и уровни меняются во вкладке «Отделы и сотрудники».',
+    'Кто работает в консоли, с какими ролями и есть ли у него доступ. Отделы и уровни меняются во вкладке «Отделы».',
   'staffAdmin.readOnly': 'Вы видите список в режиме просмотра: роли и доступ меняют администраторы.',
   'staffAdmin.filtersLabel': 'Поиск сотрудников',
   'staffAdmin.search': 'Поиск',
@@ -38,7 +38,7 @@ export const staffAdminRu = {
   'staffAdmin.deactivateOf': 'Отключить: {name}',
   'staffAdmin.reactivate': 'Включить',
   'staffAdmin.reactivateOf': 'Включить: {name}',
-  'staffAdmin.ownRow': 'Себя отключить или лишить роли администратора нельзя: это делает другой администратор.',
+  'staffAdmin.ownRow': 'Себя отключить нельзя',
   'staffAdmin.rolesTitle': 'Роли: {name}',
   'staffAdmin.rolesLegend': 'Роли сотрудника',
   'staffAdmin.rolesAtLeastOne': 'Отметьте хотя бы одну роль.',

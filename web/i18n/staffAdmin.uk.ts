@@ -3,8 +3,7 @@ import type { staffAdminRu } from './staffAdmin.ru';
 /** Messages of the admin tab «Співробітники», in Ukrainian; same keys as `staffAdmin.ru.ts`. */
 export const staffAdminUk: Record<keyof typeof staffAdminRu, string> = {
   'admin.tab.staff': 'Співробітники',
-  'staffAdmin.lead':
-    'Хто працює в консолі, з якими ролями і чи має доступ. Відділи та рівні змінюються на вкладці «Відділи та співробітники».',
+  'staffAdmin.lead': 'Хто працює в консолі, з якими ролями і чи має доступ. Відділи та рівні змінюються на вкладці «Відділи».',
   'staffAdmin.readOnly': 'Ви бачите список у режимі перегляду: ролі й доступ змінюють адміністратори.',
   'staffAdmin.filtersLabel': 'Пошук співробітників',
   'staffAdmin.search': 'Пошук',
@@ -37,7 +36,7 @@ export const staffAdminUk: Record<keyof typeof staffAdminRu, string> = {
   'staffAdmin.deactivateOf': 'Вимкнути: {name}',
   'staffAdmin.reactivate': 'Увімкнути',
   'staffAdmin.reactivateOf': 'Увімкнути: {name}',
-  'staffAdmin.ownRow': 'Вимкнути себе або позбавити себе ролі адміністратора не можна: це робить інший адміністратор.',
+  'staffAdmin.ownRow': 'Себе вимкнути не можна',
   'staffAdmin.rolesTitle': 'Ролі: {name}',
   'staffAdmin.rolesLegend': 'Ролі співробітника',
   'staffAdmin.rolesAtLeastOne': 'Позначте хоча б одну роль.',

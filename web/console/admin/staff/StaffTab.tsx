@@ -74,7 +74,7 @@ export function StaffTab({ canEdit, meId }: { canEdit: boolean; meId: string }) 
           onChange={(status) => setFilter({ ...filter, status })}
           options={STATUSES.map((status) => [status, t(`staffAdmin.status.${status}`)] as const)}
         />
-        <span className="admin-note staff-filters__count" aria-live="polite">
+        <span className="staff-filters__count" aria-live="polite">
           {t('staffAdmin.shown', { shown: shown.length, total: staff.length })}
         </span>
         {(filter.query || filter.role || filter.status !== 'all') && (
