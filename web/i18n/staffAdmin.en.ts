@@ -63,5 +63,6 @@ export const staffAdminEn: Record<keyof typeof staffAdminRu, string> = {
   'staffAdmin.refused.own_account.roles':
     'You cannot remove your own admin role: ask another administrator, so the system is never left without one.',
   'staffAdmin.refused.own_account': 'You cannot deactivate yourself or remove your own admin role.',
+  'staffAdmin.refused.last_admin': 'This is the last active admin: make someone else an admin first.',
   'staffAdmin.refused.too_small.roles': 'Tick at least one role.',
 };

@@ -65,5 +65,6 @@ export const staffAdminRu = {
   'staffAdmin.refused.own_account.roles':
     'Нельзя снять роль администратора с самого себя: попросите другого администратора, чтобы не остаться без администраторов.',
   'staffAdmin.refused.own_account': 'Нельзя отключить себя или снять с себя роль администратора.',
+  'staffAdmin.refused.last_admin': 'Это последний активный администратор: сначала назначьте администратором кого-то другого.',
   'staffAdmin.refused.too_small.roles': 'Отметьте хотя бы одну роль.',
 } as const;

@@ -63,5 +63,6 @@ export const staffAdminUk: Record<keyof typeof staffAdminRu, string> = {
   'staffAdmin.refused.own_account.roles':
     'Не можна зняти роль адміністратора із себе: попросіть іншого адміністратора, щоб не залишитися без адміністраторів.',
   'staffAdmin.refused.own_account': 'Не можна вимкнути себе або зняти із себе роль адміністратора.',
+  'staffAdmin.refused.last_admin': 'Це останній активний адміністратор: спочатку призначте адміністратором когось іншого.',
   'staffAdmin.refused.too_small.roles': 'Позначте хоча б одну роль.',
 };

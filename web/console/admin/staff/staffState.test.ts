@@ -94,6 +94,9 @@ describe('staff tab: changes', () => {
     expect(refusalKeys(refused([{ path: [], code: 'staff.own_account', message: '…' }]))).toEqual([
       'staffAdmin.refused.own_account',
     ]);
+    expect(refusalKeys(refused([{ path: ['body', 'active'], code: 'staff.last_admin', message: '…' }]))).toEqual([
+      'staffAdmin.refused.last_admin',
+    ]);
     expect(refusalKeys(refused([{ path: ['body', 'roles'], code: 'too_small', message: '…' }]))).toEqual([
       'staffAdmin.refused.too_small.roles',
     ]);
