@@ -22,6 +22,7 @@ import './ui/console-workspace-smaller-laptops.css';
 import './ui/admin.css';
 import './ui/admin-panels-cards-tables.css';
 import './ui/admin-form-builder.css';
+import './ui/admin-staff.css';
 import './ui/wiki-notices.css';
 import './ui/help.css';
 import './ui/consultant.css';

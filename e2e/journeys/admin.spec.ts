@@ -19,7 +19,8 @@ test('an admin adds a select field to a form, previews it, publishes version 2, 
   await expect(page.getByRole('heading', { level: 1, name: 'Администрирование' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Разделы администрирования' }).getByRole('link')).toHaveText([
     'Каталог обращений',
-    'Отделы и сотрудники',
+    'Отделы',
+    'Сотрудники',
     'SLA',
     'Шаблоны ответов',
     'Исходящая почта',

@@ -13,6 +13,8 @@ type SessionValue = {
   signIn: (input: LoginInput) => Promise<Me>;
   /** Signs out; the session becomes anonymous even when the server call fails. */
   signOut: () => Promise<void>;
+  /** Asks the server again who is signed in (the realtime socket said the session ended). */
+  recheck: () => Promise<void>;
   /** Switches the interface language and saves it in the profile when signed in. */
   changeLocale: (locale: Locale) => void;
 };
@@ -68,6 +70,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession({ status: 'anonymous' });
   }, []);
 
+  const recheck = useCallback(async () => {
+    try {
+      const me = await fetchMe();
+      if (me) enter(me);
+      else setSession({ status: 'anonymous' });
+    } catch {
+      // Unreachable now: the next request of the page tells.
+    }
+  }, [enter]);
+
   const changeLocale = useCallback(
     (locale: Locale) => {
       setLocale(locale);
@@ -76,7 +88,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [setLocale, session.status],
   );
 
-  const value = useMemo(() => ({ session, signIn, signOut, changeLocale }), [session, signIn, signOut, changeLocale]);
+  const value = useMemo(
+    () => ({ session, signIn, signOut, recheck, changeLocale }),
+    [session, signIn, signOut, recheck, changeLocale],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useEffectEvent, useState, useSync
 import type { ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { invalidateLive, invalidateRoom } from '../api/query';
+import { useSession } from '../api/session';
 import { RealtimeClient, socketUrl } from './realtime';
 import type { RealtimeEvent } from './realtime';
 
@@ -11,16 +12,23 @@ const RealtimeContext = createContext<RealtimeClient | null>(null);
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const [client] = useState(() => new RealtimeClient({ url: socketUrl(window.location) }));
   const queries = useQueryClient();
+  const { recheck } = useSession();
+  // Not a dependency of the connection: a new `recheck` must not reconnect the socket.
+  const sessionEnded = useEffectEvent(() => void recheck());
   useEffect(() => {
     // An event names a room: the queries that follow it re-read; a resync re-reads them all.
     const offEvent = client.onEvent((event) => {
       if (event.type !== 'presence') invalidateRoom(queries, event.room);
     });
     const offResync = client.onResync(() => invalidateLive(queries));
+    // The server closed the socket for a session that is gone (e.g. an admin deactivated this
+    // person): ask who is signed in, and the console goes to its sign-in page when nobody is.
+    const offEnded = client.onSessionEnded(() => sessionEnded());
     client.start();
     return () => {
       offEvent();
       offResync();
+      offEnded();
       client.stop();
     };
   }, [client, queries]);

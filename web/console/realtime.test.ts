@@ -152,6 +152,20 @@ describe('RealtimeClient', () => {
     expect(timers).toHaveLength(0);
   });
 
+  it('tells its listeners when the server ends the session, not when the socket merely drops', () => {
+    const { client, sockets, timers } = setup();
+    let ended = 0;
+    client.onSessionEnded(() => (ended += 1));
+    client.start();
+    sockets[0]!.open();
+    sockets[0]!.drop(1006);
+    expect(ended).toBe(0);
+    timers[0]!.fn();
+    sockets[1]!.open();
+    sockets[1]!.drop(4401);
+    expect(ended).toBe(1);
+  });
+
   it('builds the socket address of the page', () => {
     expect(socketUrl({ protocol: 'https:', host: 'desk.example' })).toBe('wss://desk.example/ws');
     expect(socketUrl({ protocol: 'http:', host: '127.0.0.1:3100' })).toBe('ws://127.0.0.1:3100/ws');

@@ -29,6 +29,8 @@ export type SocketLike = {
 const OPEN = 1;
 /** Close codes after which reconnecting cannot help (no session, foreign origin). */
 const FINAL_CLOSE_CODES = new Set([4401, 4403]);
+/** The server's close code for a session that is gone (signed out, expired, the person deactivated). */
+const SESSION_ENDED = 4401;
 const MAX_DELAY_MS = 30_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -108,6 +110,7 @@ export class RealtimeClient {
   private readonly eventListeners = new Set<(event: RealtimeEvent) => void>();
   private readonly resyncListeners = new Set<() => void>();
   private readonly stateListeners = new Set<() => void>();
+  private readonly endedListeners = new Set<() => void>();
   private attempt = 0;
   private everOpened = false;
   private timer: unknown = null;
@@ -196,6 +199,15 @@ export class RealtimeClient {
     return () => this.stateListeners.delete(listener);
   }
 
+  /**
+   * Called when the server closed the socket because the session is gone (4401: signed out
+   * elsewhere, expired, or an admin deactivated the person): the tab should leave the console.
+   */
+  onSessionEnded(listener: () => void): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
+  }
+
   private connect(): void {
     if (this.stopped) return;
     let socket: SocketLike;
@@ -224,6 +236,7 @@ export class RealtimeClient {
       this.notifyState();
       if (FINAL_CLOSE_CODES.has(event.code)) this.stopped = true;
       else this.scheduleReconnect();
+      if (event.code === SESSION_ENDED) for (const listener of [...this.endedListeners]) listener();
     };
   }
 

@@ -5,7 +5,7 @@ export const adminEn: Record<keyof typeof adminRu, string> = {
   'admin.title': 'Administration',
   'admin.tabsLabel': 'Administration sections',
   'admin.tab.catalog': 'Request catalogue',
-  'admin.tab.departments': 'Departments and staff',
+  'admin.tab.departments': 'Departments',
   'admin.tab.sla': 'SLA',
   'admin.tab.canned': 'Canned answers',
   'admin.readOnlyBadge': 'Read only',

@@ -6,7 +6,7 @@ export const adminRu = {
   'admin.title': 'Администрирование',
   'admin.tabsLabel': 'Разделы администрирования',
   'admin.tab.catalog': 'Каталог обращений',
-  'admin.tab.departments': 'Отделы и сотрудники',
+  'admin.tab.departments': 'Отделы',
   'admin.tab.sla': 'SLA',
   'admin.tab.canned': 'Шаблоны ответов',
   'admin.readOnlyBadge': 'Только просмотр',

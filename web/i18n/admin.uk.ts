@@ -5,7 +5,7 @@ export const adminUk: Record<keyof typeof adminRu, string> = {
   'admin.title': 'Адміністрування',
   'admin.tabsLabel': 'Розділи адміністрування',
   'admin.tab.catalog': 'Каталог звернень',
-  'admin.tab.departments': 'Відділи та співробітники',
+  'admin.tab.departments': 'Відділи',
   'admin.tab.sla': 'SLA',
   'admin.tab.canned': 'Шаблони відповідей',
   'admin.readOnlyBadge': 'Лише перегляд',

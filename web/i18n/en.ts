@@ -3,6 +3,7 @@ import { botEn } from './bot.en';
 import { mailEn } from './mail.en';
 import { adminEn } from './admin.en';
 import { mailInEn } from './mailIn.en';
+import { staffAdminEn } from './staffAdmin.en';
 import { wikiNoticesEn } from './wikiNotices.en';
 import { paymentsEn } from './payments.en';
 import { helpEn } from './help.en';
@@ -327,4 +328,5 @@ export const en: Catalogue = {
   ...helpEn,
   ...botEn,
   ...mailInEn,
+  ...staffAdminEn,
 };

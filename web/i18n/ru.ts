@@ -3,6 +3,7 @@ import { botRu } from './bot.ru';
 import { mailRu } from './mail.ru';
 import { adminRu } from './admin.ru';
 import { mailInRu } from './mailIn.ru';
+import { staffAdminRu } from './staffAdmin.ru';
 import { wikiNoticesRu } from './wikiNotices.ru';
 import { paymentsRu } from './payments.ru';
 import { helpRu } from './help.ru';
@@ -330,6 +331,7 @@ export const ru = {
   ...helpRu,
   ...botRu,
   ...mailInRu,
+  ...staffAdminRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;

@@ -3,6 +3,7 @@ import { botUk } from './bot.uk';
 import { mailUk } from './mail.uk';
 import { adminUk } from './admin.uk';
 import { mailInUk } from './mailIn.uk';
+import { staffAdminUk } from './staffAdmin.uk';
 import { wikiNoticesUk } from './wikiNotices.uk';
 import { paymentsUk } from './payments.uk';
 import { helpUk } from './help.uk';
@@ -330,4 +331,5 @@ export const uk: Catalogue = {
   ...helpUk,
   ...botUk,
   ...mailInUk,
+  ...staffAdminUk,
 };

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/connection';
 import { cannedAnswers, categories, departmentMembers, departments, staffUsers, type StaffRole } from '../../db/schema';
 
@@ -81,6 +81,20 @@ export async function updateStaff(
     .where(eq(staffUsers.id, id))
     .returning({ roles: staffUsers.roles, active: staffUsers.active });
   return row;
+}
+
+/**
+ * The active admins' ids, their rows locked until the transaction ends (in one order): two admins
+ * demoting each other at once wait for one another, and the second sees the first one's change.
+ */
+export async function lockActiveAdmins(db: Executor): Promise<string[]> {
+  const rows = await db
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.active, true), arrayContains(staffUsers.roles, ['admin'])))
+    .orderBy(asc(staffUsers.id))
+    .for('update');
+  return rows.map((r) => r.id);
 }
 
 export const listStaff = (db: Executor) =>

@@ -112,12 +112,20 @@ export async function setMembers(ctx: AppContext, actor: Actor, meta: RequestMet
 /**
  * An admin changes a staff member's roles or deactivates (reactivates) them. Deactivation ends
  * their sessions; either way their open sockets re-check or close on every node after commit.
- * Admins cannot lock themselves out (deactivate themselves or drop their own admin role).
+ * Admins cannot lock themselves out (deactivate themselves or drop their own admin role), and the
+ * last active admin stays one.
  */
 export async function changeStaff(ctx: AppContext, actor: Actor, meta: RequestMeta, id: string, change: StaffChange) {
-  if (id === actor.id && (change.active === false || (change.roles && !change.roles.includes('admin'))))
-    throw invalid(['body', change.active === false ? 'active' : 'roles'], 'staff.own_account');
+  const dropsAdmin = change.active === false || (change.roles !== undefined && !change.roles.includes('admin'));
+  const field = change.active === false ? 'active' : 'roles';
+  if (id === actor.id && dropsAdmin) throw invalid(['body', field], 'staff.own_account');
   await withTransaction(ctx, async (tx) => {
+    // The actor is an admin, so only a race leaves none: two admins demoting each other at once
+    // (each passed its own checks before the other committed). The lock orders them.
+    if (dropsAdmin) {
+      const admins = await repo.lockActiveAdmins(tx);
+      if (admins.includes(id) && admins.length <= 1) throw invalid(['body', field], 'staff.last_admin');
+    }
     const row = await repo.updateStaff(tx, id, { ...change, ...(change.roles ? { roles: [...new Set(change.roles)] } : {}) });
     if (!row) throw new AppError('NOT_FOUND');
     if (change.active === false) await deleteUserSessions(tx, 'staff', id);

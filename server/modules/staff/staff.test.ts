@@ -1,13 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { and, arrayContains, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, categories, tickets } from '../../db/schema';
+import { AppError } from '../../errors';
+import { auditLog, categories, staffUsers, tickets } from '../../db/schema';
 import { createTestApp, type Session, type TestApp } from '../../test/app';
 import { makeCustomer } from '../../test/factories';
 import { fillRequired, leafForm } from '../../test/forms';
 import { makeMember } from '../../test/staff';
+import * as staff from './staff.service';
 
 let t: TestApp;
 let admin: Session;
+let adminId: string;
 let supervisor: Session;
 const h = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrfToken });
 
@@ -16,6 +19,7 @@ beforeAll(async () => {
   const a = await makeMember(t.ctx.db, ['admin'], []);
   const s = await makeMember(t.ctx.db, ['supervisor'], []);
   admin = await t.signIn('staff', a.email, a.password);
+  adminId = a.id;
   supervisor = await t.signIn('staff', s.email, s.password);
 });
 afterAll(async () => t?.dispose());
@@ -131,5 +135,26 @@ describe('console admin API', () => {
     expect(items.find((i: { title: string }) => i.title === 'Приветствие').body).toBe(
       `Здравствуйте, Вера! Ваше обращение ${number} у нас.`,
     );
+  });
+
+  it('keeps the last active admin an admin when two admins demote each other at once', async () => {
+    // The race: another admin's change passed its checks, then this admin's change of them committed.
+    const other = await makeMember(t.ctx.db, ['admin'], []);
+    await t.ctx.db
+      .update(staffUsers)
+      .set({ active: false })
+      .where(and(ne(staffUsers.id, adminId), arrayContains(staffUsers.roles, ['admin'])));
+    const meta = { ip: '127.0.0.1', requestId: 'race' };
+    for (const change of [{ active: false }, { roles: ['supervisor' as const] }]) {
+      const refused = await staff.changeStaff(t.ctx, { id: other.id }, meta, adminId, change).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(AppError);
+      expect(JSON.stringify((refused as AppError).details)).toContain('staff.last_admin');
+    }
+    const [row] = await t.ctx.db.select().from(staffUsers).where(eq(staffUsers.id, adminId));
+    expect(row).toMatchObject({ active: true, roles: ['admin'] });
+    // With a second active admin, the same change goes through.
+    await t.ctx.db.update(staffUsers).set({ active: true }).where(eq(staffUsers.id, other.id));
+    await staff.changeStaff(t.ctx, { id: other.id }, meta, adminId, { roles: ['supervisor'] });
+    await staff.changeStaff(t.ctx, { id: other.id }, meta, adminId, { roles: ['admin'] });
   });
 });

@@ -16,13 +16,16 @@ import { NoticesTab } from './notices/NoticesTab';
 import { WikiTab } from './wiki/WikiTab';
 import { SynonymsTab } from './synonyms/SynonymsTab';
 import { PaymentChecksTab } from './payments/PaymentChecksTab';
+import { StaffTab } from './staff/StaffTab';
 
-function Tab({ id, canEdit }: { id: AdminTabId; canEdit: boolean }) {
+function Tab({ id, canEdit, meId }: { id: AdminTabId; canEdit: boolean; meId: string }) {
   switch (id) {
     case 'catalog':
       return <CatalogTab canEdit={canEdit} />;
     case 'departments':
       return <DepartmentsTab canEdit={canEdit} />;
+    case 'staff':
+      return <StaffTab canEdit={canEdit} meId={meId} />;
     case 'sla':
       return <SlaTab canEdit={canEdit} />;
     case 'canned':
@@ -86,7 +89,7 @@ export function AdminApp({ me }: { me: Me }) {
               </Link>
             ))}
           </nav>
-          <Tab key={tab} id={tab} canEdit={access === 'edit'} />
+          <Tab key={tab} id={tab} canEdit={access === 'edit'} meId={me.user.id} />
         </>
       )}
     </section>

@@ -23,6 +23,7 @@ describe('admin section access and paths', () => {
     expect(isAdminPath('/console/administration')).toBe(false);
     expect(tabForPath('/console/admin/')).toBe('catalog');
     expect(tabForPath('/console/admin/canned')).toBe('canned');
+    expect(tabForPath('/console/admin/staff')).toBe('staff');
     expect(tabForPath('/console/admin/nope')).toBeNull();
   });
 
@@ -31,6 +32,8 @@ describe('admin section access and paths', () => {
     expect(tabAccess('read', 'notices')).toBe('edit');
     expect(tabAccess('read', 'catalog')).toBe('read');
     expect(tabAccess('read', 'contacts')).toBe('read');
+    expect(tabAccess('read', 'staff')).toBe('read');
+    expect(tabAccess('edit', 'staff')).toBe('edit');
     expect(tabAccess('edit', 'catalog')).toBe('edit');
     expect(tabAccess('none', 'wiki')).toBe('none');
   });

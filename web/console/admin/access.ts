@@ -15,6 +15,8 @@ export const ADMIN_BASE = '/console/admin';
 export const ADMIN_TABS = [
   { id: 'catalog', path: `${ADMIN_BASE}/catalog`, label: 'admin.tab.catalog' },
   { id: 'departments', path: `${ADMIN_BASE}/departments`, label: 'admin.tab.departments' },
+  // Roles and access of people: admins change them, supervisors read the list (the API's rule).
+  { id: 'staff', path: `${ADMIN_BASE}/staff`, label: 'admin.tab.staff' },
   { id: 'sla', path: `${ADMIN_BASE}/sla`, label: 'admin.tab.sla' },
   { id: 'canned', path: `${ADMIN_BASE}/canned`, label: 'admin.tab.canned' },
   { id: 'mail', path: `${ADMIN_BASE}/mail`, label: 'admin.tab.mail' },

@@ -20,6 +20,9 @@ export type AdminLeafRouting = NonNullable<AdminNode['routing']>;
 export type Department = Answer<'/api/v1/console/admin/departments', 'get'>['items'][number];
 export type Member = Department['members'][number];
 export type StaffMember = Answer<'/api/v1/console/admin/staff', 'get'>['items'][number];
+export type StaffChange = Body<'/api/v1/console/admin/staff/{id}', 'patch'>;
+/** A role the server knows (the PATCH body's enum). */
+export type StaffRole = NonNullable<StaffChange['roles']>[number];
 
 export type SlaData = Answer<'/api/v1/console/admin/sla', 'get'>;
 export type SlaPolicy = SlaData['policies'][number];
@@ -85,6 +88,11 @@ export async function fetchDepartments(signal?: AbortSignal): Promise<Department
 
 export async function fetchStaff(signal?: AbortSignal): Promise<StaffMember[]> {
   return (await ok(api.GET('/api/v1/console/admin/staff', { signal }))).items;
+}
+
+/** Changes a person's roles (at least one) or deactivates / reactivates them (their sessions end on deactivation). */
+export async function updateStaff(id: string, change: StaffChange): Promise<void> {
+  await ok(api.PATCH('/api/v1/console/admin/staff/{id}', { ...byId(id), body: change }));
 }
 
 export async function createDepartment(code: string, name: Department['name']): Promise<string> {

@@ -7,7 +7,7 @@ import { fetchDepartments, fetchStaff } from '../api';
 import { DepartmentCard } from './DepartmentCard';
 import { DepartmentCreate } from './DepartmentCreate';
 
-/** "Отделы и сотрудники": every department with its people and their tiers. */
+/** "Отделы": every department with its people and their tiers. */
 export function DepartmentsTab({ canEdit }: { canEdit: boolean }) {
   const t = useT();
   const load = useCallback(async (signal: AbortSignal) => {
