@@ -11,6 +11,7 @@ import { kbArticles } from '../../db/schema';
 import { fromCyrillicLayout, fromLatinLayout, fromTranslit } from './kb.keyboard';
 import { withImplied } from './kb.intent';
 import { memoryIndex, type KbMemoryIndex } from './kb.memory';
+import { roundScore } from './kb.scoring';
 import { kbIndexChanged } from './kb.memory.changes';
 import { bumpVersion } from './kb.memory.sql';
 import { encodePhrasings, encodeTerms } from './kb.terms';
@@ -285,6 +286,8 @@ function parseWith(index: KbMemoryIndex, q: string, locale: Locale, options: { p
  */
 type Ranked = {
   hits: Array<Omit<RankedHit, 'snippet'>>;
+  /** With `count`: how many hits score at least RELATIVE_FLOOR of the best, up to `count`; else the hits'. */
+  total: number;
   snippets: Array<string | undefined>;
   marks: Set<string>;
   prefixes: string[];
@@ -296,15 +299,22 @@ function snippetOf(ranked: Ranked, i: number): string {
   return (ranked.snippets[i] ??= highlight(clip(ranked.hits[i]!.summary, 240), ranked.marks, ranked.locale, ranked.prefixes));
 }
 
-/** The ranked list of a query, from the result cache when it was asked recently; null when it has no words worth searching for. */
-async function rankedList(db: Executor, input: SearchInput, options: { prefix?: boolean }): Promise<Ranked | null> {
+/**
+ * The ranked list of a query, from the result cache when it was asked recently; null when it has
+ * no words worth searching for. `count`: also count the relevant hits, up to that many.
+ */
+async function rankedList(
+  db: Executor,
+  input: SearchInput,
+  options: { prefix?: boolean; count?: number },
+): Promise<Ranked | null> {
   const locale = input.locale;
   if (normalize(input.q).length < 2) return null;
   const index = await memoryIndex(db);
   const audience = input.audience ?? 'customer';
   // The result depends on the normalised text and on whether the last word is unfinished (ё/е, case, punctuation alike).
   const endsInWord = /[\p{L}\p{N}]$/u.test(input.q.trim());
-  const key = `${locale}|${audience}|${input.limit}|${options.prefix ?? true}|${endsInWord}|${normalize(input.q)}`;
+  const key = `${locale}|${audience}|${input.limit}|${options.count ?? 0}|${options.prefix ?? true}|${endsInWord}|${normalize(input.q)}`;
   return index.cached(key, () => rank(index, input.q, { locale, audience, limit: input.limit }, options));
 }
 
@@ -330,19 +340,26 @@ function rank(
   index: KbMemoryIndex,
   q: string,
   filter: { locale: Locale; audience: SearchAudience; limit: number },
-  options: { prefix?: boolean },
+  options: { prefix?: boolean; count?: number },
 ): Ranked {
   const { locale } = filter;
   const parsed = parseWith(index, q, locale, options);
-  if (parsed.groups.length === 0) return { hits: [], snippets: [], marks: new Set(), prefixes: [], locale };
-  const found = index.search(parsed, { locale, audiences: audiencesFor(filter.audience), limit: filter.limit });
+  if (parsed.groups.length === 0) return { hits: [], total: 0, snippets: [], marks: new Set(), prefixes: [], locale };
+  const count = options.count ? { upTo: options.count, share: RELATIVE_FLOOR } : undefined;
+  const found = index.search(parsed, {
+    locale,
+    audiences: audiencesFor(filter.audience),
+    limit: filter.limit,
+    ...(count ? { count } : {}),
+  });
   return {
-    hits: found.map((r) => ({
+    total: found.total,
+    hits: found.hits.map((r) => ({
       slug: r.slug,
       title: r.title,
       summary: r.summary,
       section: r.section,
-      score: Math.round(r.score * 1000) / 1000,
+      score: roundScore(r.score),
       coverage: r.coverage,
       phrasing: r.phrasing,
       matched: r.matched,
@@ -356,7 +373,7 @@ function rank(
 
 /** Hits scoring under this share of the best one are the loose tail of a search ("заблокировали кошелёк" → hotline phones): cut. */
 export const RELATIVE_FLOOR = 0.5;
-/** How many hits are ranked to count the relevant ones beyond a page. */
+/** Up to how many relevant hits are counted beyond a page. */
 const COUNT_LIMIT = 50;
 
 /**
@@ -364,21 +381,18 @@ const COUNT_LIMIT = 50;
  * `limit` of them, and how many there are.
  */
 export async function searchArticles(db: Executor, input: SearchInput): Promise<{ items: SearchHit[]; total: number }> {
-  const ranked = await rankedList(db, { ...input, limit: Math.max(input.limit, COUNT_LIMIT) }, {});
+  // The page is ranked; the relevant hits beyond it (up to COUNT_LIMIT) are only counted.
+  const ranked = await rankedList(db, input, { count: Math.max(input.limit, COUNT_LIMIT) });
   if (!ranked) return { items: [], total: 0 };
   const { hits } = ranked;
   const floor = (hits[0]?.score ?? 0) * RELATIVE_FLOOR;
-  // Only the hits shown get a snippet; the rest are counted.
   const items: SearchHit[] = [];
-  let total = 0;
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
-    if (h.score < floor) continue;
-    total += 1;
-    if (items.length < input.limit)
+    if (h.score >= floor)
       items.push({ slug: h.slug, title: h.title, snippet: snippetOf(ranked, i), score: h.score, section: h.section });
   }
-  return { items, total };
+  return { items, total: ranked.total };
 }
 
 /** As-you-type suggestions: titles of the best matches, the last word taken as typed in part. */
