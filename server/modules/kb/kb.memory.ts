@@ -14,13 +14,17 @@ import { LocaleIndex } from './kb.locale-index';
 import {
   groupWeights,
   maskWeights,
+  newNear,
   pick,
   featuresScore,
   offer,
   phrasingMatch,
+  countAtLeast,
   SCORE,
+  titleOnly,
   type IndexHit,
   type IndexQuery,
+  type SearchFilter,
   type Near,
 } from './kb.scoring';
 import { allowedEdits, editDistance } from './kb.keyboard';
@@ -316,10 +320,10 @@ export class KbMemoryIndex {
    * Ranked variants of the locale visible to the audiences (published only); see kb.scoring.ts.
    * Variants matching no word come in only by a title similar to the query (≥ 0.3).
    */
-  search(query: IndexQuery, filter: { locale: string; audiences: string[]; limit: number }): IndexHit[] {
+  search(query: IndexQuery, filter: SearchFilter): { hits: IndexHit[]; total: number } {
     const part = this.locales.get(filter.locale);
     const n = query.groups.length;
-    if (!part || n === 0 || filter.limit <= 0) return [];
+    if (!part || n === 0 || filter.limit <= 0) return { hits: [], total: 0 };
     const size = this.docs.length;
     if (this.mask.length < size) {
       const cap = Math.max(1_024, size * 2);
@@ -337,9 +341,10 @@ export class KbMemoryIndex {
     // on the words' alternatives: typos corrected to the same words share them.
     const key = `${filter.locale}|${filter.audiences.join(',')}|${filter.limit}|${query.prefixStem ?? ''}|${JSON.stringify(query.groups)}`;
     const known = this.nearCache.get(key);
-    if (known) {
+    // (Counting needs every matching variant's score, which the candidates do not keep.)
+    if (known && !filter.count) {
       const top = pick(docs, part, known, part.titles.idsOf(query.norm, false), filter.limit);
-      if (top.length === filter.limit && top[top.length - 1]!.score > SCORE.titleSim) return top;
+      if (top.length === filter.limit && top[top.length - 1]!.score > SCORE.titleSim) return { hits: top, total: top.length };
     }
     const allowed = new Uint8Array(this.audienceCodes.size + 1);
     for (const a of filter.audiences) {
@@ -440,13 +445,7 @@ export class KbMemoryIndex {
     const floor = kthBest - SCORE.titleSim;
     let count = 0;
     for (let t = 0; t < touchedCount; t++) if (rank[touched[t]!]! >= floor) count += 1;
-    const near: Near = {
-      slots: new Int32Array(count),
-      base: new Float64Array(count),
-      coverage: new Float64Array(count),
-      phrasing: new Float64Array(count),
-      matched: new Float64Array(count),
-    };
+    const near = newNear(count);
     let head = 0;
     let tail = count;
     for (let t = 0; t < touchedCount; t++) {
@@ -465,17 +464,17 @@ export class KbMemoryIndex {
     const top = pick(docs, part, near, title, filter.limit);
     // Titles like the query that match none of its words (a typo the lexicon could not correct):
     // they score at most 0.8, so they are looked for only when the list is not full above that.
-    if (top.length < filter.limit || top[top.length - 1]!.score <= SCORE.titleSim) {
-      const titleTouched: number[] = [];
-      part.titles.countShared(title, shared, titleTouched);
-      for (const slot of titleTouched) {
-        const common = shared[slot]!;
-        shared[slot] = 0;
-        if (mask[slot] !== 0 || visible[slot] === 0 || allowed[audience[slot]!] === 0) continue;
-        const sim = common / (part.titles.sizeOf(slot) + title.size - common);
-        if (sim >= 0.3) offer(top, filter.limit, docs[slot]!, { coverage: 0, phrasing: 0, matched: 0 }, SCORE.titleSim * sim);
-      }
-    }
+    const eligible = (slot: number) => mask[slot] === 0 && visible[slot] === 1 && allowed[audience[slot]!] === 1;
+    if (top.length < filter.limit || top[top.length - 1]!.score <= SCORE.titleSim)
+      for (const [slot, sim] of titleOnly(part.titles, title, shared, eligible))
+        offer(top, filter.limit, docs[slot]!, { coverage: 0, phrasing: 0, matched: 0 }, SCORE.titleSim * sim);
+    // The search's count of relevant hits beyond its page (scores from `rank`, before it is cleared).
+    const matched = { slots: touched, count: touchedCount, base: rank };
+    const counting = filter.count;
+    const relevant =
+      counting && top[0]
+        ? countAtLeast(part.titles, matched, title, { ...counting, best: top[0].score }, { shared, eligible })
+        : 0;
     for (let t = 0; t < touchedCount; t++) {
       const slot = touched[t]!;
       mask[slot] = 0;
@@ -483,7 +482,7 @@ export class KbMemoryIndex {
       rank[slot] = 0;
       best[slot] = 0;
     }
-    return top;
+    return { hits: top, total: counting ? relevant : top.length };
   }
 }
 

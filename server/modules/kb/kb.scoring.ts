@@ -18,9 +18,15 @@
  * similarity) are checked against it on the demo help centre by kb.parity.test.ts.
  */
 import type { LocaleIndex } from './kb.locale-index';
+import type { TrigramIndex } from './kb.trigram';
 
 /** A query as the index takes it (see parseQuery): per word its alternative stems; the unfinished last word's stem. */
 export type IndexQuery = { norm: string; groups: string[][]; prefixStem: string | null };
+/**
+ * What a search returns: the first `limit` variants of the locale visible to the audiences; with
+ * `count`, also how many score at least `share` of the best (up to `upTo`).
+ */
+export type SearchFilter = { locale: string; audiences: string[]; limit: number; count?: { upTo: number; share: number } };
 export type IndexHit = {
   slug: string;
   title: string;
@@ -62,6 +68,9 @@ export function maskWeights(weights: number[]): Float64Array {
   return out;
 }
 
+/** A score as lists show it (and as their floors compare it): three decimals. */
+export const roundScore = (score: number): number => Math.round(score * 1000) / 1000;
+
 /** The score without the title similarity, from the features every path computes alike. */
 export function featuresScore(f: { coverage: number; titleCoverage: number; rank: number; phrasing: number }): number {
   return SCORE.coverage * f.coverage + SCORE.title * f.titleCoverage + SCORE.rank * f.rank + SCORE.phrasing * f.phrasing;
@@ -84,6 +93,14 @@ export type Near = {
   phrasing: Float64Array;
   matched: Float64Array;
 };
+
+export const newNear = (count: number): Near => ({
+  slots: new Int32Array(count),
+  base: new Float64Array(count),
+  coverage: new Float64Array(count),
+  phrasing: new Float64Array(count),
+  matched: new Float64Array(count),
+});
 
 export type Doc = { slug: string; title: string; summary: string; section: string };
 
@@ -150,4 +167,75 @@ export function pick(
     titles.unmark(title);
   }
   return top;
+}
+
+/**
+ * How many of the query's hits score at least `share` of the `best` one (rounded as lists show
+ * them: the help centre's relevance floor), up to `upTo` — what a list of `upTo` would hold at or
+ * above it, without ranking that list. A matching variant whose score without the title reaches
+ * the floor counts as it is; its title's similarity is computed only when the floor is within the
+ * title's reach; titles like the query that match none of its words (≤ 0.8) are looked at only
+ * when the floor is that low. `base` is indexed by slot.
+ */
+export function countAtLeast(
+  titles: TrigramIndex,
+  matched: { slots: Int32Array; count: number; base: Float64Array },
+  title: { ids: Int32Array; size: number },
+  limits: { best: number; share: number; upTo: number },
+  similar: { eligible: (slot: number) => boolean; shared: Int32Array },
+): number {
+  const floor = roundScore(limits.best) * limits.share;
+  const { upTo } = limits;
+  const q = title.size;
+  let count = 0;
+  const near: number[] = [];
+  for (let i = 0; i < matched.count; i++) {
+    const b = matched.base[matched.slots[i]!]!;
+    if (roundScore(b) >= floor) {
+      if (++count >= upTo) return upTo;
+    } else if (q > 0 && roundScore(b + SCORE.titleSim) >= floor) near.push(i);
+  }
+  if (near.length > 0) {
+    titles.mark(title);
+    try {
+      for (const i of near) {
+        const slot = matched.slots[i]!;
+        const b = matched.base[slot]!;
+        const own = titles.sizeOf(slot);
+        const bound = own === 0 ? 0 : own < q ? own / q : q / own;
+        if (roundScore(b + SCORE.titleSim * bound) < floor) continue;
+        if (roundScore(b + SCORE.titleSim * titles.markedSimilarity(slot, q)) >= floor && ++count >= upTo) return upTo;
+      }
+    } finally {
+      titles.unmark(title);
+    }
+  }
+  if (floor <= SCORE.titleSim && count < upTo)
+    for (const [, sim] of titleOnly(titles, title, similar.shared, similar.eligible))
+      if (roundScore(SCORE.titleSim * sim) >= floor) count += 1;
+  return Math.min(count, upTo);
+}
+
+/**
+ * Variants like the query by title (similarity ≥ 0.3) that match none of its words: `eligible`
+ * says which slots may be offered (visible, for the audience, not matched). `shared` is scratch,
+ * left zeroed.
+ */
+export function titleOnly(
+  titles: TrigramIndex,
+  title: { ids: Int32Array; size: number },
+  shared: Int32Array,
+  eligible: (slot: number) => boolean,
+): Array<[number, number]> {
+  const touched: number[] = [];
+  const out: Array<[number, number]> = [];
+  titles.countShared(title, shared, touched);
+  for (const slot of touched) {
+    const common = shared[slot]!;
+    shared[slot] = 0;
+    if (!eligible(slot)) continue;
+    const sim = common / (titles.sizeOf(slot) + title.size - common);
+    if (sim >= 0.3) out.push([slot, sim]);
+  }
+  return out;
 }

@@ -210,4 +210,27 @@ describe('search looseness', () => {
     expect(body.items.map((h) => h.slug)).not.toContain('hotline-phones');
     expect(body.items.every((h) => h.score >= body.items[0]!.score / 2)).toBe(true);
   });
+
+  it('counts beyond the page what a longer page would show (the hits past the page are counted, not ranked)', async () => {
+    const page = async (q: string, locale: string, limit: number) =>
+      (await t.app.inject({ url: `/api/v1/kb/search?q=${encodeURIComponent(q)}&locale=${locale}&limit=${limit}` })).json() as {
+        items: Array<{ slug: string; score: number }>;
+        total: number;
+      };
+    for (const [q, locale] of [
+      ['заблокировали кошелек', 'ru'],
+      ['деньги', 'ru'],
+      ['как пополнить', 'ru'],
+      ['терминал не выдал чек', 'ru'],
+      ['кошелк', 'ru'],
+      ['гроші', 'uk'],
+    ] as const) {
+      const all = await page(q, locale, 20);
+      for (const limit of [1, 2, 5]) {
+        const part = await page(q, locale, limit);
+        expect(part.total, `${q} / ${limit}`).toBe(all.total);
+        expect(part.items, `${q} / ${limit}`).toEqual(all.items.slice(0, limit));
+      }
+    }
+  });
 });

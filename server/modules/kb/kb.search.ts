@@ -11,6 +11,7 @@ import { kbArticles } from '../../db/schema';
 import { fromCyrillicLayout, fromLatinLayout, fromTranslit } from './kb.keyboard';
 import { withImplied } from './kb.intent';
 import { memoryIndex, type KbMemoryIndex } from './kb.memory';
+import { roundScore } from './kb.scoring';
 import { kbIndexChanged } from './kb.memory.changes';
 import { bumpVersion } from './kb.memory.sql';
 import { encodePhrasings, encodeTerms } from './kb.terms';
@@ -278,47 +279,101 @@ function parseWith(index: KbMemoryIndex, q: string, locale: Locale, options: { p
   };
 }
 
-/** Ranked hits with highlights; an empty list when the query has no words worth searching for. */
-export async function rankArticles(db: Executor, input: SearchInput, options: { prefix?: boolean } = {}): Promise<RankedHit[]> {
+/**
+ * A ranked list as the result cache keeps it: the hits without their snippets, which are made
+ * from what the query marks only when a caller shows them (the search shows 5 of the 50 it ranks
+ * to count) and then kept with the list.
+ */
+type Ranked = {
+  hits: Array<Omit<RankedHit, 'snippet'>>;
+  /** With `count`: how many hits score at least RELATIVE_FLOOR of the best, up to `count`; else the hits'. */
+  total: number;
+  snippets: Array<string | undefined>;
+  marks: Set<string>;
+  prefixes: string[];
+  locale: Locale;
+};
+
+/** The snippet of the list's i-th hit: its short answer, cut, the query's words marked. */
+function snippetOf(ranked: Ranked, i: number): string {
+  return (ranked.snippets[i] ??= highlight(clip(ranked.hits[i]!.summary, 240), ranked.marks, ranked.locale, ranked.prefixes));
+}
+
+/**
+ * The ranked list of a query, from the result cache when it was asked recently; null when it has
+ * no words worth searching for. `count`: also count the relevant hits, up to that many.
+ */
+async function rankedList(
+  db: Executor,
+  input: SearchInput,
+  options: { prefix?: boolean; count?: number },
+): Promise<Ranked | null> {
   const locale = input.locale;
-  if (normalize(input.q).length < 2) return [];
+  if (normalize(input.q).length < 2) return null;
   const index = await memoryIndex(db);
   const audience = input.audience ?? 'customer';
   // The result depends on the normalised text and on whether the last word is unfinished (ё/е, case, punctuation alike).
   const endsInWord = /[\p{L}\p{N}]$/u.test(input.q.trim());
-  const key = `${locale}|${audience}|${input.limit}|${options.prefix ?? true}|${endsInWord}|${normalize(input.q)}`;
-  const hits = index.cached(key, () => rank(index, input.q, { locale, audience, limit: input.limit }, options));
-  return hits.map((h) => ({ ...h }));
+  const key = `${locale}|${audience}|${input.limit}|${options.count ?? 0}|${options.prefix ?? true}|${endsInWord}|${normalize(input.q)}`;
+  return index.cached(key, () => rank(index, input.q, { locale, audience, limit: input.limit }, options));
+}
+
+/** Ranked hits with highlights; an empty list when the query has no words worth searching for. */
+export async function rankArticles(db: Executor, input: SearchInput, options: { prefix?: boolean } = {}): Promise<RankedHit[]> {
+  const ranked = await rankedList(db, input, options);
+  if (!ranked) return [];
+  // Copies: callers may change what they get, the cached list stays as it was.
+  return ranked.hits.map((h, i) => ({
+    slug: h.slug,
+    title: h.title,
+    summary: h.summary,
+    section: h.section,
+    snippet: snippetOf(ranked, i),
+    score: h.score,
+    coverage: h.coverage,
+    phrasing: h.phrasing,
+    matched: h.matched,
+  }));
 }
 
 function rank(
   index: KbMemoryIndex,
   q: string,
   filter: { locale: Locale; audience: SearchAudience; limit: number },
-  options: { prefix?: boolean },
-): RankedHit[] {
+  options: { prefix?: boolean; count?: number },
+): Ranked {
   const { locale } = filter;
   const parsed = parseWith(index, q, locale, options);
-  if (parsed.groups.length === 0) return [];
-  const found = index.search(parsed, { locale, audiences: audiencesFor(filter.audience), limit: filter.limit });
-  const marks = new Set(parsed.groups.flat());
-  const prefixes = parsed.prefix ? [parsed.prefix] : [];
-  return found.map((r) => ({
-    slug: r.slug,
-    title: r.title,
-    summary: r.summary,
-    section: r.section,
-    snippet: highlight(clip(r.summary, 240), marks, locale, prefixes),
-    score: Math.round(r.score * 1000) / 1000,
-    coverage: r.coverage,
-    phrasing: r.phrasing,
-    matched: r.matched,
-  }));
+  if (parsed.groups.length === 0) return { hits: [], total: 0, snippets: [], marks: new Set(), prefixes: [], locale };
+  const count = options.count ? { upTo: options.count, share: RELATIVE_FLOOR } : undefined;
+  const found = index.search(parsed, {
+    locale,
+    audiences: audiencesFor(filter.audience),
+    limit: filter.limit,
+    ...(count ? { count } : {}),
+  });
+  return {
+    total: found.total,
+    hits: found.hits.map((r) => ({
+      slug: r.slug,
+      title: r.title,
+      summary: r.summary,
+      section: r.section,
+      score: roundScore(r.score),
+      coverage: r.coverage,
+      phrasing: r.phrasing,
+      matched: r.matched,
+    })),
+    snippets: [],
+    marks: new Set(parsed.groups.flat()),
+    prefixes: parsed.prefix ? [parsed.prefix] : [],
+    locale,
+  };
 }
 
 /** Hits scoring under this share of the best one are the loose tail of a search ("заблокировали кошелёк" → hotline phones): cut. */
 export const RELATIVE_FLOOR = 0.5;
-/** How many hits are ranked to count the relevant ones beyond a page. */
+/** Up to how many relevant hits are counted beyond a page. */
 const COUNT_LIMIT = 50;
 
 /**
@@ -326,15 +381,18 @@ const COUNT_LIMIT = 50;
  * `limit` of them, and how many there are.
  */
 export async function searchArticles(db: Executor, input: SearchInput): Promise<{ items: SearchHit[]; total: number }> {
-  const hits = await rankArticles(db, { ...input, limit: Math.max(input.limit, COUNT_LIMIT) });
+  // The page is ranked; the relevant hits beyond it (up to COUNT_LIMIT) are only counted.
+  const ranked = await rankedList(db, input, { count: Math.max(input.limit, COUNT_LIMIT) });
+  if (!ranked) return { items: [], total: 0 };
+  const { hits } = ranked;
   const floor = (hits[0]?.score ?? 0) * RELATIVE_FLOOR;
-  const relevant = hits.filter((h) => h.score >= floor);
-  return {
-    items: relevant
-      .slice(0, input.limit)
-      .map(({ slug, title, snippet, score, section }) => ({ slug, title, snippet, score, section })),
-    total: relevant.length,
-  };
+  const items: SearchHit[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!;
+    if (h.score >= floor)
+      items.push({ slug: h.slug, title: h.title, snippet: snippetOf(ranked, i), score: h.score, section: h.section });
+  }
+  return { items, total: ranked.total };
 }
 
 /** As-you-type suggestions: titles of the best matches, the last word taken as typed in part. */
@@ -342,6 +400,6 @@ export async function suggestArticles(
   db: Executor,
   input: { q: string; locale: Locale; audience?: SearchAudience; limit?: number },
 ): Promise<Array<{ slug: string; title: string }>> {
-  const hits = await rankArticles(db, { ...input, limit: input.limit ?? 6 }, { prefix: true });
-  return hits.map(({ slug, title }) => ({ slug, title }));
+  const ranked = await rankedList(db, { ...input, limit: input.limit ?? 6 }, { prefix: true });
+  return (ranked?.hits ?? []).map(({ slug, title }) => ({ slug, title }));
 }
