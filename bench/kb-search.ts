@@ -13,8 +13,13 @@
 // BENCH_APP_NODE_ARGS (extra node flags for the app, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"),
 // BENCH_WARMUP (1: first the measured queries in the other language, to warm the app's JIT without
 // sharing a cached result; 0: only the 100 + 50 requests of before), BENCH_CLIENT (raw: hand-written
-// keep-alive HTTP/1.1 connections; http: Node's http client, as before). Prints CPU per request.
+// keep-alive HTTP/1.1 connections; http: Node's http client, as before), BENCH_FLOOR (1: after the app, the
+// same search load on bench/kb-floor.mjs — bare Fastify giving back an answer of the app's — to read the
+// app's figures against the host's speed at that moment; 0 skips it). Prints CPU per request.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import net from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import pino from 'pino';
@@ -23,7 +28,7 @@ import { kbArticles } from '../server/db/schema';
 import { indexMissing } from '../server/modules/kb/kb.search';
 import { DEMO_ARTICLES } from '../server/seed/demo-articles';
 import { cpuSnapshot, cpuUse } from './cpu';
-import { cpuPerRequest, ENGINES, onEngine, pct, waitReady } from './harness';
+import { cpuPerRequest, ENGINES, onEngine, pct, root, waitReady } from './harness';
 import { RawConnection } from './rawhttp';
 import { createRuntime } from '../server/runtime';
 
@@ -34,6 +39,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const CLIENT = process.env.BENCH_CLIENT ?? 'raw';
 /** 1 (default): warm the app's JIT with the measured queries asked in the other language first; 0: before. */
 const WARMUP = process.env.BENCH_WARMUP !== '0';
+/** 1 (default): after the app, the same search load against bench/kb-floor.mjs (the bare stack); 0 skips it. */
+const FLOOR = process.env.BENCH_FLOOR !== '0';
 
 /** A seeded PRNG (mulberry32): the same articles and queries every run. */
 function rng(seed: number) {
@@ -292,12 +299,45 @@ async function runEngine(engine: string) {
     if ((process.env.BENCH_APP_NODE_ARGS ?? '').includes('--cpu-prof'))
       console.log(`${engine}: profile windows search ${t0}-${t1}, bot ${t1}-${t2}`);
     const f = (x: number) => x.toFixed(1);
+    // An answer of the app's, the size of a typical one, for the floor to give back.
+    const sampler = new RawConnection(port);
+    const sample = await sampler.request(
+      'GET',
+      `/api/v1/kb/search?q=${encodeURIComponent(queries[0]!.q)}&locale=${queries[0]!.locale}&limit=5`,
+    );
+    sampler.close();
     console.log(
       `${engine}: search p50 ${f(search.p50)} ms, p95 ${f(search.p95)} ms, ${f(search.rps)} req/s, errors ${search.errors}${cpuPerRequest(search.use, queries.length)}`,
     );
     console.log(
       `${engine}: bot    p50 ${f(bot.p50)} ms, p95 ${f(bot.p95)} ms, ${f(bot.rps)} req/s, errors ${bot.errors}${cpuPerRequest(bot.use, queries.length)}`,
     );
+    if (!FLOOR) return;
+    // The bare stack in the same minutes, on the cores the app has left: the app stops first.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    const bodyFile = path.join(e.env.DATA_DIR ?? '', 'floor-answer.json');
+    writeFileSync(bodyFile, sample.text);
+    const floorPort = await freePort();
+    const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const floor = spawn(process.execPath, [...nodeArgs, path.join(root, 'bench/kb-floor.mjs')], {
+      cwd: root,
+      env: { ...process.env, PORT: String(floorPort), FLOOR_BODY: bodyFile },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    try {
+      await waitReady(floorPort);
+      await load(floorPort, queries, 'search'); // warm-up, as many as the measured run
+      const r = await load(floorPort, queries, 'search', { appPid: floor.pid ?? 0, database: e.database });
+      console.log(
+        `${engine}: floor  p50 ${f(r.p50)} ms, p95 ${f(r.p95)} ms, ${f(r.rps)} req/s, errors ${r.errors}${cpuPerRequest(r.use, queries.length).replace('app', 'floor')} (bare Fastify, the app's answer of ${Buffer.byteLength(sample.text)} bytes)`,
+      );
+    } finally {
+      const gone = new Promise((resolve) => floor.once('exit', resolve));
+      floor.kill('SIGTERM');
+      await gone;
+    }
   });
 }
 
