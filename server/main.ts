@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from './app';
 import { ConfigError, ensureDataDir, loadConfig, type Config } from './config';
+import { isDatabaseUnreachable } from './db/connection';
 import { SecretKeyError } from './platform/keycheck';
 import { DataDirLockedError } from './platform/lockfile';
 import { createRuntime } from './runtime';
@@ -72,8 +73,7 @@ function startFailure(err: unknown): string {
   if (e.listening && e.code === 'EACCES')
     return `paydesk cannot start: not allowed to listen on ${e.listening}; set PORT above 1023`;
   if (e.listening) return `paydesk cannot start: cannot listen on ${e.listening} (${e.code ?? e.message})`;
-  const unreachable = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET'];
-  if (e.startingDatabase && (unreachable.includes(e.code ?? '') || /timeout|connect/i.test(e.message ?? '')))
+  if (e.startingDatabase && (isDatabaseUnreachable(err) || /timeout|connect/i.test(e.message ?? '')))
     return `paydesk cannot start: the database does not answer (${e.code ?? e.message}); check DATABASE_URL and that PostgreSQL is running`;
   if (e.startingDatabase && /^(28|3D)/.test(e.code ?? ''))
     return `paydesk cannot start: the database refused the connection (${e.message}); check the user, password and database name in DATABASE_URL`;
