@@ -1,7 +1,7 @@
 import { ApiError } from '../../../api/client';
 
-/** One complaint of a VALIDATION_FAILED answer: where (joined path) and the server's text. */
-export type Issue = { path: string[]; message: string };
+/** One complaint of a VALIDATION_FAILED answer: where (the path), the server's text and its stable code. */
+export type Issue = { path: string[]; message: string; code?: string };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -16,7 +16,7 @@ export function issuesOf(error: unknown): Issue[] {
   for (const item of raw as unknown[]) {
     if (!isRecord(item) || typeof item.message !== 'string') continue;
     const path = Array.isArray(item.path) ? (item.path as unknown[]).map(String) : [];
-    out.push({ path, message: item.message });
+    out.push({ path, message: item.message, ...(typeof item.code === 'string' ? { code: item.code } : {}) });
   }
   return out;
 }

@@ -1,7 +1,7 @@
-import { ApiError } from '../../../api/client';
 import { isMessageKey } from '../../../i18n/catalogues';
 import type { MessageKey } from '../../../i18n/catalogues';
 import type { Department, StaffMember, StaffRole } from '../api';
+import { issuePath, issuesOf } from '../shared/issues';
 
 // The staff tab's pure logic: the roles offered, the list's filter, each person's departments,
 // the roles draft and what the server's refusals say (by their stable codes).
@@ -76,22 +76,18 @@ export function toggleRole(draft: readonly StaffRole[], role: StaffRole, on: boo
   return sortRoles(on ? [...draft, role] : draft.filter((r) => r !== role));
 }
 
-type RawIssue = { path?: unknown; code?: unknown };
-
 /**
  * The catalogue's texts for a refused change, by the issues' stable codes and fields
  * (`staffAdmin.refused.<code>.<field>`, then `staffAdmin.refused.<code>`); empty when the
  * error names none the catalogue knows (the caller shows `errors.<CODE>` then).
  */
 export function refusalKeys(error: unknown): MessageKey[] {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details.issues)) return [];
   const keys = new Set<MessageKey>();
-  for (const raw of error.details.issues as RawIssue[]) {
-    if (typeof raw?.code !== 'string') continue;
-    const path = Array.isArray(raw.path) ? raw.path.map(String) : [];
-    const field = path[0] === 'body' ? path[1] : path[0];
-    const code = raw.code.replace(/^staff\./, '');
-    const specific = `staffAdmin.refused.${code}.${field ?? ''}`;
+  for (const issue of issuesOf(error)) {
+    if (issue.code === undefined) continue;
+    const field = issuePath(issue).split('.')[0];
+    const code = issue.code.replace(/^staff\./, '');
+    const specific = `staffAdmin.refused.${code}.${field}`;
     const general = `staffAdmin.refused.${code}`;
     if (field && isMessageKey(specific)) keys.add(specific);
     else if (isMessageKey(general)) keys.add(general);
