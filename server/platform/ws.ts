@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import type { ErrorCode } from '../../common/errors';
+import { WS_CLOSE } from '../../common/realtime';
 import type { Config } from '../config';
 import type { AuthState } from './auth/sessions';
 import { isSameOrigin } from './auth/plugin';
@@ -145,20 +146,20 @@ export function registerWebSocket(
   app.get('/ws', { websocket: true, schema: { hide: true } }, (socket, request) => {
     if (!isSameOrigin(request, deps.config)) {
       send(socket, { type: 'error', code: 'FORBIDDEN' });
-      socket.close(4403, 'origin');
+      socket.close(WS_CLOSE.foreignOrigin, 'origin');
       return;
     }
     const first = request.auth;
     if (!first) {
       send(socket, { type: 'error', code: request.sessionExpired ? 'AUTH_SESSION_EXPIRED' : 'AUTH_REQUIRED' });
-      socket.close(4401, 'auth');
+      socket.close(WS_CLOSE.sessionEnded, 'auth');
       return;
     }
     deps.metrics.wsConnections.inc();
     const mine = new Set<string>();
     const end = (code: ErrorCode) => {
       send(socket, { type: 'error', code });
-      socket.close(4401, code === 'AUTH_REQUIRED' ? 'signed out' : 'expired');
+      socket.close(WS_CLOSE.sessionEnded, code === 'AUTH_REQUIRED' ? 'signed out' : 'expired');
     };
     // `client.auth` is replaced when the person's rights change (recheckPerson); read it, never a copy.
     const client: Client = { auth: first, mine, end };

@@ -2,6 +2,8 @@
 // rooms joined by reference count, events fanned out to listeners, reconnection with backoff and a
 // resync after every reconnect (events may have been missed meanwhile).
 
+import { WS_CLOSE } from '../../common/realtime';
+
 export type PresenceState = 'viewing' | 'typing' | 'left';
 export type PresenceData = { userId: string; kind: string; name: string; state: PresenceState };
 
@@ -28,9 +30,7 @@ export type SocketLike = {
 
 const OPEN = 1;
 /** Close codes after which reconnecting cannot help (no session, foreign origin). */
-const FINAL_CLOSE_CODES = new Set([4401, 4403]);
-/** The server's close code for a session that is gone (signed out, expired, the person deactivated). */
-const SESSION_ENDED = 4401;
+const FINAL_CLOSE_CODES = new Set<number>([WS_CLOSE.sessionEnded, WS_CLOSE.foreignOrigin]);
 const MAX_DELAY_MS = 30_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -236,7 +236,7 @@ export class RealtimeClient {
       this.notifyState();
       if (FINAL_CLOSE_CODES.has(event.code)) this.stopped = true;
       else this.scheduleReconnect();
-      if (event.code === SESSION_ENDED) for (const listener of [...this.endedListeners]) listener();
+      if (event.code === WS_CLOSE.sessionEnded) for (const listener of [...this.endedListeners]) listener();
     };
   }
 
