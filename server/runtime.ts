@@ -120,8 +120,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       ctx,
       async close() {
         for (const s of started.reverse()) await s.close();
-        await jobs?.stop();
+        // Outbox first: its handlers send jobs (mail, SLA timers), which fail once jobs have stopped.
+        // What jobs then write to the outbox stays stored and goes out on the next start.
         await outbox.stop();
+        await jobs?.stop();
         await liveness?.stop();
         await realtime.close();
         await handle.close();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
@@ -148,8 +149,19 @@ function poolRunner(pool: pg.Pool): RunSql {
   };
 }
 
+type Plans = { completeJobs(schema: string): string; failJobsById(schema: string): string };
+/**
+ * The texts of the two statements pg-boss's worker loop fires without awaiting (`complete()` after
+ * a handler returns, `fail()` after it throws). pg-boss has no exports map, so its plans module is
+ * reachable; its texts are what its manager sends, character for character.
+ */
+const UNAWAITED: ReadonlySet<string> = (() => {
+  const plans = createRequire(import.meta.url)('pg-boss/src/plans.js') as Plans;
+  return new Set([plans.completeJobs(SCHEMA), plans.failJobsById(SCHEMA)]);
+})();
+
 /** pg-boss's `db` adapter, tracking what is in flight so stop() can wait for it. */
-function createExecutor(handle: DbHandle) {
+export function createExecutor(handle: DbHandle, logger: JobLogger = silentLogger) {
   const run = handle.pglite ? pgliteRunner(handle.pglite) : handle.pool ? poolRunner(handle.pool) : null;
   if (!run) throw new Error('jobs: the database handle has neither a PGlite instance nor a pool');
   const inFlight = new Set<Promise<unknown>>();
@@ -163,7 +175,17 @@ function createExecutor(handle: DbHandle) {
       // Like pg-boss's own Db once closed: resolve nothing. pg-boss fires complete()/fail()
       // without awaiting them, so rejecting here would become an unhandled rejection.
       if (closed) return Promise.resolve(undefined);
-      const promise = run(text, values);
+      let promise: Promise<SqlResult | undefined> = run(text, values);
+      if (UNAWAITED.has(text)) {
+        // The same holds while open: a completion lost to a database restart (57P01, a reset
+        // socket) rejected into nobody's hands and Node ended the process. Resolving nothing is
+        // what pg-boss's callers allow; the job stays active, expires and runs again, which
+        // delivery at least once already asks handlers to bear.
+        promise = promise.catch((err: unknown) => {
+          logger.warn({ err: errorMessage(err) }, 'jobs: a completion was not recorded; the job will expire and run again');
+          return undefined;
+        });
+      }
       inFlight.add(promise);
       promise.then(
         () => inFlight.delete(promise),
@@ -215,7 +237,7 @@ export async function createJobs(handle: DbHandle, options: JobsOptions = {}): P
   const worker = options.worker ?? true;
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   const stopTimeoutMs = options.stopTimeoutMs ?? 15_000;
-  const executor = createExecutor(handle);
+  const executor = createExecutor(handle, logger);
   // pg-boss's own Db resolves undefined once closed and its callers allow it; its types do not.
   const db = { executeSql: executor.executeSql } as unknown as PgBoss.Db;
   const boss = new PgBoss({
@@ -288,6 +310,17 @@ export async function createJobs(handle: DbHandle, options: JobsOptions = {}): P
   }
 
   /**
+   * Fails one job of a batch. When the failure is not recorded (the database went away: the
+   * executor resolves nothing) the batch throws, so pg-boss fails it whole instead of completing
+   * the rest — which would complete this job too. The others run again: at least once.
+   */
+  async function failOne(name: string, id: string, err: unknown): Promise<void> {
+    // pg-boss 10 returns {jobs, requested, affected}; its types say void.
+    const result = (await boss.fail(name, id, { message: errorMessage(err) })) as unknown as { affected?: number } | undefined;
+    if (result?.affected === 0) throw new Error(`jobs: the failure of ${name} ${id} was not recorded`);
+  }
+
+  /**
    * A batch: the jobs that fail (invalid payload, or an error the handler answers for them) are
    * failed one by one; when this resolves pg-boss completes the rest (its completion only touches
    * jobs still active). A thrown error fails every job of the batch.
@@ -306,7 +339,7 @@ export async function createJobs(handle: DbHandle, options: JobsOptions = {}): P
               ctx: { jobId: job.id, attempt: job.retryCount + 1, log },
             });
           } catch (err) {
-            await boss.fail(def.name, job.id, { message: errorMessage(err) });
+            await failOne(def.name, job.id, err);
           }
         }
         if (items.length === 0) return;
@@ -315,7 +348,7 @@ export async function createJobs(handle: DbHandle, options: JobsOptions = {}): P
           const err = outcomes[i];
           if (!err) continue;
           logFailure(ctx.log, job, err);
-          await boss.fail(def.name, job.id, { message: errorMessage(err) });
+          await failOne(def.name, job.id, err);
         }
       },
     };
