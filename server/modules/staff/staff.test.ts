@@ -157,4 +157,30 @@ describe('console admin API', () => {
     await staff.changeStaff(t.ctx, { id: other.id }, meta, adminId, { roles: ['supervisor'] });
     await staff.changeStaff(t.ctx, { id: other.id }, meta, adminId, { roles: ['admin'] });
   });
+
+  it('lets only one of two admins demoting each other in the same moment through', async () => {
+    // Both changes start together, each in its own transaction (on PostgreSQL two connections that
+    // truly overlap; PGlite runs them one after the other): one wins, one admin is left.
+    const other = await makeMember(t.ctx.db, ['admin'], []);
+    await t.ctx.db
+      .update(staffUsers)
+      .set({ active: false })
+      .where(and(ne(staffUsers.id, adminId), ne(staffUsers.id, other.id), arrayContains(staffUsers.roles, ['admin'])));
+    const meta = { ip: '127.0.0.1', requestId: 'race-live' };
+    const outcomes = await Promise.allSettled([
+      staff.changeStaff(t.ctx, { id: other.id }, meta, adminId, { roles: ['supervisor'] }),
+      staff.changeStaff(t.ctx, { id: adminId }, meta, other.id, { roles: ['supervisor'] }),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const [refused] = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+    expect(refused).toBeInstanceOf(AppError);
+    expect(JSON.stringify((refused as AppError).details)).toContain('staff.last_admin');
+    const admins = await t.ctx.db
+      .select({ id: staffUsers.id })
+      .from(staffUsers)
+      .where(and(eq(staffUsers.active, true), arrayContains(staffUsers.roles, ['admin'])));
+    expect(admins).toHaveLength(1);
+    // Put things back for the tests after this one.
+    await t.ctx.db.update(staffUsers).set({ roles: ['admin'] }).where(eq(staffUsers.id, adminId));
+  });
 });
