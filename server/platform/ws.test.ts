@@ -58,6 +58,34 @@ describe('/ws', () => {
     c.socket.close();
   });
 
+  it('answers a message it could not carry out while the database is away, and asks the client to come back', async () => {
+    const customer = await makeCustomer(t.ctx.db);
+    const s = await t.signIn('customer', customer.email ?? '', customer.password);
+    const c = await connect(s.cookie);
+    await c.next();
+    const room = `user:customer:${customer.id}`;
+    c.send({ type: 'subscribe', room });
+    expect(await c.next()).toEqual({ type: 'subscribed', room });
+    // What a PostgreSQL restart does to the bus's pg_notify (57P01).
+    const publish = t.ctx.bus.publish.bind(t.ctx.bus);
+    t.ctx.bus.publish = () =>
+      Promise.reject(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
+    try {
+      c.send({ type: 'presence', room, state: 'viewing' });
+      expect(await c.next()).toEqual({ type: 'error', code: 'SERVICE_UNAVAILABLE' });
+      // "Try again": the console's client reconnects (it stops only on 4401/4403).
+      expect(await c.closed).toBe(1013);
+    } finally {
+      t.ctx.bus.publish = publish;
+    }
+    // The process is still there and the next connection works.
+    const again = await connect(s.cookie);
+    expect(await again.next()).toEqual({ type: 'ready' });
+    again.send({ type: 'subscribe', room });
+    expect(await again.next()).toEqual({ type: 'subscribed', room });
+    again.socket.close();
+  });
+
   it('refuses an upgrade from a foreign origin', async () => {
     const staff = await makeStaff(t.ctx.db);
     const s = await t.signIn('staff', staff.email, staff.password);

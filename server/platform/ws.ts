@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { z } from 'zod';
 import type { ErrorCode } from '../../common/errors';
 import { WS_CLOSE } from '../../common/realtime';
@@ -8,7 +8,7 @@ import type { AuthState } from './auth/sessions';
 import { isSameOrigin } from './auth/plugin';
 import { reloadSession, sessionExpiresAt } from './auth/sessions';
 import { sha256 } from './crypto';
-import type { Executor, SqlRunner } from '../db/connection';
+import { isDatabaseUnreachable, type Executor, type SqlRunner } from '../db/connection';
 import type { Metrics } from './metrics';
 import type { BusMessage, RealtimeBus } from './realtime';
 
@@ -184,7 +184,19 @@ export function registerWebSocket(
       void checkSession();
     }, 30_000);
 
-    socket.on('message', async (raw) => {
+    // An async listener's rejection reaches nobody (EventEmitter does not await it) and would end
+    // the process: a presence or subscribe message while the database restarts, say. Answer it and
+    // close with "try again": the client reconnects with backoff, joins its rooms again and resyncs,
+    // so a subscription that failed is not left silently missing.
+    socket.on('message', (raw) => {
+      onMessage(raw).catch((err: unknown) => {
+        const unreachable = isDatabaseUnreachable(err);
+        app.log[unreachable ? 'warn' : 'error']({ err }, 'realtime: a client message failed');
+        send(socket, { type: 'error', code: unreachable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL' });
+        socket.close(WS_CLOSE.tryAgain, 'try again');
+      });
+    });
+    const onMessage = async (raw: RawData) => {
       let parsed: z.infer<typeof clientMessage>;
       try {
         parsed = clientMessage.parse(JSON.parse(raw.toString()));
@@ -213,7 +225,7 @@ export function registerWebSocket(
       if (!rooms.has(room)) rooms.set(room, new Set());
       rooms.get(room)?.add(socket);
       send(socket, { type: 'subscribed', room });
-    });
+    };
     socket.on('close', () => {
       // Others in a request's room learn that this person left it.
       for (const room of mine)
