@@ -100,7 +100,6 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       : null;
     const realtime = bus;
     forwardEventsToRooms(outbox, realtime);
-    if (background) outbox.start();
     const ctx: AppContext = {
       config,
       handle,
@@ -115,6 +114,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       logger,
     };
     await registerBackground(ctx, { worker: config.PAYDESK_ROLES.includes('worker') });
+    // Delivery starts once the jobs its handlers send to have started: events left by a crash
+    // (mail, SLA timers) otherwise failed their first round and waited out a retry delay.
+    if (background) outbox.start();
     for (const m of MODULES) if (m.start) started.push(await m.start(ctx, config.PAYDESK_ROLES));
     return {
       ctx,
