@@ -12,10 +12,16 @@ type Box = { x: number; y: number; width: number; height: number };
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/** Scrolls to the end of the page, again until it stays there (a lazy page may still grow). */
 async function scrollToBottom(page: Page) {
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expect
-    .poll(() => page.evaluate(() => Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight))
+    .poll(() =>
+      page.evaluate(() => {
+        const root = document.documentElement;
+        window.scrollTo(0, root.scrollHeight);
+        return Math.ceil(window.scrollY + window.innerHeight) >= root.scrollHeight;
+      }),
+    )
     .toBe(true);
 }
 
@@ -106,6 +112,7 @@ test('on a 360×740 phone the payment check, its answer and the sign-in page end
 }, testInfo) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/payments/check');
+  await expect(page.getByRole('heading', { level: 1, name: 'Проверить платёж' })).toBeVisible();
   await page.getByLabel('Номер чека').fill('100000000999');
   await page.getByLabel('Время платежа').fill('10:15');
   await page.getByLabel('Сумма').fill('700');
@@ -118,6 +125,7 @@ test('on a 360×740 phone the payment check, its answer and the sign-in page end
   await page.screenshot({ path: testInfo.outputPath('payment-not-found-bottom-360.png') });
 
   await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1, name: 'Вход в личный кабинет' })).toBeVisible();
   await expectPageEndsAboveButton(page);
   await expectUncovered(page, page.getByRole('link', { name: 'Вернуться на главную' }));
   await page.screenshot({ path: testInfo.outputPath('login-bottom-360.png') });
