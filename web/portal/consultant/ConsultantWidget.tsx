@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Link, usePathname } from '../../router';
 import { describeError } from '../../ui/errorMessage';
 import { TextArea } from '../../ui/fields';
+import { useTypingElsewhere } from './typingFocus';
 
 /** The longest question the server takes (server/modules/bot/bot.routes.ts). */
 export const MAX_QUESTION = 500;
@@ -19,6 +20,7 @@ type Turn =
  * The virtual consultant: a chat panel opened from a button in the corner of every portal page.
  * Answers come from the help centre (POST /bot/ask); links open articles, "Write to support"
  * opens the contact wizard at the suggested category. Escape closes it and returns focus.
+ * On a phone the button steps aside while a field of the page has focus (the keyboard is up).
  */
 export function ConsultantWidget() {
   const { t, locale } = useI18n();
@@ -33,6 +35,8 @@ export function ConsultantWidget() {
   const toggleRef = useRef<HTMLButtonElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const logRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const typingElsewhere = useTypingElsewhere(rootRef);
   const panelId = useId();
   const titleId = useId();
   const inputId = useId();
@@ -82,7 +86,7 @@ export function ConsultantWidget() {
   };
 
   return (
-    <div className="consultant">
+    <div ref={rootRef} className={`consultant${typingElsewhere && !open ? ' consultant--tucked' : ''}`}>
       {open && (
         <section
           id={panelId}
