@@ -15,7 +15,8 @@ function keptLogger() {
   const lines: Array<{ msg?: string; level: number }> = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) lines.push(JSON.parse(line) as { msg?: string; level: number });
+      for (const line of String(chunk).split('\n'))
+        if (line.trim()) lines.push(JSON.parse(line) as { msg?: string; level: number });
       done();
     },
   });
@@ -39,7 +40,8 @@ describe.skipIf(testDatabaseUrl)('a process starting on events the last one left
       const second = await createRuntime(config, { logger, background: true });
       try {
         const deadline = Date.now() + 30_000;
-        while ((await second.ctx.outbox.pendingCount()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        while ((await second.ctx.outbox.pendingCount()) > 0 && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 100));
         expect(await second.ctx.outbox.pendingCount()).toBe(0);
         expect(lines.filter((l) => l.msg === 'outbox handler failed; will retry')).toEqual([]);
       } finally {

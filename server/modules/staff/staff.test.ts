@@ -181,6 +181,9 @@ describe('console admin API', () => {
       .where(and(eq(staffUsers.active, true), arrayContains(staffUsers.roles, ['admin'])));
     expect(admins).toHaveLength(1);
     // Put things back for the tests after this one.
-    await t.ctx.db.update(staffUsers).set({ roles: ['admin'] }).where(eq(staffUsers.id, adminId));
+    await t.ctx.db
+      .update(staffUsers)
+      .set({ roles: ['admin'] })
+      .where(eq(staffUsers.id, adminId));
   });
 });
