@@ -95,6 +95,30 @@ export class KbMemoryIndex {
   /** Per slot: log2(length + 1), ts_rank's normalisation 1. */
   private lengthNorm = new Float64Array(0);
   private audienceCodes = new Map<string, number>();
+  /**
+   * Per reader's language and audiences (`uk|customer,all`): `visible` without the variants whose
+   * article has a variant in that language visible to them — what a Russian fallback may offer.
+   * Built when first asked, dropped at every change.
+   */
+  private fallbacks = new Map<string, Uint8Array>();
+
+  /** `visible` for a Russian fallback search for readers of `locale` (see `fallbacks`). */
+  private fallbackVisible(locale: string, audiences: string[]): Uint8Array {
+    const key = `${locale}|${audiences.join(',')}`;
+    const known = this.fallbacks.get(key);
+    if (known) return known;
+    const own = new Set<string>();
+    const allowed = new Set(audiences);
+    this.docs.forEach((d, slot) => {
+      if (this.visible[slot] === 1 && d.locale === locale && allowed.has(d.audience)) own.add(d.slug);
+    });
+    const out = this.visible.slice();
+    this.docs.forEach((d, slot) => {
+      if (out[slot] === 1 && own.has(d.slug)) out[slot] = 0;
+    });
+    this.fallbacks.set(key, out);
+    return out;
+  }
 
   /** Makes the index current enough to search: loads it, applies announced changes, schedules the periodic check. */
   async ready(db: Executor): Promise<void> {
@@ -204,6 +228,7 @@ export class KbMemoryIndex {
 
   private put(r: DocRow): void {
     this.results.clear();
+    this.fallbacks.clear();
     this.nearCache.clear();
     this.typoCache.clear();
     const old = this.byId.get(r.article_id);
@@ -251,6 +276,7 @@ export class KbMemoryIndex {
     const doc = this.docs[slot];
     if (!doc || !doc.alive) return;
     this.results.clear();
+    this.fallbacks.clear();
     this.nearCache.clear();
     doc.alive = false;
     this.visible[slot] = 0;
@@ -339,7 +365,7 @@ export class KbMemoryIndex {
     const { mask, titleMask, rank, best, shared, docs, phrasingMask } = this;
     // The variants matching the words and their scores without the title's similarity depend only
     // on the words' alternatives: typos corrected to the same words share them.
-    const key = `${filter.locale}|${filter.audiences.join(',')}|${filter.limit}|${query.prefixStem ?? ''}|${JSON.stringify(query.groups)}`;
+    const key = `${filter.locale}|${filter.fallbackFor ?? ''}|${filter.audiences.join(',')}|${filter.limit}|${query.prefixStem ?? ''}|${JSON.stringify(query.groups)}`;
     const known = this.nearCache.get(key);
     // (Counting needs every matching variant's score, which the candidates do not keep.)
     if (known && !filter.count) {
@@ -351,7 +377,7 @@ export class KbMemoryIndex {
       const code = this.audienceCodes.get(a);
       if (code !== undefined) allowed[code] = 1;
     }
-    const visible = this.visible;
+    const visible = filter.fallbackFor ? this.fallbackVisible(filter.fallbackFor, filter.audiences) : this.visible;
     const audience = this.audience;
     const weights = groupWeights(part, query.groups);
     const byMask = maskWeights(weights);
@@ -473,7 +499,7 @@ export class KbMemoryIndex {
     const counting = filter.count;
     const relevant =
       counting && top[0]
-        ? countAtLeast(part.titles, matched, title, { ...counting, best: top[0].score }, { shared, eligible })
+        ? countAtLeast(part.titles, matched, title, { ...counting, best: counting.best ?? top[0].score }, { shared, eligible })
         : 0;
     for (let t = 0; t < touchedCount; t++) {
       const slot = touched[t]!;

@@ -11,7 +11,7 @@ import { kbArticles } from '../../db/schema';
 import { fromCyrillicLayout, fromLatinLayout, fromTranslit } from './kb.keyboard';
 import { withImplied } from './kb.intent';
 import { memoryIndex, type KbMemoryIndex } from './kb.memory';
-import { roundScore } from './kb.scoring';
+import { roundScore, type IndexHit } from './kb.scoring';
 import { kbIndexChanged } from './kb.memory.changes';
 import { bumpVersion } from './kb.memory.sql';
 import { encodePhrasings, encodeTerms } from './kb.terms';
@@ -19,7 +19,8 @@ import { clip, expandSynonyms, highlight, isStopWord, normalize, stems, stemWord
 
 export type SearchAudience = 'customer' | 'agent';
 export type SearchInput = { q: string; locale: Locale; limit: number; audience?: SearchAudience };
-export type SearchHit = { slug: string; title: string; snippet: string; score: number; section: string };
+/** `locale`: the variant's language — Russian when the reader's language has none (a fallback, to be marked). */
+export type SearchHit = { slug: string; locale: Locale; title: string; snippet: string; score: number; section: string };
 /**
  * A hit with what the consultant needs to judge it: the (weighted) share of the query's words it
  * matched and how well its best phrasing matched the question.
@@ -289,14 +290,15 @@ type Ranked = {
   /** With `count`: how many hits score at least RELATIVE_FLOOR of the best, up to `count`; else the hits'. */
   total: number;
   snippets: Array<string | undefined>;
-  marks: Set<string>;
-  prefixes: string[];
-  locale: Locale;
+  /** Per language searched: the stems the query marks and its unfinished word. */
+  marks: Map<Locale, { stems: Set<string>; prefixes: string[] }>;
 };
 
-/** The snippet of the list's i-th hit: its short answer, cut, the query's words marked. */
+/** The snippet of the list's i-th hit: its short answer, cut, the query's words (as that language reads them) marked. */
 function snippetOf(ranked: Ranked, i: number): string {
-  return (ranked.snippets[i] ??= highlight(clip(ranked.hits[i]!.summary, 240), ranked.marks, ranked.locale, ranked.prefixes));
+  const hit = ranked.hits[i]!;
+  const marks = ranked.marks.get(hit.locale);
+  return (ranked.snippets[i] ??= highlight(clip(hit.summary, 240), marks?.stems ?? new Set(), hit.locale, marks?.prefixes ?? []));
 }
 
 /**
@@ -325,6 +327,7 @@ export async function rankArticles(db: Executor, input: SearchInput, options: { 
   // Copies: callers may change what they get, the cached list stays as it was.
   return ranked.hits.map((h, i) => ({
     slug: h.slug,
+    locale: h.locale,
     title: h.title,
     summary: h.summary,
     section: h.section,
@@ -336,26 +339,61 @@ export async function rankArticles(db: Executor, input: SearchInput, options: { 
   }));
 }
 
+/** Hits ordered as one index orders them: score descending, then slug. */
+const byScore = (a: IndexHit, b: IndexHit) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+
+/**
+ * The reader's language and, for a reader of uk or en, Russian (docs/KB-SEARCH.md, "Readers of
+ * other languages"): the query is parsed for each language as that language reads it (its stems,
+ * layout, typos) and the two lists merge by the same score; Russian offers only articles that
+ * have no variant in the reader's language, so a slug comes once. Counted against the merged
+ * list's best, so `total` is what a longer page would hold.
+ */
 function rank(
   index: KbMemoryIndex,
   q: string,
   filter: { locale: Locale; audience: SearchAudience; limit: number },
   options: { prefix?: boolean; count?: number },
 ): Ranked {
-  const { locale } = filter;
-  const parsed = parseWith(index, q, locale, options);
-  if (parsed.groups.length === 0) return { hits: [], total: 0, snippets: [], marks: new Set(), prefixes: [], locale };
+  const { locale, limit } = filter;
+  const audiences = audiencesFor(filter.audience);
   const count = options.count ? { upTo: options.count, share: RELATIVE_FLOOR } : undefined;
-  const found = index.search(parsed, {
-    locale,
-    audiences: audiencesFor(filter.audience),
-    limit: filter.limit,
-    ...(count ? { count } : {}),
-  });
+  const parts: Array<{ locale: Locale; parsed: ParsedQuery; fallbackFor?: Locale }> = [
+    { locale, parsed: parseWith(index, q, locale, options) },
+  ];
+  if (locale !== 'ru') parts.push({ locale: 'ru', parsed: parseWith(index, q, 'ru', options), fallbackFor: locale });
+  const searchPart = (p: (typeof parts)[number], best?: number) =>
+    p.parsed.groups.length === 0
+      ? { hits: [], total: 0 }
+      : index.search(p.parsed, {
+          locale: p.locale,
+          audiences,
+          limit,
+          ...(count ? { count: best === undefined ? count : { ...count, best } } : {}),
+          ...(p.fallbackFor ? { fallbackFor: p.fallbackFor } : {}),
+        });
+  const found = parts.map((p) => searchPart(p));
+  let hits = found[0]!.hits;
+  let total = found[0]!.total;
+  if (found.length > 1) {
+    const best = Math.max(...found.map((f) => f.hits[0]?.score ?? 0));
+    // A list whose best is below the merged best counted against its own: count it again against the merged one.
+    const totals = found.map((f, i) =>
+      count && f.hits.length > 0 && f.hits[0]!.score < best ? searchPart(parts[i]!, best).total : f.total,
+    );
+    const seen = new Set<string>();
+    hits = found
+      .flatMap((f) => f.hits)
+      .sort(byScore)
+      .filter((h) => !seen.has(h.slug) && seen.add(h.slug))
+      .slice(0, limit);
+    total = count ? Math.min(count.upTo, totals[0]! + totals[1]!) : hits.length;
+  }
   return {
-    total: found.total,
-    hits: found.hits.map((r) => ({
+    total,
+    hits: hits.map((r) => ({
       slug: r.slug,
+      locale: asLocale(r.locale),
       title: r.title,
       summary: r.summary,
       section: r.section,
@@ -365,9 +403,9 @@ function rank(
       matched: r.matched,
     })),
     snippets: [],
-    marks: new Set(parsed.groups.flat()),
-    prefixes: parsed.prefix ? [parsed.prefix] : [],
-    locale,
+    marks: new Map(
+      parts.map((p) => [p.locale, { stems: new Set(p.parsed.groups.flat()), prefixes: p.parsed.prefix ? [p.parsed.prefix] : [] }]),
+    ),
   };
 }
 
@@ -390,7 +428,7 @@ export async function searchArticles(db: Executor, input: SearchInput): Promise<
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
     if (h.score >= floor)
-      items.push({ slug: h.slug, title: h.title, snippet: snippetOf(ranked, i), score: h.score, section: h.section });
+      items.push({ slug: h.slug, locale: h.locale, title: h.title, snippet: snippetOf(ranked, i), score: h.score, section: h.section });
   }
   return { items, total: ranked.total };
 }
@@ -399,7 +437,7 @@ export async function searchArticles(db: Executor, input: SearchInput): Promise<
 export async function suggestArticles(
   db: Executor,
   input: { q: string; locale: Locale; audience?: SearchAudience; limit?: number },
-): Promise<Array<{ slug: string; title: string }>> {
+): Promise<Array<{ slug: string; locale: Locale; title: string }>> {
   const ranked = await rankedList(db, { ...input, limit: input.limit ?? 6 }, { prefix: true });
-  return (ranked?.hits ?? []).map(({ slug, title }) => ({ slug, title }));
+  return (ranked?.hits ?? []).map(({ slug, locale, title }) => ({ slug, locale, title }));
 }

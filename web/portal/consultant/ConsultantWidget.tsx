@@ -5,6 +5,7 @@ import { askBot, type BotReply } from '../../api/bot';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, usePathname } from '../../router';
 import { describeError } from '../../ui/errorMessage';
+import { contentLang, OnlyInMark } from '../help/ContentLanguage';
 import { TextArea } from '../../ui/fields';
 
 /** The longest question the server takes (server/modules/bot/bot.routes.ts). */
@@ -125,10 +126,11 @@ export function ConsultantWidget() {
                   {reply.articles.length > 0 && (
                     <ul className="consultant__links" aria-label={t('bot.articles')}>
                       {reply.articles.map((a) => (
-                        <li key={a.slug}>
-                          <Link href={a.url} onClick={() => setOpen(false)}>
+                        <li key={a.slug} {...contentLang(a.locale, locale)}>
+                          <Link href={a.url} onClick={() => setOpen(false)} lang={a.locale}>
                             {a.title}
-                          </Link>
+                          </Link>{' '}
+                          <OnlyInMark locale={a.locale} />
                         </li>
                       ))}
                     </ul>
