@@ -32,8 +32,15 @@ export type SearchFilter = {
   limit: number;
   /** `best`: count against this score instead of the list's own best (a list merged from two languages). */
   count?: { upTo: number; share: number; best?: number };
-  /** Searching Russian for a reader of this language: only articles with no variant in it visible to the audiences. */
+  /**
+   * Searching Russian for a reader of another language: `fallbackFor` offers only articles with no
+   * variant in that language visible to the audiences; `hideSlugs`, only articles not in the set
+   * (the ones the reader's own search matched).
+   */
   fallbackFor?: string;
+  hideSlugs?: ReadonlySet<string>;
+  /** Filled with the slugs of the variants matching some word of the query (its own-language search). */
+  matchedSlugs?: Set<string>;
 };
 export type IndexHit = {
   slug: string;

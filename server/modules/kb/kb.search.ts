@@ -339,6 +339,13 @@ export async function rankArticles(db: Executor, input: SearchInput, options: { 
   }));
 }
 
+/**
+ * Whether a Russian variant is offered also when the reader's language has a variant that the
+ * query does not match (a Ukrainian reader typing Russian); false: only articles with no variant
+ * in the reader's language. Measured: docs/KB-SEARCH.md, "Readers of other languages".
+ */
+const FALLBACK_UNMATCHED = process.env.KB_FALLBACK_UNMATCHED !== '0';
+
 /** Hits ordered as one index orders them: score descending, then slug. */
 const byScore = (a: IndexHit, b: IndexHit) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
@@ -362,6 +369,8 @@ function rank(
     { locale, parsed: parseWith(index, q, locale, options) },
   ];
   if (locale !== 'ru') parts.push({ locale: 'ru', parsed: parseWith(index, q, 'ru', options), fallbackFor: locale });
+  // The articles the reader's own search matches: their Russian variants stay out (FALLBACK_UNMATCHED).
+  const matchedSlugs = parts.length > 1 && FALLBACK_UNMATCHED ? new Set<string>() : undefined;
   const searchPart = (p: (typeof parts)[number], best?: number) =>
     p.parsed.groups.length === 0
       ? { hits: [], total: 0 }
@@ -370,7 +379,7 @@ function rank(
           audiences,
           limit,
           ...(count ? { count: best === undefined ? count : { ...count, best } } : {}),
-          ...(p.fallbackFor ? { fallbackFor: p.fallbackFor } : {}),
+          ...(p.fallbackFor ? (matchedSlugs ? { hideSlugs: matchedSlugs } : { fallbackFor: p.fallbackFor }) : { matchedSlugs }),
         });
   const found = parts.map((p) => searchPart(p));
   let hits = found[0]!.hits;
@@ -381,11 +390,12 @@ function rank(
     const totals = found.map((f, i) =>
       count && f.hits.length > 0 && f.hits[0]!.score < best ? searchPart(parts[i]!, best).total : f.total,
     );
-    const seen = new Set<string>();
+    // One variant per article, the reader's where both came.
+    const own = new Set(found[0]!.hits.map((h) => h.slug));
     hits = found
       .flatMap((f) => f.hits)
       .sort(byScore)
-      .filter((h) => !seen.has(h.slug) && seen.add(h.slug))
+      .filter((h) => h.locale === locale || !own.has(h.slug))
       .slice(0, limit);
     total = count ? Math.min(count.upTo, totals[0]! + totals[1]!) : hits.length;
   }
@@ -404,7 +414,10 @@ function rank(
     })),
     snippets: [],
     marks: new Map(
-      parts.map((p) => [p.locale, { stems: new Set(p.parsed.groups.flat()), prefixes: p.parsed.prefix ? [p.parsed.prefix] : [] }]),
+      parts.map((p) => [
+        p.locale,
+        { stems: new Set(p.parsed.groups.flat()), prefixes: p.parsed.prefix ? [p.parsed.prefix] : [] },
+      ]),
     ),
   };
 }
@@ -428,7 +441,14 @@ export async function searchArticles(db: Executor, input: SearchInput): Promise<
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
     if (h.score >= floor)
-      items.push({ slug: h.slug, locale: h.locale, title: h.title, snippet: snippetOf(ranked, i), score: h.score, section: h.section });
+      items.push({
+        slug: h.slug,
+        locale: h.locale,
+        title: h.title,
+        snippet: snippetOf(ranked, i),
+        score: h.score,
+        section: h.section,
+      });
   }
   return { items, total: ranked.total };
 }
