@@ -23,7 +23,7 @@ export type Confidence = 'high' | 'low' | 'none';
 export type BotAnswer = {
   conversationId: string;
   answer: string;
-  /** `locale`: the article variant's language (Russian when the asker's language has none). */
+  /** `locale`: the article variant's language (Russian for a fallback: kb.search.ts `rank`). */
   articles: Array<{ slug: string; locale: Locale; title: string; url: string }>;
   category?: BotCategory;
   handoff: boolean;

@@ -28,7 +28,7 @@ export function kbRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               items: z.array(
                 z.object({
                   slug: z.string(),
-                  /** The variant's language: Russian when the reader's has none (shown marked «in Russian»). */
+                  /** The variant's language: Russian when the reader's has none or a Russian query does not match theirs (marked «in Russian»). */
                   locale: z.enum(LOCALES),
                   title: z.string(),
                   snippet: z.string(),

@@ -19,7 +19,7 @@ import { clip, expandSynonyms, highlight, isStopWord, normalize, stems, stemWord
 
 export type SearchAudience = 'customer' | 'agent';
 export type SearchInput = { q: string; locale: Locale; limit: number; audience?: SearchAudience };
-/** `locale`: the variant's language — Russian when the reader's language has none (a fallback, to be marked). */
+/** `locale`: the variant's language — Russian when the reader's has none, or a query typed in Russian does not match theirs (marked «in Russian»). */
 export type SearchHit = { slug: string; locale: Locale; title: string; snippet: string; score: number; section: string };
 /**
  * A hit with what the consultant needs to judge it: the (weighted) share of the query's words it
@@ -182,6 +182,8 @@ export type ParsedQuery = {
   groups: string[][];
   /** The last word, typed in part (suggestions and as-you-type search). */
   prefix: string | null;
+  /** How many of its content words the language's index has by their stem (which language the query reads as). */
+  known: number;
   /** The stem of that word (prefix-matched against the index's stems). */
   prefixStem: string | null;
 };
@@ -276,6 +278,7 @@ function parseWith(index: KbMemoryIndex, q: string, locale: Locale, options: { p
     norm,
     groups,
     prefix,
+    known: words.filter((w) => index.hasStem(locale, stemWord(w, locale))).length,
     prefixStem: prefixStem && prefixStem.length >= 3 ? prefixStem : prefix,
   };
 }
@@ -339,22 +342,17 @@ export async function rankArticles(db: Executor, input: SearchInput, options: { 
   }));
 }
 
-/**
- * Whether a Russian variant is offered also when the reader's language has a variant that the
- * query does not match (a Ukrainian reader typing Russian); false: only articles with no variant
- * in the reader's language. Measured: docs/KB-SEARCH.md, "Readers of other languages".
- */
-const FALLBACK_UNMATCHED = process.env.KB_FALLBACK_UNMATCHED !== '0';
-
 /** Hits ordered as one index orders them: score descending, then slug. */
 const byScore = (a: IndexHit, b: IndexHit) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 
 /**
  * The reader's language and, for a reader of uk or en, Russian (docs/KB-SEARCH.md, "Readers of
  * other languages"): the query is parsed for each language as that language reads it (its stems,
- * layout, typos) and the two lists merge by the same score; Russian offers only articles that
- * have no variant in the reader's language, so a slug comes once. Counted against the merged
- * list's best, so `total` is what a longer page would hold.
+ * layout, typos) and the two lists merge by the same score. Russian offers the articles with no
+ * variant in the reader's language and, when the query reads as Russian (more of its words known
+ * to the Russian index by their Russian stems than to the reader's by theirs), also those whose
+ * variant the reader's search did not match; a slug comes once, the reader's variant first.
+ * Counted against the merged list's best, so `total` is what a longer page would hold.
  */
 function rank(
   index: KbMemoryIndex,
@@ -369,8 +367,9 @@ function rank(
     { locale, parsed: parseWith(index, q, locale, options) },
   ];
   if (locale !== 'ru') parts.push({ locale: 'ru', parsed: parseWith(index, q, 'ru', options), fallbackFor: locale });
-  // The articles the reader's own search matches: their Russian variants stay out (FALLBACK_UNMATCHED).
-  const matchedSlugs = parts.length > 1 && FALLBACK_UNMATCHED ? new Set<string>() : undefined;
+  // A query read as Russian: the articles the reader's own search matches keep their Russian variants out, the rest may come.
+  const readsAsRussian = parts.length > 1 && parts[1]!.parsed.known > parts[0]!.parsed.known;
+  const matchedSlugs = readsAsRussian ? new Set<string>() : undefined;
   const searchPart = (p: (typeof parts)[number], best?: number) =>
     p.parsed.groups.length === 0
       ? { hits: [], total: 0 }

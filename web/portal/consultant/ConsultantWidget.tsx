@@ -5,7 +5,7 @@ import { askBot, type BotReply } from '../../api/bot';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, usePathname } from '../../router';
 import { describeError } from '../../ui/errorMessage';
-import { contentLang, OnlyInMark } from '../help/ContentLanguage';
+import { contentLang, InLanguageMark } from '../help/ContentLanguage';
 import { TextArea } from '../../ui/fields';
 
 /** The longest question the server takes (server/modules/bot/bot.routes.ts). */
@@ -130,7 +130,7 @@ export function ConsultantWidget() {
                           <Link href={a.url} onClick={() => setOpen(false)} lang={a.locale}>
                             {a.title}
                           </Link>{' '}
-                          <OnlyInMark locale={a.locale} />
+                          <InLanguageMark locale={a.locale} />
                         </li>
                       ))}
                     </ul>

@@ -7,7 +7,7 @@ import { describeError } from '../../ui/errorMessage';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useApiQuery } from '../../api/query';
 import { contactBase } from '../contact/catalogPath';
-import { contentLang, OnlyInMark } from './ContentLanguage';
+import { contentLang, InLanguageMark } from './ContentLanguage';
 import { articleHref } from './helpPaths';
 import { SearchBox } from './SearchBox';
 import { parseSnippet } from './snippet';
@@ -25,7 +25,7 @@ export function groupBySection(
   return [...groups].map(([slug, list]) => ({ slug, name: names.get(slug) ?? null, hits: list }));
 }
 
-/** Search results: how many, grouped by section, titles with the highlighted passage (a Russian fallback marked); none → a way to write to us. */
+/** Search results: how many, grouped by section, titles with the highlighted passage (a Russian variant marked «in Russian»); none → a way to write to us. */
 export function SearchPage({ base, audience }: { base: string; audience: HelpAudience }) {
   const { t, locale } = useI18n();
   const q = (useSearchParam('q') ?? '').trim();
@@ -82,7 +82,7 @@ export function SearchPage({ base, audience }: { base: string; audience: HelpAud
                         <Link href={articleHref(base, hit.slug)} className="help-articles__title" lang={hit.locale}>
                           {hit.title}
                         </Link>{' '}
-                        <OnlyInMark locale={hit.locale} />
+                        <InLanguageMark locale={hit.locale} />
                         <p className="help-articles__summary" lang={hit.locale}>
                           {parseSnippet(hit.snippet).map((part, i) =>
                             part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
