@@ -455,7 +455,13 @@ export class KbMemoryIndex {
     const counting = filter.count;
     const relevant =
       counting && top[0]
-        ? countAtLeast(part.titles, matched, title, { ...counting, best: counting.best ?? top[0].score }, { shared, eligible })
+        ? countAtLeast(
+            part.titles,
+            matched,
+            title,
+            { ...counting, best: Math.max(counting.best ?? 0, top[0].score) },
+            { shared, eligible },
+          )
         : 0;
     for (let t = 0; t < touchedCount; t++) {
       const slot = touched[t]!;

@@ -30,7 +30,7 @@ export type SearchFilter = {
   locale: string;
   audiences: string[];
   limit: number;
-  /** `best`: count against this score instead of the list's own best (a list merged from two languages). */
+  /** `best`: count against this score when it is above the list's own best (a list merged from two languages). */
   count?: { upTo: number; share: number; best?: number };
   /**
    * Searching Russian for a reader of another language: `fallbackFor` offers only articles with no

@@ -380,15 +380,18 @@ function rank(
           ...(count ? { count: best === undefined ? count : { ...count, best } } : {}),
           ...(p.fallbackFor ? (matchedSlugs ? { hideSlugs: matchedSlugs } : { fallbackFor: p.fallbackFor }) : { matchedSlugs }),
         });
-  const found = parts.map((p) => searchPart(p));
+  // The Russian part counts against at least the reader's best; the reader's is counted again only when Russian's is better.
+  const found = [searchPart(parts[0]!)];
+  if (parts[1]) found.push(searchPart(parts[1], found[0]!.hits[0]?.score));
   let hits = found[0]!.hits;
   let total = found[0]!.total;
   if (found.length > 1) {
     const best = Math.max(...found.map((f) => f.hits[0]?.score ?? 0));
-    // A list whose best is below the merged best counted against its own: count it again against the merged one.
-    const totals = found.map((f, i) =>
-      count && f.hits.length > 0 && f.hits[0]!.score < best ? searchPart(parts[i]!, best).total : f.total,
-    );
+    const ownBest = found[0]!.hits[0]?.score;
+    const totals = [
+      count && ownBest !== undefined && ownBest < best ? searchPart(parts[0]!, best).total : found[0]!.total,
+      found[1]!.total,
+    ];
     // One variant per article, the reader's where both came.
     const own = new Set(found[0]!.hits.map((h) => h.slug));
     hits = found
