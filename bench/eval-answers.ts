@@ -3,11 +3,14 @@
 // own on TEST_DATABASE_URL's server) and prints top-1, top-3, the no-answer rate and the
 // wrong-confident rate per language and per article, then the failures.
 //
-// Run: npm run eval:answers [-- --part dev|test|all] [--quiet] [--json FILE]
+// Run: npm run eval:answers [-- --part dev|test|all] [--reader uk|en] [--quiet] [--json FILE]
 //   --part   which questions (default dev; test is the frozen part: measure it, do not tune on it)
+//   --reader ask every question as a reader of that language (a Russian question typed with an
+//            uk/en interface: the Russian fallback, docs/KB-SEARCH.md); rows stay by the question's language
 //   --quiet  figures only, no list of failures
 //   --json   also write every question's answer and verdict to FILE
 import { writeFileSync } from 'node:fs';
+import { LOCALES, type Locale } from '../common/errors';
 import {
   frozenHash,
   isAnswerable,
@@ -34,6 +37,10 @@ const option = (name: string) => {
 const partArg = option('part') ?? 'dev';
 if (!['dev', 'test', 'all'].includes(partArg)) throw new Error(`--part dev|test|all, not ${partArg}`);
 const parts: EvalPart[] = partArg === 'all' ? ['dev', 'test'] : [partArg as EvalPart];
+const readerArg = option('reader');
+if (readerArg !== undefined && !(LOCALES as readonly string[]).includes(readerArg))
+  throw new Error(`--reader ${LOCALES.join('|')}, not ${readerArg}`);
+const reader = readerArg as Locale | undefined;
 
 const pct = (k: number, n: number) => (n === 0 ? '   —  ' : `${(100 * rate(k, n)).toFixed(1).padStart(5)}%`);
 
@@ -63,12 +70,13 @@ async function main() {
       const items = loadPart(part);
       const rows: Array<{ item: EvalItem; said: Said; verdict: Verdict }> = [];
       for (const item of items) {
-        const said = await consult(t.ctx.db, item);
+        const said = await consult(t.ctx.db, item, reader ?? item.locale);
         rows.push({ item, said, verdict: score(item, said) });
       }
       const hash = partHash(part);
       const frozen = part === 'test' ? (hash === frozenHash() ? ' (frozen, hash matches)' : ' (HASH DIFFERS FROM FROZEN)') : '';
-      console.log(`\n== ${part}: ${items.length} questions, ${engine}, sha256 ${hash.slice(0, 12)}${frozen}`);
+      const as = reader ? `, asked as a reader of ${reader}` : '';
+      console.log(`\n== ${part}: ${items.length} questions${as}, ${engine}, sha256 ${hash.slice(0, 12)}${frozen}`);
       console.log(
         'top-1/top-3: an expected article first / in the first three; no-ans: answerable but no article;\n' +
           'wrong!: answered with confidence and the first article is wrong; low: offered with low confidence;\n' +

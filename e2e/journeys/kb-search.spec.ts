@@ -76,6 +76,17 @@ test('search "заблокировали кошелек" finds wallet-blocked fi
   );
 });
 
+test('an English reader searching in Russian finds a Russian-only article, marked «in Russian»', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.goto(`/help/search?q=${encodeURIComponent('идентификация')}`);
+  const hit = page.locator('.help-articles__item[data-content-lang="ru"]').first();
+  await expect(hit.locator('a')).toHaveAttribute('href', '/help/identification');
+  await expect(hit.locator('a')).toHaveAttribute('lang', 'ru');
+  await expect(hit.locator('.only-in')).toHaveText('in Russian');
+});
+
 test('an admin sees the unanswered questions with counts and the search synonyms', async ({ page }) => {
   for (let i = 0; i < 2; i++) {
     const res = await page.request.post('/api/v1/bot/ask', { data: { text: 'как вырастить кактус на балконе', locale: 'ru' } });

@@ -1,7 +1,8 @@
 import type { Locale } from '../../common/errors';
 import { apiRequest } from './client';
 
-export type BotArticle = { slug: string; title: string; url: string };
+/** `locale`: the article's language — Russian (marked «in Russian») when the asker's has none, or the question, typed in Russian, does not match theirs. */
+export type BotArticle = { slug: string; locale: Locale; title: string; url: string };
 export type BotCategory = { id: string; slug: string; name: string; url: string };
 export type BotReply = {
   conversationId: string;

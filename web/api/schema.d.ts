@@ -737,6 +737,8 @@ export type paths = {
               answer: string;
               articles: {
                 slug: string;
+                /** @enum {string} */
+                locale: 'ru' | 'uk' | 'en';
                 title: string;
                 url: string;
               }[];
@@ -27839,6 +27841,8 @@ export type paths = {
             'application/json': {
               items: {
                 slug: string;
+                /** @enum {string} */
+                locale: 'ru' | 'uk' | 'en';
                 title: string;
                 snippet: string;
                 score: number;
@@ -28244,6 +28248,8 @@ export type paths = {
             'application/json': {
               items: {
                 slug: string;
+                /** @enum {string} */
+                locale: 'ru' | 'uk' | 'en';
                 title: string;
               }[];
             };

@@ -24,7 +24,8 @@ const askBody = z.object({
 const askReply = z.object({
   conversationId: z.string(),
   answer: z.string(),
-  articles: z.array(z.object({ slug: z.string(), title: z.string(), url: z.string() })),
+  /** `locale`: the article's language — Russian (marked «in Russian») when the asker's has none, or the question, typed in Russian, does not match theirs. */
+  articles: z.array(z.object({ slug: z.string(), locale: z.enum(LOCALES), title: z.string(), url: z.string() })),
   category: z.object({ id: z.string(), slug: z.string(), name: z.string(), url: z.string() }).optional(),
   handoff: z.boolean(),
   /** 'high': the answer; 'low': the likeliest articles, offered as «Возможно, подойдёт…»; 'none': none near. */

@@ -23,7 +23,8 @@ export type Confidence = 'high' | 'low' | 'none';
 export type BotAnswer = {
   conversationId: string;
   answer: string;
-  articles: Array<{ slug: string; title: string; url: string }>;
+  /** `locale`: the article variant's language (Russian for a fallback: kb.search.ts `rank`). */
+  articles: Array<{ slug: string; locale: Locale; title: string; url: string }>;
   category?: BotCategory;
   handoff: boolean;
   confidence: Confidence;
@@ -87,7 +88,7 @@ export async function ask(
         : confidence === 'low'
           ? hits.filter((h) => h.score >= LOW_SCORE * 0.8)
           : []
-    ).map((h) => ({ slug: h.slug, title: h.title, url: articleUrl(audience, h.slug) }));
+    ).map((h) => ({ slug: h.slug, locale: h.locale, title: h.title, url: articleUrl(audience, h.slug) }));
     const handoffText = category ? phrase(locale, 'handoffCategory', { category: category.name }) : phrase(locale, 'handoff');
     if (person) {
       outcome = 'handoff';

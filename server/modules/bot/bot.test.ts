@@ -10,7 +10,7 @@ let operator: Session;
 type Reply = {
   conversationId: string;
   answer: string;
-  articles: Array<{ slug: string; title: string; url: string }>;
+  articles: Array<{ slug: string; locale: string; title: string; url: string }>;
   category?: { id: string; slug: string; name: string; url: string };
   handoff: boolean;
   confidence: 'high' | 'low' | 'none';
@@ -267,5 +267,15 @@ describe('the learning loop', () => {
       payload: { locale: 'ru', normalized: group.normalized, decision: 'needs_article' },
     });
     expect(marked.json()).toMatchObject({ status: 'needs_article', proposalId: null });
+  });
+});
+
+describe('readers of other languages', () => {
+  it('an English reader gets a Russian-only article, its link marked as Russian; an English one in English', async () => {
+    const r = await ask('как пройти идентификацию', 'en', undefined, '10.0.0.77');
+    expect(r.articles[0]).toMatchObject({ slug: 'identification', locale: 'ru', url: '/help/identification' });
+    const own = await ask('my wallet is blocked', 'en', undefined, '10.0.0.77');
+    const wallet = own.articles.filter((a) => a.slug === 'wallet-blocked');
+    expect(wallet).toEqual([expect.objectContaining({ locale: 'en' })]);
   });
 });

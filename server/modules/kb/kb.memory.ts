@@ -11,6 +11,7 @@
 import type { Executor } from '../../db/connection';
 import type { SynonymGroup } from './kb.text';
 import { LocaleIndex } from './kb.locale-index';
+import { FallbackViews } from './kb.memory.fallback';
 import {
   groupWeights,
   maskWeights,
@@ -27,8 +28,7 @@ import {
   type SearchFilter,
   type Near,
 } from './kb.scoring';
-import { allowedEdits, editDistance } from './kb.keyboard';
-import { TrigramIndex } from './kb.trigram';
+import { Lexicon } from './kb.lexicon';
 import { changeGeneration } from './kb.memory.changes';
 import * as sqlOf from './kb.memory.sql';
 import type { DocRow } from './kb.memory.sql';
@@ -60,10 +60,8 @@ export class KbMemoryIndex {
   private locales = new Map<string, LocaleIndex>();
   private alive = 0;
   private maxRev = 0;
-  /** The lexicon and its trigrams (typo correction). */
-  private words = new Set<string>();
-  private wordList: string[] = [];
-  private wordTrigrams = new TrigramIndex();
+  /** The lexicon (typo correction). */
+  private lexicon = new Lexicon([]);
   private wordCount = -1;
   private synonymState = '';
   synonyms: SynonymGroup[] = [];
@@ -95,6 +93,8 @@ export class KbMemoryIndex {
   /** Per slot: log2(length + 1), ts_rank's normalisation 1. */
   private lengthNorm = new Float64Array(0);
   private audienceCodes = new Map<string, number>();
+  /** What a Russian fallback search may offer (kb.memory.fallback.ts); emptied at every change. */
+  private fallbacks = new FallbackViews();
 
   /** Makes the index current enough to search: loads it, applies announced changes, schedules the periodic check. */
   async ready(db: Executor): Promise<void> {
@@ -146,12 +146,8 @@ export class KbMemoryIndex {
   private async loadLexicon(db: Executor, state: { words: number; synonyms: string }): Promise<void> {
     if (state.words !== this.wordCount) {
       this.results.clear();
-      this.words = new Set(await sqlOf.lexicon(db));
-      this.wordList = [...this.words];
-      this.wordTrigrams = new TrigramIndex();
-      this.wordList.forEach((w, i) => this.wordTrigrams.add(i, w));
+      this.lexicon = new Lexicon(await sqlOf.lexicon(db));
       this.wordCount = state.words;
-      this.typoCache.clear();
     }
     if (state.synonyms !== this.synonymState) {
       this.results.clear();
@@ -204,8 +200,9 @@ export class KbMemoryIndex {
 
   private put(r: DocRow): void {
     this.results.clear();
+    this.fallbacks.clear();
     this.nearCache.clear();
-    this.typoCache.clear();
+    this.lexicon.forgetTypos();
     const old = this.byId.get(r.article_id);
     if (old !== undefined) this.drop(old, r.article_id);
     const slot = this.docs.length;
@@ -251,6 +248,7 @@ export class KbMemoryIndex {
     const doc = this.docs[slot];
     if (!doc || !doc.alive) return;
     this.results.clear();
+    this.fallbacks.clear();
     this.nearCache.clear();
     doc.alive = false;
     this.visible[slot] = 0;
@@ -272,33 +270,13 @@ export class KbMemoryIndex {
   // ───────── lexicon ─────────
 
   hasWord(word: string): boolean {
-    return this.words.has(word);
+    return this.lexicon.has(word);
   }
 
-  /**
-   * The lexicon word a typo most likely meant: among words sharing trigrams with it, the fewest
-   * edits (Damerau–Levenshtein; at most allowedEdits of its length), then the most similar, then
-   * the first alphabetically. Null when none is close enough ("купить" is not a typo of «купюру»).
-   */
+  /** The lexicon word a typo most likely meant, or null (kb.lexicon.ts). */
   nearestWord(word: string): string | null {
-    const cached = this.typoCache.get(word);
-    if (cached !== undefined) return cached;
-    const query = this.wordTrigrams.idsOf(word, false);
-    const max = allowedEdits(word.length);
-    let best: { word: string; edits: number; sim: number } | null = null;
-    for (const { item, sim } of this.wordTrigrams.similar(query, 0.2)) {
-      const w = this.wordList[item]!;
-      const edits = editDistance(word, w, max);
-      if (edits > max) continue;
-      if (!best || edits < best.edits || (edits === best.edits && (sim > best.sim || (sim === best.sim && w < best.word))))
-        best = { word: w, edits, sim };
-    }
-    if (this.typoCache.size >= RESULTS_MAX) this.typoCache.clear();
-    this.typoCache.set(word, best?.word ?? null);
-    return best?.word ?? null;
+    return this.lexicon.nearest(word);
   }
-
-  private typoCache = new Map<string, string | null>();
 
   // ───────── search ─────────
 
@@ -339,8 +317,9 @@ export class KbMemoryIndex {
     const { mask, titleMask, rank, best, shared, docs, phrasingMask } = this;
     // The variants matching the words and their scores without the title's similarity depend only
     // on the words' alternatives: typos corrected to the same words share them.
-    const key = `${filter.locale}|${filter.audiences.join(',')}|${filter.limit}|${query.prefixStem ?? ''}|${JSON.stringify(query.groups)}`;
-    const known = this.nearCache.get(key);
+    const key = `${filter.locale}|${filter.fallbackFor ?? ''}|${filter.audiences.join(',')}|${filter.limit}|${query.prefixStem ?? ''}|${JSON.stringify(query.groups)}`;
+    // (Hidden slugs change with the query: such a search is not kept; one collecting its matches visits them.)
+    const known = filter.hideSlugs || filter.matchedSlugs ? undefined : this.nearCache.get(key);
     // (Counting needs every matching variant's score, which the candidates do not keep.)
     if (known && !filter.count) {
       const top = pick(docs, part, known, part.titles.idsOf(query.norm, false), filter.limit);
@@ -351,7 +330,7 @@ export class KbMemoryIndex {
       const code = this.audienceCodes.get(a);
       if (code !== undefined) allowed[code] = 1;
     }
-    const visible = this.visible;
+    const visible = this.fallbacks.view(this.docs, this.visible, filter);
     const audience = this.audience;
     const weights = groupWeights(part, query.groups);
     const byMask = maskWeights(weights);
@@ -394,6 +373,7 @@ export class KbMemoryIndex {
         visit(part.terms.get(stem)!, 1 << (n - 1), true);
       }
     }
+    if (filter.matchedSlugs) for (let t = 0; t < touchedCount; t++) filter.matchedSlugs.add(docs[touched[t]!]!.slug);
 
     // Phrasings, each on its own: the words it shares with the query, then the best per variant.
     const phrasingTouched: number[] = [];
@@ -459,21 +439,29 @@ export class KbMemoryIndex {
       near.phrasing[at] = best[slot]!;
       near.matched[at] = byMask[mask[slot]!]!;
     }
-    this.cacheNear(key, near);
+    if (!filter.hideSlugs) this.cacheNear(key, near);
     const title = part.titles.idsOf(query.norm, false);
     const top = pick(docs, part, near, title, filter.limit);
     // Titles like the query that match none of its words (a typo the lexicon could not correct):
     // they score at most 0.8, so they are looked for only when the list is not full above that.
     const eligible = (slot: number) => mask[slot] === 0 && visible[slot] === 1 && allowed[audience[slot]!] === 1;
     if (top.length < filter.limit || top[top.length - 1]!.score <= SCORE.titleSim)
-      for (const [slot, sim] of titleOnly(part.titles, title, shared, eligible))
+      for (const [slot, sim] of titleOnly(part.titles, title, shared, eligible)) {
+        filter.matchedSlugs?.add(docs[slot]!.slug);
         offer(top, filter.limit, docs[slot]!, { coverage: 0, phrasing: 0, matched: 0 }, SCORE.titleSim * sim);
+      }
     // The search's count of relevant hits beyond its page (scores from `rank`, before it is cleared).
     const matched = { slots: touched, count: touchedCount, base: rank };
     const counting = filter.count;
     const relevant =
       counting && top[0]
-        ? countAtLeast(part.titles, matched, title, { ...counting, best: top[0].score }, { shared, eligible })
+        ? countAtLeast(
+            part.titles,
+            matched,
+            title,
+            { ...counting, best: Math.max(counting.best ?? 0, top[0].score) },
+            { shared, eligible },
+          )
         : 0;
     for (let t = 0; t < touchedCount; t++) {
       const slot = touched[t]!;

@@ -26,7 +26,15 @@ export function kbRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               items: z.array(
-                z.object({ slug: z.string(), title: z.string(), snippet: z.string(), score: z.number(), section: z.string() }),
+                z.object({
+                  slug: z.string(),
+                  /** The variant's language: Russian when the reader's has none or a Russian query does not match theirs (marked «in Russian»). */
+                  locale: z.enum(LOCALES),
+                  title: z.string(),
+                  snippet: z.string(),
+                  score: z.number(),
+                  section: z.string(),
+                }),
               ),
               /** Relevant hits in all (the list is cut below half the best hit's score). */
               total: z.number().int(),
@@ -43,7 +51,9 @@ export function kbRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['kb'],
           summary: 'Article titles as the customer types (the last word may be unfinished)',
           querystring: suggestQuery,
-          response: { 200: z.object({ items: z.array(z.object({ slug: z.string(), title: z.string() })) }) },
+          response: {
+            200: z.object({ items: z.array(z.object({ slug: z.string(), locale: z.enum(LOCALES), title: z.string() })) }),
+          },
         },
       },
       async (request) => ({ items: await suggestArticles(ctx.db, request.query) }),

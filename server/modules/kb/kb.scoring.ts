@@ -26,9 +26,26 @@ export type IndexQuery = { norm: string; groups: string[][]; prefixStem: string 
  * What a search returns: the first `limit` variants of the locale visible to the audiences; with
  * `count`, also how many score at least `share` of the best (up to `upTo`).
  */
-export type SearchFilter = { locale: string; audiences: string[]; limit: number; count?: { upTo: number; share: number } };
+export type SearchFilter = {
+  locale: string;
+  audiences: string[];
+  limit: number;
+  /** `best`: count against this score when it is above the list's own best (a list merged from two languages). */
+  count?: { upTo: number; share: number; best?: number };
+  /**
+   * Searching Russian for a reader of another language: `fallbackFor` offers only articles with no
+   * variant in that language visible to the audiences; `hideSlugs`, only articles not in the set
+   * (the ones the reader's own search matched).
+   */
+  fallbackFor?: string;
+  hideSlugs?: ReadonlySet<string>;
+  /** Filled with the slugs of the variants matching some word of the query (its own-language search). */
+  matchedSlugs?: Set<string>;
+};
 export type IndexHit = {
   slug: string;
+  /** The variant's language (another than the reader's for a Russian fallback). */
+  locale: string;
   title: string;
   summary: string;
   section: string;
@@ -102,7 +119,7 @@ export const newNear = (count: number): Near => ({
   matched: new Float64Array(count),
 });
 
-export type Doc = { slug: string; title: string; summary: string; section: string };
+export type Doc = { slug: string; locale: string; title: string; summary: string; section: string };
 
 const worse = (score: number, slug: string, than: { score: number; slug: string }) =>
   score < than.score || (score === than.score && slug > than.slug);
@@ -120,6 +137,7 @@ export function offer(
   while (at > 0 && worse(top[at - 1]!.score, top[at - 1]!.slug, { score, slug: doc.slug })) at -= 1;
   top.splice(at, 0, {
     slug: doc.slug,
+    locale: doc.locale,
     title: doc.title,
     summary: doc.summary,
     section: doc.section,

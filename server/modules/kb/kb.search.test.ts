@@ -11,7 +11,7 @@ let admin: Session;
 let supervisor: Session;
 const auth = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrfToken });
 
-type Hit = { slug: string; title: string; snippet: string; score: number };
+type Hit = { slug: string; locale: string; title: string; snippet: string; score: number };
 async function search(q: string, locale = 'ru', extra = ''): Promise<Hit[]> {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/kb/search?q=${encodeURIComponent(q)}&locale=${locale}${extra}` });
   expect(res.statusCode).toBe(200);
@@ -224,6 +224,9 @@ describe('search looseness', () => {
       ['терминал не выдал чек', 'ru'],
       ['кошелк', 'ru'],
       ['гроші', 'uk'],
+      ['гаманець термінал', 'uk'],
+      ['wallet', 'en'],
+      ['кошелек карта', 'en'],
     ] as const) {
       const all = await page(q, locale, 20);
       for (const limit of [1, 2, 5]) {
@@ -231,6 +234,53 @@ describe('search looseness', () => {
         expect(part.total, `${q} / ${limit}`).toBe(all.total);
         expect(part.items, `${q} / ${limit}`).toEqual(all.items.slice(0, limit));
       }
+    }
+  });
+});
+
+describe('readers of other languages also find Russian-only articles', () => {
+  const suggest = async (q: string, locale: string) =>
+    (
+      (await t.app.inject({ url: `/api/v1/kb/suggest?q=${encodeURIComponent(q)}&locale=${locale}` })).json() as {
+        items: Array<{ slug: string; locale: string }>;
+      }
+    ).items;
+
+  it('an English reader typing Russian finds an article that has no English text, marked as Russian', async () => {
+    const hits = await search('идентификация', 'en');
+    expect(hits[0]).toMatchObject({ slug: 'identification', locale: 'ru' });
+    expect(hits[0]?.title).toMatch(/^Идентификация/);
+    expect((await suggest('идентифик', 'en'))[0]).toMatchObject({ slug: 'identification', locale: 'ru' });
+  });
+
+  it('an English reader gets the English variant where there is one, never the Russian beside it', async () => {
+    const hits = await search('wallet blocked', 'en');
+    expect(hits.filter((h) => h.slug === 'wallet-blocked')).toEqual([
+      expect.objectContaining({ locale: 'en', title: expect.stringMatching(/^My wallet is blocked/) }),
+    ]);
+    const mixed = await search('кошелек заблокирован wallet', 'en', '&limit=20');
+    expect(mixed.filter((h) => h.slug === 'wallet-blocked').map((h) => h.locale)).toEqual(['en']);
+  });
+
+  it('a Ukrainian reader gets the Ukrainian variants, one per article', async () => {
+    for (const q of ['гаманець заблоковано', 'термінал не видав чек', 'ідентифікація']) {
+      const hits = await search(q, 'uk', '&limit=20');
+      expect(hits.length, q).toBeGreaterThan(0);
+      expect(
+        hits.every((h) => h.locale === 'uk'),
+        q,
+      ).toBe(true);
+      expect(new Set(hits.map((h) => h.slug)).size, q).toBe(hits.length);
+    }
+  });
+
+  it('a Russian reader sees Russian variants only, as before', async () => {
+    for (const q of ['заблокировали кошелек', 'идентификация', 'wallet']) {
+      const hits = await search(q, 'ru', '&limit=20');
+      expect(
+        hits.every((h) => h.locale === 'ru'),
+        q,
+      ).toBe(true);
     }
   });
 });

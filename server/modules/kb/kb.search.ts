@@ -11,7 +11,7 @@ import { kbArticles } from '../../db/schema';
 import { fromCyrillicLayout, fromLatinLayout, fromTranslit } from './kb.keyboard';
 import { withImplied } from './kb.intent';
 import { memoryIndex, type KbMemoryIndex } from './kb.memory';
-import { roundScore } from './kb.scoring';
+import { roundScore, type IndexHit } from './kb.scoring';
 import { kbIndexChanged } from './kb.memory.changes';
 import { bumpVersion } from './kb.memory.sql';
 import { encodePhrasings, encodeTerms } from './kb.terms';
@@ -19,7 +19,8 @@ import { clip, expandSynonyms, highlight, isStopWord, normalize, stems, stemWord
 
 export type SearchAudience = 'customer' | 'agent';
 export type SearchInput = { q: string; locale: Locale; limit: number; audience?: SearchAudience };
-export type SearchHit = { slug: string; title: string; snippet: string; score: number; section: string };
+/** `locale`: the variant's language — Russian when the reader's has none, or a query typed in Russian does not match theirs (marked «in Russian»). */
+export type SearchHit = { slug: string; locale: Locale; title: string; snippet: string; score: number; section: string };
 /**
  * A hit with what the consultant needs to judge it: the (weighted) share of the query's words it
  * matched and how well its best phrasing matched the question.
@@ -181,6 +182,8 @@ export type ParsedQuery = {
   groups: string[][];
   /** The last word, typed in part (suggestions and as-you-type search). */
   prefix: string | null;
+  /** How many of its content words the language's index has by their stem (which language the query reads as). */
+  known: number;
   /** The stem of that word (prefix-matched against the index's stems). */
   prefixStem: string | null;
 };
@@ -275,6 +278,7 @@ function parseWith(index: KbMemoryIndex, q: string, locale: Locale, options: { p
     norm,
     groups,
     prefix,
+    known: words.filter((w) => index.hasStem(locale, stemWord(w, locale))).length,
     prefixStem: prefixStem && prefixStem.length >= 3 ? prefixStem : prefix,
   };
 }
@@ -289,14 +293,15 @@ type Ranked = {
   /** With `count`: how many hits score at least RELATIVE_FLOOR of the best, up to `count`; else the hits'. */
   total: number;
   snippets: Array<string | undefined>;
-  marks: Set<string>;
-  prefixes: string[];
-  locale: Locale;
+  /** Per language searched: the stems the query marks and its unfinished word. */
+  marks: Map<Locale, { stems: Set<string>; prefixes: string[] }>;
 };
 
-/** The snippet of the list's i-th hit: its short answer, cut, the query's words marked. */
+/** The snippet of the list's i-th hit: its short answer, cut, the query's words (as that language reads them) marked. */
 function snippetOf(ranked: Ranked, i: number): string {
-  return (ranked.snippets[i] ??= highlight(clip(ranked.hits[i]!.summary, 240), ranked.marks, ranked.locale, ranked.prefixes));
+  const hit = ranked.hits[i]!;
+  const marks = ranked.marks.get(hit.locale);
+  return (ranked.snippets[i] ??= highlight(clip(hit.summary, 240), marks?.stems ?? new Set(), hit.locale, marks?.prefixes ?? []));
 }
 
 /**
@@ -325,6 +330,7 @@ export async function rankArticles(db: Executor, input: SearchInput, options: { 
   // Copies: callers may change what they get, the cached list stays as it was.
   return ranked.hits.map((h, i) => ({
     slug: h.slug,
+    locale: h.locale,
     title: h.title,
     summary: h.summary,
     section: h.section,
@@ -336,26 +342,70 @@ export async function rankArticles(db: Executor, input: SearchInput, options: { 
   }));
 }
 
+/** Hits ordered as one index orders them: score descending, then slug. */
+const byScore = (a: IndexHit, b: IndexHit) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+
+/**
+ * The reader's language and, for a reader of uk or en, Russian (docs/KB-SEARCH.md, "Readers of
+ * other languages"): the query is parsed for each language as that language reads it (its stems,
+ * layout, typos) and the two lists merge by the same score. Russian offers the articles with no
+ * variant in the reader's language and, when the query reads as Russian (more of its words known
+ * to the Russian index by their Russian stems than to the reader's by theirs), also those whose
+ * variant the reader's search did not match; a slug comes once, the reader's variant first.
+ * Counted against the merged list's best, so `total` is what a longer page would hold.
+ */
 function rank(
   index: KbMemoryIndex,
   q: string,
   filter: { locale: Locale; audience: SearchAudience; limit: number },
   options: { prefix?: boolean; count?: number },
 ): Ranked {
-  const { locale } = filter;
-  const parsed = parseWith(index, q, locale, options);
-  if (parsed.groups.length === 0) return { hits: [], total: 0, snippets: [], marks: new Set(), prefixes: [], locale };
+  const { locale, limit } = filter;
+  const audiences = audiencesFor(filter.audience);
   const count = options.count ? { upTo: options.count, share: RELATIVE_FLOOR } : undefined;
-  const found = index.search(parsed, {
-    locale,
-    audiences: audiencesFor(filter.audience),
-    limit: filter.limit,
-    ...(count ? { count } : {}),
-  });
+  const parts: Array<{ locale: Locale; parsed: ParsedQuery; fallbackFor?: Locale }> = [
+    { locale, parsed: parseWith(index, q, locale, options) },
+  ];
+  if (locale !== 'ru') parts.push({ locale: 'ru', parsed: parseWith(index, q, 'ru', options), fallbackFor: locale });
+  // A query read as Russian: the articles the reader's own search matches keep their Russian variants out, the rest may come.
+  const readsAsRussian = parts.length > 1 && parts[1]!.parsed.known > parts[0]!.parsed.known;
+  const matchedSlugs = readsAsRussian ? new Set<string>() : undefined;
+  const searchPart = (p: (typeof parts)[number], best?: number) =>
+    p.parsed.groups.length === 0
+      ? { hits: [], total: 0 }
+      : index.search(p.parsed, {
+          locale: p.locale,
+          audiences,
+          limit,
+          ...(count ? { count: best === undefined ? count : { ...count, best } } : {}),
+          ...(p.fallbackFor ? (matchedSlugs ? { hideSlugs: matchedSlugs } : { fallbackFor: p.fallbackFor }) : { matchedSlugs }),
+        });
+  // The Russian part counts against at least the reader's best; the reader's is counted again only when Russian's is better.
+  const found = [searchPart(parts[0]!)];
+  if (parts[1]) found.push(searchPart(parts[1], found[0]!.hits[0]?.score));
+  let hits = found[0]!.hits;
+  let total = found[0]!.total;
+  if (found.length > 1) {
+    const best = Math.max(...found.map((f) => f.hits[0]?.score ?? 0));
+    const ownBest = found[0]!.hits[0]?.score;
+    const totals = [
+      count && ownBest !== undefined && ownBest < best ? searchPart(parts[0]!, best).total : found[0]!.total,
+      found[1]!.total,
+    ];
+    // One variant per article, the reader's where both came.
+    const own = new Set(found[0]!.hits.map((h) => h.slug));
+    hits = found
+      .flatMap((f) => f.hits)
+      .sort(byScore)
+      .filter((h) => h.locale === locale || !own.has(h.slug))
+      .slice(0, limit);
+    total = count ? Math.min(count.upTo, totals[0]! + totals[1]!) : hits.length;
+  }
   return {
-    total: found.total,
-    hits: found.hits.map((r) => ({
+    total,
+    hits: hits.map((r) => ({
       slug: r.slug,
+      locale: asLocale(r.locale),
       title: r.title,
       summary: r.summary,
       section: r.section,
@@ -365,9 +415,12 @@ function rank(
       matched: r.matched,
     })),
     snippets: [],
-    marks: new Set(parsed.groups.flat()),
-    prefixes: parsed.prefix ? [parsed.prefix] : [],
-    locale,
+    marks: new Map(
+      parts.map((p) => [
+        p.locale,
+        { stems: new Set(p.parsed.groups.flat()), prefixes: p.parsed.prefix ? [p.parsed.prefix] : [] },
+      ]),
+    ),
   };
 }
 
@@ -390,7 +443,14 @@ export async function searchArticles(db: Executor, input: SearchInput): Promise<
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
     if (h.score >= floor)
-      items.push({ slug: h.slug, title: h.title, snippet: snippetOf(ranked, i), score: h.score, section: h.section });
+      items.push({
+        slug: h.slug,
+        locale: h.locale,
+        title: h.title,
+        snippet: snippetOf(ranked, i),
+        score: h.score,
+        section: h.section,
+      });
   }
   return { items, total: ranked.total };
 }
@@ -399,7 +459,7 @@ export async function searchArticles(db: Executor, input: SearchInput): Promise<
 export async function suggestArticles(
   db: Executor,
   input: { q: string; locale: Locale; audience?: SearchAudience; limit?: number },
-): Promise<Array<{ slug: string; title: string }>> {
+): Promise<Array<{ slug: string; locale: Locale; title: string }>> {
   const ranked = await rankedList(db, { ...input, limit: input.limit ?? 6 }, { prefix: true });
-  return (ranked?.hits ?? []).map(({ slug, title }) => ({ slug, title }));
+  return (ranked?.hits ?? []).map(({ slug, locale, title }) => ({ slug, locale, title }));
 }

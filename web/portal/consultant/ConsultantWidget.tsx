@@ -5,6 +5,7 @@ import { askBot, type BotReply } from '../../api/bot';
 import { useI18n } from '../../i18n/I18nProvider';
 import { Link, usePathname } from '../../router';
 import { describeError } from '../../ui/errorMessage';
+import { contentLang, InLanguageMark } from '../help/ContentLanguage';
 import { TextArea } from '../../ui/fields';
 import { useTypingElsewhere } from './typingFocus';
 
@@ -129,10 +130,11 @@ export function ConsultantWidget() {
                   {reply.articles.length > 0 && (
                     <ul className="consultant__links" aria-label={t('bot.articles')}>
                       {reply.articles.map((a) => (
-                        <li key={a.slug}>
-                          <Link href={a.url} onClick={() => setOpen(false)}>
+                        <li key={a.slug} {...contentLang(a.locale, locale)}>
+                          <Link href={a.url} onClick={() => setOpen(false)} lang={a.locale}>
                             {a.title}
-                          </Link>
+                          </Link>{' '}
+                          <InLanguageMark locale={a.locale} />
                         </li>
                       ))}
                     </ul>

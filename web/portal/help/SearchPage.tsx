@@ -7,6 +7,7 @@ import { describeError } from '../../ui/errorMessage';
 import { useDocumentTitle } from '../../ui/useDocumentTitle';
 import { useApiQuery } from '../../api/query';
 import { contactBase } from '../contact/catalogPath';
+import { contentLang, InLanguageMark } from './ContentLanguage';
 import { articleHref } from './helpPaths';
 import { SearchBox } from './SearchBox';
 import { parseSnippet } from './snippet';
@@ -24,7 +25,7 @@ export function groupBySection(
   return [...groups].map(([slug, list]) => ({ slug, name: names.get(slug) ?? null, hits: list }));
 }
 
-/** Search results: how many, grouped by section, titles with the highlighted passage; none → a way to write to us. */
+/** Search results: how many, grouped by section, titles with the highlighted passage (a Russian variant marked «in Russian»); none → a way to write to us. */
 export function SearchPage({ base, audience }: { base: string; audience: HelpAudience }) {
   const { t, locale } = useI18n();
   const q = (useSearchParam('q') ?? '').trim();
@@ -77,11 +78,12 @@ export function SearchPage({ base, audience }: { base: string; audience: HelpAud
                   {group.name && <h2 className="help-results__section">{group.name[locale] || group.name.ru}</h2>}
                   <ul className="help-articles">
                     {group.hits.map((hit) => (
-                      <li key={hit.slug} className="help-articles__item">
-                        <Link href={articleHref(base, hit.slug)} className="help-articles__title">
+                      <li key={hit.slug} className="help-articles__item" {...contentLang(hit.locale, locale)}>
+                        <Link href={articleHref(base, hit.slug)} className="help-articles__title" lang={hit.locale}>
                           {hit.title}
-                        </Link>
-                        <p className="help-articles__summary">
+                        </Link>{' '}
+                        <InLanguageMark locale={hit.locale} />
+                        <p className="help-articles__summary" lang={hit.locale}>
                           {parseSnippet(hit.snippet).map((part, i) =>
                             part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
                           )}
