@@ -1791,7 +1791,7 @@ const WRITTEN: DemoArticle[] = [
 export const DEMO_ARTICLES: DemoArticle[] = WRITTEN.map((a) => {
   const uk = a.variants.uk ?? DEMO_UK_VARIANTS[a.slug];
   const withPhrasings = (variant: DemoArticleVariant | undefined, locale: 'ru' | 'uk' | 'en') =>
-    variant && { ...variant, phrasings: locale === 'en' ? [] : (DEMO_PHRASINGS[a.slug]?.[locale] ?? []) };
+    variant && { ...variant, phrasings: DEMO_PHRASINGS[a.slug]?.[locale] ?? [] };
   return {
     ...a,
     variants: {

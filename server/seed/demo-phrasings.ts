@@ -2,9 +2,11 @@
  * "How customers ask": the demo articles' phrasings per language — the questions, in customers'
  * own words, that each article answers (slang, verb forms, descriptions of what happened rather
  * than the problem's name). Indexed with the article; authors add more in the console's editor
- * or accept them from the consultant's unanswered questions.
+ * or accept them from the consultant's unanswered questions. `en` only where the article has an
+ * English variant (demo-articles.ts): without them an English reader's query ranks a Russian
+ * article, rich in phrasings, above the right English one (docs/KB-SEARCH.md).
  */
-export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
+export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[]; en?: string[] }> = {
   'wallet-blocked': {
     ru: [
       'заблокировали кошелек',
@@ -24,6 +26,14 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'за що мене заблокували',
       'зняти блокування з рахунку',
     ],
+    en: [
+      'they froze my account',
+      'my wallet got blocked, why',
+      'how do i unblock my account',
+      'account suspended, cant send money',
+      'all my money is stuck in a locked wallet',
+      'why did you block me, i did nothing wrong',
+    ],
   },
   'password-recovery': {
     ru: [
@@ -41,6 +51,13 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'скинути пароль і встановити новий',
       'втратив пароль від акаунту',
       'змінити пароль якщо старий не пам’ятаю',
+    ],
+    en: [
+      'forgot password',
+      'dont remember my password, how do i get in',
+      'reset my password',
+      'lost the password to my acount',
+      'change a password i forgot',
     ],
   },
   'sms-code-not-received': {
@@ -60,6 +77,13 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'чекаю код, а його немає',
       'одноразовий пароль не приходить',
     ],
+    en: [
+      'sms code never comes',
+      'not getting the verification code',
+      'the confirmation text doesnt arrive',
+      'waiting for the code for ages, nothing',
+      'no text message with the code',
+    ],
   },
   'login-problems': {
     ru: [
@@ -77,6 +101,14 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'не пускає в акаунт',
       'не вдається авторизуватися',
       'при вході пише невірний логін',
+    ],
+    en: [
+      'cant log in',
+      'unable to sign in to my account',
+      'login not working, keeps giving an error',
+      'the app wont let me in',
+      'cant get into my wallet',
+      'loggin in doesnt work',
     ],
   },
   identification: {
@@ -130,6 +162,13 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'переказ завис в обробці',
       'куди зник мій переказ',
     ],
+    en: [
+      'money left my account but the recipient got nothing',
+      'transfer went through but they didnt get it',
+      'money was taken but the transfer not recieved',
+      'where is my transfer',
+      'debited but not credited to the other wallet',
+    ],
   },
   'wrong-transfer-details': {
     ru: [
@@ -178,6 +217,13 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'статус платежу за чеком',
       'що означає в обробці',
       'як дізнатися чи виконано платіж',
+    ],
+    en: [
+      'did my payment go through',
+      'track a payment by the receipt',
+      'where do i see if the terminal payment is processed',
+      'is my payment still pending',
+      'check payment status',
     ],
   },
   'card-linking': {
@@ -301,6 +347,13 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'сервіс не працює, аварія',
       'щось зламалось у вас, нічого не вантажиться',
     ],
+    en: [
+      'nothing works, is the site down',
+      'are you doing technical works',
+      'when will the outage be over',
+      'service unavailable right now',
+      'is it a glitch on your side',
+    ],
   },
   'terminal-payment-not-arrived': {
     ru: [
@@ -317,10 +370,23 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'оплатив в автоматі, на рахунок не зарахувалося',
       'чек є, а гроші не надійшли',
     ],
+    en: [
+      'paid through a terminal and the money never came',
+      'terminal took my cash but the balance didnt go up',
+      'terminal ate my money',
+      'put cash in the kiosk, nothing credited',
+      'payment at the machine still not on my account',
+    ],
   },
   'terminal-number': {
     ru: ['как узнать номер терминала', 'где номер автомата', 'кнопка i на экране терминала', 'где посмотреть номер аппарата'],
     uk: ['як дізнатися номер термінала', 'де номер автомата', 'кнопка i на екрані термінала'],
+    en: [
+      'where is the terminal number',
+      'how do i find the kiosk number',
+      'i button on the terminal screen',
+      'which machine was it, where do i see its number',
+    ],
   },
   'terminal-no-receipt': {
     ru: [
@@ -357,6 +423,13 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'оплатил чужой номер по ошибке, как вернуть',
     ],
     uk: ['поповнив не той номер телефону', 'помилився номером при поповненні мобільного', 'поклав гроші на чужий телефон'],
+    en: [
+      'topped up someone elses phone by mistake',
+      'mistyped the phone number when paying for mobile',
+      'sent credit to the wrong number, can i get it back',
+      'paid for the wrong mobile number',
+      'made a typo in the phone number',
+    ],
   },
   'terminal-not-working': {
     ru: ['терминал не работает', 'автомат завис', 'терминал сломался во время оплаты', 'экран терминала не реагирует'],
@@ -383,6 +456,13 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'побачив мінус на балансі, нічого не переказував',
       'вночі пішли гроші, я нічого не підтверджував',
     ],
+    en: [
+      'money vanished from my wallet',
+      'i didnt make this payment',
+      'someone took money without my permission',
+      'strange transaction i dont recognise',
+      'unknown charge on my account',
+    ],
   },
   'account-hacked': {
     ru: [
@@ -402,6 +482,13 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'у профілі змінилася пошта або телефон',
       'прийшло сповіщення про вхід, а я не входив',
     ],
+    en: [
+      'someone hacked my account',
+      'my wallet was broken into',
+      'password changed and it wasnt me',
+      'somebody else is logged into my acount',
+      'got hacked, what do i do',
+    ],
   },
   'security-tips': {
     ru: [
@@ -411,6 +498,12 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'как уберечь деньги от мошенников',
     ],
     uk: ['як захистити гаманець', 'як не потрапити до шахраїв', 'поради з безпеки акаунту', 'як вберегтися від аферистів'],
+    en: [
+      'how to keep my wallet safe',
+      'how not to get scammed',
+      'protect my account from scammers',
+      'is it safe to tell the code to the bank',
+    ],
   },
   'fraud-calls': {
     ru: [
@@ -453,6 +546,13 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'куди звернутися з проблемою',
       'як залишити звернення фахівцям',
     ],
+    en: [
+      'how do i reach support',
+      'talk to a real person',
+      'where do i write to you',
+      'need to speak to an operator',
+      'support phone number',
+    ],
   },
   'hotline-phones': {
     ru: ['телефон поддержки', 'номер горячей линии', 'куда позвонить', 'бесплатный номер службы'],
@@ -487,6 +587,12 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'коли дадуть відповідь',
       'чекаю відповіді кілька днів',
     ],
+    en: [
+      'how long will my request take',
+      'when will you answer my ticket',
+      'still no reply to my request',
+      'how many days to review a complaint',
+    ],
   },
   'request-export': {
     ru: ['скачать переписку с поддержкой', 'выгрузить переписку по обращению для суда', 'сохранить переписку файлом'],
@@ -503,6 +609,12 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
   'complaint-appeal': {
     ru: ['не согласен с ответом поддержки', 'как обжаловать решение', 'подать апелляцию', 'ответ не устроил, хочу пересмотра'],
     uk: ['не згоден з відповіддю підтримки', 'як оскаржити рішення', 'подати апеляцію'],
+    en: [
+      'i dont agree with your answer',
+      'how to appeal the decision',
+      'the answer didnt help, want it reviewed again',
+      'disagree with the support response',
+    ],
   },
   compensation: {
     ru: ['положена ли компенсация', 'возместите ущерб', 'вернут ли деньги за сбой', 'выплата компенсации по претензии'],
@@ -511,6 +623,7 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
   'priority-package': {
     ru: ['пакет приоритет', 'как получать ответы быстрее', 'обслуживание без очереди', 'долго ждать на горячей линии'],
     uk: ['пакет пріоритет', 'як отримувати відповіді швидше', 'обслуговування без черги'],
+    en: ['priority package', 'how to get answers faster', 'skip the queue', 'the hotline wait is too long'],
   },
   'suggestions-thanks': {
     ru: ['оставить отзыв', 'предложить идею', 'поблагодарить сотрудника'],
@@ -534,6 +647,7 @@ export const DEMO_PHRASINGS: Record<string, { ru: string[]; uk: string[] }> = {
       'пункт приема платежей, куда писать',
     ],
     uk: ['підтримка для агентів', 'телефон для партнерів', 'куди звертатися агенту', 'пункт прийому платежів, куди писати'],
+    en: ['support for agents', 'agent hotline', 'im a partner with a terminal, who do i contact', 'where do agents write'],
   },
   'agent-terminal-connection': {
     ru: ['подключить новый терминал', 'перенести терминал на другой адрес', 'настроить программу терминала'],
