@@ -262,6 +262,17 @@ describe('readers of other languages also find Russian-only articles', () => {
     expect(mixed.filter((h) => h.slug === 'wallet-blocked').map((h) => h.locale)).toEqual(['en']);
   });
 
+  // Their English phrasings (demo-phrasings.ts) are what lift them over a Russian article with many.
+  it.each([
+    ['wallet blocked', 'wallet-blocked'],
+    ['my account got frozen', 'wallet-blocked'],
+    ['sms code doesnt come', 'sms-code-not-received'],
+    ['cant log in to my wallet', 'login-problems'],
+    ['paid at the terminal but money didnt arrive', 'terminal-payment-not-arrived'],
+  ])('an English reader asking "%s" gets %s in English first', async (q, slug) => {
+    expect((await search(q, 'en'))[0]).toMatchObject({ slug, locale: 'en' });
+  });
+
   it('a Ukrainian reader gets the Ukrainian variants, one per article', async () => {
     for (const q of ['гаманець заблоковано', 'термінал не видав чек', 'ідентифікація']) {
       const hits = await search(q, 'uk', '&limit=20');
